@@ -1,0 +1,24 @@
+// One function pair per subcommand: `add_*` declares its options on the parser, `run_*`
+// carries it out. Kept apart from cli.cpp so each subcommand lives in its own file.
+#pragma once
+
+#include <CLI/CLI.hpp>
+
+#include <functional>
+#include <iosfwd>
+
+namespace kansrijk::cli {
+
+// What a subcommand does once its options are parsed; returns the exit code.
+using Action = std::function<int(std::ostream& out, std::ostream& err)>;
+
+// Declares `kansrijk assess` on `app`; `action` is set to run it.
+void add_assess(CLI::App& app, Action& action);
+
+// Declares `kansrijk test` on `app`; `action` is set to run it.
+void add_test(CLI::App& app, Action& action);
+
+// Prints `error`'s diagnostics to `err` as `file:line:col: error: message`.
+void print_diagnostics(const std::exception& error, std::ostream& err);
+
+} // namespace kansrijk::cli

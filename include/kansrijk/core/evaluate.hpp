@@ -1,0 +1,34 @@
+// Three-valued evaluation of type-checked conditions against a use case: a condition is
+// true, false, or unknown when the answer depends on fields the use case leaves open.
+#pragma once
+
+#include <kansrijk/core/expression.hpp>
+#include <kansrijk/core/use_case.hpp>
+
+#include <vector>
+
+namespace kansrijk::core {
+
+enum class Truth { no, yes, unknown };
+
+// An unknown field a result depended on: a use-case field (`task == -1`) or an attribute of
+// task number `task`.
+struct UnknownRef {
+  int field = -1;
+  int task = -1;
+  bool task_field = false;
+
+  friend auto operator<=>(const UnknownRef&, const UnknownRef&) = default;
+};
+
+struct Evaluation {
+  Truth truth = Truth::no;
+  // When `truth` is unknown: the unknown fields that decide it (sorted, unique).
+  std::vector<UnknownRef> unknowns;
+};
+
+// Evaluates the type-checked condition `expr` for `use_case` with Kleene logic: `false and
+// unknown` is false, `true or unknown` is true, a comparison with an unknown field is unknown.
+Evaluation evaluate(const Expr& expr, const UseCase& use_case);
+
+} // namespace kansrijk::core

@@ -1,0 +1,94 @@
+// `kansrijk test [DIR]`: runs the golden cases kept with a framework and reports rule
+// coverage, so a framework edit that changes a verdict is caught.
+#include <kansrijk/cli/cli.hpp>
+#include <kansrijk/cli/commands.hpp>
+#include <kansrijk/core/engine.hpp>
+#include <kansrijk/io/framework_loader.hpp>
+#include <kansrijk/io/golden_case.hpp>
+
+#include <fmt/format.h>
+
+#include <cstdlib>
+#include <memory>
+#include <ostream>
+#include <set>
+
+namespace kansrijk::cli {
+
+namespace {
+struct TestOptions {
+  std::string folder;
+  int min_coverage = 0;
+  bool quiet = false;
+};
+} // namespace
+
+void add_test(CLI::App& app, Action& action) {
+  auto options = std::make_shared<TestOptions>();
+  CLI::App* sub = app.add_subcommand("test", "Run a framework's golden cases (tests/*.yaml) and report rule coverage.");
+  sub->add_option("DIR", options->folder, "Framework folder (default: $KANSRIJK_FRAMEWORK, else the built-in one)");
+  sub->add_option("--min-coverage", options->min_coverage,
+                  "Fail unless at least this percentage of the rules fires in some case")
+      ->check(CLI::Range(0, 100))->capture_default_str();
+  sub->add_flag("-q,--quiet", options->quiet, "Print only failures and the totals");
+  sub->callback([options, &action] {
+    action = [options](std::ostream& out, std::ostream& err) {
+      std::vector<io::SourceFile> files;
+      std::string origin = options->folder;
+      if (origin.empty()) {
+        const char* env = std::getenv("KANSRIJK_FRAMEWORK");
+        origin = env != nullptr && *env != '\0' ? env : "";
+      }
+      files = origin.empty() ? io::builtin_framework_sources() : io::read_framework_folder(origin);
+      const core::Framework framework = io::load_framework(files, origin.empty() ? "builtin" : origin);
+      const auto cases = io::load_golden_cases(files, framework);
+      if (cases.empty()) {
+        err << "kansrijk: error: " << (origin.empty() ? "builtin" : origin)
+            << ": no golden cases (tests/*.yaml); add at least one\n";
+        return k_exit_usage;
+      }
+      int passed = 0;
+      int failed = 0;
+      std::set<int> fired;
+      for (const auto& golden : cases) {
+        const core::Assessment assessment = core::assess(framework, golden.use_case);
+        for (const auto& f : assessment.fired) {
+          fired.insert(f.rule);
+        }
+        const auto problems = io::compare(golden, assessment);
+        if (problems.empty()) {
+          ++passed;
+          if (!options->quiet) {
+            out << "PASS " << golden.name << '\n';
+          }
+          continue;
+        }
+        ++failed;
+        out << "FAIL " << golden.name << " (" << golden.file << ")\n";
+        for (const auto& problem : problems) {
+          out << "     " << problem << '\n';
+        }
+      }
+      const std::size_t rules = framework.rules.size();
+      const int percent = rules == 0 ? 100 : static_cast<int>(fired.size() * 100 / rules);
+      out << fmt::format("rule coverage: {}/{} rules fired ({}%)\n", fired.size(), rules, percent);
+      std::vector<std::string> never;
+      for (std::size_t r = 0; r < rules; ++r) {
+        if (fired.count(static_cast<int>(r)) == 0) {
+          never.push_back(framework.rules[r].id);
+        }
+      }
+      for (const auto& id : never) {
+        out << "  never fired: " << id << '\n';
+      }
+      const bool coverage_ok = percent >= options->min_coverage;
+      if (!coverage_ok) {
+        out << fmt::format("rule coverage {}% is below the required {}%\n", percent, options->min_coverage);
+      }
+      out << fmt::format("{} passed, {} failed\n", passed, failed);
+      return failed == 0 && coverage_ok ? k_exit_ok : k_exit_findings;
+    };
+  });
+}
+
+} // namespace kansrijk::cli

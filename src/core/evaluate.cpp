@@ -1,0 +1,230 @@
+// The evaluator. Counts are intervals [low, high] so that `count(...) >= 2` is decided
+// whenever the known tasks already decide it, and unknown only when they do not.
+#include <kansrijk/core/evaluate.hpp>
+
+#include <algorithm>
+
+namespace kansrijk::core {
+
+namespace {
+
+struct Range {
+  long long low = 0;
+  long long high = 0;
+};
+
+class Evaluator {
+public:
+  explicit Evaluator(const UseCase& use_case) : m_use_case(use_case) {}
+
+  Truth truth(const Expr& expr, std::vector<UnknownRef>& unknowns) {
+    switch (expr.kind) {
+    case Expr::Kind::logical_not: {
+      const Truth inner = truth(expr.children[0], unknowns);
+      return inner == Truth::unknown ? Truth::unknown
+                                     : (inner == Truth::yes ? Truth::no : Truth::yes);
+    }
+    case Expr::Kind::logical_and:
+    case Expr::Kind::logical_or: {
+      const bool is_and = expr.kind == Expr::Kind::logical_and;
+      const Truth decisive = is_and ? Truth::no : Truth::yes;
+      bool any_unknown = false;
+      std::vector<UnknownRef> pending;
+      for (const auto& child : expr.children) {
+        std::vector<UnknownRef> child_unknowns;
+        const Truth t = truth(child, child_unknowns);
+        if (t == decisive) {
+          return decisive;
+        }
+        if (t == Truth::unknown) {
+          any_unknown = true;
+          pending.insert(pending.end(), child_unknowns.begin(), child_unknowns.end());
+        }
+      }
+      if (any_unknown) {
+        unknowns.insert(unknowns.end(), pending.begin(), pending.end());
+        return Truth::unknown;
+      }
+      return is_and ? Truth::yes : Truth::no;
+    }
+    case Expr::Kind::quantifier: return quantified(expr, unknowns);
+    case Expr::Kind::compare: return compare(expr, unknowns);
+    case Expr::Kind::membership: return membership(expr, unknowns);
+    default: return Truth::unknown; // the type checker admits no other boolean node
+    }
+  }
+
+private:
+  const FieldValue& value_of(const Expr& field) const {
+    if (field.task_field) {
+      return m_use_case.tasks[static_cast<std::size_t>(m_task)]
+          .attributes[static_cast<std::size_t>(field.field)];
+    }
+    return m_use_case.fields[static_cast<std::size_t>(field.field)];
+  }
+
+  UnknownRef ref_of(const Expr& field) const {
+    return UnknownRef{field.field, field.task_field ? m_task : -1, field.task_field};
+  }
+
+  // Reads `field`; records it as a deciding unknown when it is not known.
+  const FieldValue* read(const Expr& field, std::vector<UnknownRef>& unknowns) const {
+    const FieldValue& value = value_of(field);
+    if (!value.known) {
+      unknowns.push_back(ref_of(field));
+      return nullptr;
+    }
+    return &value;
+  }
+
+  static Truth from_bool(bool b) { return b ? Truth::yes : Truth::no; }
+
+  static bool holds(Expr::Op op, long long a, long long b) {
+    switch (op) {
+    case Expr::Op::eq: return a == b;
+    case Expr::Op::ne: return a != b;
+    case Expr::Op::lt: return a < b;
+    case Expr::Op::le: return a <= b;
+    case Expr::Op::gt: return a > b;
+    case Expr::Op::ge: return a >= b;
+    }
+    return false;
+  }
+
+  Truth compare(const Expr& expr, std::vector<UnknownRef>& unknowns) {
+    const Expr& left = expr.children[0];
+    const Expr& right = expr.children[1];
+    if (left.type == ValueType::integer) {
+      std::vector<UnknownRef> range_unknowns;
+      const Range a = range(left, range_unknowns);
+      const Range b = range(right, range_unknowns);
+      // Decided when the comparison has the same outcome at every point of both ranges;
+      // checking the corners suffices because each operator is monotone in each argument.
+      const bool corners[4] = {holds(expr.op, a.low, b.low), holds(expr.op, a.low, b.high),
+                               holds(expr.op, a.high, b.low), holds(expr.op, a.high, b.high)};
+      bool all_true = std::all_of(std::begin(corners), std::end(corners), [](bool c) { return c; });
+      bool all_false = std::none_of(std::begin(corners), std::end(corners), [](bool c) { return c; });
+      if (expr.op == Expr::Op::eq || expr.op == Expr::Op::ne) {
+        // Equality is not monotone: decided only when both sides are single points or the
+        // ranges do not overlap.
+        const bool points = a.low == a.high && b.low == b.high;
+        const bool disjoint = a.high < b.low || b.high < a.low;
+        all_true = points && holds(expr.op, a.low, b.low);
+        all_false = points ? !holds(expr.op, a.low, b.low) : false;
+        if (disjoint) {
+          all_true = expr.op == Expr::Op::ne;
+          all_false = expr.op == Expr::Op::eq;
+        }
+      }
+      if (all_true || all_false) {
+        return from_bool(all_true);
+      }
+      unknowns.insert(unknowns.end(), range_unknowns.begin(), range_unknowns.end());
+      return Truth::unknown;
+    }
+    if (right.kind == Expr::Kind::unknown) {
+      const bool is_unknown = !value_of(left).known;
+      return from_bool(expr.op == Expr::Op::eq ? is_unknown : !is_unknown);
+    }
+    std::vector<UnknownRef> local;
+    const FieldValue* a = read(left, local);
+    const FieldValue* b = right.kind == Expr::Kind::field ? read(right, local) : nullptr;
+    if (a == nullptr || (right.kind == Expr::Kind::field && b == nullptr)) {
+      unknowns.insert(unknowns.end(), local.begin(), local.end());
+      return Truth::unknown;
+    }
+    const int other = b != nullptr ? b->value : right.value;
+    if (a->value < 0 || other < 0) {
+      // "None of the declared values" equals nothing and has no order.
+      return from_bool(expr.op == Expr::Op::ne);
+    }
+    return from_bool(holds(expr.op, a->value, other));
+  }
+
+  Truth membership(const Expr& expr, std::vector<UnknownRef>& unknowns) {
+    const Expr& left = expr.children[0];
+    const Expr& right = expr.children[1];
+    bool inside = false;
+    if (right.kind == Expr::Kind::list) {
+      const FieldValue* a = read(left, unknowns);
+      if (a == nullptr) {
+        return Truth::unknown;
+      }
+      inside = std::find(right.values.begin(), right.values.end(), a->value) != right.values.end();
+    } else {
+      const FieldValue* set = read(right, unknowns);
+      if (set == nullptr) {
+        return Truth::unknown;
+      }
+      inside = std::binary_search(set->values.begin(), set->values.end(), left.value);
+    }
+    return from_bool(inside != expr.negated);
+  }
+
+  Truth quantified(const Expr& expr, std::vector<UnknownRef>& unknowns) {
+    const bool is_any = expr.quantifier == Expr::Quantifier::any;
+    std::vector<UnknownRef> pending;
+    bool any_unknown = false;
+    const int saved = m_task;
+    Truth result = is_any ? Truth::no : Truth::yes;
+    for (std::size_t i = 0; i < m_use_case.tasks.size(); ++i) {
+      m_task = static_cast<int>(i);
+      std::vector<UnknownRef> task_unknowns;
+      const Truth t = truth(expr.children[0], task_unknowns);
+      if (t == (is_any ? Truth::yes : Truth::no)) {
+        result = t;
+        any_unknown = false;
+        break;
+      }
+      if (t == Truth::unknown) {
+        any_unknown = true;
+        pending.insert(pending.end(), task_unknowns.begin(), task_unknowns.end());
+      }
+    }
+    m_task = saved;
+    if (any_unknown) {
+      unknowns.insert(unknowns.end(), pending.begin(), pending.end());
+      return Truth::unknown;
+    }
+    return result;
+  }
+
+  Range range(const Expr& expr, std::vector<UnknownRef>& unknowns) {
+    if (expr.kind == Expr::Kind::integer) {
+      return {expr.number, expr.number};
+    }
+    Range r;
+    const int saved = m_task;
+    for (std::size_t i = 0; i < m_use_case.tasks.size(); ++i) {
+      m_task = static_cast<int>(i);
+      const Truth t = truth(expr.children[0], unknowns);
+      if (t == Truth::yes) {
+        ++r.low;
+        ++r.high;
+      } else if (t == Truth::unknown) {
+        ++r.high;
+      }
+    }
+    m_task = saved;
+    return r;
+  }
+
+  const UseCase& m_use_case;
+  int m_task = -1;
+};
+
+} // namespace
+
+Evaluation evaluate(const Expr& expr, const UseCase& use_case) {
+  Evaluation result;
+  result.truth = Evaluator(use_case).truth(expr, result.unknowns);
+  if (result.truth != Truth::unknown) {
+    result.unknowns.clear();
+  }
+  std::sort(result.unknowns.begin(), result.unknowns.end());
+  result.unknowns.erase(std::unique(result.unknowns.begin(), result.unknowns.end()),
+                        result.unknowns.end());
+  return result;
+}
+
+} // namespace kansrijk::core

@@ -1,0 +1,30 @@
+// Helpers shared by the renderers: names of tasks and questions in the report's language.
+#include <kansrijk/report/render.hpp>
+#include <kansrijk/report/strings.hpp>
+
+namespace kansrijk::report {
+
+std::string language_code(Language language) { return language == Language::nl ? "nl" : "en"; }
+
+std::string task_label(const core::Framework& framework, const core::UseCase& use_case, int task,
+                       Language language) {
+  const auto& entry = use_case.tasks[static_cast<std::size_t>(task)];
+  if (entry.item >= 0) {
+    return framework.items[static_cast<std::size_t>(entry.item)].label.in(language_code(language));
+  }
+  return entry.name;
+}
+
+std::string question_text(const core::Framework& framework, const core::UseCase& use_case,
+                          const core::UnknownRef& ref, Language language) {
+  const std::string lang = language_code(language);
+  if (!ref.task_field) {
+    return framework.fields[static_cast<std::size_t>(ref.field)].question.in(lang);
+  }
+  const auto& decl = framework.task_fields[static_cast<std::size_t>(ref.field)];
+  const std::string& question = decl.question.in(lang).empty() ? decl.label.in(lang) : decl.question.in(lang);
+  return question + " (" + std::string(language == Language::nl ? "taak" : "task") + " \"" +
+         task_label(framework, use_case, ref.task, language) + "\")";
+}
+
+} // namespace kansrijk::report

@@ -1,0 +1,271 @@
+// The JSON output v1 contract. nlohmann::ordered_json keeps keys in insertion order, so the
+// output is byte-identical for the same input.
+#include <kansrijk/report/render.hpp>
+#include <kansrijk/report/strings.hpp>
+
+#include <nlohmann/json.hpp>
+
+#include <map>
+
+namespace kansrijk::report {
+
+using Json = nlohmann::ordered_json;
+using namespace core;
+
+namespace {
+
+class JsonWriter {
+public:
+  JsonWriter(const Assessment& a, Language language)
+      : m_a(a), m_fw(*a.framework), m_uc(*a.use_case), m_lang(language_code(language)),
+        m_language(language) {
+    for (std::size_t i = 0; i < m_fw.rules.size(); ++i) {
+      m_rules[m_fw.rules[i].id] = &m_fw.rules[i];
+    }
+  }
+
+  Json write() {
+    Json out;
+    out["tool"] = {{"name", "kansrijk"}, {"version", KANSRIJK_VERSION}};
+    out["framework"] = {{"id", m_fw.id}, {"version", m_fw.version}, {"sha256", m_fw.sha256}};
+    out["use_case"] = {{"id", m_uc.id}, {"title", m_uc.title}};
+    out["language"] = m_lang;
+    out["verdict"] = std::string(to_string(m_a.verdict));
+    out["verdict_reasons"] = verdict_reasons();
+    Json scores = Json::object();
+    for (const auto& block : m_a.blocks) {
+      scores[m_fw.blocks[static_cast<std::size_t>(block.block)].id] = optional(block.score);
+    }
+    scores["overall"] = optional(m_a.overall);
+    out["scores"] = scores;
+    out["score_details"] = score_details();
+    out["tasks"] = tasks();
+    out["skills"] = skills();
+    Json technologies = Json::array();
+    for (const auto& fit : m_a.technologies) {
+      technologies.push_back({{"id", m_fw.technologies[static_cast<std::size_t>(fit.technology)].id}, {"fit", fit.fit}});
+    }
+    out["technologies"] = technologies;
+    out["quality_of_work"] = quality_of_work();
+    out["flags"] = flags();
+    out["open_questions"] = open_questions();
+    out["conditions"] = advice(m_a.conditions, m_fw.conditions);
+    out["recommendations"] = advice(m_a.recommendations, m_fw.recommendations);
+    out["trace"] = trace();
+    return out;
+  }
+
+private:
+  static Json optional(const std::optional<int>& value) {
+    return value ? Json(*value) : Json(nullptr);
+  }
+
+  static Json sources(const Origin& origin) {
+    Json list = Json::array();
+    for (const auto& id : origin.sources) {
+      list.push_back(id);
+    }
+    return list;
+  }
+
+  Json rule_source(const std::string& rule_id) const {
+    if (const auto it = m_rules.find(rule_id); it != m_rules.end()) {
+      return sources(it->second->origin);
+    }
+    if (rule_id.starts_with("task-suitability")) {
+      return sources(m_fw.scoring.task_suitability.origin);
+    }
+    return Json::array();
+  }
+
+  Json verdict_reasons() const {
+    Json list = Json::array();
+    for (const auto& reason : m_a.verdict_reasons) {
+      Json item;
+      switch (reason.kind) {
+      case VerdictReasonKind::score:
+        item["kind"] = "score";
+        item["overall"] = optional(m_a.overall);
+        item["verdict"] = std::string(to_string(m_a.verdict_from_score));
+        break;
+      case VerdictReasonKind::insufficient_information:
+        item["kind"] = "insufficient_information";
+        item["text"] = std::string(word(Word::reason_insufficient, m_language));
+        break;
+      case VerdictReasonKind::capped_by_unscored_blocks:
+        item["kind"] = "capped_by_unscored_blocks";
+        item["text"] = std::string(word(Word::reason_unscored_blocks, m_language));
+        break;
+      case VerdictReasonKind::capped_by_high_flag:
+      case VerdictReasonKind::knockout:
+        item["kind"] = reason.kind == VerdictReasonKind::knockout ? "knockout" : "capped_by_high_flag";
+        item["flag"] = m_fw.flags[static_cast<std::size_t>(reason.flag)].id;
+        item["rule"] = reason.rule;
+        break;
+      }
+      list.push_back(item);
+    }
+    return list;
+  }
+
+  Json score_details() const {
+    Json out = Json::object();
+    for (const auto& block : m_a.blocks) {
+      Json terms = Json::array();
+      for (const auto& term : block.terms) {
+        terms.push_back({{"rule", term.rule}, {"points", term.points}});
+      }
+      out[m_fw.blocks[static_cast<std::size_t>(block.block)].id] = {
+          {"score", optional(block.score)}, {"base", block.base}, {"terms", terms},
+          {"known", block.known}, {"unknown", block.unknown}};
+    }
+    return out;
+  }
+
+  Json tasks() const {
+    Json list = Json::array();
+    for (const auto& result : m_a.tasks) {
+      const auto& entry = m_uc.tasks[static_cast<std::size_t>(result.task)];
+      Json item;
+      item["ref"] = entry.item >= 0 ? Json(m_fw.items[static_cast<std::size_t>(entry.item)].id) : Json(nullptr);
+      item["label"] = task_label(m_fw, m_uc, result.task, m_language);
+      Json terms = Json::array();
+      for (const auto& term : result.terms) {
+        terms.push_back({{"rule", term.rule}, {"points", term.points}});
+      }
+      item["suitability"] = optional(result.suitability);
+      item["terms"] = terms;
+      list.push_back(item);
+    }
+    return list;
+  }
+
+  Json skills() const {
+    Json list = Json::array();
+    for (const auto& need : m_a.skills) {
+      list.push_back({{"id", m_fw.skills[static_cast<std::size_t>(need.skill)].id},
+                      {"weight", need.weight},
+                      {"best_support", std::string(to_string(need.best))}});
+    }
+    return list;
+  }
+
+  Json quality_of_work() const {
+    Json out = Json::object();
+    for (const auto& result : m_a.quality_of_work) {
+      Json reasons = Json::array();
+      for (const auto& reason : result.reasons) {
+        reasons.push_back({{"rule", reason.rule},
+                           {"direction", std::string(to_string(reason.direction))},
+                           {"source", rule_source(reason.rule)},
+                           {"text", m_rules.at(reason.rule)->text.in(m_lang)}});
+      }
+      out[m_fw.dimensions[static_cast<std::size_t>(result.dimension)].id] = {
+          {"direction", std::string(to_string(result.direction))},
+          {"valence", std::string(to_string(result.valence))},
+          {"reasons", reasons}};
+    }
+    return out;
+  }
+
+  Json flags() const {
+    Json list = Json::array();
+    for (const auto& raised : m_a.flags) {
+      const Flag& flag = m_fw.flags[static_cast<std::size_t>(raised.flag)];
+      list.push_back({{"id", flag.id},
+                      {"severity", std::string(to_string(flag.severity))},
+                      {"rule", raised.rule},
+                      {"message", flag.message.in(m_lang)},
+                      {"source", sources(flag.origin)}});
+    }
+    return list;
+  }
+
+  Json open_questions() const {
+    Json list = Json::array();
+    for (const auto& question : m_a.open_questions) {
+      const auto& decl = question.ref.task_field ? m_fw.task_fields[static_cast<std::size_t>(question.ref.field)]
+                                                 : m_fw.fields[static_cast<std::size_t>(question.ref.field)];
+      Json item;
+      item["field"] = question.ref.task_field ? "tasks." + decl.path : decl.path;
+      if (question.ref.task_field) {
+        item["task"] = question.ref.task;
+      }
+      item["question"] = question_text(m_fw, m_uc, question.ref, m_language);
+      item["rules"] = question.rules;
+      list.push_back(item);
+    }
+    for (const auto& asked : m_a.rule_questions) {
+      const Rule& rule = *m_rules.at(asked.rule);
+      list.push_back({{"field", nullptr},
+                      {"question", rule.effects.questions[static_cast<std::size_t>(asked.index)].in(m_lang)},
+                      {"rules", Json::array({asked.rule})}});
+    }
+    return list;
+  }
+
+  Json advice(const std::vector<RaisedAdvice>& raised, const std::vector<Advice>& catalogue) const {
+    Json list = Json::array();
+    for (const auto& item : raised) {
+      const Advice& advice = catalogue[static_cast<std::size_t>(item.advice)];
+      list.push_back({{"id", advice.id}, {"text", advice.text.in(m_lang)}, {"source", sources(advice.origin)},
+                      {"rules", item.rules}});
+    }
+    return list;
+  }
+
+  Json trace() const {
+    Json list = Json::array();
+    for (const auto& fired : m_a.fired) {
+      const Rule& rule = m_fw.rules[static_cast<std::size_t>(fired.rule)];
+      Json effects = Json::object();
+      if (!rule.effects.points.empty()) {
+        Json points = Json::object();
+        for (const auto& p : rule.effects.points) {
+          points[m_fw.blocks[static_cast<std::size_t>(p.block)].id] = p.points;
+        }
+        effects["points"] = points;
+      }
+      if (!rule.effects.quality_of_work.empty()) {
+        Json qow = Json::object();
+        for (const auto& q : rule.effects.quality_of_work) {
+          qow[m_fw.dimensions[static_cast<std::size_t>(q.dimension)].id] = std::string(to_string(q.direction));
+        }
+        effects["quality_of_work"] = qow;
+      }
+      auto ids = [](const std::vector<int>& indices, const auto& catalogue) {
+        Json out = Json::array();
+        for (const int i : indices) {
+          out.push_back(catalogue[static_cast<std::size_t>(i)].id);
+        }
+        return out;
+      };
+      if (!rule.effects.flags.empty()) effects["flags"] = ids(rule.effects.flags, m_fw.flags);
+      if (!rule.effects.conditions.empty()) effects["conditions"] = ids(rule.effects.conditions, m_fw.conditions);
+      if (!rule.effects.recommendations.empty())
+        effects["recommendations"] = ids(rule.effects.recommendations, m_fw.recommendations);
+      list.push_back({{"rule", rule.id},
+                      {"block", m_fw.blocks[static_cast<std::size_t>(rule.block)].id},
+                      {"when", rule.when_text},
+                      {"text", rule.text.in(m_lang)},
+                      {"source", sources(rule.origin)},
+                      {"effects", effects}});
+    }
+    return list;
+  }
+
+  const Assessment& m_a;
+  const Framework& m_fw;
+  const UseCase& m_uc;
+  std::string m_lang;
+  Language m_language;
+  std::map<std::string, const Rule*> m_rules;
+};
+
+} // namespace
+
+std::string render_json(const Assessment& assessment, Language language) {
+  return JsonWriter(assessment, language).write().dump(2) + "\n";
+}
+
+} // namespace kansrijk::report

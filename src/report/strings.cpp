@@ -1,0 +1,168 @@
+// The report frame in Dutch and English. Kept in one table so a proofreader sees every
+// fixed sentence side by side.
+#include <kansrijk/report/strings.hpp>
+
+#include <array>
+#include <utility>
+
+namespace kansrijk::report {
+
+namespace {
+
+struct Pair {
+  Word key;
+  std::string_view nl;
+  std::string_view en;
+};
+
+constexpr Pair k_words[] = {
+    {Word::report_title, "Beoordeling van een AI-toepassing", "Assessment of an AI application"},
+    {Word::use_case, "Toepassing", "Use case"},
+    {Word::framework, "Kader", "Framework"},
+    {Word::verdict, "Oordeel", "Verdict"},
+    {Word::overall_score, "Totaalscore", "Overall score"},
+    {Word::of_100, "van 100", "out of 100"},
+    {Word::not_scored, "geen score (te veel onbekend)", "no score (too much unknown)"},
+    {Word::thresholds, "grenzen", "thresholds"},
+    {Word::reason_score, "De totaalscore bepaalt het oordeel", "The overall score sets the verdict"},
+    {Word::reason_insufficient,
+     "Te veel is onbekend om een totaalscore te geven; wat onbekend is, kan een toepassing niet kansrijk maken. Beantwoord eerst de open vragen.",
+     "Too much is unknown to give an overall score; what is unknown cannot make a use case promising. Answer the open questions first."},
+    {Word::reason_unscored_blocks,
+     "Niet elke bouwsteen heeft een score, omdat te veel onbekend is; zolang dat zo is, is het oordeel hooguit 'kansrijk onder voorwaarden'. Zie de open vragen.",
+     "Not every building block has a score, because too much is unknown; as long as that is so, the verdict is at most 'promising under conditions'. See the open questions."},
+    {Word::reason_capped, "Een ernstig signaal begrenst het oordeel op 'kansrijk onder voorwaarden'",
+     "A high flag caps the verdict at 'promising under conditions'"},
+    {Word::reason_knockout, "Knock-out: dit signaal maakt de toepassing niet kansrijk, hoe hoog de scores ook zijn",
+     "Knock-out: this flag makes the use case not advised, however high the scores"},
+    {Word::building_blocks, "Bouwstenen", "Building blocks"},
+    {Word::score, "score", "score"},
+    {Word::base, "startwaarde", "starting value"},
+    {Word::rules_behind, "waarop de score berust", "what the score rests on"},
+    {Word::no_rules, "geen regel van toepassing", "no rule applies"},
+    {Word::tasks_touched, "Geraakte taken en handelingen", "Tasks and actions touched"},
+    {Word::task, "taak", "task"},
+    {Word::action, "handeling", "action"},
+    {Word::custom_task, "eigen omschrijving", "own description"},
+    {Word::suitability, "geschiktheid voor AI-ondersteuning", "suitability for AI support"},
+    {Word::skills_needed, "Benodigde vaardigheden", "Skills needed"},
+    {Word::best_support, "beste ondersteuning door AI", "best support by AI"},
+    {Word::weight, "gewicht", "weight"},
+    {Word::affective, "affectief", "affective"},
+    {Word::technologies, "AI-technologie: passendheid bij deze vaardigheden",
+     "AI technology: fit with these skills"},
+    {Word::named_by_user, "genoemd in de toepassing", "named in the use case"},
+    {Word::quality_of_work, "Kwaliteit van werk", "Quality of work"},
+    {Word::flags, "Signalen", "Flags"},
+    {Word::no_flags, "Geen signalen.", "No flags."},
+    {Word::open_questions, "Open vragen", "Open questions"},
+    {Word::no_open_questions, "Geen open vragen.", "No open questions."},
+    {Word::needed_for, "nodig voor", "needed for"},
+    {Word::conditions, "Voorwaarden om te regelen", "Conditions to arrange"},
+    {Word::recommendations, "Aanbevelingen", "Recommendations"},
+    {Word::sources, "Bronnen", "Sources"},
+    {Word::rule, "regel", "rule"},
+    {Word::source, "bron", "source"},
+    {Word::statement, "Let op", "Note"},
+    {Word::limits, "Grenzen van dit hulpmiddel", "Limits of this tool"},
+    {Word::severity_low, "laag", "low"},
+    {Word::severity_medium, "middel", "medium"},
+    {Word::severity_high, "ernstig", "high"},
+    {Word::severity_knockout, "knock-out", "knock-out"},
+    {Word::direction_up, "neemt toe", "goes up"},
+    {Word::direction_down, "neemt af", "goes down"},
+    {Word::direction_mixed, "wisselend (regels wijzen beide kanten op)", "mixed (rules point both ways)"},
+    {Word::direction_none, "geen verandering verwacht", "no change expected"},
+    {Word::direction_unknown, "onbekend (hangt af van open vragen)", "unknown (depends on open questions)"},
+    {Word::valence_favourable, "gunstig", "favourable"},
+    {Word::valence_unfavourable, "ongunstig", "unfavourable"},
+    {Word::valence_mixed, "gemengd", "mixed"},
+    {Word::valence_neutral, "neutraal", "neutral"},
+    {Word::valence_unknown, "onbekend", "unknown"},
+    {Word::grade_none, "geen", "none"},
+    {Word::grade_limited, "beperkt", "limited"},
+    {Word::grade_moderate, "redelijk", "moderate"},
+    {Word::grade_strong, "sterk", "strong"},
+    {Word::verdict_promising, "kansrijk", "promising"},
+    {Word::verdict_conditional, "kansrijk onder voorwaarden", "promising under conditions"},
+    {Word::verdict_limited, "beperkt kansrijk", "of limited promise"},
+    {Word::verdict_not_advised, "niet kansrijk", "not advised"},
+    {Word::term_task_suitability, "gemiddelde geschiktheid van de geraakte taken",
+     "mean suitability of the tasks touched"},
+    {Word::term_skill_support, "hoe goed AI de benodigde vaardigheden kan ondersteunen (beste technologie per vaardigheid)",
+     "how well AI can support the skills needed (best technology per skill)"},
+    {Word::term_technology_fit, "passendheid van de genoemde technologie bij de benodigde vaardigheden",
+     "fit of the named technology with the skills needed"},
+    {Word::term_quality_of_work, "verwachte richting voor", "expected direction for"},
+    {Word::unknown_value, "onbekend", "unknown"},
+    {Word::questions_from_rules, "vraag uit regel", "question from rule"},
+    {Word::no_technology_ranking,
+     "Geen rangorde: van geen enkele geraakte taak zijn de vaardigheden bekend.",
+     "No ranking: the skills of none of the tasks touched are known."},
+    {Word::not_known, "onbekend", "unknown"},
+};
+
+} // namespace
+
+std::string_view word(Word key, Language language) {
+  for (const auto& pair : k_words) {
+    if (pair.key == key) {
+      return language == Language::nl ? pair.nl : pair.en;
+    }
+  }
+  return "?";
+}
+
+std::string_view verdict_word(core::Verdict verdict, Language language) {
+  switch (verdict) {
+  case core::Verdict::promising: return word(Word::verdict_promising, language);
+  case core::Verdict::conditional: return word(Word::verdict_conditional, language);
+  case core::Verdict::limited: return word(Word::verdict_limited, language);
+  case core::Verdict::not_advised: return word(Word::verdict_not_advised, language);
+  }
+  return "?";
+}
+
+std::string_view severity_word(core::Severity severity, Language language) {
+  switch (severity) {
+  case core::Severity::low: return word(Word::severity_low, language);
+  case core::Severity::medium: return word(Word::severity_medium, language);
+  case core::Severity::high: return word(Word::severity_high, language);
+  case core::Severity::knockout: return word(Word::severity_knockout, language);
+  }
+  return "?";
+}
+
+std::string_view direction_word(core::QowDirection direction, Language language) {
+  switch (direction) {
+  case core::QowDirection::up: return word(Word::direction_up, language);
+  case core::QowDirection::down: return word(Word::direction_down, language);
+  case core::QowDirection::mixed: return word(Word::direction_mixed, language);
+  case core::QowDirection::none: return word(Word::direction_none, language);
+  case core::QowDirection::unknown: return word(Word::direction_unknown, language);
+  }
+  return "?";
+}
+
+std::string_view valence_word(core::Valence valence, Language language) {
+  switch (valence) {
+  case core::Valence::favourable: return word(Word::valence_favourable, language);
+  case core::Valence::unfavourable: return word(Word::valence_unfavourable, language);
+  case core::Valence::mixed: return word(Word::valence_mixed, language);
+  case core::Valence::neutral: return word(Word::valence_neutral, language);
+  case core::Valence::unknown: return word(Word::valence_unknown, language);
+  }
+  return "?";
+}
+
+std::string_view grade_word(core::Grade grade, Language language) {
+  switch (grade) {
+  case core::Grade::none: return word(Word::grade_none, language);
+  case core::Grade::limited: return word(Word::grade_limited, language);
+  case core::Grade::moderate: return word(Word::grade_moderate, language);
+  case core::Grade::strong: return word(Word::grade_strong, language);
+  }
+  return "?";
+}
+
+} // namespace kansrijk::report

@@ -1,0 +1,116 @@
+// Checked input reading and atomic output writing.
+#include <kansrijk/util/file.hpp>
+#include <kansrijk/util/text.hpp>
+
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <sys/stat.h>
+#include <unistd.h>
+
+namespace kansrijk::util {
+
+namespace fs = std::filesystem;
+
+std::expected<void, Diagnostic> check_text(const std::string& text, const std::string& name) {
+  if (const auto nul = text.find('\0'); nul != std::string::npos) {
+    const auto [line, column] = line_and_column(text, nul);
+    return std::unexpected(Diagnostic{
+        {name, line, column}, "file contains a NUL byte; expected a UTF-8 text file"});
+  }
+  if (const auto bad = find_invalid_utf8(text)) {
+    const auto [line, column] = line_and_column(text, *bad);
+    return std::unexpected(Diagnostic{
+        {name, line, column}, "invalid UTF-8; save the file as UTF-8 text"});
+  }
+  return {};
+}
+
+std::expected<std::string, Diagnostic> read_text_file(const std::string& path,
+                                                      std::size_t max_bytes) {
+  std::error_code ec;
+  const auto status = fs::status(path, ec);
+  if (ec || !fs::exists(status)) {
+    return std::unexpected(Diagnostic{{path}, "no such file"});
+  }
+  if (fs::is_directory(status)) {
+    return std::unexpected(Diagnostic{{path}, "is a directory; expected a file"});
+  }
+  if (!fs::is_regular_file(status)) {
+    return std::unexpected(Diagnostic{{path}, "is not a regular file"});
+  }
+  const auto size = fs::file_size(path, ec);
+  if (!ec && size > max_bytes) {
+    return std::unexpected(Diagnostic{
+        {path},
+        "file is too large (" + std::to_string(size) + " bytes); the limit is " +
+            std::to_string(max_bytes) + " bytes"});
+  }
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    return std::unexpected(
+        Diagnostic{{path}, std::string("cannot open file: ") + std::strerror(errno)});
+  }
+  return read_text_stream(in, path, max_bytes);
+}
+
+std::expected<std::string, Diagnostic>
+read_text_stream(std::istream& in, const std::string& name, std::size_t max_bytes) {
+  std::string text;
+  char buffer[65536];
+  while (in.read(buffer, sizeof buffer) || in.gcount() > 0) {
+    text.append(buffer, static_cast<std::size_t>(in.gcount()));
+    if (text.size() > max_bytes) {
+      return std::unexpected(Diagnostic{
+          {name},
+          "input is too large; the limit is " + std::to_string(max_bytes) + " bytes"});
+    }
+  }
+  if (in.bad()) {
+    return std::unexpected(Diagnostic{{name}, "read error"});
+  }
+  if (auto ok = check_text(text, name); !ok) {
+    return std::unexpected(ok.error());
+  }
+  return text;
+}
+
+void write_file_atomically(const std::string& path, const std::string& content) {
+  const fs::path target(path);
+  fs::path folder = target.parent_path();
+  if (folder.empty()) {
+    folder = ".";
+  }
+  std::string temp_name = (folder / ("." + target.filename().string() + ".XXXXXX")).string();
+  const int fd = ::mkstemp(temp_name.data());
+  if (fd < 0) {
+    throw Error(Diagnostic{{path}, std::string("cannot write file: ") + std::strerror(errno)});
+  }
+  const char* data = content.data();
+  std::size_t left = content.size();
+  bool ok = true;
+  while (left > 0) {
+    const ssize_t written = ::write(fd, data, left);
+    if (written < 0) {
+      if (errno == EINTR) {
+        continue;
+      }
+      ok = false;
+      break;
+    }
+    data += written;
+    left -= static_cast<std::size_t>(written);
+  }
+  const int saved_errno = errno;
+  ok = ok && ::fchmod(fd, 0644) == 0 && ::fsync(fd) == 0;
+  ok = (::close(fd) == 0) && ok;
+  if (!ok || std::rename(temp_name.c_str(), path.c_str()) != 0) {
+    const int error = ok ? errno : saved_errno;
+    ::unlink(temp_name.c_str());
+    throw Error(Diagnostic{{path}, std::string("cannot write file: ") + std::strerror(error)});
+  }
+}
+
+} // namespace kansrijk::util
