@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# Installs what kansrijk needs to build and test on Debian 12, and nothing that is there
+# already. Safe to run again. Uses sudo when not run as root.
+set -euo pipefail
+
+packages=(
+  build-essential   # g++ 12, make
+  cmake
+  libcli11-dev      # command-line parsing
+  nlohmann-json3-dev
+  libyaml-cpp-dev
+  libfmt-dev
+  catch2            # unit tests
+  python3           # end-to-end test runner
+)
+
+missing=()
+for package in "${packages[@]}"; do
+  if ! dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed"; then
+    missing+=("$package")
+  fi
+done
+
+if [ ${#missing[@]} -eq 0 ]; then
+  echo "setup: all build dependencies are installed" >&2
+  exit 0
+fi
+
+sudo=""
+if [ "$(id -u)" -ne 0 ]; then
+  if ! command -v sudo >/dev/null; then
+    echo "setup: missing packages: ${missing[*]}; run this script as root or install sudo" >&2
+    exit 1
+  fi
+  sudo="sudo"
+fi
+
+echo "setup: installing ${missing[*]}" >&2
+export DEBIAN_FRONTEND=noninteractive
+$sudo apt-get update -qq
+$sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+echo "setup: done" >&2

@@ -1,0 +1,205 @@
+#!/usr/bin/env python3
+"""End-to-end tests of the kansrijk binary, run by ctest.
+
+Usage: run.py BINARY SOURCE_DIR CHECK [ARG]
+Checks: example FILE (text nl/en and JSON contract), bad-input (the corpus in bad-input/),
+generated-bad-input (directory, missing, binary, huge, deep files made at run time),
+cli (usage errors, --version, --help, -o, stdin, --framework, KANSRIJK_FRAMEWORK).
+Each check prints what it tests and exits non-zero on the first mismatch it cannot
+recover from; all mismatches of a check are listed.
+"""
+import json
+import os
+import subprocess
+import sys
+import tempfile
+
+BINARY, SOURCE = sys.argv[1], sys.argv[2]
+FAILURES = []
+
+
+def run(args, stdin=None, env=None, cwd=None):
+    full_env = dict(os.environ)
+    full_env.pop("KANSRIJK_FRAMEWORK", None)
+    if env:
+        full_env.update(env)
+    return subprocess.run([BINARY] + args, input=stdin, capture_output=True, env=full_env, cwd=cwd, timeout=60)
+
+
+def expect(condition, message):
+    if not condition:
+        FAILURES.append(message)
+
+
+JSON_KEYS = ["tool", "framework", "use_case", "language", "verdict", "verdict_reasons", "scores",
+             "score_details", "tasks", "skills", "technologies", "quality_of_work", "flags",
+             "open_questions", "conditions", "recommendations", "trace"]
+VERDICTS = {"promising", "conditional", "limited", "not_advised"}
+DIRECTIONS = {"up", "down", "mixed", "none", "unknown"}
+VALENCES = {"favourable", "unfavourable", "mixed", "neutral", "unknown"}
+SEVERITIES = {"low", "medium", "high", "knockout"}
+
+
+def check_json_contract(doc, name):
+    expect(list(doc.keys()) == JSON_KEYS, f"{name}: top-level keys are {list(doc.keys())}")
+    expect(doc["tool"]["name"] == "kansrijk", f"{name}: tool.name")
+    expect(len(doc["framework"]["sha256"]) == 64, f"{name}: framework.sha256")
+    expect(doc["verdict"] in VERDICTS, f"{name}: verdict {doc['verdict']}")
+    for block in ["purpose", "tasks", "skills", "technology", "quality_of_work", "overall"]:
+        score = doc["scores"][block]
+        expect(score is None or (isinstance(score, int) and 0 <= score <= 100), f"{name}: scores.{block} = {score}")
+    fits = [t["fit"] for t in doc["technologies"]]
+    expect(fits == sorted(fits, reverse=True), f"{name}: technologies not sorted best first")
+    for dim, result in doc["quality_of_work"].items():
+        expect(result["direction"] in DIRECTIONS, f"{name}: direction of {dim}")
+        expect(result["valence"] in VALENCES, f"{name}: valence of {dim}")
+        for reason in result["reasons"]:
+            expect(reason["rule"] and reason["source"] and reason["text"], f"{name}: reason without rule, source or text")
+    for flag in doc["flags"]:
+        expect(flag["severity"] in SEVERITIES and flag["rule"] and flag["source"] and flag["message"],
+               f"{name}: incomplete flag {flag}")
+        if flag["severity"] == "knockout":
+            expect(doc["verdict"] == "not_advised", f"{name}: a knock-out but verdict {doc['verdict']}")
+        if flag["severity"] == "high":
+            expect(doc["verdict"] != "promising", f"{name}: a high flag but verdict promising")
+    for fired in doc["trace"]:
+        expect(fired["rule"] and fired["source"] and fired["effects"], f"{name}: incomplete trace entry")
+
+
+def check_example(path):
+    name = os.path.basename(path)
+    outputs = {}
+    for lang in ["nl", "en"]:
+        text = run(["assess", path, "--lang", lang])
+        expect(text.returncode == 0, f"{name}: text {lang} exit {text.returncode}: {text.stderr.decode()}")
+        expect(text.stderr == b"", f"{name}: text {lang} wrote to stderr: {text.stderr.decode()}")
+        body = text.stdout.decode()
+        heading = "OORDEEL:" if lang == "nl" else "VERDICT:"
+        expect(heading in body, f"{name}: no verdict heading in {lang} text")
+        outputs[lang] = body
+        js = run(["assess", path, "--format", "json", "--lang", lang])
+        expect(js.returncode == 0, f"{name}: json {lang} exit {js.returncode}")
+        doc = json.loads(js.stdout)
+        check_json_contract(doc, f"{name} ({lang})")
+        again = run(["assess", path, "--format", "json", "--lang", lang])
+        expect(again.stdout == js.stdout, f"{name}: JSON output differs between two runs")
+    expect(outputs["nl"] != outputs["en"], f"{name}: nl and en text are the same")
+    for word in ["Bouwstenen", "Signalen", "Open vragen", "Bronnen"]:
+        expect(word in outputs["nl"], f"{name}: Dutch report lacks section {word}")
+    for word in ["Building blocks", "Flags", "Open questions", "Sources"]:
+        expect(word in outputs["en"], f"{name}: English report lacks section {word}")
+
+
+def check_bad(path_or_args, expected_err, label, stdin=None):
+    with tempfile.TemporaryDirectory() as tmp:
+        out_file = os.path.join(tmp, "report.json")
+        args = path_or_args if isinstance(path_or_args, list) else ["assess", path_or_args]
+        result = run(args + ["-o", out_file], stdin=stdin, cwd=SOURCE)
+        expect(result.returncode == 2, f"{label}: exit {result.returncode}, expected 2")
+        expect(result.stdout == b"", f"{label}: wrote to stdout")
+        expect(not os.path.exists(out_file), f"{label}: created the output file")
+        expect(os.listdir(tmp) == [], f"{label}: left files behind: {os.listdir(tmp)}")
+        err = result.stderr.decode(errors="replace")
+        expect(err == expected_err, f"{label}: stderr was\n{err}expected\n{expected_err}")
+
+
+def check_bad_input_corpus():
+    folder = os.path.join(SOURCE, "tests", "e2e", "bad-input")
+    cases = sorted(f for f in os.listdir(folder) if not f.endswith(".stderr"))
+    expect(len(cases) >= 15, f"bad-input corpus has only {len(cases)} cases")
+    for case in cases:
+        with open(os.path.join(folder, case + ".stderr"), encoding="utf-8") as f:
+            expected = f.read()
+        check_bad(os.path.join("tests", "e2e", "bad-input", case), expected, case)
+
+
+def check_generated_bad_input():
+    with tempfile.TemporaryDirectory() as tmp:
+        check_bad(["assess", tmp], f"{tmp}: error: is a directory; expected a file\n", "directory")
+        missing = os.path.join(tmp, "nope.yaml")
+        check_bad(["assess", missing], f"{missing}: error: no such file\n", "missing file")
+        binary = os.path.join(tmp, "binary.yaml")
+        with open(binary, "wb") as f:
+            f.write(b"title: x\n\x7fELF\x00\x01\x02")
+        check_bad(["assess", binary], f"{binary}:2:5: error: file contains a NUL byte; expected a UTF-8 text file\n", "binary")
+        latin1 = os.path.join(tmp, "latin1.yaml")
+        with open(latin1, "wb") as f:
+            f.write("title: Caf\u00e9\n".encode("latin-1"))
+        check_bad(["assess", latin1], f"{latin1}:1:11: error: invalid UTF-8; save the file as UTF-8 text\n", "latin-1")
+        huge = os.path.join(tmp, "huge.yaml")
+        with open(huge, "wb") as f:
+            f.write(b"title: x\ndescription: " + b"x" * (50 * 1024 * 1024) + b"\n")
+        size = os.path.getsize(huge)
+        check_bad(["assess", huge], f"{huge}: error: file is too large ({size} bytes); the limit is 1048576 bytes\n", "50 MB file")
+        deep = os.path.join(tmp, "deep.yaml")
+        with open(deep, "w") as f:
+            f.write("title: x\ntasks: " + "[" * 100000 + "]" * 100000 + "\n")
+        check_bad(["assess", deep], f"{deep}:2:32: error: nesting is deeper than 32 levels; flatten the document\n", "deep flow nesting")
+        block = os.path.join(tmp, "deep-block.yaml")
+        with open(block, "w") as f:
+            f.write("title: x\n" + "".join(" " * i + f"k{i}:\n" for i in range(40)))
+        result = run(["assess", block])
+        expect(result.returncode == 2 and b"nesting is deeper than 32 levels" in result.stderr,
+               f"deep block nesting: {result.returncode} {result.stderr.decode()}")
+        stdin = run(["assess", "-"], stdin=b"")
+        expect(stdin.returncode == 2 and stdin.stderr == b"<stdin>:1:1: error: file is empty; expected a YAML or JSON mapping\n",
+               f"empty stdin: {stdin.stderr.decode()}")
+
+
+def check_cli():
+    example = os.path.join(SOURCE, "examples", "rapport-concept.yaml")
+    version = run(["--version"])
+    expect(version.returncode == 0 and version.stdout.startswith(b"kansrijk "), "--version")
+    for args in (["--help"], ["assess", "--help"], ["test", "--help"]):
+        result = run(args)
+        expect(result.returncode == 0 and b"Usage" in result.stdout, f"{' '.join(args)}: {result.returncode}")
+    for args, label in ((["frobnicate"], "unknown subcommand"), ([], "no subcommand"),
+                        (["assess"], "assess without file"),
+                        (["assess", example, "--format", "pdf"], "unknown format"),
+                        (["assess", example, "--lang", "de"], "unknown language")):
+        result = run(args)
+        expect(result.returncode == 2 and result.stdout == b"" and b"kansrijk: error:" in result.stderr,
+               f"{label}: exit {result.returncode}, stderr {result.stderr.decode()}")
+    with open(example, "rb") as f:
+        piped = run(["assess", "-", "--format", "json"], stdin=f.read())
+    direct = run(["assess", example, "--format", "json"])
+    expect(piped.returncode == 0, f"stdin: {piped.stderr.decode()}")
+    expect(json.loads(piped.stdout)["verdict"] == json.loads(direct.stdout)["verdict"], "stdin and file verdicts differ")
+    with tempfile.TemporaryDirectory() as tmp:
+        out = os.path.join(tmp, "r.json")
+        result = run(["assess", example, "--format", "json", "-o", out])
+        expect(result.returncode == 0 and result.stdout == b"", f"-o: {result.returncode}")
+        with open(out, "rb") as f:
+            expect(f.read() == direct.stdout, "-o wrote something else than stdout shows")
+        expect(os.listdir(tmp) == ["r.json"], f"-o left {os.listdir(tmp)}")
+        bad_target = run(["assess", example, "-o", os.path.join(tmp, "no", "such", "dir.txt")])
+        expect(bad_target.returncode == 2 and b"cannot write file" in bad_target.stderr, "unwritable -o")
+    framework_dir = os.path.join(SOURCE, "frameworks", "tno-arbeidsdeskundige")
+    from_dir = run(["assess", example, "--format", "json", "--framework", framework_dir])
+    expect(from_dir.stdout == direct.stdout, "--framework with the shipped folder differs from the built-in framework")
+    from_env = run(["assess", example, "--format", "json"], env={"KANSRIJK_FRAMEWORK": framework_dir})
+    expect(from_env.stdout == direct.stdout, "KANSRIJK_FRAMEWORK differs from the built-in framework")
+    missing_fw = run(["assess", example, "--framework", "/nonexistent"])
+    expect(missing_fw.returncode == 2 and missing_fw.stderr == b"/nonexistent: error: no such framework folder\n",
+           f"missing framework: {missing_fw.stderr.decode()}")
+
+
+def main():
+    check = sys.argv[3]
+    if check == "example":
+        check_example(sys.argv[4])
+    elif check == "bad-input":
+        check_bad_input_corpus()
+    elif check == "generated-bad-input":
+        check_generated_bad_input()
+    elif check == "cli":
+        check_cli()
+    else:
+        sys.exit(f"unknown check {check}")
+    for failure in FAILURES:
+        print("FAIL:", failure)
+    print(f"{check}: {'ok' if not FAILURES else str(len(FAILURES)) + ' failures'}")
+    sys.exit(1 if FAILURES else 0)
+
+
+main()
