@@ -85,6 +85,8 @@ public:
       BlockScore block;
       block.block = static_cast<int>(i);
       block.base = framework.blocks[i].base;
+      const std::string& id = framework.blocks[i].id;
+      block.needs_computed_term = id == "tasks" || id == "skills" || id == "technology";
       m_out.blocks.push_back(block);
     }
   }
@@ -217,6 +219,7 @@ private:
     if (known_tasks > 0) {
       tasks_block.terms.insert(tasks_block.terms.begin(),
                                ScoreTerm{"task-suitability", rounded(double(sum) / known_tasks), -1});
+      tasks_block.has_computed_term = true;
     }
   }
 
@@ -261,6 +264,7 @@ private:
     }
     skills_block.terms.insert(skills_block.terms.begin(),
                               ScoreTerm{"skill-support", rounded(double(best_points) / double(total_weight)), -1});
+    skills_block.has_computed_term = true;
     for (std::size_t tech = 0; tech < m_fw.technologies.size(); ++tech) {
       long long points = 0;
       for (const auto& [skill, weight] : weights) {
@@ -291,6 +295,7 @@ private:
         ++technology_block.known;
         technology_block.terms.insert(technology_block.terms.begin(),
                                       ScoreTerm{"technology-fit", fit.fit, -1});
+        technology_block.has_computed_term = true;
       }
     }
   }
@@ -352,7 +357,7 @@ private:
     for (auto& score : m_out.blocks) {
       const int units = score.known + score.unknown;
       const bool too_unknown =
-          score.known == 0 ||
+          score.known == 0 || (score.needs_computed_term && !score.has_computed_term) ||
           double(score.unknown) > m_fw.scoring.max_unknown_share * double(units);
       if (too_unknown) {
         score.score.reset();

@@ -84,11 +84,19 @@ public:
   }
 
   Framework load() {
-    util::Sha256 hash;
+    // The hash covers the definition files in name order, wherever they were read from, so
+    // the built-in copy and the same folder on disk have the same fingerprint.
+    std::vector<const SourceFile*> definition;
     for (const auto& file : m_files) {
-      if (file.name.starts_with("tests/")) {
-        continue;
+      if (!file.name.starts_with("tests/")) {
+        definition.push_back(&file);
       }
+    }
+    std::sort(definition.begin(), definition.end(),
+              [](const SourceFile* a, const SourceFile* b) { return a->name < b->name; });
+    util::Sha256 hash;
+    for (const SourceFile* f : definition) {
+      const SourceFile& file = *f;
       hash.update(file.name);
       hash.update(std::string_view("\0", 1));
       hash.update(file.content);

@@ -148,8 +148,7 @@ private:
       value.value = decl.domain.index_of(node.scalar);
       if (value.value < 0) {
         m_reader.error(node.where, "\"" + node.scalar + "\" is not allowed for \"" + path + "\"" +
-                                       util::did_you_mean(node.scalar, decl.domain.values) +
-                                       "; allowed: " + allowed(decl));
+                                       suggestion(node.scalar, decl) + "; allowed: " + allowed(decl));
         return value;
       }
       value.known = true;
@@ -169,7 +168,7 @@ private:
         if (index < 0) {
           m_reader.error(item.where, "\"" + (item.is_scalar() ? item.scalar : std::string(kind_name(item))) +
                                          "\" is not allowed in \"" + path + "\"" +
-                                         util::did_you_mean(item.scalar, decl.domain.values) +
+                                         suggestion(item.scalar, decl) +
                                          "; allowed: " + allowed(decl));
           continue;
         }
@@ -186,10 +185,25 @@ private:
   bool field_has_error(const std::string& path) { return m_paths_with_errors.count(path) != 0; }
 
   static std::string allowed(const FieldDecl& decl) {
-    if (decl.domain.values.size() > 12) {
-      return "one of the " + std::to_string(decl.domain.values.size()) + " ids of the framework (see `kansrijk framework list`)";
+    if (decl.domain.values.size() > 20) {
+      return "one of the " + std::to_string(decl.domain.values.size()) + " ids listed in docs/use-case-format.md";
     }
     return util::join(decl.domain.values, ", ");
+  }
+
+  // "(did you mean ...)" for a near miss, including the Dutch and boolean spellings of yes/no.
+  static std::string suggestion(const std::string& value, const FieldDecl& decl) {
+    if (decl.domain.values == std::vector<std::string>{"yes", "no"}) {
+      static const std::vector<std::pair<std::string, std::string>> k_synonyms = {
+          {"ja", "yes"}, {"nee", "no"}, {"true", "yes"}, {"false", "no"}, {"j", "yes"}, {"n", "no"},
+          {"Yes", "yes"}, {"No", "no"}, {"Ja", "yes"}, {"Nee", "no"}};
+      for (const auto& [spelling, meant] : k_synonyms) {
+        if (value == spelling) {
+          return " (did you mean \"" + meant + "\"?)";
+        }
+      }
+    }
+    return util::did_you_mean(value, decl.domain.values);
   }
 
   void read_tasks(const Node& node) {
@@ -243,7 +257,7 @@ private:
       task.item = m_fw.item_index(ref->scalar);
       if (task.item < 0) {
         m_reader.error(ref->where, "unknown task \"" + ref->scalar + "\"" + util::did_you_mean(ref->scalar, ids) +
-                                       "; see `kansrijk framework list` for the ids");
+                                       "; the task ids are listed in docs/use-case-format.md");
         return;
       }
       m_uc.tasks.push_back(std::move(task));

@@ -134,7 +134,7 @@ def check_generated_bad_input():
         deep = os.path.join(tmp, "deep.yaml")
         with open(deep, "w") as f:
             f.write("title: x\ntasks: " + "[" * 100000 + "]" * 100000 + "\n")
-        check_bad(["assess", deep], f"{deep}:2:32: error: nesting is deeper than 32 levels; flatten the document\n", "deep flow nesting")
+        check_bad(["assess", deep], f"{deep}:2:40: error: nesting is deeper than 32 levels; flatten the document\n", "deep flow nesting")
         block = os.path.join(tmp, "deep-block.yaml")
         with open(block, "w") as f:
             f.write("title: x\n" + "".join(" " * i + f"k{i}:\n" for i in range(40)))

@@ -30,6 +30,10 @@ struct BlockScore {
   std::vector<ScoreTerm> terms;
   int known = 0;   // units of information that were known
   int unknown = 0; // and that were not
+  // Tasks, skills and technology rest on a computed term (suitability, skill support,
+  // technology fit); without it the rule points alone would be a meaningless score.
+  bool needs_computed_term = false;
+  bool has_computed_term = false;
 };
 
 struct TaskResult {

@@ -170,3 +170,16 @@ TEST_CASE("an unscored block caps a promising mean at conditional", "[core][engi
   CHECK(r.assessment.verdict == Verdict::conditional);
   CHECK(r.assessment.verdict_reasons.back().kind == core::VerdictReasonKind::capped_by_unscored_blocks);
 }
+
+TEST_CASE("a block built on a computed term has no score without it", "[core][engine]") {
+  // Skills are known, so every technology has a fit, but the use case names none: the
+  // technology block must not fall back to its base of 0.
+  const auto r = run(with(k_good, "technology: generative", "technology: unknown"));
+  CHECK_FALSE(block_score(r.assessment, "technology"));
+  CHECK(r.assessment.technologies.size() == 2);
+  bool asked = false;
+  for (const auto& q : r.assessment.open_questions) {
+    asked = asked || (!q.ref.task_field && q.ref.field == fw().field_index("ai.technology"));
+  }
+  CHECK(asked);
+}

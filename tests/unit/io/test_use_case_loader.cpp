@@ -57,7 +57,7 @@ TEST_CASE("unknown keys and values are located and get suggestions", "[io][use_c
   CHECK(error("title: T\ntasks: [{ref: p.write}]\nai: {role: drafts}\n") ==
         "case.yaml:3:12: \"drafts\" is not allowed for \"ai.role\" (did you mean \"draft\"?); allowed: inform, draft, recommend, automate, decide");
   CHECK(error("title: T\ntasks: [{ref: p.writ}]\n") ==
-        "case.yaml:2:15: unknown task \"p.writ\" (did you mean \"p.write\"?); see `kansrijk framework list` for the ids");
+        "case.yaml:2:15: unknown task \"p.writ\" (did you mean \"p.write\"?); the task ids are listed in docs/use-case-format.md");
   CHECK(error("title: T\ntasks: [{ref: p.write}]\nai: {about_people: [profilng]}\n") ==
         "case.yaml:3:21: \"profilng\" is not allowed in \"ai.about_people\" (did you mean \"profiling\"?); allowed: profiling, emotion_recognition, task_allocation, performance_monitoring");
   CHECK(error("title: T\ntasks: [{name: X, routin: high}]\n") ==
@@ -74,7 +74,9 @@ TEST_CASE("wrong types are explained", "[io][use_case]") {
   CHECK(error("title: [T]\ntasks: [{ref: p.write}]\n") == "case.yaml:1:8: \"title\" must be text, not a list");
   CHECK(error("title: T\ntasks: {ref: p.write}\n") == "case.yaml:2:8: \"tasks\" must be a list, not mapping");
   CHECK(error("title: T\ntasks: [{ref: p.write}]\ndata: {health: true}\n") ==
-        "case.yaml:3:16: \"true\" is not allowed for \"data.health\"; allowed: yes, no");
+        "case.yaml:3:16: \"true\" is not allowed for \"data.health\" (did you mean \"yes\"?); allowed: yes, no");
+  CHECK(error("title: T\ntasks: [{ref: p.write}]\ndata: {health: nee}\n") ==
+        "case.yaml:3:16: \"nee\" is not allowed for \"data.health\" (did you mean \"no\"?); allowed: yes, no");
   CHECK(error("- a\n- b\n") ==
         "case.yaml:1:1: a use case must be a mapping (key: value), not list; see docs/use-case-format.md");
 }

@@ -15,6 +15,8 @@ TEST_CASE("did you mean suggests close names only", "[util][text]") {
   CHECK(did_you_mean("ai.rol", names) == " (did you mean \"ai.role\"?)");
   CHECK(did_you_mean("data.qualty", names) == " (did you mean \"data.quality\"?)");
   CHECK(did_you_mean("completely.different", names).empty());
+  const std::vector<std::string> keys = {"title", "tasks", "id"};
+  CHECK(did_you_mean("titel", keys) == " (did you mean \"title\"?)"); // a swap is one edit
 }
 
 TEST_CASE("invalid UTF-8 is found at its byte", "[util][text]") {
