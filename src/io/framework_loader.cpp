@@ -26,6 +26,9 @@ std::vector<SourceFile> read_framework_folder(const std::string& folder) {
                                                ? "is not a folder; expected a framework folder"
                                                : "no such framework folder"});
   }
+  if (!fs::exists(fs::path(folder) / "framework.yaml", ec)) {
+    throw util::Error(Diagnostic{{folder}, "not a framework folder: it has no framework.yaml"});
+  }
   std::vector<SourceFile> files;
   std::vector<Diagnostic> problems;
   for (const char* name : k_framework_files) {

@@ -56,7 +56,7 @@ GoldenCase read_case(const SourceFile& file, const Framework& fw, std::vector<Di
   }
   const Node* expect = tree->find("expect");
   if (expect != nullptr && reader.expect_map(*expect, "\"expect\"")) {
-    reader.check_keys(*expect, {"verdict", "flags", "quality_of_work", "top_technology", "fires"});
+    reader.check_keys(*expect, {"verdict", "flags", "quality_of_work", "top_technology", "ranks_above", "fires"});
     golden.verdict = reader.choice(*expect, "verdict", false, {"promising", "conditional", "limited", "not_advised"});
     if (const Node* flags = expect->find("flags")) {
       golden.flags = reader.strings(*expect, "flags", false);
@@ -78,6 +78,21 @@ GoldenCase read_case(const SourceFile& file, const Framework& fw, std::vector<Di
       golden.top_technology = reader.string(*expect, "top_technology", false);
       if (golden.top_technology) {
         check_id(reader, *top, *golden.top_technology, ids_of(fw.technologies), "technology");
+      }
+    }
+    if (const Node* ranks = expect->find("ranks_above"); ranks && reader.expect_seq(*ranks, "\"ranks_above\"")) {
+      const auto ids = ids_of(fw.technologies);
+      for (const auto& item : ranks->items) {
+        const auto gt = item.is_scalar() ? item.scalar.find(" > ") : std::string::npos;
+        if (gt == std::string::npos) {
+          reader.error(item.where, "write a ranking as \"hybrid > generative\"");
+          continue;
+        }
+        const std::string a = item.scalar.substr(0, gt);
+        const std::string b = item.scalar.substr(gt + 3);
+        check_id(reader, item, a, ids, "technology");
+        check_id(reader, item, b, ids, "technology");
+        golden.ranks_above.emplace_back(a, b);
       }
     }
     if (const Node* fires = expect->find("fires")) {
@@ -141,6 +156,21 @@ std::vector<std::string> compare(const GoldenCase& golden, const Assessment& a) 
                                 : fw.technologies[static_cast<std::size_t>(a.technologies.front().technology)].id;
     if (top != *golden.top_technology) {
       out.push_back("top technology is " + top + ", expected " + *golden.top_technology);
+    }
+  }
+  for (const auto& [above, below] : golden.ranks_above) {
+    int rank_above = -1;
+    int rank_below = -1;
+    for (std::size_t i = 0; i < a.technologies.size(); ++i) {
+      const auto& id = fw.technologies[static_cast<std::size_t>(a.technologies[i].technology)].id;
+      rank_above = id == above ? static_cast<int>(i) : rank_above;
+      rank_below = id == below ? static_cast<int>(i) : rank_below;
+    }
+    const bool strictly = rank_above >= 0 && rank_below >= 0 &&
+                          a.technologies[static_cast<std::size_t>(rank_above)].fit >
+                              a.technologies[static_cast<std::size_t>(rank_below)].fit;
+    if (!strictly) {
+      out.push_back("technology " + above + " does not rank above " + below);
     }
   }
   for (const auto& rule : golden.fires) {

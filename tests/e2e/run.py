@@ -184,6 +184,50 @@ def check_cli():
            f"missing framework: {missing_fw.stderr.decode()}")
 
 
+def check_golden_runner():
+    import shutil
+    source = os.path.join(SOURCE, "frameworks", "tno-arbeidsdeskundige")
+    with tempfile.TemporaryDirectory() as tmp:
+        framework = os.path.join(tmp, "fw")
+        shutil.copytree(source, framework)
+        ok = run(["test", framework])
+        expect(ok.returncode == 0, f"golden cases of a copy fail: {ok.stdout.decode()}")
+        lines = ok.stdout.decode().splitlines()
+        expect(lines[-1].endswith(" passed, 0 failed"), f"last line is {lines[-1]!r}")
+        expect(any(line.startswith("rule coverage: ") for line in lines), "no coverage line")
+        # A wrong expectation must fail with exit 1 and say what differs.
+        case = os.path.join(framework, "tests", "ex-intake-gesprek.yaml")
+        with open(case, encoding="utf-8") as f:
+            text = f.read()
+        with open(case, "w", encoding="utf-8") as f:
+            f.write(text.replace("verdict: not_advised", "verdict: promising"))
+        bad = run(["test", framework])
+        out = bad.stdout.decode()
+        expect(bad.returncode == 1, f"a failing golden case exits {bad.returncode}")
+        expect("FAIL ex-intake-gesprek" in out and "verdict is not_advised, expected promising" in out,
+               f"failing case output: {out}")
+        expect(out.splitlines()[-1].endswith(" passed, 1 failed"), f"last line {out.splitlines()[-1]!r}")
+        with open(case, "w", encoding="utf-8") as f:
+            f.write(text)
+        # Too little coverage fails when a minimum is asked for.
+        for name in os.listdir(os.path.join(framework, "tests")):
+            if name != "ex-veel-onbekend.yaml":
+                os.remove(os.path.join(framework, "tests", name))
+        low = run(["test", framework, "--min-coverage", "100"])
+        expect(low.returncode == 1 and b"is below the required 100%" in low.stdout, f"coverage: {low.stdout.decode()}")
+        # A broken framework is an input error (exit 2), located.
+        with open(os.path.join(framework, "rules.yaml"), "a", encoding="utf-8") as f:
+            f.write("  - {id: broken, block: tasks, when: \"ai.rol == draft\", text: {nl: x, en: x}, effects: {points: {tasks: 1}}, provenance: quoted, source: [\"000\"]}\n")
+        broken = run(["test", framework])
+        err = broken.stderr.decode()
+        expect(broken.returncode == 2 and "rules.yaml:" in err and 'unknown field "ai.rol" (did you mean "ai.role"?)' in err,
+               f"broken framework: {broken.returncode} {err}")
+        empty = os.path.join(tmp, "empty")
+        os.mkdir(empty)
+        none = run(["test", empty])
+        expect(none.returncode == 2 and none.stderr.decode() == f"{empty}: error: not a framework folder: it has no framework.yaml\n", f"empty folder: {none.stderr.decode()}")
+
+
 def main():
     check = sys.argv[3]
     if check == "example":
@@ -194,6 +238,8 @@ def main():
         check_generated_bad_input()
     elif check == "cli":
         check_cli()
+    elif check == "golden-runner":
+        check_golden_runner()
     else:
         sys.exit(f"unknown check {check}")
     for failure in FAILURES:

@@ -22,6 +22,7 @@ struct GoldenCase {
   std::map<std::string, std::string> quality_of_work; // dimension -> direction
   std::optional<std::string> top_technology;
   std::vector<std::string> fires; // rules that must fire
+  std::vector<std::pair<std::string, std::string>> ranks_above; // technology a ranks above b
 };
 
 // Reads every `tests/*` file of `files` as a golden case against `framework`; problems in
