@@ -12,6 +12,7 @@ packages=(
   libfmt-dev
   catch2            # unit tests
   python3           # end-to-end test runner
+  python3-yaml      # scripts/framework-doc.py (docs/framework.md is generated and checked)
 )
 
 missing=()

@@ -1,0 +1,212 @@
+#!/usr/bin/env python3
+"""Writes docs/framework.md (Dutch) and docs/framework.en.md (English) from the framework's
+YAML, so that every weight, threshold, rule and source in the docs is the one the tool uses.
+
+Usage: framework-doc.py [--check] [FRAMEWORK_DIR] [DOCS_DIR]
+With --check, compares instead of writing and exits 1 when a committed document is stale.
+"""
+import os
+import sys
+
+import yaml
+
+ARGS = [a for a in sys.argv[1:] if a != "--check"]
+CHECK = "--check" in sys.argv
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+FW = ARGS[0] if ARGS else os.path.join(ROOT, "frameworks", "tno-arbeidsdeskundige")
+DOCS = ARGS[1] if len(ARGS) > 1 else os.path.join(ROOT, "docs")
+
+
+def load(name):
+    with open(os.path.join(FW, name), encoding="utf-8") as f:
+        return yaml.safe_load(f)
+
+
+fw, fields, skills, taxonomy = load("framework.yaml"), load("fields.yaml"), load("skills.yaml"), load("taxonomy.yaml")
+techs, dims, flags, advice, rules = (load("technologies.yaml"), load("dimensions.yaml"), load("flags.yaml"),
+                                     load("recommendations.yaml"), load("rules.yaml"))
+
+W = {
+    "nl": dict(
+        title="Het afwegingskader in kansrijk", other="[English version](framework.en.md)",
+        intro="Dit document is gemaakt uit de YAML-bestanden van het kader (`frameworks/tno-arbeidsdeskundige/`) door `scripts/framework-doc.py`; een test controleert dat het bij de bestanden past. Elk getal hieronder is het getal dat de tool gebruikt.",
+        what="Wat dit kader is", limits="Grenzen", how="Hoe een oordeel tot stand komt",
+        steps=[
+            "Elke regel wordt voor elke toepassing geëvalueerd. Een regel gaat af als zijn voorwaarde waar is; hangt de voorwaarde af van een onbekend antwoord, dan gaat hij niet af en wordt dat antwoord een open vraag. Een onbekend antwoord telt dus nooit mee, niet positief en niet negatief.",
+            "Per bouwsteen telt de tool de startwaarde, de berekende term en de punten van de regels die afgaan op; het resultaat ligt tussen 0 en 100. Is meer dan {share:.0%} van wat een bouwsteen bepaalt onbekend, dan krijgt de bouwsteen geen score.",
+            "De totaalscore is het gewogen gemiddelde van de bouwstenen met een score; met minder dan {minb} bouwstenen met een score is er geen totaalscore.",
+            "Oordeel uit de totaalscore: vanaf {p} kansrijk, vanaf {c} kansrijk onder voorwaarden, vanaf {l} beperkt kansrijk, daaronder niet kansrijk. Zonder totaalscore, of als een bouwsteen geen score heeft, is het oordeel hooguit kansrijk onder voorwaarden.",
+            "Een ernstig signaal (high) begrenst het oordeel op kansrijk onder voorwaarden. Een knock-out maakt het oordeel niet kansrijk, hoe hoog de scores ook zijn. Goede scores compenseren een signaal nooit.",
+        ],
+        computed="Berekende termen",
+        computed_text=[
+            "**Taakgeschiktheid** (bouwsteen taken): per taak {base} plus de punten in de tabel hieronder; het gemiddelde over de geraakte taken is de term. Een taak waarvan meer dan de helft van de kenmerken onbekend is, krijgt geen geschiktheid.",
+            "**Ondersteuning van vaardigheden** (bouwsteen vaardigheden): het gewogen gemiddelde over de benodigde vaardigheden van de punten van de beste beoordeling die een technologie voor die vaardigheid heeft ({grades}).",
+            "**Passendheid van de technologie** (bouwsteen technologie): het gewogen gemiddelde van de beoordelingen van de genoemde technologie over de benodigde vaardigheden. Het rapport rangschikt altijd alle technologieën.",
+            "**Kwaliteit van werk**: per dimensie {fav} punten als de verwachte verandering gunstig is, {unf} als ze ongunstig is, {mix} als regels elkaar tegenspreken.",
+        ],
+        blocks="De vijf bouwstenen", block_cols="| bouwsteen | vraag | startwaarde | gewicht | herkomst |",
+        suit="Punten voor taakgeschiktheid", suit_cols="| kenmerk | laag | middel | hoog |",
+        taxonomy="Taken en handelingen (BOB-model)", tax_cols="| id | naam | soort | vaardigheden (gewicht) | routine | plezier | essentieel | gevolgen cliënt | administratief | herkomst |",
+        skills="Vaardigheden", skill_cols="| id | naam | groep | herkomst |",
+        grades="Ondersteuning per vaardigheid en technologie", techs="Technologieën",
+        dims="Dimensies van kwaliteit van werk", dim_cols="| id | naam | gunstige richting | herkomst |",
+        rules="Regels", rule_cols="| regel | voorwaarde | effecten | tekst | herkomst |",
+        flags="Signalen", flag_cols="| signaal | ernst | melding | onderbouwing | herkomst |",
+        recs="Aanbevelingen van TNO", conds="Voorwaarden", adv_cols="| id | tekst | herkomst |",
+        sources="Bronnen", prov="Wat is geciteerd en wat is gereconstrueerd",
+        prov_text="`quoted` (geciteerd) betekent dat het item of de bevinding in de genoemde bron staat; `reconstructed` (gereconstrueerd) betekent dat wij het hebben afgeleid of ingevuld, omdat de officiële TNO-lijst niet beschikbaar was. Aantallen:",
+        quoted="geciteerd", reconstructed="gereconstrueerd", task="taak", action="handeling",
+        up="omhoog", down="omlaag", neither="geen van beide",
+        fav_words={"up": "omhoog", "down": "omlaag", "neither": "geen van beide"},
+        group={"cognitive": "cognitief", "affective": "affectief"},
+        levels={"low": "laag", "medium": "middel", "high": "hoog"},
+        eff={"points": "punten", "quality_of_work": "kwaliteit van werk", "flags": "signalen", "conditions": "voorwaarden", "recommendations": "aanbevelingen", "questions": "vragen"},
+        trace="Een oordeel met de hand nagaan: neem het tekstrapport, tel per bouwsteen de startwaarde en de getoonde punten op (begrensd op 0-100), neem het gemiddelde van de bouwstenen met een score, vergelijk met de grenzen en pas de signalen toe zoals hierboven. Elke regel in het rapport staat in de tabel hieronder met zijn voorwaarde.",
+    ),
+    "en": dict(
+        title="The weighing framework in kansrijk", other="[Nederlandse versie](framework.md)",
+        intro="This document is generated from the framework's YAML files (`frameworks/tno-arbeidsdeskundige/`) by `scripts/framework-doc.py`; a test checks that it matches the files. Every figure below is the figure the tool uses.",
+        what="What this framework is", limits="Limits", how="How a verdict comes about",
+        steps=[
+            "Every rule is evaluated for every use case. A rule fires when its condition is true; when the condition depends on an unknown answer, it does not fire and that answer becomes an open question. An unknown answer therefore never counts, neither for nor against.",
+            "Per building block the tool adds up the starting value, the computed term and the points of the rules that fire; the result is clamped to 0-100. When more than {share:.0%} of what informs a block is unknown, the block has no score.",
+            "The overall score is the weighted mean of the blocks that have a score; with fewer than {minb} scored blocks there is no overall score.",
+            "Verdict from the overall score: from {p} promising, from {c} promising under conditions, from {l} of limited promise, below that not advised. Without an overall score, or when a block has no score, the verdict is at most promising under conditions.",
+            "A high flag caps the verdict at promising under conditions. A knock-out makes the verdict not advised, however high the scores. Good scores never compensate a flag.",
+        ],
+        computed="Computed terms",
+        computed_text=[
+            "**Task suitability** (tasks block): per task {base} plus the points in the table below; the mean over the touched tasks is the term. A task with more than half its attributes unknown has no suitability.",
+            "**Skill support** (skills block): the weighted mean over the needed skills of the points of the best grade any technology has for that skill ({grades}).",
+            "**Technology fit** (technology block): the weighted mean of the named technology's grades over the needed skills. The report always ranks all technologies.",
+            "**Quality of work**: per dimension {fav} points when the expected change is favourable, {unf} when unfavourable, {mix} when rules disagree.",
+        ],
+        blocks="The five building blocks", block_cols="| block | question | starting value | weight | provenance |",
+        suit="Task suitability points", suit_cols="| attribute | low | medium | high |",
+        taxonomy="Tasks and actions (BOB model)", tax_cols="| id | name | kind | skills (weight) | routine | enjoyment | essential | client impact | administrative | provenance |",
+        skills="Skills", skill_cols="| id | name | group | provenance |",
+        grades="Support per skill and technology", techs="Technologies",
+        dims="Quality-of-work dimensions", dim_cols="| id | name | favourable direction | provenance |",
+        rules="Rules", rule_cols="| rule | condition | effects | text | provenance |",
+        flags="Flags", flag_cols="| flag | severity | message | justification | provenance |",
+        recs="TNO's recommendations", conds="Conditions", adv_cols="| id | text | provenance |",
+        sources="Sources", prov="What is quoted and what is reconstructed",
+        prov_text="`quoted` means the item or finding is in the source named; `reconstructed` means we derived or filled it in, because TNO's official list was not available. Counts:",
+        quoted="quoted", reconstructed="reconstructed", task="task", action="action",
+        up="up", down="down", neither="neither",
+        fav_words={"up": "up", "down": "down", "neither": "neither"},
+        group={"cognitive": "cognitive", "affective": "affective"},
+        levels={"low": "low", "medium": "medium", "high": "high"},
+        eff={"points": "points", "quality_of_work": "quality of work", "flags": "flags", "conditions": "conditions", "recommendations": "recommendations", "questions": "questions"},
+        trace="To trace a verdict by hand: take the text report, add up per block the starting value and the points shown (clamped to 0-100), take the mean of the scored blocks, compare with the thresholds and apply the flags as above. Every rule in the report is in the table below with its condition.",
+    ),
+}
+
+
+def cell(text):
+    return str(text).replace("|", "\\|").replace("\n", " ")
+
+
+def origin(item, w):
+    return f"{w[item.get('provenance', 'reconstructed')]} [{', '.join(str(s) for s in item.get('source', []))}]"
+
+
+def document(lang):
+    w = W[lang]
+    s = fw["scoring"]
+    out = [f"# {w['title']}", "", w["other"], "", w["intro"], "", f"## {w['what']}", "", fw["statement"][lang], "",
+           f"## {w['limits']}", "", fw["limits"][lang], "", f"## {w['how']}", ""]
+    th = s["verdict_thresholds"]
+    for i, step in enumerate(w["steps"], 1):
+        out.append(f"{i}. " + step.format(share=s["max_unknown_share"], minb=s["overall_min_blocks"], p=th["promising"],
+                                          c=th["conditional"], l=th["limited"]))
+    out += ["", w["trace"], "", f"### {w['computed']}", ""]
+    gp = s["grade_points"]
+    grades = ", ".join(f"{k} {v}" for k, v in gp.items())
+    q = s["qow_points"]
+    for text in w["computed_text"]:
+        out.append("- " + text.format(base=s["task_suitability"]["base"], grades=grades, fav=f"{q['favourable']:+d}",
+                                      unf=f"{q['unfavourable']:+d}", mix=f"{q['mixed']:+d}"))
+    out += ["", f"### {w['suit']}", "", w["suit_cols"], "|---|---|---|---|"]
+    for attr, pts in s["task_suitability"]["attributes"].items():
+        out.append(f"| `{attr}` | {pts['low']:+d} | {pts['medium']:+d} | {pts['high']:+d} |")
+    out += ["", f"## {w['blocks']}", "", w["block_cols"], "|---|---|---|---|---|"]
+    for b in fw["blocks"]:
+        out.append(f"| {cell(b['label'][lang])} (`{b['id']}`) | {cell(b['question'][lang])} | {b['base']} | {b['weight']} | {origin(b, w)} |")
+    out += ["", f"## {w['taxonomy']}", ""]
+    for p in taxonomy["pillars"]:
+        out += [f"### {p['label'][lang]}", "", cell(p["description"][lang]) + f" ({origin(p, w)})", "", w["tax_cols"],
+                "|---|---|---|---|---|---|---|---|---|---|"]
+        for i in taxonomy["items"]:
+            if i["pillar"] != p["id"]:
+                continue
+            sk = ", ".join(f"{k} {v}" for k, v in i["skills"].items())
+            lv = w["levels"]
+            out.append(f"| `{i['id']}` | {cell(i['label'][lang])} | {w[i['kind']]} | {sk} | {lv[i['routine']]} | {lv[i['enjoyment']]} | "
+                       f"{lv[i['essential']]} | {lv[i['client_impact']]} | {lv[i['admin_burden']]} | {origin(i, w)} |")
+        out.append("")
+    out += [f"## {w['skills']}", "", w["skill_cols"], "|---|---|---|---|"]
+    for sk in skills["skills"]:
+        out.append(f"| `{sk['id']}` | {cell(sk['label'][lang])} | {w['group'][sk['group']]} | {origin(sk, w)} |")
+    out += ["", f"## {w['techs']}", ""]
+    for t in techs["technologies"]:
+        out += [f"### {t['label'][lang]} (`{t['id']}`)", "", cell(t["description"][lang]) + f" ({origin(t, w)})", ""]
+        for key in ("strengths", "risks", "examples"):
+            for item in t.get(key, []):
+                out.append(f"- {key}: {cell(item[lang])}")
+        out.append("")
+    ids = [t["id"] for t in techs["technologies"]]
+    out += [f"### {w['grades']}", "", "| skill | " + " | ".join(ids) + " |", "|---" * (len(ids) + 1) + "|"]
+    for row in techs["support"]:
+        out.append(f"| `{row['skill']}` | " + " | ".join(f"{row['grades'][t]['grade']}: {cell(row['grades'][t]['why'][lang])}" for t in ids) + " |")
+    out += ["", f"## {w['dims']}", "", w["dim_cols"], "|---|---|---|---|"]
+    for d in dims["dimensions"]:
+        out.append(f"| `{d['id']}` | {cell(d['label'][lang])} | {w['fav_words'][d['favourable']]} | {origin(d, w)} |")
+    out += ["", f"## {w['rules']}", "", w["rule_cols"], "|---|---|---|---|---|"]
+    for r in rules["rules"]:
+        effects = []
+        for key, value in r["effects"].items():
+            if key == "questions":
+                value = len(value)
+            elif isinstance(value, dict):
+                value = ", ".join(f"{k} {v:+d}" if isinstance(v, int) else f"{k} {v}" for k, v in value.items())
+            else:
+                value = ", ".join(value)
+            effects.append(f"{w['eff'][key]}: {value}")
+        out.append(f"| `{r['id']}` | `{cell(r['when'])}` | {cell('; '.join(effects))} | {cell(r['text'][lang])} | {origin(r, w)} |")
+    out += ["", f"## {w['flags']}", "", w["flag_cols"], "|---|---|---|---|---|"]
+    for f in flags["flags"]:
+        out.append(f"| `{f['id']}` | {f['severity']} | {cell(f['message'][lang])} | {cell(f['justification'][lang])} | {origin(f, w)} |")
+    for key, title in (("recommendations", w["recs"]), ("conditions", w["conds"])):
+        out += ["", f"## {title}", "", w["adv_cols"], "|---|---|---|"]
+        for a in advice[key]:
+            out.append(f"| `{a['id']}` | {cell(a['text'][lang])} | {origin(a, w)} |")
+    counts = {"quoted": 0, "reconstructed": 0}
+    for group in (fw["blocks"], taxonomy["pillars"], taxonomy["items"], skills["skills"], techs["technologies"], dims["dimensions"],
+                  rules["rules"], flags["flags"], advice["recommendations"], advice["conditions"]):
+        for item in group:
+            counts[item["provenance"]] += 1
+    out += ["", f"## {w['prov']}", "", w["prov_text"], "", f"- {w['quoted']}: {counts['quoted']}",
+            f"- {w['reconstructed']}: {counts['reconstructed']}", "", f"## {w['sources']}", ""]
+    for src in fw["sources"]:
+        out.append(f"- [{src['id']}] {src['title']}")
+    return "\n".join(out) + "\n"
+
+
+stale = False
+for lang, name in (("nl", "framework.md"), ("en", "framework.en.md")):
+    path = os.path.join(DOCS, name)
+    text = document(lang)
+    if CHECK:
+        current = open(path, encoding="utf-8").read() if os.path.exists(path) else ""
+        if current != text:
+            print(f"{path} is stale; run scripts/framework-doc.py", file=sys.stderr)
+            stale = True
+    else:
+        with open(path + ".tmp", "w", encoding="utf-8") as f:
+            f.write(text)
+        os.replace(path + ".tmp", path)
+if CHECK:
+    print("framework docs: " + ("stale" if stale else "current"))
+sys.exit(1 if stale else 0)
