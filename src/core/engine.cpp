@@ -103,10 +103,10 @@ public:
   }
 
 private:
+  // The block with `id`; the loader guarantees all five exist.
   BlockScore& block(std::string_view id) {
-    static BlockScore k_discard;
     const int index = m_fw.block_index(id);
-    return index < 0 ? k_discard : m_out.blocks[static_cast<std::size_t>(index)];
+    return m_out.blocks.at(static_cast<std::size_t>(index));
   }
 
   void ask(const UnknownRef& ref, const std::string& rule) {

@@ -5,6 +5,8 @@
 #include <algorithm>
 #include <charconv>
 
+#include <fmt/format.h>
+
 namespace kansrijk::io {
 
 void Reader::error(const Location& where, std::string message) {
@@ -92,11 +94,8 @@ std::optional<double> Reader::number(const Node& map, std::string_view key, bool
   double value = 0;
   const auto [ptr, ec] = std::from_chars(text->data(), text->data() + text->size(), value);
   if (ec != std::errc() || ptr != text->data() + text->size() || !(value >= low && value <= high)) {
-    error(map.find(key)->where, "\"" + std::string(key) + "\" must be a number from " +
-                                    util::join(std::vector<std::string>{std::to_string(low).substr(0, 3),
-                                                                        std::to_string(high).substr(0, 3)},
-                                               " to ") +
-                                    ", not \"" + *text + "\"");
+    error(map.find(key)->where, fmt::format("\"{}\" must be a number from {:g} to {:g}, not \"{}\"", key, low,
+                                            high, *text));
     return std::nullopt;
   }
   return value;

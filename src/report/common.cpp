@@ -12,7 +12,7 @@ std::string task_label(const core::Framework& framework, const core::UseCase& us
   if (entry.item >= 0) {
     return framework.items[static_cast<std::size_t>(entry.item)].label.in(language_code(language));
   }
-  return entry.name;
+  return entry.name; // the text renderer makes it printable
 }
 
 std::string question_text(const core::Framework& framework, const core::UseCase& use_case,

@@ -25,6 +25,24 @@ std::size_t display_width(std::string_view text) {
   return width;
 }
 
+// Text made safe for a terminal: control characters (escape sequences
+// among them) become U+FFFD, so a hostile title cannot move the cursor or recolour the screen.
+std::string printable(std::string_view text) {
+  static constexpr std::string_view k_replacement = "\xEF\xBF\xBD";
+  std::string out;
+  for (const char c : text) {
+    const auto byte = static_cast<unsigned char>(c);
+    if (c == '\n' || c == '\t' || c == '\r') {
+      out += ' ';
+    } else if (byte < 0x20 || byte == 0x7F) {
+      out += k_replacement;
+    } else {
+      out += c;
+    }
+  }
+  return out;
+}
+
 class TextWriter {
 public:
   TextWriter(const Assessment& a, Language language, int width)
@@ -54,8 +72,10 @@ public:
 private:
   std::string_view w(Word key) const { return word(key, m_language); }
 
+  // Every line of the report passes here, so no text (from the use case or from a framework
+  // written elsewhere) reaches the terminal with control characters in it.
   void line(std::string_view text = {}) {
-    m_out += text;
+    m_out += printable(text);
     m_out += '\n';
   }
 

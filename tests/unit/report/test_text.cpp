@@ -1,0 +1,59 @@
+// The text report: sections in both languages, and text from the use case that cannot
+// reach the terminal as control sequences.
+#include "../support/mini_framework.hpp"
+
+#include <kansrijk/core/engine.hpp>
+#include <kansrijk/report/render.hpp>
+
+#include <catch2/catch.hpp>
+
+using namespace kansrijk;
+
+namespace {
+const core::Framework& fw() {
+  static const core::Framework framework = test::mini_framework();
+  return framework;
+}
+} // namespace
+
+TEST_CASE("escape sequences in use-case text do not reach the terminal", "[report][text]") {
+  const auto uc = test::use_case(fw(), "title: \"Evil\\e[2J\\e]0;pwned\\a title\"\ntasks: [{name: \"Taak\\e[31m rood\"}]\n");
+  const auto assessment = core::assess(fw(), uc);
+  const std::string text = report::render_text(assessment, report::Language::nl);
+  CHECK(text.find('\x1b') == std::string::npos);
+  CHECK(text.find('\a') == std::string::npos);
+  CHECK(text.find("Evil\xEF\xBF\xBD[2J") != std::string::npos);
+  CHECK(text.find("Taak\xEF\xBF\xBD[31m rood") != std::string::npos);
+}
+
+TEST_CASE("the text report has its sections in Dutch and in English", "[report][text]") {
+  const auto uc = test::use_case(fw(), "title: T\ntasks: [{ref: p.write}]\nai: {role: decide}\n");
+  const auto assessment = core::assess(fw(), uc);
+  const std::string nl = report::render_text(assessment, report::Language::nl);
+  const std::string en = report::render_text(assessment, report::Language::en);
+  for (const char* heading : {"OORDEEL: NIET KANSRIJK", "Bouwstenen", "Geraakte taken en handelingen", "Signalen",
+                              "Open vragen", "Bronnen", "[KNOCK-OUT] ko (regel r.decide)"}) {
+    CHECK(nl.find(heading) != std::string::npos);
+  }
+  for (const char* heading : {"VERDICT: NOT ADVISED", "Building blocks", "Tasks and actions touched", "Flags",
+                              "Open questions", "Sources", "[KNOCK-OUT] ko (rule r.decide)"}) {
+    CHECK(en.find(heading) != std::string::npos);
+  }
+}
+
+TEST_CASE("no line of the text report is wider than asked, except unbreakable words", "[report][text]") {
+  const auto uc = test::use_case(fw(), "title: \"Een heel lange titel die zeker over de rand van het rapport heen zou lopen als niemand hem afbrak\"\ntasks: [{ref: p.write}]\n");
+  const auto text = report::render_text(core::assess(fw(), uc), report::Language::nl, 60);
+  std::size_t start = 0;
+  while (start < text.size()) {
+    const auto end = text.find('\n', start);
+    const std::string line = text.substr(start, end - start);
+    std::size_t width = 0;
+    for (const char c : line) {
+      width += (static_cast<unsigned char>(c) & 0xC0) != 0x80 ? 1 : 0;
+    }
+    INFO(line);
+    CHECK((width <= 60 || line.find(' ', line.find_first_not_of(' ')) == std::string::npos));
+    start = end + 1;
+  }
+}
