@@ -36,6 +36,7 @@ W = {
             "Per bouwsteen telt de tool de startwaarde, de berekende term en de punten van de regels die afgaan op; het resultaat ligt tussen 0 en 100. Is meer dan {share:.0%} van wat een bouwsteen bepaalt onbekend, dan krijgt de bouwsteen geen score.",
             "De totaalscore is het gewogen gemiddelde van de bouwstenen met een score; met minder dan {minb} bouwstenen met een score is er geen totaalscore.",
             "Oordeel uit de totaalscore: vanaf {p} kansrijk, vanaf {c} kansrijk onder voorwaarden, vanaf {l} beperkt kansrijk, daaronder niet kansrijk. Zonder totaalscore, of als een bouwsteen geen score heeft, is het oordeel hooguit kansrijk onder voorwaarden.",
+            "Scoort een bouwsteen onder {weak}, dan is het oordeel hooguit kansrijk onder voorwaarden: elke bouwsteen moet overeind staan.",
             "Een ernstig signaal (high) begrenst het oordeel op kansrijk onder voorwaarden. Een knock-out maakt het oordeel niet kansrijk, hoe hoog de scores ook zijn. Goede scores compenseren een signaal nooit.",
         ],
         computed="Berekende termen",
@@ -73,6 +74,7 @@ W = {
             "Per building block the tool adds up the starting value, the computed term and the points of the rules that fire; the result is clamped to 0-100. When more than {share:.0%} of what informs a block is unknown, the block has no score.",
             "The overall score is the weighted mean of the blocks that have a score; with fewer than {minb} scored blocks there is no overall score.",
             "Verdict from the overall score: from {p} promising, from {c} promising under conditions, from {l} of limited promise, below that not advised. Without an overall score, or when a block has no score, the verdict is at most promising under conditions.",
+            "When a block scores below {weak}, the verdict is at most promising under conditions: every building block has to hold.",
             "A high flag caps the verdict at promising under conditions. A knock-out makes the verdict not advised, however high the scores. Good scores never compensate a flag.",
         ],
         computed="Computed terms",
@@ -120,7 +122,7 @@ def document(lang):
     th = s["verdict_thresholds"]
     for i, step in enumerate(w["steps"], 1):
         out.append(f"{i}. " + step.format(share=s["max_unknown_share"], minb=s["overall_min_blocks"], p=th["promising"],
-                                          c=th["conditional"], l=th["limited"]))
+                                          c=th["conditional"], l=th["limited"], weak=s["weak_block"]))
     out += ["", w["trace"], "", f"### {w['computed']}", ""]
     gp = s["grade_points"]
     grades = ", ".join(f"{k} {v}" for k, v in gp.items())

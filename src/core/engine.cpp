@@ -402,6 +402,13 @@ private:
       verdict = Verdict::conditional;
       m_out.verdict_reasons.push_back(VerdictReason{VerdictReasonKind::capped_by_unscored_blocks, {}, -1});
     }
+    for (const auto& b : m_out.blocks) {
+      if (b.score && *b.score < s.weak_block && verdict == Verdict::promising) {
+        // Every building block must hold: a very weak one is not made good by the others.
+        verdict = Verdict::conditional;
+        m_out.verdict_reasons.push_back(VerdictReason{VerdictReasonKind::capped_by_weak_block, {}, -1, b.block});
+      }
+    }
     for (const auto& raised : m_out.flags) {
       const Severity severity = m_fw.flags[static_cast<std::size_t>(raised.flag)].severity;
       if (severity == Severity::knockout) {

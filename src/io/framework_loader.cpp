@@ -642,11 +642,12 @@ private:
     if (node == nullptr || !m_reader.expect_map(*node, "\"scoring\"")) {
       return;
     }
-    m_reader.check_keys(*node, {"max_unknown_share", "overall_min_blocks", "verdict_thresholds",
+    m_reader.check_keys(*node, {"max_unknown_share", "overall_min_blocks", "verdict_thresholds", "weak_block",
                                 "grade_points", "qow_points", "task_suitability"},
-                        {"max_unknown_share", "overall_min_blocks", "verdict_thresholds",
+                        {"max_unknown_share", "overall_min_blocks", "verdict_thresholds", "weak_block",
                          "grade_points", "qow_points", "task_suitability"});
     Scoring& s = m_fw.scoring;
+    s.weak_block = m_reader.integer(*node, "weak_block", true, 0, 100).value_or(0);
     s.max_unknown_share = m_reader.number(*node, "max_unknown_share", true, 0.0, 1.0).value_or(0.5);
     s.overall_min_blocks = m_reader.integer(*node, "overall_min_blocks", true, 1, 5).value_or(3);
     if (const Node* t = node->find("verdict_thresholds"); t && m_reader.expect_map(*t, "\"verdict_thresholds\"")) {

@@ -92,6 +92,11 @@ private:
         item["kind"] = "insufficient_information";
         item["text"] = std::string(word(Word::reason_insufficient, m_language));
         break;
+      case VerdictReasonKind::capped_by_weak_block:
+        item["kind"] = "capped_by_weak_block";
+        item["block"] = m_fw.blocks[static_cast<std::size_t>(reason.block)].id;
+        item["text"] = std::string(word(Word::reason_weak_block, m_language));
+        break;
       case VerdictReasonKind::capped_by_unscored_blocks:
         item["kind"] = "capped_by_unscored_blocks";
         item["text"] = std::string(word(Word::reason_unscored_blocks, m_language));

@@ -164,6 +164,12 @@ private:
       case VerdictReasonKind::insufficient_information:
         wrapped("- ", w(Word::reason_insufficient), 2);
         break;
+      case VerdictReasonKind::capped_by_weak_block:
+        wrapped("- ", fmt::format("{}: {} ({} {})", w(Word::reason_weak_block),
+                                  m_fw.blocks[static_cast<std::size_t>(reason.block)].label.in(m_lang),
+                                  *m_a.blocks[static_cast<std::size_t>(reason.block)].score, w(Word::of_100)),
+                2);
+        break;
       case VerdictReasonKind::capped_by_unscored_blocks:
         wrapped("- ", w(Word::reason_unscored_blocks), 2);
         break;

@@ -92,6 +92,7 @@ enum class VerdictReasonKind {
   score,
   insufficient_information, // no overall score: at best conditional
   capped_by_unscored_blocks, // a building block has no score: at best conditional
+  capped_by_weak_block,      // a building block scores below `weak_block`: at best conditional
   capped_by_high_flag,
   knockout
 };
@@ -100,6 +101,7 @@ struct VerdictReason {
   VerdictReasonKind kind = VerdictReasonKind::score;
   std::string rule; // for flags
   int flag = -1;
+  int block = -1; // for capped_by_weak_block
 };
 
 struct FiredRule {

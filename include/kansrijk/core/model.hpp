@@ -199,6 +199,7 @@ struct Scoring {
   int threshold_promising = 70;
   int threshold_conditional = 50;
   int threshold_limited = 30;
+  int weak_block = 30; // a scored block below this caps the verdict at conditional
   int grade_points[4] = {0, 33, 67, 100};
   int qow_favourable = 8;
   int qow_unfavourable = -8;

@@ -11,7 +11,7 @@ namespace kansrijk::report {
 
 enum class Word {
   report_title, use_case, framework, verdict, overall_score, of_100, not_scored,
-  thresholds, reason_score, reason_insufficient, reason_unscored_blocks, reason_capped, reason_knockout,
+  thresholds, reason_score, reason_insufficient, reason_unscored_blocks, reason_weak_block, reason_capped, reason_knockout,
   building_blocks, score, base, rules_behind, no_rules, tasks_touched, task, action,
   custom_task, suitability, skills_needed, best_support, weight, affective, technologies,
   named_by_user, quality_of_work, flags, no_flags, open_questions, no_open_questions,

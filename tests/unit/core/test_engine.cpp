@@ -183,3 +183,18 @@ TEST_CASE("a block built on a computed term has no score without it", "[core][en
   }
   CHECK(asked);
 }
+
+TEST_CASE("a very weak block caps a promising mean at conditional", "[core][engine]") {
+  // Poor data (no hi flag here: r.poor needs quality poor) is replaced by strong negatives:
+  // freed time to more cases and no literacy make quality of work mixed; the mean stays high.
+  auto framework_files = test::mini_files();
+  framework_files["rules.yaml"] += "  - {id: r.sink, block: quality_of_work, when: \"context.employees_involved == no\", text: {nl: x, en: x}, effects: {points: {quality_of_work: -60}}, provenance: quoted, source: [S]}\n";
+  const auto framework = io::load_framework(test::as_sources(framework_files), "mini");
+  const auto uc = test::use_case(framework, with(k_good, "context: {ai_literacy: high}", "context: {ai_literacy: high, employees_involved: \"no\"}"));
+  const auto a = core::assess(framework, uc);
+  REQUIRE(a.blocks[static_cast<std::size_t>(framework.block_index("quality_of_work"))].score == 20); // 80 - 60
+  CHECK(a.overall == 76);                                                                           // (70+90+100+100+20)/5
+  CHECK(a.verdict_from_score == Verdict::promising);
+  CHECK(a.verdict == Verdict::conditional);
+  CHECK(a.verdict_reasons.back().kind == core::VerdictReasonKind::capped_by_weak_block);
+}

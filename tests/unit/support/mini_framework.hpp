@@ -37,6 +37,7 @@ scoring:
   max_unknown_share: 0.5
   overall_min_blocks: 3
   verdict_thresholds: {promising: 70, conditional: 50, limited: 30}
+  weak_block: 30
   grade_points: {none: 0, limited: 33, moderate: 67, strong: 100}
   qow_points: {favourable: 10, unfavourable: -10, mixed: -4, neutral: 0}
   task_suitability:
