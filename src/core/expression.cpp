@@ -44,14 +44,14 @@ class Parser {
 public:
   explicit Parser(std::string_view text) : m_text(text) {}
 
-  std::expected<Expr, ExprError> parse() {
+  util::expected<Expr, ExprError> parse() {
     if (m_text.size() > k_max_expression_length) {
       return fail(k_max_expression_length, "condition is longer than " +
                                                std::to_string(k_max_expression_length) +
                                                " characters; split the rule");
     }
     if (!advance()) {
-      return std::unexpected(m_error);
+      return util::unexpected(m_error);
     }
     if (m_token.kind == Tok::end) {
       return fail(0, "empty condition; expected an expression such as `ai.role == draft`");
@@ -68,9 +68,9 @@ public:
   }
 
 private:
-  std::unexpected<ExprError> fail(std::size_t offset, std::string message) {
+  util::unexpected<ExprError> fail(std::size_t offset, std::string message) {
     m_error = ExprError{offset, std::move(message)};
-    return std::unexpected(m_error);
+    return util::unexpected(m_error);
   }
 
   bool lex_error(std::size_t offset, std::string message) {
@@ -149,8 +149,8 @@ private:
     int& m_depth;
   };
 
-  std::expected<Expr, ExprError> binary(Expr::Kind kind, std::string_view word,
-                                        std::expected<Expr, ExprError> (Parser::*next)()) {
+  util::expected<Expr, ExprError> binary(Expr::Kind kind, std::string_view word,
+                                        util::expected<Expr, ExprError> (Parser::*next)()) {
     auto left = (this->*next)();
     if (!left) {
       return left;
@@ -164,7 +164,7 @@ private:
     node.children.push_back(std::move(*left));
     while (at_word(word)) {
       if (!advance()) {
-        return std::unexpected(m_error);
+        return util::unexpected(m_error);
       }
       auto right = (this->*next)();
       if (!right) {
@@ -175,7 +175,7 @@ private:
     return node;
   }
 
-  std::expected<Expr, ExprError> parse_or() {
+  util::expected<Expr, ExprError> parse_or() {
     DepthGuard guard(m_depth);
     if (m_depth > k_max_expression_depth) {
       return fail(m_token.offset, "condition is nested more than " +
@@ -185,11 +185,11 @@ private:
     return binary(Expr::Kind::logical_or, "or", &Parser::parse_and);
   }
 
-  std::expected<Expr, ExprError> parse_and() {
+  util::expected<Expr, ExprError> parse_and() {
     return binary(Expr::Kind::logical_and, "and", &Parser::parse_not);
   }
 
-  std::expected<Expr, ExprError> parse_not() {
+  util::expected<Expr, ExprError> parse_not() {
     if (at_word("not")) {
       DepthGuard guard(m_depth);
       if (m_depth > k_max_expression_depth) {
@@ -201,7 +201,7 @@ private:
       node.kind = Expr::Kind::logical_not;
       node.offset = m_token.offset;
       if (!advance()) {
-        return std::unexpected(m_error);
+        return util::unexpected(m_error);
       }
       auto operand = parse_not();
       if (!operand) {
@@ -213,7 +213,7 @@ private:
     return parse_comparison();
   }
 
-  std::expected<Expr, ExprError> parse_comparison() {
+  util::expected<Expr, ExprError> parse_comparison() {
     auto left = parse_operand();
     if (!left) {
       return left;
@@ -234,7 +234,7 @@ private:
     } else if (at_word("not")) {
       const std::size_t not_offset = m_token.offset;
       if (!advance()) {
-        return std::unexpected(m_error);
+        return util::unexpected(m_error);
       }
       if (!at_word("in")) {
         return fail(not_offset, "`not` after a value must be followed by `in`");
@@ -245,7 +245,7 @@ private:
       return left;
     }
     if (!advance()) {
-      return std::unexpected(m_error);
+      return util::unexpected(m_error);
     }
     auto right = parse_operand();
     if (!right) {
@@ -259,13 +259,13 @@ private:
     return node;
   }
 
-  std::expected<Expr, ExprError> parse_operand() {
+  util::expected<Expr, ExprError> parse_operand() {
     Expr node;
     node.offset = m_token.offset;
     switch (m_token.kind) {
     case Tok::lparen: {
       if (!advance()) {
-        return std::unexpected(m_error);
+        return util::unexpected(m_error);
       }
       auto inner = parse_or();
       if (!inner) {
@@ -275,7 +275,7 @@ private:
         return fail(m_token.offset, "expected `)` but found " + describe(m_token));
       }
       if (!advance()) {
-        return std::unexpected(m_error);
+        return util::unexpected(m_error);
       }
       return inner;
     }
@@ -284,7 +284,7 @@ private:
       node.kind = Expr::Kind::integer;
       node.number = std::stoll(std::string(m_token.text));
       if (!advance()) {
-        return std::unexpected(m_error);
+        return util::unexpected(m_error);
       }
       return node;
     case Tok::name: break;
@@ -303,12 +303,12 @@ private:
     node.kind = word == "unknown" ? Expr::Kind::unknown : Expr::Kind::symbol;
     node.name = std::string(word);
     if (!advance()) {
-      return std::unexpected(m_error);
+      return util::unexpected(m_error);
     }
     return node;
   }
 
-  std::expected<Expr, ExprError> parse_quantifier() {
+  util::expected<Expr, ExprError> parse_quantifier() {
     Expr node;
     node.kind = Expr::Kind::quantifier;
     node.offset = m_token.offset;
@@ -317,27 +317,27 @@ private:
                       : node.name == "all" ? Expr::Quantifier::all
                                            : Expr::Quantifier::count;
     if (!advance()) {
-      return std::unexpected(m_error);
+      return util::unexpected(m_error);
     }
     if (m_token.kind != Tok::lparen) {
       return fail(m_token.offset, "expected `(` after `" + node.name + "`, as in `" +
                                       node.name + "(tasks, t.routine == high)`");
     }
     if (!advance()) {
-      return std::unexpected(m_error);
+      return util::unexpected(m_error);
     }
     if (!at_word("tasks")) {
       return fail(m_token.offset, "`" + node.name + "` ranges over `tasks`; write `" +
                                       node.name + "(tasks, ...)`");
     }
     if (!advance()) {
-      return std::unexpected(m_error);
+      return util::unexpected(m_error);
     }
     if (m_token.kind != Tok::comma) {
       return fail(m_token.offset, "expected `,` after `tasks` but found " + describe(m_token));
     }
     if (!advance()) {
-      return std::unexpected(m_error);
+      return util::unexpected(m_error);
     }
     auto body = parse_or();
     if (!body) {
@@ -348,18 +348,18 @@ private:
                                       describe(m_token));
     }
     if (!advance()) {
-      return std::unexpected(m_error);
+      return util::unexpected(m_error);
     }
     node.children.push_back(std::move(*body));
     return node;
   }
 
-  std::expected<Expr, ExprError> parse_list() {
+  util::expected<Expr, ExprError> parse_list() {
     Expr node;
     node.kind = Expr::Kind::list;
     node.offset = m_token.offset;
     if (!advance()) {
-      return std::unexpected(m_error);
+      return util::unexpected(m_error);
     }
     while (true) {
       if (m_token.kind != Tok::name || m_token.text == "unknown") {
@@ -372,7 +372,7 @@ private:
       item.offset = m_token.offset;
       node.children.push_back(std::move(item));
       if (!advance()) {
-        return std::unexpected(m_error);
+        return util::unexpected(m_error);
       }
       if (m_token.kind == Tok::rbracket) {
         break;
@@ -382,11 +382,11 @@ private:
                                         describe(m_token));
       }
       if (!advance()) {
-        return std::unexpected(m_error);
+        return util::unexpected(m_error);
       }
     }
     if (!advance()) {
-      return std::unexpected(m_error);
+      return util::unexpected(m_error);
     }
     return node;
   }
@@ -400,7 +400,7 @@ private:
 
 } // namespace
 
-std::expected<Expr, ExprError> parse_expression(std::string_view text) {
+util::expected<Expr, ExprError> parse_expression(std::string_view text) {
   return Parser(text).parse();
 }
 

@@ -23,7 +23,7 @@ public:
     }
   }
 
-  std::expected<void, ExprError> check_condition(Expr& expr) {
+  util::expected<void, ExprError> check_condition(Expr& expr) {
     if (auto ok = check(expr); !ok) {
       return ok;
     }
@@ -31,8 +31,8 @@ public:
   }
 
 private:
-  static std::unexpected<ExprError> fail(const Expr& at, std::string message) {
-    return std::unexpected(ExprError{at.offset, std::move(message)});
+  static util::unexpected<ExprError> fail(const Expr& at, std::string message) {
+    return util::unexpected(ExprError{at.offset, std::move(message)});
   }
 
   const FieldDecl& decl(const Expr& field) const {
@@ -44,7 +44,7 @@ private:
     return (field.task_field ? "t." : "") + decl(field).path;
   }
 
-  std::expected<void, ExprError> expect_boolean(const Expr& expr) const {
+  util::expected<void, ExprError> expect_boolean(const Expr& expr) const {
     if (expr.type == ValueType::boolean) {
       return {};
     }
@@ -69,7 +69,7 @@ private:
     return d.domain.values.front();
   }
 
-  std::unexpected<ExprError> unknown_name(const Expr& expr) const {
+  util::unexpected<ExprError> unknown_name(const Expr& expr) const {
     if (expr.name.rfind("t.", 0) == 0) {
       return fail(expr, "unknown task attribute \"" + expr.name + "\"" +
                             util::did_you_mean(expr.name, m_task_field_names));
@@ -80,7 +80,7 @@ private:
 
   // Resolves a bare name to a field if it names one; otherwise it stays a symbol whose
   // meaning the comparison around it decides.
-  std::expected<void, ExprError> resolve_name(Expr& expr) {
+  util::expected<void, ExprError> resolve_name(Expr& expr) {
     if (expr.name == "tasks") {
       return fail(expr, "`tasks` is a list; use it in `any(tasks, ...)`, `all(tasks, ...)` or `count(tasks, ...)`");
     }
@@ -110,7 +110,7 @@ private:
     return {};
   }
 
-  std::expected<void, ExprError> resolve_value(Expr& symbol, const Expr& field) const {
+  util::expected<void, ExprError> resolve_value(Expr& symbol, const Expr& field) const {
     const auto& d = decl(field);
     symbol.value = d.domain.index_of(symbol.name);
     if (symbol.value >= 0) {
@@ -121,7 +121,7 @@ private:
                             util::did_you_mean(symbol.name, d.domain.values));
   }
 
-  std::expected<void, ExprError> check(Expr& expr) {
+  util::expected<void, ExprError> check(Expr& expr) {
     switch (expr.kind) {
     case Expr::Kind::logical_and:
     case Expr::Kind::logical_or:
@@ -150,7 +150,7 @@ private:
     return {};
   }
 
-  std::expected<void, ExprError> check_quantifier(Expr& expr) {
+  util::expected<void, ExprError> check_quantifier(Expr& expr) {
     if (m_in_quantifier) {
       return fail(expr, "`" + expr.name + "(tasks, ...)` cannot be nested inside another quantifier");
     }
@@ -167,14 +167,14 @@ private:
     return {};
   }
 
-  std::expected<void, ExprError> check_operand(Expr& operand) {
+  util::expected<void, ExprError> check_operand(Expr& operand) {
     if (operand.kind == Expr::Kind::unknown || operand.kind == Expr::Kind::list) {
       return {};
     }
     return check(operand);
   }
 
-  std::expected<void, ExprError> check_compare(Expr& expr) {
+  util::expected<void, ExprError> check_compare(Expr& expr) {
     Expr* left = &expr.children[0];
     Expr* right = &expr.children[1];
     if (auto ok = check_operand(*left); !ok) {
@@ -253,7 +253,7 @@ private:
     return resolve_value(*right, *left);
   }
 
-  std::expected<void, ExprError> check_membership(Expr& expr) {
+  util::expected<void, ExprError> check_membership(Expr& expr) {
     Expr& left = expr.children[0];
     Expr& right = expr.children[1];
     if (auto ok = check_operand(left); !ok) {
@@ -301,7 +301,7 @@ private:
 
 } // namespace
 
-std::expected<void, ExprError> type_check(Expr& expr, const Framework& framework) {
+util::expected<void, ExprError> type_check(Expr& expr, const Framework& framework) {
   return Checker(framework).check_condition(expr);
 }
 

@@ -74,7 +74,7 @@ public:
     }
   }
 
-  std::expected<Node, Diagnostic> convert(const YAML::Node& node, int depth) {
+  util::expected<Node, Diagnostic> convert(const YAML::Node& node, int depth) {
     Node out;
     const YAML::Mark mark = node.Mark();
     out.where = mark.line < 0 ? m_last : Location{m_file, mark.line + 1, mark.column + 1};
@@ -140,8 +140,8 @@ public:
   }
 
 private:
-  std::unexpected<Diagnostic> fail(Location where, std::string message) const {
-    return std::unexpected(Diagnostic{std::move(where), std::move(message)});
+  util::unexpected<Diagnostic> fail(Location where, std::string message) const {
+    return util::unexpected(Diagnostic{std::move(where), std::move(message)});
   }
 
   void set_style(Node& out, const YAML::Mark& mark) const {
@@ -172,7 +172,7 @@ private:
 };
 
 // Finds flow nesting ([ and {) deeper than the limit before yaml-cpp recurses into it.
-std::expected<void, Diagnostic> prescan_depth(std::string_view text, const std::string& file,
+util::expected<void, Diagnostic> prescan_depth(std::string_view text, const std::string& file,
                                               int max_depth) {
   int depth = 0;
   char quote = 0;
@@ -206,7 +206,7 @@ std::expected<void, Diagnostic> prescan_depth(std::string_view text, const std::
       quote = c;
     } else if (c == '[' || c == '{') {
       if (++depth > max_depth) {
-        return std::unexpected(Diagnostic{{file, line, column},
+        return util::unexpected(Diagnostic{{file, line, column},
                                           "nesting is deeper than " + std::to_string(max_depth) +
                                               " levels; flatten the document"});
       }
@@ -219,16 +219,16 @@ std::expected<void, Diagnostic> prescan_depth(std::string_view text, const std::
 
 } // namespace
 
-std::expected<Node, Diagnostic> parse_document(std::string_view text, const std::string& file,
+util::expected<Node, Diagnostic> parse_document(std::string_view text, const std::string& file,
                                                const ParseLimits& limits) {
   if (text.starts_with("\xEF\xBB\xBF")) {
     text.remove_prefix(3); // a UTF-8 byte order mark is harmless; drop it
   }
   if (text.find_first_not_of(" \t\r\n") == std::string_view::npos) {
-    return std::unexpected(Diagnostic{{file, 1, 1}, "file is empty; expected a YAML or JSON mapping"});
+    return util::unexpected(Diagnostic{{file, 1, 1}, "file is empty; expected a YAML or JSON mapping"});
   }
   if (auto ok = prescan_depth(text, file, limits.max_depth); !ok) {
-    return std::unexpected(ok.error());
+    return util::unexpected(ok.error());
   }
   std::vector<YAML::Node> documents;
   try {
@@ -238,23 +238,23 @@ std::expected<Node, Diagnostic> parse_document(std::string_view text, const std:
     if (!message.empty()) {
       message[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(message[0])));
     }
-    return std::unexpected(Diagnostic{{file, e.mark.line + 1, e.mark.column + 1},
+    return util::unexpected(Diagnostic{{file, e.mark.line + 1, e.mark.column + 1},
                                       "invalid YAML: " + message});
   } catch (const YAML::Exception& e) {
-    return std::unexpected(Diagnostic{{file, e.mark.line + 1, e.mark.column + 1},
+    return util::unexpected(Diagnostic{{file, e.mark.line + 1, e.mark.column + 1},
                                       "invalid YAML: " + e.msg});
   }
   if (documents.empty()) {
-    return std::unexpected(Diagnostic{{file, 1, 1}, "file is empty; expected a YAML or JSON mapping"});
+    return util::unexpected(Diagnostic{{file, 1, 1}, "file is empty; expected a YAML or JSON mapping"});
   }
   if (documents.size() > 1) {
-    return std::unexpected(Diagnostic{{file, documents[1].Mark().line + 1, 1},
+    return util::unexpected(Diagnostic{{file, documents[1].Mark().line + 1, 1},
                                       "file holds more than one YAML document; put one use case or framework part in each file"});
   }
   try {
     return Converter(text, file, limits).convert(documents.front(), 0);
   } catch (const YAML::Exception& e) {
-    return std::unexpected(Diagnostic{{file, e.mark.line + 1, e.mark.column + 1},
+    return util::unexpected(Diagnostic{{file, e.mark.line + 1, e.mark.column + 1},
                                       "invalid YAML: " + e.msg});
   }
 }

@@ -14,65 +14,65 @@ namespace kansrijk::util {
 
 namespace fs = std::filesystem;
 
-std::expected<void, Diagnostic> check_text(const std::string& text, const std::string& name) {
+util::expected<void, Diagnostic> check_text(const std::string& text, const std::string& name) {
   if (const auto nul = text.find('\0'); nul != std::string::npos) {
     const auto [line, column] = line_and_column(text, nul);
-    return std::unexpected(Diagnostic{
+    return util::unexpected(Diagnostic{
         {name, line, column}, "file contains a NUL byte; expected a UTF-8 text file"});
   }
   if (const auto bad = find_invalid_utf8(text)) {
     const auto [line, column] = line_and_column(text, *bad);
-    return std::unexpected(Diagnostic{
+    return util::unexpected(Diagnostic{
         {name, line, column}, "invalid UTF-8; save the file as UTF-8 text"});
   }
   return {};
 }
 
-std::expected<std::string, Diagnostic> read_text_file(const std::string& path,
+util::expected<std::string, Diagnostic> read_text_file(const std::string& path,
                                                       std::size_t max_bytes) {
   std::error_code ec;
   const auto status = fs::status(path, ec);
   if (ec || !fs::exists(status)) {
-    return std::unexpected(Diagnostic{{path}, "no such file"});
+    return util::unexpected(Diagnostic{{path}, "no such file"});
   }
   if (fs::is_directory(status)) {
-    return std::unexpected(Diagnostic{{path}, "is a directory; expected a file"});
+    return util::unexpected(Diagnostic{{path}, "is a directory; expected a file"});
   }
   if (!fs::is_regular_file(status)) {
-    return std::unexpected(Diagnostic{{path}, "is not a regular file"});
+    return util::unexpected(Diagnostic{{path}, "is not a regular file"});
   }
   const auto size = fs::file_size(path, ec);
   if (!ec && size > max_bytes) {
-    return std::unexpected(Diagnostic{
+    return util::unexpected(Diagnostic{
         {path},
         "file is too large (" + std::to_string(size) + " bytes); the limit is " +
             std::to_string(max_bytes) + " bytes"});
   }
   std::ifstream in(path, std::ios::binary);
   if (!in) {
-    return std::unexpected(
+    return util::unexpected(
         Diagnostic{{path}, std::string("cannot open file: ") + std::strerror(errno)});
   }
   return read_text_stream(in, path, max_bytes);
 }
 
-std::expected<std::string, Diagnostic>
+util::expected<std::string, Diagnostic>
 read_text_stream(std::istream& in, const std::string& name, std::size_t max_bytes) {
   std::string text;
   char buffer[65536];
   while (in.read(buffer, sizeof buffer) || in.gcount() > 0) {
     text.append(buffer, static_cast<std::size_t>(in.gcount()));
     if (text.size() > max_bytes) {
-      return std::unexpected(Diagnostic{
+      return util::unexpected(Diagnostic{
           {name},
           "input is too large; the limit is " + std::to_string(max_bytes) + " bytes"});
     }
   }
   if (in.bad()) {
-    return std::unexpected(Diagnostic{{name}, "read error"});
+    return util::unexpected(Diagnostic{{name}, "read error"});
   }
   if (auto ok = check_text(text, name); !ok) {
-    return std::unexpected(ok.error());
+    return util::unexpected(ok.error());
   }
   return text;
 }

@@ -4,7 +4,7 @@
 #pragma once
 
 #include <cstddef>
-#include <expected>
+#include <kansrijk/util/expected.hpp>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -60,7 +60,7 @@ inline constexpr std::size_t k_max_expression_length = 4096;
 inline constexpr int k_max_expression_depth = 32;
 
 // Parses `text` into an untyped tree, or says where and why it is not a valid condition.
-std::expected<Expr, ExprError> parse_expression(std::string_view text);
+util::expected<Expr, ExprError> parse_expression(std::string_view text);
 
 // The operator as written in the language (`==`, `<=`, ...).
 std::string_view op_text(Expr::Op op);

@@ -5,7 +5,7 @@
 #include <kansrijk/util/diagnostic.hpp>
 
 #include <cstddef>
-#include <expected>
+#include <kansrijk/util/expected.hpp>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -53,7 +53,7 @@ struct ParseLimits {
 };
 
 // Parses `text` (the whole content of `file`) into a tree; every problem is located.
-std::expected<Node, Diagnostic> parse_document(std::string_view text, const std::string& file,
+util::expected<Node, Diagnostic> parse_document(std::string_view text, const std::string& file,
                                                const ParseLimits& limits = {});
 
 // `mapping`, `list`, `text` or `nothing`, for messages.

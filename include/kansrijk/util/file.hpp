@@ -5,7 +5,7 @@
 #include <kansrijk/util/diagnostic.hpp>
 
 #include <cstddef>
-#include <expected>
+#include <kansrijk/util/expected.hpp>
 #include <istream>
 #include <string>
 
@@ -13,16 +13,16 @@ namespace kansrijk::util {
 
 // Reads the file at `path` whole; refuses a missing path, a directory, anything larger than
 // `max_bytes`, a file with NUL bytes and invalid UTF-8, each as a located diagnostic.
-std::expected<std::string, Diagnostic> read_text_file(const std::string& path,
+util::expected<std::string, Diagnostic> read_text_file(const std::string& path,
                                                       std::size_t max_bytes);
 
 // Reads `in` whole (standard input) with the same checks as read_text_file; `name` is the
 // name diagnostics use for it.
-std::expected<std::string, Diagnostic>
+util::expected<std::string, Diagnostic>
 read_text_stream(std::istream& in, const std::string& name, std::size_t max_bytes);
 
 // Checks `text` (already read from `name`) for NUL bytes and invalid UTF-8.
-std::expected<void, Diagnostic> check_text(const std::string& text, const std::string& name);
+util::expected<void, Diagnostic> check_text(const std::string& text, const std::string& name);
 
 // Writes `content` to `path` through a temporary file in the same folder and a rename, so
 // readers see either the old file or the whole new one; throws Error on failure.

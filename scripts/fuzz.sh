@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# Builds the libFuzzer targets with clang 14 (ASan+UBSan) and runs one of them.
+# Usage: scripts/fuzz.sh TARGET [SECONDS]   TARGET: use_case | expression | framework
+# Seeds come from examples/ and the golden cases; dictionaries from tests/fuzz/*.dict.
+# Crashes are written to build-fuzz/crashes/; turn each into a regression test.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+target=${1:?usage: scripts/fuzz.sh use_case|expression|framework [seconds]}
+seconds=${2:-60}
+CXX=clang++-14 cmake -S . -B build-fuzz -DKANSRIJK_FUZZ=ON -DKANSRIJK_BUILD_TESTS=OFF -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
+cmake --build build-fuzz -j2 --target "fuzz_$target"
+corpus=build-fuzz/corpus/$target
+mkdir -p "$corpus" build-fuzz/crashes
+case $target in
+  use_case) cp examples/*.yaml tests/e2e/bad-input/*.yaml "$corpus"/ 2>/dev/null || true ;;
+  expression) grep -ho 'when: ".*"' frameworks/tno-arbeidsdeskundige/rules.yaml | sed 's/^when: "//; s/"$//' |
+                awk -v dir="$corpus" '{ f = dir "/seed" NR; print > f; close(f) }' ;;
+  framework) i=0; for f in frameworks/tno-arbeidsdeskundige/*.yaml; do printf "\\x$(printf %02x $i)" | cat - "$f" > "$corpus/seed$i"; i=$((i+1)); done ;;
+esac
+dict=tests/fuzz/$target.dict
+"build-fuzz/fuzz_$target" "$corpus" -max_total_time="$seconds" -max_len=65536 -timeout=10 -rss_limit_mb=2048 \
+  -artifact_prefix=build-fuzz/crashes/ $( [ -f "$dict" ] && echo "-dict=$dict" ) -print_final_stats=1
