@@ -2,8 +2,13 @@
 // pre-scan for flow nesting so that a hostile file never reaches yaml-cpp's recursion.
 #include <kansrijk/io/tree.hpp>
 
-#include <yaml-cpp/yaml.h>
+#include <yaml-cpp/eventhandler.h>
+#include <yaml-cpp/parser.h>
+#include <yaml-cpp/exceptions.h>
 
+#include <map>
+#include <optional>
+#include <sstream>
 #include <string>
 
 namespace kansrijk::io {
@@ -58,15 +63,22 @@ std::string_view kind_name(const Node& node) {
 
 namespace {
 
-class Converter {
+// Thrown from inside the event handler to stop yaml-cpp at the first exceeded limit.
+struct LimitExceeded {
+  Diagnostic diagnostic;
+};
+
+// Builds our tree straight from yaml-cpp's parser events, in one pass: locations, scalar
+// styles, duplicate keys, aliases (copied, and counted against the node budget, so an alias
+// bomb stops at the limit instead of expanding) and depth are handled as the events arrive.
+class TreeBuilder : public YAML::EventHandler {
 public:
-  Converter(std::string_view text, const std::string& file, const ParseLimits& limits)
-      : m_text(text), m_file(file), m_limits(limits) {
+  TreeBuilder(std::string_view text, const std::string& file, const ParseLimits& limits)
+      : m_file(file), m_limits(limits) {
     std::size_t start = 0;
     while (start <= text.size()) {
       const std::size_t end = text.find('\n', start);
-      m_lines.push_back(text.substr(start, end == std::string_view::npos ? text.size() - start
-                                                                          : end - start));
+      m_lines.push_back(text.substr(start, end == std::string_view::npos ? text.size() - start : end - start));
       if (end == std::string_view::npos) {
         break;
       }
@@ -74,74 +86,131 @@ public:
     }
   }
 
-  util::expected<Node, Diagnostic> convert(const YAML::Node& node, int depth) {
-    Node out;
-    const YAML::Mark mark = node.Mark();
-    out.where = mark.line < 0 ? m_last : Location{m_file, mark.line + 1, mark.column + 1};
-    m_last = out.where;
-    if (++m_nodes > m_limits.max_nodes) {
-      return fail(out.where, "document has more than " + std::to_string(m_limits.max_nodes) +
-                                 " nodes (YAML aliases expand to copies); simplify it");
-    }
-    if (depth > m_limits.max_depth) {
-      return fail(out.where, "nesting is deeper than " + std::to_string(m_limits.max_depth) +
-                                 " levels; flatten the document");
-    }
-    switch (node.Type()) {
-    case YAML::NodeType::Undefined:
-    case YAML::NodeType::Null: out.kind = Node::Kind::null; return out;
-    case YAML::NodeType::Scalar: {
-      out.kind = Node::Kind::scalar;
-      out.scalar = node.Scalar();
-      if (out.scalar.size() > m_limits.max_scalar_bytes) {
-        return fail(out.where, "text is longer than " +
-                                   std::to_string(m_limits.max_scalar_bytes) + " bytes");
-      }
-      set_style(out, mark);
-      return out;
-    }
-    case YAML::NodeType::Sequence:
-      out.kind = Node::Kind::sequence;
-      for (const auto& item : node) {
-        auto converted = convert(item, depth + 1);
-        if (!converted) {
-          return converted;
-        }
-        out.items.push_back(std::move(*converted));
-      }
-      return out;
-    case YAML::NodeType::Map:
-      out.kind = Node::Kind::mapping;
-      for (const auto& pair : node) {
-        auto key = convert(pair.first, depth + 1);
-        if (!key) {
-          return key;
-        }
-        if (!key->is_scalar()) {
-          return fail(key->where, "a key must be plain text, not a " +
-                                      std::string(kind_name(*key)));
-        }
-        for (const auto& existing : out.entries) {
-          if (existing.key.scalar == key->scalar) {
-            return fail(key->where, "duplicate key \"" + key->scalar + "\" (first at line " +
-                                        std::to_string(existing.key.where.line) +
-                                        "); remove one");
-          }
-        }
-        auto value = convert(pair.second, depth + 1);
-        if (!value) {
-          return value;
-        }
-        out.entries.push_back(Entry{std::move(*key), std::move(*value)});
-      }
-      return out;
-    }
-    return out;
+  void OnDocumentStart(const YAML::Mark& mark) override {
+    ++m_documents;
+    m_document_mark = mark;
+  }
+  void OnDocumentEnd() override {}
+
+  void OnNull(const YAML::Mark& mark, YAML::anchor_t anchor) override {
+    Node node = make(mark, Node::Kind::null);
+    finish(std::move(node), anchor);
   }
 
+  void OnAlias(const YAML::Mark& mark, YAML::anchor_t anchor) override {
+    const auto it = m_anchors.find(anchor);
+    if (it == m_anchors.end()) {
+      throw LimitExceeded{Diagnostic{where(mark), "alias to an anchor that is not defined (yet)"}};
+    }
+    count(where(mark), it->second.second);
+    Node copy = it->second.first;
+    finish(std::move(copy), YAML::NullAnchor);
+  }
+
+  void OnScalar(const YAML::Mark& mark, const std::string&, YAML::anchor_t anchor, const std::string& value) override {
+    Node node = make(mark, Node::Kind::scalar);
+    if (value.size() > m_limits.max_scalar_bytes) {
+      throw LimitExceeded{Diagnostic{node.where, "text is longer than " + std::to_string(m_limits.max_scalar_bytes) + " bytes"}};
+    }
+    node.scalar = value;
+    set_style(node, mark);
+    finish(std::move(node), anchor);
+  }
+
+  void OnSequenceStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t anchor,
+                       YAML::EmitterStyle::value) override {
+    open(make(mark, Node::Kind::sequence), anchor);
+  }
+  void OnSequenceEnd() override { close(); }
+
+  void OnMapStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t anchor, YAML::EmitterStyle::value) override {
+    open(make(mark, Node::Kind::mapping), anchor);
+  }
+  void OnMapEnd() override { close(); }
+
+  [[nodiscard]] int documents() const { return m_documents; }
+  [[nodiscard]] const YAML::Mark& document_mark() const { return m_document_mark; }
+  [[nodiscard]] std::optional<Node>& root() { return m_root; }
+
 private:
-  util::unexpected<Diagnostic> fail(Location where, std::string message) const {
-    return util::unexpected(Diagnostic{std::move(where), std::move(message)});
+  struct Frame {
+    Node node;
+    YAML::anchor_t anchor = YAML::NullAnchor;
+    std::size_t first_count = 0; // node count when the frame opened, for anchor sizes
+    std::optional<Node> pending_key;
+  };
+
+  Location where(const YAML::Mark& mark) const {
+    return mark.line < 0 ? m_last : Location{m_file, mark.line + 1, mark.column + 1};
+  }
+
+  void count(const Location& at, std::size_t nodes) {
+    m_nodes += nodes;
+    if (m_nodes > m_limits.max_nodes) {
+      throw LimitExceeded{Diagnostic{at, "document has more than " + std::to_string(m_limits.max_nodes) +
+                                             " nodes (YAML aliases expand to copies); simplify it"}};
+    }
+  }
+
+  Node make(const YAML::Mark& mark, Node::Kind kind) {
+    Node node;
+    node.kind = kind;
+    node.where = where(mark);
+    m_last = node.where;
+    count(node.where, 1);
+    return node;
+  }
+
+  void open(Node node, YAML::anchor_t anchor) {
+    if (static_cast<int>(m_stack.size()) >= m_limits.max_depth) {
+      throw LimitExceeded{Diagnostic{node.where, "nesting is deeper than " + std::to_string(m_limits.max_depth) +
+                                                     " levels; flatten the document"}};
+    }
+    m_stack.push_back(Frame{std::move(node), anchor, m_nodes - 1, std::nullopt});
+  }
+
+  void close() {
+    Frame frame = std::move(m_stack.back());
+    m_stack.pop_back();
+    if (frame.anchor != YAML::NullAnchor) {
+      m_anchors[frame.anchor] = {frame.node, m_nodes - frame.first_count};
+    }
+    add(std::move(frame.node));
+  }
+
+  void finish(Node node, YAML::anchor_t anchor) {
+    if (anchor != YAML::NullAnchor) {
+      m_anchors[anchor] = {node, 1};
+    }
+    add(std::move(node));
+  }
+
+  // Adds a finished node to the open collection, or makes it the document.
+  void add(Node node) {
+    if (m_stack.empty()) {
+      m_root = std::move(node);
+      return;
+    }
+    Frame& parent = m_stack.back();
+    if (parent.node.kind == Node::Kind::sequence) {
+      parent.node.items.push_back(std::move(node));
+      return;
+    }
+    if (!parent.pending_key) {
+      if (!node.is_scalar()) {
+        throw LimitExceeded{Diagnostic{node.where, "a key must be plain text, not a " + std::string(kind_name(node))}};
+      }
+      for (const auto& existing : parent.node.entries) {
+        if (existing.key.scalar == node.scalar) {
+          throw LimitExceeded{Diagnostic{node.where, "duplicate key \"" + node.scalar + "\" (first at line " +
+                                                         std::to_string(existing.key.where.line) + "); remove one"}};
+        }
+      }
+      parent.pending_key = std::move(node);
+      return;
+    }
+    parent.node.entries.push_back(Entry{std::move(*parent.pending_key), std::move(node)});
+    parent.pending_key.reset();
   }
 
   void set_style(Node& out, const YAML::Mark& mark) const {
@@ -157,17 +226,20 @@ private:
       out.style = first == '|' ? Node::Style::literal : Node::Style::folded;
       const auto next = static_cast<std::size_t>(mark.line) + 1;
       if (next < m_lines.size()) {
-        const std::string_view content = m_lines[next];
-        out.block_indent = static_cast<int>(content.find_first_not_of(' '));
+        out.block_indent = static_cast<int>(m_lines[next].find_first_not_of(' '));
       }
     }
   }
 
-  std::string_view m_text;
   const std::string& m_file;
   const ParseLimits& m_limits;
   std::vector<std::string_view> m_lines;
+  std::vector<Frame> m_stack;
+  std::map<YAML::anchor_t, std::pair<Node, std::size_t>> m_anchors; // node and its size
+  std::optional<Node> m_root;
   std::size_t m_nodes = 0;
+  int m_documents = 0;
+  YAML::Mark m_document_mark;
   Location m_last;
 };
 
@@ -230,33 +302,31 @@ util::expected<Node, Diagnostic> parse_document(std::string_view text, const std
   if (auto ok = prescan_depth(text, file, limits.max_depth); !ok) {
     return util::unexpected(ok.error());
   }
-  std::vector<YAML::Node> documents;
+  std::istringstream in{std::string(text)};
+  TreeBuilder builder(text, file, limits);
   try {
-    documents = YAML::LoadAll(std::string(text));
-  } catch (const YAML::ParserException& e) {
+    YAML::Parser parser(in);
+    // Not YAML::LoadAll: in yaml-cpp 0.7 it loops forever, allocating, on some malformed
+    // input (e.g. "!t, *a"). Two calls are all we need: the document, and whether another
+    // follows.
+    if (parser.HandleNextDocument(builder) && builder.root() && parser.HandleNextDocument(builder)) {
+      const YAML::Mark& mark = builder.document_mark();
+      return util::unexpected(Diagnostic{{file, mark.line + 1, mark.column + 1},
+                                        "file holds more than one YAML document, or text after the end of the first; put one use case or framework part in each file"});
+    }
+  } catch (const LimitExceeded& e) {
+    return util::unexpected(e.diagnostic);
+  } catch (const YAML::Exception& e) {
     std::string message = e.msg;
     if (!message.empty()) {
       message[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(message[0])));
     }
-    return util::unexpected(Diagnostic{{file, e.mark.line + 1, e.mark.column + 1},
-                                      "invalid YAML: " + message});
-  } catch (const YAML::Exception& e) {
-    return util::unexpected(Diagnostic{{file, e.mark.line + 1, e.mark.column + 1},
-                                      "invalid YAML: " + e.msg});
+    return util::unexpected(Diagnostic{{file, e.mark.line + 1, e.mark.column + 1}, "invalid YAML: " + message});
   }
-  if (documents.empty()) {
+  if (!builder.root()) {
     return util::unexpected(Diagnostic{{file, 1, 1}, "file is empty; expected a YAML or JSON mapping"});
   }
-  if (documents.size() > 1) {
-    return util::unexpected(Diagnostic{{file, documents[1].Mark().line + 1, 1},
-                                      "file holds more than one YAML document; put one use case or framework part in each file"});
-  }
-  try {
-    return Converter(text, file, limits).convert(documents.front(), 0);
-  } catch (const YAML::Exception& e) {
-    return util::unexpected(Diagnostic{{file, e.mark.line + 1, e.mark.column + 1},
-                                      "invalid YAML: " + e.msg});
-  }
+  return std::move(*builder.root());
 }
 
 } // namespace kansrijk::io
