@@ -15,6 +15,8 @@ import sys
 import tempfile
 
 BINARY, SOURCE = sys.argv[1], sys.argv[2]
+# KANSRIJK_E2E_WRAPPER runs the binary under another program, e.g. valgrind in .ci/run.
+WRAPPER = os.environ.get("KANSRIJK_E2E_WRAPPER", "").split()
 FAILURES = []
 
 
@@ -23,7 +25,7 @@ def run(args, stdin=None, env=None, cwd=None):
     full_env.pop("KANSRIJK_FRAMEWORK", None)
     if env:
         full_env.update(env)
-    return subprocess.run([BINARY] + args, input=stdin, capture_output=True, env=full_env, cwd=cwd, timeout=60)
+    return subprocess.run(WRAPPER + [BINARY] + args, input=stdin, capture_output=True, env=full_env, cwd=cwd, timeout=300)
 
 
 def expect(condition, message):
