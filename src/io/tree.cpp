@@ -6,6 +6,7 @@
 #include <yaml-cpp/parser.h>
 #include <yaml-cpp/exceptions.h>
 
+#include <cstdio>
 #include <map>
 #include <optional>
 #include <sstream>
@@ -222,6 +223,12 @@ private:
     const char first = column < line.size() ? line[column] : '\0';
     if (first == '"' || first == '\'') {
       out.style = Node::Style::quoted;
+      if (!has_closing_quote(mark, first)) {
+        // yaml-cpp 0.7 lets an unclosed quote run to the end of the file, which would
+        // silently swallow everything after it.
+        throw LimitExceeded{Diagnostic{out.where, std::string("this quoted text has no closing ") + first +
+                                                      "; close the quote"}};
+      }
     } else if (first == '|' || first == '>') {
       out.style = first == '|' ? Node::Style::literal : Node::Style::folded;
       const auto next = static_cast<std::size_t>(mark.line) + 1;
@@ -229,6 +236,27 @@ private:
         out.block_indent = static_cast<int>(m_lines[next].find_first_not_of(' '));
       }
     }
+  }
+
+  // Whether the quoted scalar starting at `mark` ends before the end of the file.
+  bool has_closing_quote(const YAML::Mark& mark, char quote) const {
+    auto line = static_cast<std::size_t>(mark.line);
+    std::size_t column = static_cast<std::size_t>(mark.column) + 1;
+    for (; line < m_lines.size(); ++line, column = 0) {
+      const std::string_view text = m_lines[line];
+      for (std::size_t i = column; i < text.size(); ++i) {
+        if (quote == '"' && text[i] == '\\') {
+          ++i; // an escaped character, possibly a quote
+        } else if (text[i] == quote) {
+          if (quote == '\'' && i + 1 < text.size() && text[i + 1] == '\'') {
+            ++i; // '' is an escaped single quote
+          } else {
+            return true;
+          }
+        }
+      }
+    }
+    return false;
   }
 
   const std::string& m_file;
@@ -289,6 +317,49 @@ util::expected<void, Diagnostic> prescan_depth(std::string_view text, const std:
   return {};
 }
 
+int hex_value(std::string_view digits) {
+  int value = 0;
+  for (const char c : digits) {
+    const int d = c >= '0' && c <= '9' ? c - '0' : (c | 0x20) >= 'a' && (c | 0x20) <= 'f' ? (c | 0x20) - 'a' + 10 : -1;
+    if (d < 0) {
+      return -1;
+    }
+    value = value * 16 + d;
+  }
+  return value;
+}
+
+// JSON writes characters outside the Basic Multilingual Plane (emoji, for one) as a UTF-16
+// surrogate pair, "\ud83e\udd16", which yaml-cpp 0.7 rejects. YAML's own escape for them
+// is "\U0001f916", so pairs are rewritten to that (two columns shorter) before parsing.
+std::string join_surrogate_escapes(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (text[i] != '\\') {
+      out += text[i];
+      continue;
+    }
+    if (i + 12 <= text.size() && text[i + 1] == 'u' && text[i + 6] == '\\' && text[i + 7] == 'u') {
+      const int high = hex_value(text.substr(i + 2, 4));
+      const int low = hex_value(text.substr(i + 8, 4));
+      if (high >= 0xD800 && high <= 0xDBFF && low >= 0xDC00 && low <= 0xDFFF) {
+        const int code = 0x10000 + ((high - 0xD800) << 10) + (low - 0xDC00);
+        char escape[11];
+        std::snprintf(escape, sizeof escape, "\\U%08x", static_cast<unsigned>(code));
+        out += escape;
+        i += 11;
+        continue;
+      }
+    }
+    out += text[i]; // a backslash and the character it escapes are copied as they are
+    if (i + 1 < text.size()) {
+      out += text[++i];
+    }
+  }
+  return out;
+}
+
 } // namespace
 
 util::expected<Node, Diagnostic> parse_document(std::string_view text, const std::string& file,
@@ -301,6 +372,11 @@ util::expected<Node, Diagnostic> parse_document(std::string_view text, const std
   }
   if (auto ok = prescan_depth(text, file, limits.max_depth); !ok) {
     return util::unexpected(ok.error());
+  }
+  std::string joined;
+  if (text.find("\\u") != std::string_view::npos) {
+    joined = join_surrogate_escapes(text);
+    text = joined;
   }
   std::istringstream in{std::string(text)};
   TreeBuilder builder(text, file, limits);

@@ -129,8 +129,13 @@ private:
         m_reader.error(node.where, "\"" + path + "\" must be text, not a " + std::string(kind_name(node)));
       } else if (node.scalar.size() > k_max_text_bytes) {
         m_reader.error(node.where, "\"" + path + "\" is longer than " + std::to_string(k_max_text_bytes) + " bytes");
-      } else if (decl.required && node.scalar.find_first_not_of(" \t\r\n") == std::string::npos) {
-        m_reader.error(node.where, "\"" + path + "\" must not be empty");
+      } else if (node.scalar.find_first_not_of(" \t\r\n") == std::string::npos) {
+        // Blank text is no answer: unknown, or an error where an answer is required.
+        if (decl.required) {
+          m_reader.error(node.where, "\"" + path + "\" must not be empty");
+        } else if (path == "name") {
+          m_reader.error(node.where, "\"name\" of a task must not be empty");
+        }
       } else {
         value.known = true;
         value.text = node.scalar;
@@ -282,9 +287,6 @@ private:
       task.attributes[static_cast<std::size_t>(index)] = value;
       if (key == "name") {
         task.name = value.text;
-        if (!value.known || value.text.empty()) {
-          m_reader.error(entry.value.where, "\"name\" of a task must not be empty");
-        }
       }
       if (key == "skills" && value.known) {
         for (const int skill : value.values) {

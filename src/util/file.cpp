@@ -15,6 +15,9 @@ namespace kansrijk::util {
 namespace fs = std::filesystem;
 
 util::expected<void, Diagnostic> check_text(const std::string& text, const std::string& name) {
+  if (text.starts_with("\xFF\xFE") || text.starts_with("\xFE\xFF")) {
+    return util::unexpected(Diagnostic{{name, 1, 1}, "file is UTF-16 text; save it as UTF-8"});
+  }
   if (const auto nul = text.find('\0'); nul != std::string::npos) {
     const auto [line, column] = line_and_column(text, nul);
     return util::unexpected(Diagnostic{

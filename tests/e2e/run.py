@@ -108,11 +108,35 @@ def check_bad(path_or_args, expected_err, label, stdin=None):
 def check_bad_input_corpus():
     folder = os.path.join(SOURCE, "tests", "e2e", "bad-input")
     cases = sorted(f for f in os.listdir(folder) if not f.endswith(".stderr"))
-    expect(len(cases) >= 15, f"bad-input corpus has only {len(cases)} cases")
+    expect(len(cases) >= 55, f"bad-input corpus has only {len(cases)} cases")
     for case in cases:
         with open(os.path.join(folder, case + ".stderr"), encoding="utf-8") as f:
             expected = f.read()
         check_bad(os.path.join("tests", "e2e", "bad-input", case), expected, case)
+
+
+def check_hostile_ok():
+    """Hostile but valid use cases: a correct report, with nothing of the input acting on the
+    terminal, and the text preserved exactly in JSON."""
+    folder = os.path.join(SOURCE, "tests", "e2e", "hostile-ok")
+    cases = sorted(os.listdir(folder))
+    expect(len(cases) >= 10, f"hostile-ok has only {len(cases)} cases")
+    for case in cases:
+        path = os.path.join(folder, case)
+        for lang in ("nl", "en"):
+            text = run(["assess", path, "--lang", lang])
+            expect(text.returncode == 0 and text.stderr == b"", f"{case}: text {lang} exit {text.returncode} {text.stderr.decode()}")
+            controls = [c for c in text.stdout.decode() if (ord(c) < 32 and c != "\n") or ord(c) == 127]
+            expect(not controls, f"{case}: control characters in the text report: {controls[:5]}")
+        js = run(["assess", path, "--format", "json"])
+        expect(js.returncode == 0, f"{case}: json exit {js.returncode}")
+        doc = json.loads(js.stdout)
+        check_json_contract(doc, case)
+        if case.startswith(("script", "formula", "markdown")):
+            with open(path, encoding="utf-8") as f:
+                first = f.readline()
+            title = json.loads(first[len("title: "):]) if first.startswith("title: \"") else None
+            expect(title is None or doc["use_case"]["title"] == title, f"{case}: title changed in JSON: {doc['use_case']['title']!r}")
 
 
 def check_generated_bad_input():
@@ -236,6 +260,8 @@ def main():
         check_example(sys.argv[4])
     elif check == "bad-input":
         check_bad_input_corpus()
+    elif check == "hostile-ok":
+        check_hostile_ok()
     elif check == "generated-bad-input":
         check_generated_bad_input()
     elif check == "cli":

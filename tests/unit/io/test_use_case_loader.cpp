@@ -127,6 +127,11 @@ TEST_CASE("syntax errors, empty files and limits", "[io][use_case]") {
         "case.yaml:2:14: text is longer than 16384 bytes");
 }
 
+TEST_CASE("JSON surrogate-pair escapes (emoji from json.dumps) are read correctly", "[io][use_case]") {
+  const auto uc = test::use_case(fw(), R"({"title": "Caf\u00e9 \ud83e\udd16 \\ud83e", "tasks": [{"ref": "p.write"}]})");
+  CHECK(uc.title == "Caf\xC3\xA9 \xF0\x9F\xA4\x96 \\ud83e"); // an escaped backslash stays a backslash
+}
+
 TEST_CASE("a byte order mark and CRLF line ends are accepted", "[io][use_case]") {
   const auto uc = test::use_case(fw(), "\xEF\xBB\xBFtitle: T\r\ntasks: [{ref: p.write}]\r\n");
   CHECK(uc.title == "T");
