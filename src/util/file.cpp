@@ -42,7 +42,7 @@ util::expected<std::string, Diagnostic> read_text_file(const std::string& path,
     return util::unexpected(Diagnostic{{path}, "is a directory; expected a file"});
   }
   if (!fs::is_regular_file(status)) {
-    return util::unexpected(Diagnostic{{path}, "is not a regular file"});
+    return util::unexpected(Diagnostic{{path}, "is not a regular file (a pipe, device or socket); expected a file"});
   }
   const auto size = fs::file_size(path, ec);
   if (!ec && size > max_bytes) {
@@ -72,7 +72,7 @@ read_text_stream(std::istream& in, const std::string& name, std::size_t max_byte
     }
   }
   if (in.bad()) {
-    return util::unexpected(Diagnostic{{name}, "read error"});
+    return util::unexpected(Diagnostic{{name}, "cannot read the file (read error)"});
   }
   if (auto ok = check_text(text, name); !ok) {
     return util::unexpected(ok.error());

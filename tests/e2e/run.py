@@ -167,6 +167,11 @@ def check_generated_bad_input():
         result = run(["assess", block])
         expect(result.returncode == 2 and b"nesting is deeper than 32 levels" in result.stderr,
                f"deep block nesting: {result.returncode} {result.stderr.decode()}")
+        fifo = os.path.join(tmp, "pipe.yaml")
+        os.mkfifo(fifo)
+        check_bad(["assess", fifo], f"{fifo}: error: is not a regular file (a pipe, device or socket); expected a file\n", "named pipe")
+        # Unreadable for anyone, root included (chmod 000 is not, for root): reading fails.
+        check_bad(["assess", "/proc/self/mem"], "/proc/self/mem: error: cannot read the file (read error)\n", "unreadable file")
         stdin = run(["assess", "-"], stdin=b"")
         expect(stdin.returncode == 2 and stdin.stderr == b"<stdin>:1:1: error: file is empty; expected a YAML or JSON mapping\n",
                f"empty stdin: {stdin.stderr.decode()}")
