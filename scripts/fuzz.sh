@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Builds the libFuzzer targets with clang 14 (ASan+UBSan) and runs one of them.
 # Usage: scripts/fuzz.sh TARGET [SECONDS]   TARGET: use_case | expression | framework
-# Seeds come from examples/ and the golden cases; dictionaries from tests/fuzz/*.dict.
+# Seeds come from examples/, the bad-input corpus and the golden cases; dictionaries from
+# tests/fuzz/*.dict.
 # Crashes are written to build-fuzz/crashes/; turn each into a regression test.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -12,7 +13,11 @@ cmake --build build-fuzz -j2 --target "fuzz_$target"
 corpus=build-fuzz/corpus/$target
 mkdir -p "$corpus" build-fuzz/crashes
 case $target in
-  use_case) cp examples/*.yaml tests/e2e/bad-input/*.yaml "$corpus"/ 2>/dev/null || true ;;
+  use_case) cp examples/*.yaml tests/e2e/bad-input/*.yaml tests/e2e/hostile-ok/* "$corpus"/ 2>/dev/null || true
+            # golden cases hold a use case under `use_case:`; seed with that part
+            for f in frameworks/*/tests/*.yaml; do
+              sed -n '/^use_case:/,/^expect:/p' "$f" | sed '1d;$d' | sed 's/^  //' > "$corpus/golden-$(basename "$f")"
+            done ;;
   expression) grep -ho 'when: ".*"' frameworks/tno-arbeidsdeskundige/rules.yaml | sed 's/^when: "//; s/"$//' |
                 awk -v dir="$corpus" '{ f = dir "/seed" NR; print > f; close(f) }' ;;
   framework) i=0; for f in frameworks/tno-arbeidsdeskundige/*.yaml; do printf "\\x$(printf %02x $i)" | cat - "$f" > "$corpus/seed$i"; i=$((i+1)); done ;;
