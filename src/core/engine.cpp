@@ -109,7 +109,11 @@ private:
     return m_out.blocks.at(static_cast<std::size_t>(index));
   }
 
-  void ask(const UnknownRef& ref, const std::string& rule) {
+  void ask(UnknownRef ref, const std::string& rule) {
+    // A derived attribute is unknown because what it is derived from is: ask for that.
+    if (ref.task_field && ref.field == m_fw.task_field_index("affective_share")) {
+      ref.field = m_fw.task_field_index("skills");
+    }
     auto& rules = m_questions[question_key(ref)];
     if (std::find(rules.begin(), rules.end(), rule) == rules.end()) {
       rules.push_back(rule);

@@ -198,3 +198,19 @@ TEST_CASE("a very weak block caps a promising mean at conditional", "[core][engi
   CHECK(a.verdict == Verdict::conditional);
   CHECK(a.verdict_reasons.back().kind == core::VerdictReasonKind::capped_by_weak_block);
 }
+
+TEST_CASE("an unknown derived attribute is asked for through what it is derived from", "[core][engine]") {
+  auto files = test::mini_files();
+  files["rules.yaml"] += "  - {id: r.affective, block: tasks, when: \"any(tasks, t.affective_share == high)\", text: {nl: x, en: x}, effects: {points: {tasks: -5}}, provenance: quoted, source: [S]}\n";
+  const auto framework = io::load_framework(test::as_sources(files), "mini");
+  const auto uc = test::use_case(framework, "title: T\ntasks: [{name: Eigen taak}]\n");
+  const auto a = core::assess(framework, uc);
+  bool skills_asked = false;
+  for (const auto& q : a.open_questions) {
+    CHECK(q.ref.field != framework.task_field_index("affective_share"));
+    if (q.ref.task_field && q.ref.field == framework.task_field_index("skills")) {
+      skills_asked = std::find(q.rules.begin(), q.rules.end(), "r.affective") != q.rules.end();
+    }
+  }
+  CHECK(skills_asked);
+}
