@@ -128,6 +128,20 @@ private:
     return out + "]";
   }
 
+  // `text` followed by the sources of `origin` it does not already cite as "[id]"; all of
+  // them go to the list of sources at the end.
+  std::string cite_missing(const std::string& text, const Origin& origin) {
+    Origin rest = origin;
+    rest.sources.clear();
+    for (const auto& id : origin.sources) {
+      m_cited.insert(id);
+      if (text.find("[" + id + "]") == std::string::npos) {
+        rest.sources.push_back(id);
+      }
+    }
+    return rest.sources.empty() ? text : text + " " + cite(rest);
+  }
+
   std::string rule_ref(const std::string& id) {
     if (const auto it = m_rules.find(id); it != m_rules.end()) {
       return "(" + std::string(w(Word::rule)) + " " + id + ") " + cite(it->second->origin);
@@ -333,7 +347,7 @@ private:
         c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
       }
       wrapped(fmt::format("[{}] ", severity), fmt::format("{} {}", flag.message.in(m_lang), rule_ref(raised.rule)), 4);
-      wrapped("    ", flag.justification.in(m_lang) + " " + cite(flag.origin), 4);
+      wrapped("    ", cite_missing(flag.justification.in(m_lang), flag.origin), 4);
     }
   }
 
