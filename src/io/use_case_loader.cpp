@@ -191,7 +191,7 @@ private:
 
   static std::string allowed(const FieldDecl& decl) {
     if (decl.domain.values.size() > 20) {
-      return "one of the " + std::to_string(decl.domain.values.size()) + " ids listed in docs/use-case-format.md";
+      return "one of the " + std::to_string(decl.domain.values.size()) + " ids that `kansrijk framework list` shows";
     }
     return util::join(decl.domain.values, ", ");
   }
@@ -262,7 +262,7 @@ private:
       task.item = m_fw.item_index(ref->scalar);
       if (task.item < 0) {
         m_reader.error(ref->where, "unknown task \"" + ref->scalar + "\"" + util::did_you_mean(ref->scalar, ids) +
-                                       "; the task ids are listed in docs/use-case-format.md");
+                                       "; `kansrijk framework list` lists the task ids");
         return;
       }
       m_uc.tasks.push_back(std::move(task));

@@ -215,6 +215,31 @@ def check_cli():
            f"missing framework: {missing_fw.stderr.decode()}")
 
 
+def check_framework_command():
+    listing = run(["framework", "list"])
+    out = listing.stdout.decode()
+    expect(listing.returncode == 0, f"framework list: {listing.returncode}")
+    for id_ in ["besluitvorming.rapport-schrijven", "empathy", "hybrid", "mental_load", "ai-decides-on-people",
+                "purpose-first", "agree-on-freed-time", "qow.freed-time-more-cases", "ai.role", "TNO-2026"]:
+        expect(id_ in out, f"framework list lacks {id_}")
+    show = run(["framework", "show", "besluitvorming.rapport-schrijven", "--lang", "en"])
+    expect(show.returncode == 0 and b"Writing the labour-expert report" in show.stdout and b"skill: writing (weight 3)" in show.stdout,
+           f"framework show: {show.stdout.decode()}")
+    grades = run(["framework", "show", "empathy"])
+    expect(grades.stdout.decode().count(": none (") == 4, "an affective skill is not graded none by all four technologies")
+    explain = run(["framework", "explain", "qow.freed-time-more-cases"])
+    text = explain.stdout.decode()
+    expect(explain.returncode == 0 and "when: impact.freed_time == more_cases" in text and "ex-rapport-meer-dossiers" in text,
+           f"framework explain: {text}")
+    missing = run(["framework", "show", "rapport-schrijven"])
+    expect(missing.returncode == 2 and missing.stderr == b'kansrijk: error: no item "rapport-schrijven" (did you mean "besluitvorming.rapport-schrijven"?); see `kansrijk framework list`\n',
+           f"framework show of a short id: {missing.stderr.decode()}")
+    not_rule = run(["framework", "explain", "qow.freed-time-more-case"])
+    expect(not_rule.returncode == 2 and b'(did you mean "qow.freed-time-more-cases"?)' in not_rule.stderr, f"explain typo: {not_rule.stderr.decode()}")
+    no_id = run(["framework", "show"])
+    expect(no_id.returncode == 2 and b"needs an id" in no_id.stderr, "framework show without id")
+
+
 def check_golden_runner():
     import shutil
     source = os.path.join(SOURCE, "frameworks", "tno-arbeidsdeskundige")
@@ -271,6 +296,8 @@ def main():
         check_generated_bad_input()
     elif check == "cli":
         check_cli()
+    elif check == "framework-command":
+        check_framework_command()
     elif check == "golden-runner":
         check_golden_runner()
     else:

@@ -18,6 +18,9 @@ void add_assess(CLI::App& app, Action& action);
 // Declares `kansrijk test` on `app`; `action` is set to run it.
 void add_test(CLI::App& app, Action& action);
 
+// Declares `kansrijk framework list|show|explain` on `app`; `action` is set to run it.
+void add_framework(CLI::App& app, Action& action);
+
 // Prints `error`'s diagnostics to `err` as `file:line:col: error: message`.
 void print_diagnostics(const std::exception& error, std::ostream& err);
 

@@ -57,7 +57,7 @@ TEST_CASE("unknown keys and values are located and get suggestions", "[io][use_c
   CHECK(error("title: T\ntasks: [{ref: p.write}]\nai: {role: drafts}\n") ==
         "case.yaml:3:12: \"drafts\" is not allowed for \"ai.role\" (did you mean \"draft\"?); allowed: inform, draft, recommend, automate, decide");
   CHECK(error("title: T\ntasks: [{ref: p.writ}]\n") ==
-        "case.yaml:2:15: unknown task \"p.writ\" (did you mean \"p.write\"?); the task ids are listed in docs/use-case-format.md");
+        "case.yaml:2:15: unknown task \"p.writ\" (did you mean \"p.write\"?); `kansrijk framework list` lists the task ids");
   CHECK(error("title: T\ntasks: [{ref: p.write}]\nai: {about_people: [profilng]}\n") ==
         "case.yaml:3:21: \"profilng\" is not allowed in \"ai.about_people\" (did you mean \"profiling\"?); allowed: profiling, emotion_recognition, task_allocation, performance_monitoring");
   CHECK(error("title: T\ntasks: [{name: X, routin: high}]\n") ==
