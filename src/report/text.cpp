@@ -384,7 +384,8 @@ private:
       for (const auto& rule : item.rules) {
         rules += (rules.empty() ? "" : ", ") + rule;
       }
-      wrapped("- ", fmt::format("{} {} ({}: {})", entry.text.in(m_lang), cite(entry.origin), w(Word::rule), rules), 2);
+      const Word label = item.rules.size() == 1 ? Word::rule : Word::rules;
+      wrapped("- ", fmt::format("{} {} ({}: {})", entry.text.in(m_lang), cite(entry.origin), w(label), rules), 2);
     }
   }
 

@@ -15,7 +15,7 @@ enum class Word {
   building_blocks, score, base, rules_behind, no_rules, tasks_touched, task, action,
   custom_task, suitability, skills_needed, best_support, weight, affective, technologies,
   named_by_user, quality_of_work, flags, no_flags, open_questions, no_open_questions,
-  needed_for, conditions, recommendations, sources, rule, source, statement, limits,
+  needed_for, conditions, recommendations, sources, rule, rules, source, statement, limits,
   severity_low, severity_medium, severity_high, severity_knockout,
   direction_up, direction_down, direction_mixed, direction_none, direction_unknown,
   valence_favourable, valence_unfavourable, valence_mixed, valence_neutral, valence_unknown,
