@@ -13,6 +13,8 @@ packages=(
   catch2            # unit tests
   python3           # end-to-end test runner
   python3-yaml      # scripts/framework-doc.py (docs/framework.md is generated and checked)
+  cmark-gfm         # tests: Markdown reports rendered by a real GFM renderer (escaping)
+  chromium          # tests: HTML reports rendered and screenshotted headless
 )
 
 missing=()

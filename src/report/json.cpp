@@ -16,9 +16,9 @@ namespace {
 
 class JsonWriter {
 public:
-  JsonWriter(const Assessment& a, Language language)
+  JsonWriter(const Assessment& a, Language language, std::string date)
       : m_a(a), m_fw(*a.framework), m_uc(*a.use_case), m_lang(language_code(language)),
-        m_language(language) {
+        m_language(language), m_date(std::move(date)) {
     for (std::size_t i = 0; i < m_fw.rules.size(); ++i) {
       m_rules[m_fw.rules[i].id] = &m_fw.rules[i];
     }
@@ -30,6 +30,9 @@ public:
     out["framework"] = {{"id", m_fw.id}, {"version", m_fw.version}, {"sha256", m_fw.sha256}};
     out["use_case"] = {{"id", m_uc.id}, {"title", m_uc.title}};
     out["language"] = m_lang;
+    if (!m_date.empty()) {
+      out["date"] = m_date;
+    }
     out["verdict"] = std::string(to_string(m_a.verdict));
     out["verdict_reasons"] = verdict_reasons();
     Json scores = Json::object();
@@ -52,6 +55,10 @@ public:
     out["conditions"] = advice(m_a.conditions, m_fw.conditions);
     out["recommendations"] = advice(m_a.recommendations, m_fw.recommendations);
     out["trace"] = trace();
+    out["input"] = input();
+    out["sources"] = used_sources();
+    out["statement"] = m_fw.statement.in(m_lang);
+    out["limits"] = m_fw.limits.in(m_lang);
     return out;
   }
 
@@ -259,18 +266,71 @@ private:
     return list;
   }
 
+  static Json field_json(const FieldDecl& decl, const FieldValue& value) {
+    if (!value.known) {
+      return nullptr;
+    }
+    switch (decl.type) {
+    case FieldType::text:
+      return value.text;
+    case FieldType::enumeration:
+      return value.value < 0 ? Json(nullptr) : Json(decl.domain.values[static_cast<std::size_t>(value.value)]);
+    case FieldType::enum_list: {
+      Json list = Json::array();
+      for (const int v : value.values) {
+        list.push_back(decl.domain.values[static_cast<std::size_t>(v)]);
+      }
+      return list;
+    }
+    }
+    return nullptr;
+  }
+
+  // The use case as understood: every declared field (null when unknown) and the tasks with
+  // their attributes, so a reader can check what the assessment rests on.
+  Json input() const {
+    Json fields = Json::object();
+    for (const auto& decl : m_fw.fields) {
+      if (!decl.derived) {
+        fields[decl.path] = field_json(decl, m_uc.fields[static_cast<std::size_t>(decl.index)]);
+      }
+    }
+    Json tasks = Json::array();
+    for (const auto& task : m_uc.tasks) {
+      Json entry = Json::object();
+      for (const auto& decl : m_fw.task_fields) {
+        entry[decl.path] = field_json(decl, task.attributes[static_cast<std::size_t>(decl.index)]);
+      }
+      if (task.item < 0 && (!entry.contains("name") || entry["name"].is_null())) {
+        entry["name"] = task.name;
+      }
+      tasks.push_back(entry);
+    }
+    return {{"fields", fields}, {"tasks", tasks}};
+  }
+
+  // Every source of the framework with its full title, so citations can be resolved offline.
+  Json used_sources() const {
+    Json list = Json::array();
+    for (const auto& source : m_fw.sources) {
+      list.push_back({{"id", source.id}, {"title", source.title}});
+    }
+    return list;
+  }
+
   const Assessment& m_a;
   const Framework& m_fw;
   const UseCase& m_uc;
   std::string m_lang;
   Language m_language;
+  std::string m_date;
   std::map<std::string, const Rule*> m_rules;
 };
 
 } // namespace
 
-std::string render_json(const Assessment& assessment, Language language) {
-  return JsonWriter(assessment, language).write().dump(2) + "\n";
+std::string render_json(const Assessment& assessment, Language language, const std::string& date) {
+  return JsonWriter(assessment, language, date).write().dump(2, ' ', false, Json::error_handler_t::replace) + "\n";
 }
 
 } // namespace kansrijk::report

@@ -104,6 +104,13 @@ constexpr Pair k_words[] = {
      "Geen rangorde: van geen enkele geraakte taak zijn de vaardigheden bekend.",
      "No ranking: the skills of none of the tasks touched are known."},
     {Word::not_known, "onbekend", "unknown"},
+    {Word::date, "Datum", "Date"},
+    {Word::input_understood, "Invoer zoals begrepen", "Input as understood"},
+    {Word::none_listed, "geen", "none"},
+    {Word::chart_scores, "Scores per bouwsteen (van 100)", "Scores per building block (out of 100)"},
+    {Word::chart_quality_of_work, "Verwachte richting per aspect van de kwaliteit van werk",
+     "Expected direction per aspect of the quality of work"},
+    {Word::no_score_short, "geen score", "no score"},
 };
 
 } // namespace

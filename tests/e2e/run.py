@@ -23,6 +23,7 @@ FAILURES = []
 def run(args, stdin=None, env=None, cwd=None):
     full_env = dict(os.environ)
     full_env.pop("KANSRIJK_FRAMEWORK", None)
+    full_env.setdefault("SOURCE_DATE_EPOCH", "1795392000")  # 2026-11-23: reports are reproducible
     if env:
         full_env.update(env)
     return subprocess.run(WRAPPER + [BINARY] + args, input=stdin, capture_output=True, env=full_env, cwd=cwd, timeout=300)
@@ -33,9 +34,10 @@ def expect(condition, message):
         FAILURES.append(message)
 
 
-JSON_KEYS = ["tool", "framework", "use_case", "language", "verdict", "verdict_reasons", "scores",
+JSON_KEYS = ["tool", "framework", "use_case", "language", "date", "verdict", "verdict_reasons", "scores",
              "score_details", "tasks", "skills", "technologies", "quality_of_work", "flags",
-             "open_questions", "conditions", "recommendations", "trace"]
+             "open_questions", "conditions", "recommendations", "trace", "input", "sources",
+             "statement", "limits"]
 VERDICTS = {"promising", "conditional", "limited", "not_advised"}
 DIRECTIONS = {"up", "down", "mixed", "none", "unknown"}
 VALENCES = {"favourable", "unfavourable", "mixed", "neutral", "unknown"}
@@ -45,6 +47,10 @@ SEVERITIES = {"low", "medium", "high", "knockout"}
 def check_json_contract(doc, name):
     expect(list(doc.keys()) == JSON_KEYS, f"{name}: top-level keys are {list(doc.keys())}")
     expect(doc["tool"]["name"] == "kansrijk", f"{name}: tool.name")
+    expect(doc["date"] == "2026-11-23", f"{name}: date {doc['date']} is not the day of SOURCE_DATE_EPOCH")
+    expect(doc["statement"] and doc["limits"], f"{name}: no statement or limits")
+    expect(isinstance(doc["input"]["fields"], dict) and doc["input"]["fields"].get("title") == doc["use_case"]["title"],
+           f"{name}: input.fields does not hold the title")
     expect(len(doc["framework"]["sha256"]) == 64, f"{name}: framework.sha256")
     expect(doc["verdict"] in VERDICTS, f"{name}: verdict {doc['verdict']}")
     for block in ["purpose", "tasks", "skills", "technology", "quality_of_work", "overall"]:

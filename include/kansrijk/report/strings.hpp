@@ -23,6 +23,8 @@ enum class Word {
   verdict_promising, verdict_conditional, verdict_limited, verdict_not_advised,
   term_task_suitability, term_skill_support, term_technology_fit, term_quality_of_work,
   unknown_value, questions_from_rules, no_technology_ranking, not_known,
+  date, input_understood, none_listed, chart_scores, chart_quality_of_work, no_score_short,
+  last_ = no_score_short, // keep last: the tests check every word has both languages
 };
 
 // `word` in `language`.

@@ -4,6 +4,7 @@
 
 #include <kansrijk/core/engine.hpp>
 #include <kansrijk/report/render.hpp>
+#include <kansrijk/report/strings.hpp>
 
 #include <catch2/catch.hpp>
 
@@ -56,4 +57,31 @@ TEST_CASE("no line of the text report is wider than asked, except unbreakable wo
     CHECK((width <= 60 || line.find(' ', line.find_first_not_of(' ')) == std::string::npos));
     start = end + 1;
   }
+}
+
+TEST_CASE("every fixed word of the report exists in Dutch and in English", "[report][strings]") {
+  for (int i = 0; i <= static_cast<int>(report::Word::last_); ++i) {
+    const auto key = static_cast<report::Word>(i);
+    INFO(i);
+    CHECK(report::word(key, report::Language::nl) != "?");
+    CHECK(report::word(key, report::Language::en) != "?");
+    CHECK(!report::word(key, report::Language::nl).empty());
+  }
+}
+
+TEST_CASE("colour codes do not count towards the width of a line", "[report][text]") {
+  const auto uc = test::use_case(fw(), "title: T\ntasks: [{ref: p.write}]\nai: {role: decide}\n");
+  const auto assessment = core::assess(fw(), uc);
+  report::RenderOptions plain;
+  plain.width = 50;
+  report::RenderOptions coloured = plain;
+  coloured.color = true;
+  std::string painted = report::render(assessment, report::Format::text, coloured);
+  CHECK(painted.find("\x1b[1;31m") != std::string::npos);
+  for (const char* code : {"\x1b[1;31m", "\x1b[1m", "\x1b[31m", "\x1b[32m", "\x1b[33m", "\x1b[0m"}) {
+    for (auto at = painted.find(code); at != std::string::npos; at = painted.find(code)) {
+      painted.erase(at, std::string_view(code).size());
+    }
+  }
+  CHECK(painted == report::render(assessment, report::Format::text, plain));
 }

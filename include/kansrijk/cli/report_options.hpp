@@ -1,0 +1,36 @@
+// The report options that `assess` and `batch` share: format, language, colour, width and
+// date, and how they are resolved against the environment (NO_COLOR, SOURCE_DATE_EPOCH, a TTY).
+#pragma once
+
+#include <kansrijk/report/render.hpp>
+
+#include <CLI/CLI.hpp>
+
+#include <string>
+
+namespace kansrijk::cli {
+
+struct ReportChoice {
+  std::string format = "text";
+  std::string language = "nl";
+  std::string color = "auto";
+  std::string date;
+  int width = 0; // 0: the terminal's width on a TTY, else 80
+};
+
+// Declares --format, --lang, --color, --width and --date on `sub`.
+void add_report_options(CLI::App* sub, ReportChoice& choice);
+
+// The render options for `choice`; `to_terminal` says whether the report goes to a terminal.
+// Throws util::Error for a bad --date or SOURCE_DATE_EPOCH.
+report::RenderOptions resolve_report_options(const ReportChoice& choice, bool to_terminal);
+
+// The report date: `given` (YYYY-MM-DD, checked), else the day of $SOURCE_DATE_EPOCH (UTC),
+// else today (UTC). Throws util::Error when `given` or the variable is malformed.
+std::string report_date(const std::string& given);
+
+// Whether standard output / standard error is a terminal.
+bool stdout_is_terminal();
+bool stderr_is_terminal();
+
+} // namespace kansrijk::cli

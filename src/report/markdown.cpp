@@ -1,0 +1,138 @@
+// The Markdown report, for wikis, issue trackers and documents. All text is escaped so that
+// nothing from the input can become a link, an image, HTML or a heading.
+#include "sink.hpp"
+
+#include <fmt/format.h>
+
+#include <cctype>
+
+namespace kansrijk::report {
+
+namespace {
+
+bool is_alnum(char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0; }
+
+// `text` as literal Markdown text on one line. Escaped: what opens emphasis, code, links,
+// images, raw HTML, entities and strikethrough anywhere; what starts a heading, list or
+// quote at the start; and the shapes GFM's autolinker looks for ("://", "www.x", "a@b"),
+// so nothing from the input becomes a link. Sentence punctuation stays readable.
+std::string escape_markdown(std::string_view text) {
+  std::string out;
+  out.reserve(text.size() + text.size() / 8);
+  const std::size_t leading_digits = text.find_first_not_of("0123456789");
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    const auto byte = static_cast<unsigned char>(c);
+    const char next = i + 1 < text.size() ? text[i + 1] : '\0';
+    const char prev = i > 0 ? text[i - 1] : '\0';
+    if (c == '\n' || c == '\r' || c == '\t') {
+      out += ' ';
+      continue;
+    }
+    if (byte < 0x20 || byte == 0x7F) {
+      out += "\xEF\xBF\xBD";
+      continue;
+    }
+    bool escape = false;
+    switch (c) {
+    case '\\': case '`': case '*': case '_': case '[': case ']': case '<': case '>': case '&': case '~':
+    case '|': case '@':
+      escape = true;
+      break;
+    case '#': case '-': case '+': case '=':
+      escape = i == 0;
+      break;
+    case '.': case ')':
+      escape = (i > 0 && i == leading_digits) || (c == '.' && is_alnum(prev) && is_alnum(next));
+      break;
+    case ':':
+      escape = next == '/';
+      break;
+    default:
+      break;
+    }
+    if (escape) {
+      out += '\\';
+    }
+    out += c;
+  }
+  return out;
+}
+
+class MarkdownSink final : public Sink {
+public:
+  explicit MarkdownSink(const RenderOptions&) {}
+
+  void title(std::string_view text) override { block(fmt::format("# {}", escape_markdown(text))); }
+  void meta(std::string_view label, std::string_view value) override {
+    if (!m_in_meta) {
+      m_out += '\n';
+      m_in_meta = true;
+    }
+    m_out += fmt::format("- **{}:** {}\n", escape_markdown(label), escape_markdown(value));
+  }
+  void verdict(std::string_view text, Tone) override { block(fmt::format("## {}", escape_markdown(text))); }
+  void heading(std::string_view text) override { block(fmt::format("## {}", escape_markdown(text))); }
+  void subheading(std::string_view text, Tone) override { block(fmt::format("### {}", escape_markdown(text))); }
+  void paragraph(std::string_view text) override { block(escape_markdown(text)); }
+  void item(std::string_view marker, std::string_view text, Tone) override {
+    start_list();
+    if (marker == "-") {
+      m_out += fmt::format("- {}\n", escape_markdown(text));
+      m_detail_indent = "  ";
+    } else if (!marker.empty() && marker.back() == '.' && marker.find_first_not_of("0123456789") == marker.size() - 1) {
+      m_out += fmt::format("{} {}\n", marker, escape_markdown(text));
+      m_detail_indent = std::string(marker.size() + 1, ' ');
+    } else {
+      m_out += fmt::format("- **{}** {}\n", escape_markdown(marker), escape_markdown(text));
+      m_detail_indent = "  ";
+    }
+  }
+  void detail(std::string_view marker, std::string_view text) override {
+    m_out += fmt::format("{}- {}{}\n", m_detail_indent, marker.empty() ? "" : std::string(marker) + " ",
+                         escape_markdown(text));
+  }
+  void score_row(std::string_view points, std::string_view text, Tone) override {
+    start_list();
+    m_out += points.empty() ? fmt::format("- {}\n", escape_markdown(text))
+                            : fmt::format("- **{}** {}\n", escape_markdown(points), escape_markdown(text));
+  }
+  void note(std::string_view label, std::string_view text) override {
+    block(fmt::format("> **{}:** {}", escape_markdown(label), escape_markdown(text)));
+  }
+  void bar_chart(std::string_view, const std::vector<BarDatum>&) override {}
+  void direction_chart(std::string_view, const std::vector<DirectionDatum>&) override {}
+  std::string finish() override { return std::move(m_out); }
+
+private:
+  // A block on its own, separated by a blank line from what came before.
+  void block(const std::string& text) {
+    end_list();
+    m_out += m_out.empty() ? "" : "\n";
+    m_out += text;
+    m_out += '\n';
+  }
+  void start_list() {
+    if (!m_in_list) {
+      m_out += '\n';
+      m_in_list = true;
+    }
+  }
+  void end_list() {
+    m_in_list = false;
+    m_in_meta = false;
+  }
+
+  bool m_in_list = false;
+  bool m_in_meta = false;
+  std::string m_detail_indent = "  ";
+  std::string m_out;
+};
+
+} // namespace
+
+std::unique_ptr<Sink> make_markdown_sink(const RenderOptions& options) {
+  return std::make_unique<MarkdownSink>(options);
+}
+
+} // namespace kansrijk::report

@@ -1,0 +1,268 @@
+#!/usr/bin/env python3
+"""End-to-end tests of the report formats (text, Markdown, HTML, JSON).
+
+Usage: reports.py BINARY SOURCE_DIR CHECK
+Checks:
+  formats    every example in every format and both languages: same verdict, sections,
+             date, statement; Markdown rendered by cmark-gfm; HTML self-contained
+  escaping   the hostile-ok inputs: no link, image, script or HTML from the input survives
+             in Markdown (rendered by cmark-gfm with GFM autolinks) or HTML (parsed)
+  colour     --color always/never/auto and NO_COLOR
+  chromium   the HTML report rendered by headless Chromium: a screenshot that is not blank
+             and shows the verdict heading, and a PDF print
+"""
+import html.parser
+import json
+import os
+import struct
+import subprocess
+import sys
+import tempfile
+import zlib
+
+sys.path.insert(0, os.path.dirname(__file__))
+from harness import binary_and_source, expect, finish, run  # noqa: E402
+
+BINARY, SOURCE = binary_and_source()
+EXAMPLES = sorted(os.path.join(SOURCE, "examples", f) for f in os.listdir(os.path.join(SOURCE, "examples"))
+                  if f.endswith((".yaml", ".json")))
+HOSTILE = sorted(os.path.join(SOURCE, "tests", "e2e", "hostile-ok", f)
+                 for f in os.listdir(os.path.join(SOURCE, "tests", "e2e", "hostile-ok")))
+VERDICT_WORDS = {
+    "nl": {"promising": "KANSRIJK", "conditional": "KANSRIJK ONDER VOORWAARDEN", "limited": "BEPERKT KANSRIJK",
+           "not_advised": "NIET KANSRIJK"},
+    "en": {"promising": "PROMISING", "conditional": "PROMISING UNDER CONDITIONS", "limited": "LIMITED",
+           "not_advised": "NOT ADVISED"},
+}
+SECTIONS = {"nl": ["Bouwstenen", "Geraakte taken en handelingen", "Benodigde vaardigheden", "Kwaliteit van werk",
+                   "Signalen", "Open vragen", "Invoer zoals begrepen", "Bronnen", "Datum", "geen besluit"],
+            "en": ["Building blocks", "Tasks and actions touched", "Skills needed", "Quality of work", "Flags",
+                   "Open questions", "Input as understood", "Sources", "Date", "not a decision"]}
+
+
+def assess(path, fmt, lang, extra=()):
+    result = run(BINARY, ["assess", path, "--format", fmt, "--lang", lang, *extra])
+    expect(result.returncode == 0 and result.stderr == b"",
+           f"{os.path.basename(path)} {fmt} {lang}: exit {result.returncode} {result.stderr.decode()}")
+    return result.stdout.decode()
+
+
+def cmark(markdown):
+    return subprocess.run(["cmark-gfm", "--unsafe", "-e", "autolink", "-e", "table", "-e", "strikethrough",
+                           "-e", "tagfilter"], input=markdown.encode(), capture_output=True, check=True).stdout.decode()
+
+
+class Elements(html.parser.HTMLParser):
+    """Collects tags, attributes and text of an HTML document."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.tags, self.attrs, self.text = [], [], []
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append(tag)
+        self.attrs.extend((tag, k, v or "") for k, v in attrs)
+
+    def handle_data(self, data):
+        self.text.append(data)
+
+
+def parse_html(document):
+    parser = Elements()
+    parser.feed(document)
+    return parser
+
+
+ALLOWED_TAGS = {"html", "head", "meta", "title", "style", "body", "main", "h1", "h2", "h3", "dl", "dt", "dd", "p", "ul",
+                "ol", "li", "strong", "table", "tr", "td", "figure", "figcaption", "svg", "line", "text", "rect",
+                "path"}
+
+
+def check_html_safe(document, label):
+    parsed = parse_html(document)
+    unexpected = set(parsed.tags) - ALLOWED_TAGS
+    expect(not unexpected, f"{label}: unexpected HTML elements {unexpected}")
+    for tag, key, value in parsed.attrs:
+        expect(not key.startswith("on"), f"{label}: event attribute {key} on {tag}")
+        expect(key not in ("src", "href") and "javascript:" not in value.lower(), f"{label}: {key}={value!r} on {tag}")
+    expect("http-equiv" in document and "default-src 'none'" in document, f"{label}: no Content-Security-Policy")
+    return parsed
+
+
+def check_formats():
+    for path in EXAMPLES:
+        name = os.path.basename(path)
+        for lang in ("nl", "en"):
+            doc = json.loads(assess(path, "json", lang))
+            verdict = VERDICT_WORDS[lang][doc["verdict"]]
+            outputs = {fmt: assess(path, fmt, lang) for fmt in ("text", "markdown", "html")}
+            rendered_md = cmark(outputs["markdown"])
+            parsed = check_html_safe(outputs["html"], f"{name} html {lang}")
+            html_text = " ".join(parsed.text)
+            for fmt, visible in (("text", outputs["text"]), ("markdown", rendered_md), ("html", html_text)):
+                expect(verdict in visible, f"{name} {fmt} {lang}: verdict {verdict} not shown")
+                expect("2026-11-23" in visible, f"{name} {fmt} {lang}: no report date")
+                expect(doc["framework"]["sha256"][:12] in visible, f"{name} {fmt} {lang}: no framework hash")
+                for section in SECTIONS[lang]:
+                    expect(section in visible, f"{name} {fmt} {lang}: lacks {section!r}")
+                for flag in doc["flags"]:
+                    expect(flag["rule"] in visible, f"{name} {fmt} {lang}: flag rule {flag['rule']} not shown")
+                for fired in doc["trace"]:
+                    expect(fired["rule"] in visible, f"{name} {fmt} {lang}: rule {fired['rule']} not traced")
+            expect(rendered_md.count("<h2>") >= 8, f"{name} markdown {lang}: sections are not headings")
+            expect("<a " not in rendered_md, f"{name} markdown {lang}: a link in the report")
+            expect(outputs["html"].startswith("<!DOCTYPE html>") and f'<html lang="{lang}">' in outputs["html"],
+                   f"{name} html {lang}: no doctype or language")
+            expect(outputs["html"].count("<svg") == 2, f"{name} html {lang}: not two charts")
+            expect("<script" not in outputs["html"] and "@media print" in outputs["html"],
+                   f"{name} html {lang}: script, or no print stylesheet")
+            again = run(BINARY, ["assess", path, "--format", "html", "--lang", lang]).stdout.decode()
+            expect(again == outputs["html"], f"{name} html {lang}: differs between runs")
+
+
+def check_escaping():
+    for path in HOSTILE:
+        name = os.path.basename(path)
+        title = json.loads(assess(path, "json", "nl"))["use_case"]["title"]
+        md = assess(path, "markdown", "nl")
+        rendered = cmark(md)
+        for bad in ("<a ", "<img", "<script", "<iframe", "<b>", "<del>"):
+            expect(bad not in rendered, f"{name}: {bad} in the rendered Markdown")
+        page = assess(path, "html", "nl")
+        parsed = check_html_safe(page, name)
+        visible = " ".join(parsed.text)
+        expect(title.replace("\t", " ") in visible or any(ord(c) < 32 for c in title),
+               f"{name}: the title is not shown literally in HTML")
+        md_visible = " ".join(parse_html(rendered).text)
+        plain = " ".join(title.split())
+        expect(plain in " ".join(md_visible.split()) or any(ord(c) < 32 for c in title),
+               f"{name}: the title is not shown literally in rendered Markdown: {plain!r}")
+
+
+def check_colour():
+    example = os.path.join(SOURCE, "examples", "arbeidsongeschiktheid-automatisch.yaml")
+    always = run(BINARY, ["assess", example, "--color", "always"])
+    expect(b"\x1b[1;31m" in always.stdout, "--color always: no red bold verdict")
+    never = run(BINARY, ["assess", example, "--color", "never"])
+    expect(b"\x1b" not in never.stdout, "--color never: escape codes")
+    auto = run(BINARY, ["assess", example])
+    expect(b"\x1b" not in auto.stdout, "--color auto into a pipe: escape codes")
+    stripped = always.stdout.decode()
+    for code in ("\x1b[1;31m", "\x1b[1m", "\x1b[31m", "\x1b[32m", "\x1b[33m", "\x1b[0m"):
+        stripped = stripped.replace(code, "")
+    expect(stripped == never.stdout.decode(), "coloured text differs from plain text beyond the colour codes")
+    # NO_COLOR and a real terminal: script(1) gives the binary a pty
+    script = ["script", "-qec", f"{BINARY} assess {example} --width 80", "/dev/null"]
+    env = dict(os.environ, SOURCE_DATE_EPOCH="1795392000")
+    tty = subprocess.run(script, capture_output=True, env=env, timeout=60)
+    expect(b"\x1b[1;31m" in tty.stdout, "--color auto on a terminal: no colour")
+    env["NO_COLOR"] = "1"
+    tty = subprocess.run(script, capture_output=True, env=env, timeout=60)
+    expect(b"\x1b[" not in tty.stdout, "NO_COLOR on a terminal: still coloured")
+    bad_date = run(BINARY, ["assess", example, "--date", "2026-02-30"])
+    expect(bad_date.returncode == 2 and b"--date '2026-02-30' is not a date" in bad_date.stderr, "bad --date accepted")
+    bad_epoch = run(BINARY, ["assess", example], env={"SOURCE_DATE_EPOCH": "yesterday"})
+    expect(bad_epoch.returncode == 2 and b"SOURCE_DATE_EPOCH 'yesterday'" in bad_epoch.stderr, "bad SOURCE_DATE_EPOCH")
+    dated = run(BINARY, ["assess", example, "--date", "2024-02-29", "--format", "json"])
+    expect(json.loads(dated.stdout)["date"] == "2024-02-29", "--date not in the JSON")
+
+
+def png_pixels(path):
+    """RGB(A) pixels of an 8-bit, non-interlaced PNG, as (width, height, rows of bytes, bytes per pixel)."""
+    with open(path, "rb") as f:
+        data = f.read()
+    expect(data[:8] == b"\x89PNG\r\n\x1a\n", "the screenshot is not a PNG")
+    pos, idat, width, height, colour_type = 8, b"", 0, 0, 0
+    while pos < len(data):
+        length, kind = struct.unpack(">I4s", data[pos:pos + 8])
+        body = data[pos + 8:pos + 8 + length]
+        if kind == b"IHDR":
+            width, height, depth, colour_type, _, _, interlace = struct.unpack(">IIBBBBB", body)
+            assert depth == 8 and interlace == 0 and colour_type in (2, 6), (depth, colour_type, interlace)
+        elif kind == b"IDAT":
+            idat += body
+        pos += 12 + length
+    bpp = 4 if colour_type == 6 else 3
+    raw = zlib.decompress(idat)
+    stride = width * bpp
+    rows, prev = [], bytearray(stride)
+    for y in range(height):
+        filt = raw[y * (stride + 1)]
+        line = bytearray(raw[y * (stride + 1) + 1:(y + 1) * (stride + 1)])
+        for i in range(stride):
+            a = line[i - bpp] if i >= bpp else 0
+            b = prev[i]
+            c = prev[i - bpp] if i >= bpp else 0
+            if filt == 1:
+                line[i] = (line[i] + a) & 255
+            elif filt == 2:
+                line[i] = (line[i] + b) & 255
+            elif filt == 3:
+                line[i] = (line[i] + (a + b) // 2) & 255
+            elif filt == 4:
+                p = a + b - c
+                pa, pb, pc = abs(p - a), abs(p - b), abs(p - c)
+                line[i] = (line[i] + (a if pa <= pb and pa <= pc else b if pb <= pc else c)) & 255
+        rows.append(bytes(line))
+        prev = line
+    return width, height, rows, bpp
+
+
+def chromium_binary():
+    for name in ("chromium", "chromium-browser", "google-chrome"):
+        for folder in os.environ.get("PATH", "").split(":"):
+            if os.access(os.path.join(folder, name), os.X_OK):
+                return os.path.join(folder, name)
+    return None
+
+
+def check_chromium():
+    browser = chromium_binary()
+    expect(browser is not None, "no chromium on PATH; scripts/setup.sh installs Debian's chromium")
+    if browser is None:
+        return
+    example = os.path.join(SOURCE, "examples", "arbeidsongeschiktheid-automatisch.yaml")
+    with tempfile.TemporaryDirectory() as tmp:
+        page = os.path.join(tmp, "report.html")
+        result = run(BINARY, ["assess", example, "--format", "html", "-o", page])
+        expect(result.returncode == 0, f"html report: exit {result.returncode}")
+        shot = os.path.join(tmp, "shot.png")
+        flags = ["--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars", "--no-first-run",
+                 "--disable-dev-shm-usage", f"--user-data-dir={tmp}/profile"]
+        subprocess.run([browser, *flags, f"--screenshot={shot}", "--window-size=1000,1200", "file://" + page],
+                       capture_output=True, timeout=120)
+        expect(os.path.exists(shot), "chromium made no screenshot")
+        if not os.path.exists(shot):
+            return
+        width, height, rows, bpp = png_pixels(shot)
+        expect((width, height) == (1000, 1200), f"screenshot is {width}x{height}")
+        colours = set()
+        verdict_rows = []
+        for y, row in enumerate(rows):
+            for x in range(0, width * bpp, bpp * 2):
+                pixel = row[x:x + 3]
+                colours.add(pixel)
+                # the verdict heading of a not-advised case is drawn in --bad (#b3261e)
+                if abs(pixel[0] - 0xb3) < 12 and abs(pixel[1] - 0x26) < 12 and abs(pixel[2] - 0x1e) < 12:
+                    verdict_rows.append(y)
+        expect(len(colours) > 20, f"the screenshot looks blank: {len(colours)} colours")
+        expect(verdict_rows and min(verdict_rows) < height * 0.4,
+               "no verdict heading in the verdict colour near the top of the page")
+        dom = subprocess.run([browser, *flags, "--dump-dom", "file://" + page], capture_output=True, timeout=120)
+        expect(b'id="verdict"' in dom.stdout and b"NIET KANSRIJK" in dom.stdout, "the rendered DOM lacks the verdict")
+        pdf = os.path.join(tmp, "report.pdf")
+        subprocess.run([browser, *flags, f"--print-to-pdf={pdf}", "--no-pdf-header-footer", "file://" + page],
+                       capture_output=True, timeout=120)
+        expect(os.path.exists(pdf) and open(pdf, "rb").read(5) == b"%PDF-", "print to PDF failed")
+        if os.path.exists(pdf):
+            print(f"chromium: {len(colours)} colours in the screenshot, PDF of {os.path.getsize(pdf)} bytes")
+
+
+def main():
+    check = sys.argv[3]
+    {"formats": check_formats, "escaping": check_escaping, "colour": check_colour, "chromium": check_chromium}[check]()
+    finish(f"reports {check}")
+
+
+if __name__ == "__main__":
+    main()
