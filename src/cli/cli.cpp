@@ -26,10 +26,12 @@ int run_cli(std::span<const std::string> args, std::ostream& out, std::ostream& 
   app.name("kansrijk");
   app.set_version_flag("--version", std::string("kansrijk ") + KANSRIJK_VERSION);
   app.require_subcommand(1);
-  app.footer("Exit codes: 0 ok, 1 findings (failed golden cases), 2 usage or input error.\n"
+  app.footer("Exit codes: 0 ok, 1 findings (failed golden cases), 2 usage or input error,\n"
+             "3 batch: some cases could not be assessed, 130 interrupted.\n"
              "Documentation: README.md and docs/ in the source tree.");
   Action action;
   add_assess(app, action);
+  add_batch(app, action);
   add_test(app, action);
   add_framework(app, action);
   std::vector<std::string> reversed(args.rbegin(), args.rend());

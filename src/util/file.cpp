@@ -80,40 +80,73 @@ read_text_stream(std::istream& in, const std::string& name, std::size_t max_byte
   return text;
 }
 
-void write_file_atomically(const std::string& path, const std::string& content) {
-  const fs::path target(path);
+AtomicFile::AtomicFile(std::string path) : m_path(std::move(path)) {
+  const fs::path target(m_path);
   fs::path folder = target.parent_path();
   if (folder.empty()) {
     folder = ".";
   }
-  std::string temp_name = (folder / ("." + target.filename().string() + ".XXXXXX")).string();
-  const int fd = ::mkstemp(temp_name.data());
-  if (fd < 0) {
-    throw Error(Diagnostic{{path}, std::string("cannot write file: ") + std::strerror(errno)});
+  m_temp = (folder / ("." + target.filename().string() + ".XXXXXX")).string();
+  m_fd = ::mkstemp(m_temp.data());
+  if (m_fd < 0) {
+    throw Error(Diagnostic{{m_path}, std::string("cannot write file: ") + std::strerror(errno)});
   }
-  const char* data = content.data();
-  std::size_t left = content.size();
-  bool ok = true;
+}
+
+AtomicFile::~AtomicFile() { discard(); }
+
+void AtomicFile::write(std::string_view data) {
+  const char* at = data.data();
+  std::size_t left = data.size();
   while (left > 0) {
-    const ssize_t written = ::write(fd, data, left);
+    const ssize_t written = ::write(m_fd, at, left);
     if (written < 0) {
       if (errno == EINTR) {
         continue;
       }
-      ok = false;
-      break;
+      const int error = errno;
+      discard();
+      throw Error(Diagnostic{{m_path}, std::string("cannot write file: ") + std::strerror(error)});
     }
-    data += written;
+    at += written;
     left -= static_cast<std::size_t>(written);
   }
-  const int saved_errno = errno;
-  ok = ok && ::fchmod(fd, 0644) == 0 && ::fsync(fd) == 0;
-  ok = (::close(fd) == 0) && ok;
-  if (!ok || std::rename(temp_name.c_str(), path.c_str()) != 0) {
-    const int error = ok ? errno : saved_errno;
-    ::unlink(temp_name.c_str());
-    throw Error(Diagnostic{{path}, std::string("cannot write file: ") + std::strerror(error)});
+}
+
+void AtomicFile::commit() {
+  bool ok = m_fd >= 0 && ::fchmod(m_fd, 0644) == 0 && ::fsync(m_fd) == 0;
+  int error = errno;
+  if (m_fd >= 0 && ::close(m_fd) != 0 && ok) {
+    ok = false;
+    error = errno;
   }
+  m_fd = -1;
+  if (ok && std::rename(m_temp.c_str(), m_path.c_str()) != 0) {
+    ok = false;
+    error = errno;
+  }
+  if (!ok) {
+    discard();
+    throw Error(Diagnostic{{m_path}, std::string("cannot write file: ") + std::strerror(error)});
+  }
+  m_temp.clear();
+}
+
+void AtomicFile::discard() noexcept {
+  if (m_fd >= 0) {
+    ::close(m_fd);
+    m_fd = -1;
+  }
+  if (!m_temp.empty()) {
+    ::unlink(m_temp.c_str());
+    m_temp.clear();
+  }
+}
+
+void write_file_atomically(const std::string& path, const std::string& content) {
+  AtomicFile file(path);
+  file.write(content);
+  file.commit();
 }
 
 } // namespace kansrijk::util

@@ -11,6 +11,7 @@ namespace kansrijk::cli {
 inline constexpr int k_exit_ok = 0;
 inline constexpr int k_exit_findings = 1; // failed golden cases (and, later, validation findings)
 inline constexpr int k_exit_usage = 2;    // usage, input or I/O error
+inline constexpr int k_exit_partial = 3;  // batch: some cases could not be assessed
 
 // Runs kansrijk with `args` (without the program name); results go to `out`, diagnostics to
 // `err`; returns the exit code.

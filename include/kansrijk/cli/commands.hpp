@@ -15,6 +15,9 @@ using Action = std::function<int(std::ostream& out, std::ostream& err)>;
 // Declares `kansrijk assess` on `app`; `action` is set to run it.
 void add_assess(CLI::App& app, Action& action);
 
+// Declares `kansrijk batch` on `app`; `action` is set to run it.
+void add_batch(CLI::App& app, Action& action);
+
 // Declares `kansrijk test` on `app`; `action` is set to run it.
 void add_test(CLI::App& app, Action& action);
 

@@ -56,6 +56,11 @@ struct ParseLimits {
 util::expected<Node, Diagnostic> parse_document(std::string_view text, const std::string& file,
                                                const ParseLimits& limits = {});
 
+// Parses `text`, one JSON value on line `line` of `file` (a line of JSON Lines), into the
+// same kind of tree; strict JSON, every problem located by line and column.
+util::expected<Node, Diagnostic> parse_json_line(std::string_view text, const std::string& file, int line,
+                                                 const ParseLimits& limits = {});
+
 // `mapping`, `list`, `text` or `nothing`, for messages.
 std::string_view kind_name(const Node& node);
 

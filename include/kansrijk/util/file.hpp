@@ -8,6 +8,7 @@
 #include <kansrijk/util/expected.hpp>
 #include <istream>
 #include <string>
+#include <string_view>
 
 namespace kansrijk::util {
 
@@ -23,6 +24,26 @@ read_text_stream(std::istream& in, const std::string& name, std::size_t max_byte
 
 // Checks `text` (already read from `name`) for NUL bytes and invalid UTF-8.
 util::expected<void, Diagnostic> check_text(const std::string& text, const std::string& name);
+
+// A file written in pieces that appears at `path` only when committed: until then it is a
+// temporary file in the same folder, removed if the object is destroyed first (an error or
+// an interrupted run never leaves a half-written file under the real name).
+class AtomicFile {
+public:
+  explicit AtomicFile(std::string path); // throws Error when the temporary file cannot be made
+  ~AtomicFile();
+  AtomicFile(const AtomicFile&) = delete;
+  AtomicFile& operator=(const AtomicFile&) = delete;
+
+  void write(std::string_view data); // throws Error
+  void commit();                     // flushes, syncs and renames; throws Error
+  void discard() noexcept;           // removes the temporary file
+
+private:
+  std::string m_path;
+  std::string m_temp;
+  int m_fd = -1;
+};
 
 // Writes `content` to `path` through a temporary file in the same folder and a rename, so
 // readers see either the old file or the whole new one; throws Error on failure.
