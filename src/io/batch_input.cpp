@@ -42,7 +42,9 @@ bool is_case_file(const fs::path& path) {
   return ext == ".yaml" || ext == ".yml" || ext == ".json";
 }
 
-std::string stem_of(const std::string& path) { return path == "-" ? "stdin" : fs::path(path).stem().string(); }
+std::string stem_of(const std::string& path) {
+  return path == "-" || path == "<stdin>" ? "stdin" : fs::path(path).stem().string();
+}
 
 // Reads one line of at most `max` bytes (without the newline; a CR before it is dropped).
 // Returns false at the end of the input; sets `too_long` and skips the rest of a longer line.
@@ -69,11 +71,12 @@ bool read_line(std::streambuf& in, std::string& out, std::size_t max, bool& too_
 
 bool blank(std::string_view line) { return line.find_first_not_of(" \t\r") == std::string_view::npos; }
 
-Record broken(const std::string& file, int line, int column, std::string message) {
+Record broken(const std::string& file, int line, int column, std::string message, std::string default_id = {}) {
   Record record;
   record.kind = Record::Kind::broken;
   record.where = util::Location{file, line, column};
   record.error = std::move(message);
+  record.default_id = default_id.empty() ? stem_of(file) + (line > 0 ? "-" + std::to_string(line) : "") : std::move(default_id);
   return record;
 }
 
@@ -176,7 +179,7 @@ std::optional<Record> RecordSource::next() {
         auto text = util::read_text_file(path, k_max_use_case_bytes);
         if (!text) {
           return broken(text.error().where.file, text.error().where.line, text.error().where.column,
-                        text.error().message);
+                        text.error().message, stem_of(path));
         }
         Record record;
         record.kind = Record::Kind::document;
@@ -318,9 +321,16 @@ std::optional<Record> RecordSource::next() {
         continue;
       }
       if (cells.size() > open.header->names.size()) {
+        std::string id;
+        for (std::size_t i = 0; i < open.header->names.size(); ++i) {
+          if (open.header->names[i].text == "id") {
+            id = cells[i].text;
+          }
+        }
         return broken(file, first_line, cells[open.header->names.size()].column,
                       fmt::format("this row has {} cells but the header has {} columns", cells.size(),
-                                  open.header->names.size()));
+                                  open.header->names.size()),
+                      id);
       }
       Record record;
       record.kind = Record::Kind::csv_row;
