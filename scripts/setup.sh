@@ -10,6 +10,7 @@ packages=(
   nlohmann-json3-dev
   libyaml-cpp-dev
   libfmt-dev
+  libmimalloc-dev   # allocator for the binary: batch speed (docs/performance.md)
   catch2            # unit tests
   python3           # end-to-end test runner
   python3-yaml      # scripts/framework-doc.py (docs/framework.md is generated and checked)

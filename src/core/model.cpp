@@ -52,6 +52,31 @@ int Framework::technology_index(std::string_view wanted) const {
                     [](const Technology& t) -> const std::string& { return t.id; });
 }
 
+void Framework::index_field_groups() {
+  field_groups.clear();
+  field_groups[""].emplace_back("tasks");
+  for (const auto& field : fields) {
+    std::size_t dot = 0;
+    std::string prefix;
+    while (true) {
+      dot = field.path.find('.', prefix.size());
+      const std::string key = field.path.substr(prefix.size(), dot == std::string::npos ? std::string::npos : dot - prefix.size());
+      auto& keys = field_groups[prefix];
+      if (std::find(keys.begin(), keys.end(), key) == keys.end()) {
+        keys.push_back(key);
+      }
+      if (dot == std::string::npos) {
+        break;
+      }
+      prefix = field.path.substr(0, dot + 1);
+    }
+  }
+  // "tasks" goes last, after the declared top-level fields, as the messages list them
+  auto& top = field_groups[""];
+  top.erase(top.begin());
+  top.emplace_back("tasks");
+}
+
 const Source* Framework::source(std::string_view wanted) const {
   const int index =
       find_index(sources, wanted, [](const Source& s) -> const std::string& { return s.id; });

@@ -46,28 +46,50 @@ std::string stem_of(const std::string& path) {
   return path == "-" || path == "<stdin>" ? "stdin" : fs::path(path).stem().string();
 }
 
-// Reads one line of at most `max` bytes (without the newline; a CR before it is dropped).
-// Returns false at the end of the input; sets `too_long` and skips the rest of a longer line.
-bool read_line(std::streambuf& in, std::string& out, std::size_t max, bool& too_long) {
-  out.clear();
-  too_long = false;
-  int c = in.sbumpc();
-  if (c == std::char_traits<char>::eof()) {
-    return false;
-  }
-  while (c != std::char_traits<char>::eof() && c != '\n') {
-    if (out.size() < max) {
-      out += static_cast<char>(c);
-    } else {
-      too_long = true;
+// Reads lines from a stream buffer through a 64 KiB block and memchr: character by
+// character cost a tenth of the batch time.
+class LineReader {
+public:
+  explicit LineReader(std::streambuf* in) : m_in(in), m_block(1U << 16U) {}
+
+  // The next line, at most `max` bytes kept (without the newline; a CR before it is
+  // dropped). False at the end of the input; `too_long` when the line was cut.
+  bool read(std::string& out, std::size_t max, bool& too_long) {
+    out.clear();
+    too_long = false;
+    bool any = false;
+    while (true) {
+      if (m_pos == m_end) {
+        m_pos = 0;
+        m_end = static_cast<std::size_t>(std::max<std::streamsize>(0, m_in->sgetn(m_block.data(), static_cast<std::streamsize>(m_block.size()))));
+        if (m_end == 0) {
+          break;
+        }
+      }
+      any = true;
+      const char* start = m_block.data() + m_pos;
+      const auto* newline = static_cast<const char*>(std::memchr(start, '\n', m_end - m_pos));
+      const std::size_t length = newline != nullptr ? static_cast<std::size_t>(newline - start) : m_end - m_pos;
+      const std::size_t room = max - std::min(max, out.size());
+      out.append(start, std::min(length, room));
+      too_long = too_long || length > room;
+      m_pos += length + (newline != nullptr ? 1 : 0);
+      if (newline != nullptr) {
+        break;
+      }
     }
-    c = in.sbumpc();
+    if (!out.empty() && out.back() == '\r') {
+      out.pop_back();
+    }
+    return any;
   }
-  if (!out.empty() && out.back() == '\r') {
-    out.pop_back();
-  }
-  return true;
-}
+
+private:
+  std::streambuf* m_in;
+  std::vector<char> m_block;
+  std::size_t m_pos = 0;
+  std::size_t m_end = 0;
+};
 
 bool blank(std::string_view line) { return line.find_first_not_of(" \t\r") == std::string_view::npos; }
 
@@ -85,7 +107,7 @@ Record broken(const std::string& file, int line, int column, std::string message
 struct RecordSource::Open {
   InputFile input;
   std::ifstream file;
-  std::streambuf* buffer = nullptr;
+  std::optional<LineReader> lines;
   int line = 0;
   bool done = false;
   std::shared_ptr<CsvHeader> header;
@@ -191,7 +213,7 @@ std::optional<Record> RecordSource::next() {
       m_open = std::make_unique<Open>();
       m_open->input = InputFile{path, kind, {}};
       if (kind == InputKind::stdin_json_lines) {
-        m_open->buffer = std::cin.rdbuf();
+        m_open->lines.emplace(std::cin.rdbuf());
       } else {
         std::error_code ec;
         if (!fs::is_regular_file(path, ec)) {
@@ -203,14 +225,14 @@ std::optional<Record> RecordSource::next() {
           m_open.reset();
           return broken(path, 0, 0, std::string("cannot read file: ") + std::strerror(errno));
         }
-        m_open->buffer = m_open->file.rdbuf();
+        m_open->lines.emplace(m_open->file.rdbuf());
       }
     }
     Open& open = *m_open;
     const std::string& file = open.input.path == "-" ? std::string("<stdin>") : open.input.path;
     std::string line;
     bool too_long = false;
-    if (!read_line(*open.buffer, line, k_max_line_bytes, too_long)) {
+    if (!open.lines->read(line, k_max_line_bytes, too_long)) {
       m_open.reset();
       continue;
     }
@@ -221,9 +243,6 @@ std::optional<Record> RecordSource::next() {
     if (too_long) {
       return broken(file, open.line, 1, fmt::format("line is longer than {} bytes", k_max_line_bytes));
     }
-    if (auto ok = util::check_text(line, file); !ok) {
-      return broken(file, open.line, 1, ok.error().message);
-    }
     if (open.input.kind == InputKind::csv) {
       // A quoted cell may hold line breaks: keep reading while a quote is open.
       const int first_line = open.line;
@@ -232,7 +251,7 @@ std::optional<Record> RecordSource::next() {
       };
       while (quotes_open(line)) {
         std::string more;
-        if (!read_line(*open.buffer, more, k_max_line_bytes, too_long)) {
+        if (!open.lines->read(more, k_max_line_bytes, too_long)) {
           m_open.reset();
           return broken(file, first_line, 1, "a quoted cell is not closed before the end of the file");
         }
@@ -410,7 +429,7 @@ Node list_node(const CsvCell& cell, const util::Location& where, bool tasks) {
 Node csv_tree(const Record& record, const core::Framework& framework) {
   Node root;
   root.kind = Node::Kind::mapping;
-  root.where = record.where;
+  root.where = util::Location{{}, record.where.line, record.where.column};
   const auto& names = record.header->names;
   for (std::size_t i = 0; i < record.cells.size(); ++i) {
     const CsvCell& cell = record.cells[i];
@@ -418,8 +437,8 @@ Node csv_tree(const Record& record, const core::Framework& framework) {
       continue;
     }
     const CsvCell& name = names[i];
-    const util::Location key_where{record.header->file, name.line, name.column};
-    const util::Location value_where{record.where.file, cell.line, cell.column};
+    const util::Location key_where{{}, name.line, name.column}; // file names: see use_case_from_record
+    const util::Location value_where{{}, cell.line, cell.column};
     if (name.text.empty()) {
       throw util::Error(util::Diagnostic{key_where, "a column without a name holds a value; name the column, e.g. purpose.goal"});
     }
@@ -464,7 +483,9 @@ Node csv_tree(const Record& record, const core::Framework& framework) {
 
 } // namespace
 
-core::UseCase use_case_from_record(const Record& record, const core::Framework& framework) {
+namespace {
+
+core::UseCase use_case_from_line(const Record& record, const core::Framework& framework) {
   switch (record.kind) {
   case Record::Kind::broken:
     throw util::Error(util::Diagnostic{record.where, record.error});
@@ -473,6 +494,9 @@ core::UseCase use_case_from_record(const Record& record, const core::Framework& 
     return use_case;
   }
   case Record::Kind::json_line: {
+    if (auto ok = util::check_text(record.text, record.where.file); !ok) {
+      throw util::Error(util::Diagnostic{record.where, ok.error().message});
+    }
     auto tree = parse_json_line(record.text, record.where.file, record.where.line, use_case_limits());
     if (!tree) {
       throw util::Error(tree.error());
@@ -488,6 +512,23 @@ core::UseCase use_case_from_record(const Record& record, const core::Framework& 
   }
   }
   throw util::Error("unknown record kind");
+}
+
+} // namespace
+
+core::UseCase use_case_from_record(const Record& record, const core::Framework& framework) {
+  try {
+    return use_case_from_line(record, framework);
+  } catch (const util::Error& error) {
+    // Nodes of JSON Lines and CSV records hold no file name (see json_tree.cpp); add it.
+    std::vector<util::Diagnostic> diagnostics = error.diagnostics();
+    for (auto& d : diagnostics) {
+      if (d.where.file.empty() && d.where.line > 0) {
+        d.where.file = record.where.file;
+      }
+    }
+    throw util::Error(std::move(diagnostics));
+  }
 }
 
 } // namespace kansrijk::io

@@ -347,6 +347,7 @@ private:
       field.index = static_cast<int>(m_fw.task_fields.size());
       m_fw.task_fields.push_back(std::move(field));
     });
+    m_fw.index_field_groups();
     for (const char* needed : {"title"}) {
       if (m_fw.field_index(needed) < 0) {
         m_reader.error(root.where, std::string("the field \"") + needed + "\" must be declared");

@@ -68,7 +68,11 @@ private:
     }
     Node node;
     node.kind = kind;
-    node.where = location(m_pos);
+    // Nodes carry line and column only: copying the file name into each of them cost more
+    // than the parse. use_case_from_record adds the name to the diagnostics that need it.
+    const Location at = location(m_pos);
+    node.where.line = at.line;
+    node.where.column = at.column;
     return node;
   }
 
@@ -113,6 +117,7 @@ private:
 
   Node object(int depth) {
     Node node = make(Node::Kind::mapping);
+    node.entries.reserve(8);
     ++m_pos;
     skip_space();
     if (m_pos < m_text.size() && m_text[m_pos] == '}') {
@@ -129,7 +134,7 @@ private:
       key.scalar = string();
       for (const auto& existing : node.entries) {
         if (existing.key.scalar == key.scalar) {
-          throw JsonFailure{Diagnostic{key.where, fmt::format("duplicate key \"{}\" (first at column {}); remove one",
+          throw JsonFailure{Diagnostic{Location{m_file, key.where.line, key.where.column}, fmt::format("duplicate key \"{}\" (first at column {}); remove one",
                                                               key.scalar, existing.key.where.column)}};
         }
       }

@@ -58,6 +58,9 @@ public:
 private:
   // The keys allowed directly under `prefix` (e.g. "ai." -> role, technology, ...).
   std::vector<std::string> keys_under(const std::string& prefix) const {
+    if (const auto it = m_fw.field_groups.find(prefix); it != m_fw.field_groups.end()) {
+      return it->second;
+    }
     std::vector<std::string> keys;
     for (const auto& field : m_fw.fields) {
       if (!field.path.starts_with(prefix)) {
@@ -76,7 +79,9 @@ private:
   }
 
   void read_group(const Node& map, const std::string& prefix) {
-    const auto keys = keys_under(prefix);
+    const auto found = m_fw.field_groups.find(prefix);
+    const std::vector<std::string> computed = found == m_fw.field_groups.end() ? keys_under(prefix) : std::vector<std::string>{};
+    const std::vector<std::string>& keys = found == m_fw.field_groups.end() ? computed : found->second;
     for (const auto& entry : map.entries) {
       const std::string& key = entry.key.scalar;
       if (std::find(keys.begin(), keys.end(), key) == keys.end()) {
@@ -251,16 +256,16 @@ private:
                                               "\" on a taxonomy task; it takes its attributes from the framework (describe your own task with \"name\" instead)");
         }
       }
-      std::vector<std::string> ids;
-      for (const auto& item : m_fw.items) {
-        ids.push_back(item.id);
-      }
       if (!ref->is_scalar()) {
         m_reader.error(ref->where, "\"ref\" must be a taxonomy id, not a " + std::string(kind_name(*ref)));
         return;
       }
       task.item = m_fw.item_index(ref->scalar);
       if (task.item < 0) {
+        std::vector<std::string> ids;
+        for (const auto& item : m_fw.items) {
+          ids.push_back(item.id);
+        }
         m_reader.error(ref->where, "unknown task \"" + ref->scalar + "\"" + util::did_you_mean(ref->scalar, ids) +
                                        "; `kansrijk framework list` lists the task ids");
         return;

@@ -233,6 +233,12 @@ struct Framework {
   std::vector<Advice> conditions;
   std::vector<Rule> rules;
   Scoring scoring;
+  // The keys a use case may have directly under a group prefix ("" -> id, title, purpose,
+  // ..., tasks; "ai." -> role, technology, ...); filled by index_field_groups().
+  std::map<std::string, std::vector<std::string>, std::less<>> field_groups;
+
+  // Fills field_groups from fields; call after the fields are declared.
+  void index_field_groups();
 
   // Look-ups by id; -1 when absent.
   [[nodiscard]] int field_index(std::string_view path) const;
