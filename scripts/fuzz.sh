@@ -1,12 +1,12 @@
 #!/usr/bin/env bash
 # Builds the libFuzzer targets with clang 14 (ASan+UBSan) and runs one of them.
-# Usage: scripts/fuzz.sh TARGET [SECONDS]   TARGET: use_case | expression | framework
+# Usage: scripts/fuzz.sh TARGET [SECONDS]   TARGET: use_case | expression | framework | batch
 # Seeds come from examples/, the bad-input corpus and the golden cases; dictionaries from
 # tests/fuzz/*.dict.
 # Crashes are written to build-fuzz/crashes/; turn each into a regression test.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-target=${1:?usage: scripts/fuzz.sh use_case|expression|framework [seconds]}
+target=${1:?usage: scripts/fuzz.sh use_case|expression|framework|batch [seconds]}
 seconds=${2:-60}
 CXX=clang++-14 cmake -S . -B build-fuzz -DKANSRIJK_FUZZ=ON -DKANSRIJK_BUILD_TESTS=OFF -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
 cmake --build build-fuzz -j2 --target "fuzz_$target"
@@ -20,8 +20,15 @@ case $target in
             done ;;
   expression) grep -ho 'when: ".*"' frameworks/tno-arbeidsdeskundige/rules.yaml | sed 's/^when: "//; s/"$//' |
                 awk -v dir="$corpus" '{ f = dir "/seed" NR; print > f; close(f) }' ;;
+  batch) # first byte even: JSON Lines; odd: CSV
+         python3 -c "
+import glob, json, sys, yaml
+cases = [yaml.safe_load(open(p, encoding='utf-8')) for p in sorted(glob.glob('examples/*.yaml'))]
+open(sys.argv[1] + '/seed-jsonl', 'w', encoding='utf-8').write('\\x00' + ''.join(json.dumps(c, ensure_ascii=False) + '\\n' for c in cases))
+" "$corpus"
+         printf '\001' | cat - examples/inventaris.csv > "$corpus/seed-csv" ;;
   framework) i=0; for f in frameworks/tno-arbeidsdeskundige/*.yaml; do printf "\\x$(printf %02x $i)" | cat - "$f" > "$corpus/seed$i"; i=$((i+1)); done ;;
 esac
-dict=tests/fuzz/$target.dict
+dict=tests/fuzz/$target.dict; [ "$target" = batch ] && dict=tests/fuzz/use_case.dict
 "build-fuzz/fuzz_$target" "$corpus" -max_total_time="$seconds" -max_len=65536 -timeout=10 -rss_limit_mb=2048 \
   -artifact_prefix=build-fuzz/crashes/ $( [ -f "$dict" ] && echo "-dict=$dict" ) -print_final_stats=1
