@@ -11,11 +11,13 @@ packages=(
   libyaml-cpp-dev
   libfmt-dev
   libmimalloc-dev   # allocator for the binary: batch speed (docs/performance.md)
+  libedit-dev       # line editing and history in `kansrijk interview`
   catch2            # unit tests
   python3           # end-to-end test runner
   python3-yaml      # scripts/framework-doc.py (docs/framework.md is generated and checked)
   cmark-gfm         # tests: Markdown reports rendered by a real GFM renderer (escaping)
   chromium          # tests: HTML reports rendered and screenshotted headless
+  tmux              # tests: the interview driven in a real terminal
 )
 
 missing=()

@@ -283,7 +283,7 @@ private:
 
   FieldDecl read_field(const Node& node, bool task) {
     m_reader.check_keys(node, {"path", "type", "values", "values_from", "ordered", "required", "derived",
-                               "label", "question", "value_labels"},
+                               "label", "question", "help", "asked", "ask_if", "if_skipped", "value_labels"},
                         {"path", "type", "label"});
     FieldDecl field;
     field.where = node.where;
@@ -302,6 +302,24 @@ private:
     field.derived = m_reader.boolean(node, "derived", false).value_or(false);
     field.label = m_reader.text(node, "label", true);
     field.question = m_reader.text(node, "question", !field.derived);
+    if (node.find("help") != nullptr) {
+      field.help = m_reader.text(node, "help", false);
+    }
+    field.asked = m_reader.boolean(node, "asked", false).value_or(!field.derived);
+    if (const auto ask_if = m_reader.string(node, "ask_if", false)) {
+      field.ask_if_text = *ask_if;
+      m_ask_if.push_back({task, field.path, *node.find("ask_if")});
+    }
+    if (const auto skipped = m_reader.string(node, "if_skipped", false)) {
+      if (field.ask_if_text.empty()) {
+        m_reader.error(node.find("if_skipped")->where, "\"if_skipped\" needs \"ask_if\"; without a condition the question is never skipped");
+      }
+      field.if_skipped = field.domain.index_of(*skipped);
+      if (field.if_skipped < 0) {
+        m_reader.error(node.find("if_skipped")->where, "\"" + *skipped + "\" is not a value of \"" + field.path + "\"" +
+                                                           util::did_you_mean(*skipped, field.domain.values));
+      }
+    }
     if (type && *type != "text" && field.domain.values.empty() && field.values_from.empty()) {
       m_reader.error(node.where, "field \"" + field.path + "\" of type " + *type +
                                      " needs \"values\" or \"values_from\"");
@@ -795,6 +813,7 @@ private:
   }
 
   void read_rules(const Node& root) {
+    check_ask_if();
     m_reader.check_keys(root, {"rules"}, {"rules"});
     each_item(root, "rules", [&](const Node& node) {
       m_reader.check_keys(node, {"id", "block", "when", "text", "effects", "provenance", "source"},
@@ -855,6 +874,32 @@ private:
   }
 
   const std::vector<SourceFile>& m_files;
+  // Interview conditions of fields (`ask_if`), type-checked once every field is declared.
+  void check_ask_if() {
+    for (const auto& pending : m_ask_if) {
+      auto& fields = pending.task ? m_fw.task_fields : m_fw.fields;
+      const auto found = std::find_if(fields.begin(), fields.end(), [&](const FieldDecl& f) { return f.path == pending.path; });
+      if (found == fields.end()) {
+        continue;
+      }
+      auto parsed = parse_expression(found->ask_if_text);
+      if (!parsed) {
+        m_reader.error(pending.node.locate(parsed.error().offset), parsed.error().message);
+      } else if (auto typed = type_check(*parsed, m_fw); !typed) {
+        m_reader.error(pending.node.locate(typed.error().offset), typed.error().message);
+      } else {
+        found->ask_if = std::move(*parsed);
+      }
+    }
+    m_ask_if.clear();
+  }
+
+  struct PendingAskIf {
+    bool task = false;
+    std::string path;
+    Node node;
+  };
+  std::vector<PendingAskIf> m_ask_if;
   Framework m_fw;
   Reader m_reader;
   std::vector<Diagnostic> m_problems;

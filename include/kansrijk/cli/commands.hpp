@@ -18,6 +18,9 @@ void add_assess(CLI::App& app, Action& action);
 // Declares `kansrijk batch` on `app`; `action` is set to run it.
 void add_batch(CLI::App& app, Action& action);
 
+// Declares `kansrijk interview` on `app`; `action` is set to run it.
+void add_interview(CLI::App& app, Action& action);
+
 // Declares `kansrijk test` on `app`; `action` is set to run it.
 void add_test(CLI::App& app, Action& action);
 

@@ -61,6 +61,11 @@ struct FieldDecl {
   int index = -1; // position in Framework::fields or Framework::task_fields
   Text label;
   Text question;
+  Text help;                  // what the interview shows on `?`
+  bool asked = true;          // false: the interview does not ask it (the id is made from the title)
+  std::string ask_if_text;    // the interview asks only when this condition is not false
+  std::optional<Expr> ask_if; // parsed and type-checked
+  int if_skipped = -1;        // the value (domain index) set when ask_if is false
   std::map<std::string, Text> value_labels;
   Location where;
 };
