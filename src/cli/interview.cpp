@@ -196,7 +196,11 @@ std::string slug(const std::string& title) {
   while (!out.empty() && out.back() == '-') {
     out.pop_back();
   }
-  return out.substr(0, 40).empty() ? std::string("toepassing") : out.substr(0, 40);
+  if (out.size() > 40) { // cut at a word boundary
+    const auto dash = out.rfind('-', 40);
+    out = out.substr(0, dash != std::string::npos && dash >= 20 ? dash : 40);
+  }
+  return out.empty() ? std::string("toepassing") : out;
 }
 
 class Interview {

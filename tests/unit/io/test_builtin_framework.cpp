@@ -163,3 +163,29 @@ TEST_CASE("every flag, condition and recommendation can be raised by some rule",
   CHECK(conditions.size() == fw.conditions.size());
   CHECK(recommendations.size() == fw.recommendations.size());
 }
+
+TEST_CASE("every question the interview asks has help and a label for every choice", "[io][builtin]") {
+  const auto fw = io::load_framework(io::builtin_framework_sources(), "builtin");
+  for (const auto* fields : {&fw.fields, &fw.task_fields}) {
+    for (const auto& decl : *fields) {
+      if (!decl.asked || decl.derived || decl.path == "ref") {
+        continue;
+      }
+      INFO(decl.path);
+      for (const char* lang : {"nl", "en"}) {
+        CHECK(!decl.question.in(lang).empty());
+        CHECK(!decl.help.in(lang).empty());
+        if (decl.values_from.empty()) {
+          for (const auto& value : decl.domain.values) {
+            INFO(value);
+            REQUIRE(decl.value_labels.count(value) == 1);
+            CHECK(!decl.value_labels.at(value).in(lang).empty());
+          }
+        }
+      }
+    }
+  }
+  const int health = fw.field_index("data.health");
+  REQUIRE(health >= 0);
+  CHECK(fw.fields[static_cast<std::size_t>(health)].ask_if.has_value());
+}

@@ -91,3 +91,16 @@ TEST_CASE("thresholds must fall and grades must be complete", "[io][framework]")
                    "mini/technologies.yaml:5:3: no grade for skill \"empathy\" with technology \"generative\"",
                });
 }
+
+TEST_CASE("interview conditions of fields are parsed, type-checked and located", "[io][framework]") {
+  auto files = test::mini_files();
+  files["fields.yaml"] = replace(files["fields.yaml"], "ask_if: \"data.personal != no\"", "ask_if: \"data.persnal != no\"");
+  files["fields.yaml"] = replace(files["fields.yaml"], "if_skipped: \"no\"", "if_skipped: \"nee\"");
+  files["fields.yaml"] = replace(files["fields.yaml"], "    asked: false\n", "    asked: false\n    if_skipped: \"x\"\n");
+  const auto all = errors(files);
+  REQUIRE(all.size() == 4);
+  CHECK(all[0] == "mini/fields.yaml:12:17: \"if_skipped\" needs \"ask_if\"; without a condition the question is never skipped");
+  CHECK(all[1] == "mini/fields.yaml:12:17: \"x\" is not a value of \"id\"");
+  CHECK(all[2] == "mini/fields.yaml:131:14: unknown field \"data.persnal\" (did you mean \"data.personal\"?)");
+  CHECK(all[3] == "mini/fields.yaml:132:17: \"nee\" is not a value of \"data.health\"");
+}
