@@ -33,6 +33,7 @@ int run_cli(std::span<const std::string> args, std::ostream& out, std::ostream& 
   add_assess(app, action);
   add_batch(app, action);
   add_interview(app, action);
+  add_validate(app, action);
   add_test(app, action);
   add_framework(app, action);
   std::vector<std::string> reversed(args.rbegin(), args.rend());

@@ -19,11 +19,13 @@
 
 #include <editline/readline.h>
 #include <fcntl.h>
+#include <langinfo.h>
 #include <unistd.h>
 
 #include <fmt/format.h>
 
 #include <atomic>
+#include <clocale>
 #include <csignal>
 #include <cstdlib>
 #include <filesystem>
@@ -75,6 +77,13 @@ class LineInput {
 public:
   LineInput(bool terminal, std::ostream& out) : m_terminal(terminal), m_out(out) {
     if (m_terminal) {
+      // libedit reads multibyte characters only in a UTF-8 locale; without one it drops
+      // every accented letter (ë, é, ó) without a word. Use the user's locale if it is
+      // UTF-8, else C.UTF-8 (always present on Debian).
+      const char* locale = std::setlocale(LC_CTYPE, "");
+      if (locale == nullptr || std::string_view(nl_langinfo(CODESET)) != "UTF-8") {
+        std::setlocale(LC_CTYPE, "C.UTF-8");
+      }
       rl_catch_signals = 0;
       using_history();
     }
@@ -264,7 +273,7 @@ public:
   // False when the user stopped (Ctrl-C, Ctrl-D).
   bool run() {
     say(t("Beantwoord de vragen met het nummer van uw keuze. ? = uitleg, < = vorige vraag, "
-          "Enter = 'weet ik niet' (of het huidige antwoord houden), Ctrl-D of Ctrl-C = stoppen en bewaren als concept.",
+          "Enter = 'weet ik niet' (of het huidige antwoord behouden), Ctrl-D of Ctrl-C = stoppen en bewaren als concept.",
           "Answer with the number of your choice. ? = help, < = previous question, Enter = 'don't know' "
           "(or keep the current answer), Ctrl-D or Ctrl-C = stop and save a draft."));
     std::size_t step = 0;
@@ -570,8 +579,8 @@ private:
           say(fmt::format("   0) {}", t("weet ik niet", "don't know")));
         }
         if (multi) {
-          say(t("  Meer keuzes: nummers met spaties ertussen, bijvoorbeeld 1 3; geen van deze: -",
-                "  Several choices: numbers with spaces, for example 1 3; none of these: -"));
+          say(t("  Meerdere keuzes mogelijk: typ de nummers met spaties ertussen (bijvoorbeeld 1 3); geen van deze: typ -",
+                "  Several choices possible: type the numbers with spaces (for example 1 3); none of these: type -"));
         }
       }
       if (answer.answered) {
@@ -598,6 +607,7 @@ private:
           continue;
         }
         answer = Answer{true, false, {}, {}};
+        say(fmt::format("  ({})", answer_text(decl, answer)));
         return Outcome::answered;
       }
       if (is_text) {
@@ -766,7 +776,7 @@ private:
         say(fmt::format("  {:>2}) {} [{}]", i + 1, item.label.in(m_lang),
                         item.is_action ? t("handeling", "action") : t("taak", "task")));
       }
-      say(t("  Kies een of meer nummers (bijvoorbeeld 1 3); ? + nummer = uitleg (bijvoorbeeld ?2); Enter of < = terug.",
+      say(t("  Kies één of meer nummers (bijvoorbeeld 1 3); ? + nummer = uitleg (bijvoorbeeld ?2); Enter of < = terug.",
             "  Choose one or more numbers (for example 1 3); ? + number = explanation (for example ?2); Enter or < = back."));
       const auto line = m_in.read("> ");
       if (!line) {

@@ -835,9 +835,9 @@ private:
         const Node& at = *node.find("when");
         auto parsed = parse_expression(*when);
         if (!parsed) {
-          m_reader.error(at.locate(parsed.error().offset), parsed.error().message);
+          m_reader.error(at.locate(parsed.error().offset), parsed.error().message, "KR030");
         } else if (auto typed = type_check(*parsed, m_fw); !typed) {
-          m_reader.error(at.locate(typed.error().offset), typed.error().message);
+          m_reader.error(at.locate(typed.error().offset), typed.error().message, "KR031");
         } else {
           rule.when = std::move(*parsed);
         }
@@ -884,9 +884,9 @@ private:
       }
       auto parsed = parse_expression(found->ask_if_text);
       if (!parsed) {
-        m_reader.error(pending.node.locate(parsed.error().offset), parsed.error().message);
+        m_reader.error(pending.node.locate(parsed.error().offset), parsed.error().message, "KR030");
       } else if (auto typed = type_check(*parsed, m_fw); !typed) {
-        m_reader.error(pending.node.locate(typed.error().offset), typed.error().message);
+        m_reader.error(pending.node.locate(typed.error().offset), typed.error().message, "KR031");
       } else {
         found->ask_if = std::move(*parsed);
       }

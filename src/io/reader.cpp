@@ -9,8 +9,8 @@
 
 namespace kansrijk::io {
 
-void Reader::error(const Location& where, std::string message) {
-  m_diagnostics.push_back(Diagnostic{where, std::move(message)});
+void Reader::error(const Location& where, std::string message, std::string code) {
+  m_diagnostics.push_back(Diagnostic{where, std::move(message), std::move(code)});
 }
 
 bool Reader::expect_map(const Node& node, std::string_view what) {

@@ -24,7 +24,7 @@ BINARY, SOURCE = binary_and_source()
 # The session of the issue: "AI summarises the medical file before the first conversation".
 NL_ANSWERS = [
     "AI vat het medisch dossier samen voor het eerste gesprek",  # title
-    "Een taalmodel in de eigen omgeving maakt een samenvatting van het dossier.",  # description
+    "Een taalmodel in de eigen omgeving vat het dossier samen vóór het gesprek met de cliënt.",  # description
     "Het eerste gesprek beter voorbereiden",  # goal
     "Dossiers zijn lang en het doorlezen kost veel tijd",  # problem
     "1 2",  # benefits: time saving, quality
@@ -76,6 +76,7 @@ def check_complete_nl():
                 "data.quality": "good", "impact.decisions": "indirect", "impact.freed_time": "client_contact",
                 "context.ai_literacy": "medium", "context.employees_involved": "yes",
                 "context.it_infrastructure": "ready", "context.room_to_experiment": "yes"}
+        want["description"] = NL_ANSWERS[1]  # accented letters kept
         for key, value in want.items():
             expect(fields.get(key) == value, f"complete-nl: {key} is {fields.get(key)!r}, answered {value!r}")
         expect([t.get("ref") for t in doc["input"]["tasks"]] == ["beeldvorming.dossierstudie"], "complete-nl: tasks")
@@ -224,7 +225,7 @@ def check_tmux():
     with tempfile.TemporaryDirectory() as tmp:
         session = f"kansrijk-test-{os.getpid()}"
         socket = os.path.join(tmp, "tmux.sock")
-        base = [tmux, "-S", socket]
+        base = [tmux, "-u", "-S", socket]
         command = f"cd {tmp} && SOURCE_DATE_EPOCH=1795392000 {BINARY} interview -o t.yaml; echo EXIT=$?; sleep 30"
         subprocess.run(base + ["new-session", "-d", "-s", session, "-x", "110", "-y", "50", command], check=True)
 
@@ -254,6 +255,8 @@ def check_tmux():
             expect("OORDEEL" in shown, "tmux: report not on screen")
             doc = assess_json(os.path.join(tmp, "t.yaml"))
             expect(doc and doc["use_case"]["title"] == NL_ANSWERS[0], "tmux: line editing changed the title")
+            expect(doc and doc["input"]["fields"]["description"] == NL_ANSWERS[1],
+                   f"tmux: accented letters typed in a terminal were lost: {doc and doc['input']['fields']['description']!r}")
         finally:
             subprocess.run(base + ["kill-server"], capture_output=True)
 

@@ -19,7 +19,7 @@ public:
   explicit Reader(std::vector<std::string> languages = {"nl", "en"})
       : m_languages(std::move(languages)) {}
 
-  void error(const Location& where, std::string message);
+  void error(const Location& where, std::string message, std::string code = {});
   [[nodiscard]] bool failed() const { return !m_diagnostics.empty(); }
   [[nodiscard]] std::vector<Diagnostic>& diagnostics() { return m_diagnostics; }
 

@@ -22,6 +22,7 @@ std::string format_location(const Location& where);
 struct Diagnostic {
   Location where;
   std::string message;
+  std::string code = {}; // a check id such as "KR030" where the producer knows it; see docs/validate.md
 
   // `file:line:col: message`.
   [[nodiscard]] std::string to_string() const;

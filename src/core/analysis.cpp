@@ -1,0 +1,334 @@
+// Exact satisfiability of rule conditions by enumeration; see analysis.hpp.
+#include <kansrijk/core/analysis.hpp>
+#include <kansrijk/core/evaluate.hpp>
+#include <kansrijk/core/use_case.hpp>
+
+#include <algorithm>
+#include <cstdio>
+#include <cstdlib>
+#include <functional>
+#include <map>
+#include <set>
+
+namespace kansrijk::core {
+
+namespace {
+
+struct Refs {
+  std::set<std::string> fields;          // top-level field paths
+  std::set<std::string> task_attributes; // read inside any/all/count
+  bool quantified = false;
+  bool tests_unknown = false; // `== unknown` is not monotone: no pruning on it
+  long long largest_constant = 0;
+};
+
+void collect(const Expr& expr, bool in_quantifier, Refs& refs) {
+  switch (expr.kind) {
+  case Expr::Kind::field:
+    if (in_quantifier && expr.name.starts_with("t.")) {
+      refs.task_attributes.insert(expr.name.substr(2));
+    } else {
+      (in_quantifier ? refs.task_attributes : refs.fields).insert(expr.name);
+    }
+    break;
+  case Expr::Kind::quantifier:
+    refs.quantified = true;
+    for (const auto& child : expr.children) {
+      collect(child, true, refs);
+    }
+    return;
+  case Expr::Kind::integer:
+    refs.largest_constant = std::max(refs.largest_constant, expr.number);
+    break;
+  case Expr::Kind::unknown:
+    refs.tests_unknown = true;
+    break;
+  default:
+    break;
+  }
+  for (const auto& child : expr.children) {
+    collect(child, in_quantifier, refs);
+  }
+}
+
+// Every value a field can hold in a use case, unknown included.
+std::vector<FieldValue> choices(const FieldDecl& decl) {
+  std::vector<FieldValue> out;
+  out.emplace_back(); // unknown
+  const std::size_t n = decl.domain.values.size();
+  switch (decl.type) {
+  case FieldType::text: {
+    FieldValue value;
+    value.known = true;
+    value.text = "x";
+    out.push_back(value);
+    break;
+  }
+  case FieldType::enumeration:
+    for (std::size_t i = 0; i < n; ++i) {
+      FieldValue value;
+      value.known = true;
+      value.value = static_cast<int>(i);
+      out.push_back(value);
+    }
+    break;
+  case FieldType::enum_list:
+    if (n > 16) {
+      break; // too many subsets; left to the caller's limits (undecided)
+    }
+    for (std::size_t mask = 0; mask < (std::size_t{1} << n); ++mask) {
+      FieldValue value;
+      value.known = true;
+      for (std::size_t i = 0; i < n; ++i) {
+        if ((mask >> i) & 1U) {
+          value.values.push_back(static_cast<int>(i));
+        }
+      }
+      out.push_back(value);
+    }
+    break;
+  }
+  return out;
+}
+
+std::string value_text(const FieldDecl& decl, const FieldValue& value) {
+  if (!value.known) {
+    return "unknown";
+  }
+  switch (decl.type) {
+  case FieldType::text:
+    return "\"...\"";
+  case FieldType::enumeration:
+    return value.value < 0 ? std::string("none") : decl.domain.values[static_cast<std::size_t>(value.value)];
+  case FieldType::enum_list: {
+    std::string out = "[";
+    for (const int v : value.values) {
+      out += (out.size() > 1 ? ", " : "") + decl.domain.values[static_cast<std::size_t>(v)];
+    }
+    return out + "]";
+  }
+  }
+  return {};
+}
+
+struct Prototype {
+  TaskEntry task;
+  std::string description;
+};
+
+// The distinct tasks as far as `attributes` can tell them apart: every taxonomy item, and
+// own tasks with every combination of the attributes read (derived ones included: an own
+// task has no taxonomy id or pillar, and its affective share follows from its skills, which
+// can give each share).
+std::vector<Prototype> prototypes(const Framework& fw, const std::set<std::string>& attributes) {
+  std::vector<int> read;
+  for (const auto& name : attributes) {
+    const int index = fw.task_field_index(name);
+    if (index >= 0) {
+      read.push_back(index);
+    }
+  }
+  std::vector<Prototype> out;
+  std::set<std::string> seen;
+  const auto key_of = [&](const TaskEntry& task) {
+    std::string key;
+    for (const int index : read) {
+      key += value_text(fw.task_fields[static_cast<std::size_t>(index)], task.attributes[static_cast<std::size_t>(index)]) + "|";
+    }
+    return key;
+  };
+  for (std::size_t i = 0; i < fw.items.size(); ++i) {
+    Prototype p;
+    p.task.item = static_cast<int>(i);
+    complete_task(fw, p.task);
+    if (seen.insert(key_of(p.task)).second) {
+      p.description = "{ref: " + fw.items[i].id + "}";
+      out.push_back(std::move(p));
+    }
+  }
+  // own tasks: odometer over the attributes read
+  std::vector<std::vector<FieldValue>> options;
+  for (const int index : read) {
+    const FieldDecl& decl = fw.task_fields[static_cast<std::size_t>(index)];
+    if (decl.path == "ref" || decl.path == "id" || decl.path == "pillar") {
+      FieldValue none;
+      none.known = true;
+      none.value = -1;
+      options.push_back({none});
+    } else {
+      options.push_back(choices(decl));
+    }
+  }
+  std::vector<std::size_t> at(read.size(), 0);
+  while (true) {
+    Prototype p;
+    p.task.item = -1;
+    p.task.name = "x";
+    complete_task(fw, p.task);
+    std::string description = "{name: ...";
+    for (std::size_t k = 0; k < read.size(); ++k) {
+      const FieldDecl& decl = fw.task_fields[static_cast<std::size_t>(read[k])];
+      p.task.attributes[static_cast<std::size_t>(read[k])] = options[k][at[k]];
+      if (decl.path != "ref" && decl.path != "id" && decl.path != "pillar") {
+        description += ", " + decl.path + ": " + value_text(decl, options[k][at[k]]);
+      }
+    }
+    if (seen.insert(key_of(p.task)).second) {
+      p.description = description + "}";
+      out.push_back(std::move(p));
+    }
+    std::size_t k = 0;
+    while (k < read.size() && ++at[k] == options[k].size()) {
+      at[k] = 0;
+      ++k;
+    }
+    if (k == read.size()) {
+      break;
+    }
+  }
+  return out;
+}
+
+} // namespace
+
+Satisfiability satisfiable_impl(const Framework& fw, const std::vector<const Expr*>& conditions);
+
+Satisfiability satisfiable(const Framework& fw, const std::vector<const Expr*>& conditions) {
+  auto r = satisfiable_impl(fw, conditions);
+  if (std::getenv("KR_DEBUG")) fprintf(stderr, "tried %zu answer %d\n", r.tried, (int)r.answer);
+  return r;
+}
+
+Satisfiability satisfiable_impl(const Framework& fw, const std::vector<const Expr*>& conditions) {
+  Refs refs;
+  for (const Expr* condition : conditions) {
+    collect(*condition, false, refs);
+  }
+  std::vector<int> fields;
+  std::vector<std::vector<FieldValue>> options;
+  for (const auto& path : refs.fields) {
+    const int index = fw.field_index(path);
+    if (index < 0) {
+      continue;
+    }
+    fields.push_back(index);
+    options.push_back(choices(fw.fields[static_cast<std::size_t>(index)]));
+    if (options.back().size() == 1) {
+      return {};
+    }
+  }
+  const std::vector<Prototype> tasks =
+      refs.quantified ? prototypes(fw, refs.task_attributes) : std::vector<Prototype>{[&] {
+        Prototype p;
+        p.task.item = 0;
+        complete_task(fw, p.task);
+        return p;
+      }()};
+  const int max_tasks = refs.quantified ? static_cast<int>(std::min<long long>(refs.largest_constant + 1, k_max_symbolic_tasks)) : 1;
+
+  Satisfiability result;
+  UseCase uc;
+  uc.fields.resize(fw.fields.size());
+  std::vector<std::size_t> chosen(fields.size(), 0);
+
+  const auto describe = [&](const std::vector<std::size_t>& pick) {
+    std::string description;
+    for (std::size_t k = 0; k < fields.size(); ++k) {
+      const FieldValue& value = uc.fields[static_cast<std::size_t>(fields[k])];
+      if (!value.known) {
+        continue; // left unknown: any value will do
+      }
+      const FieldDecl& decl = fw.fields[static_cast<std::size_t>(fields[k])];
+      description += (description.empty() ? "" : ", ") + decl.path + ": " + value_text(decl, value);
+    }
+    if (refs.quantified) {
+      std::string list;
+      for (const std::size_t p : pick) {
+        list += (list.empty() ? "" : ", ") + tasks[p].description;
+      }
+      description += (description.empty() ? "" : ", ") + std::string("tasks: [") + list + "]";
+    }
+    return description.empty() ? std::string("any use case") : description;
+  };
+
+  // Depth-first over the fields, unassigned ones unknown. Kleene logic is monotone: giving
+  // an unknown field a value never turns a definite true or false around. So a branch where
+  // some condition is already false is dropped, and one where all are true is a witness.
+  // Conditions that test `== unknown` are not monotone; they are only checked at the leaves.
+  std::vector<bool> prunes;
+  for (const Expr* condition : conditions) {
+    Refs own;
+    collect(*condition, false, own);
+    prunes.push_back(!own.tests_unknown);
+  }
+  enum class Step { found, exhausted, limit };
+  std::function<Step(std::size_t, const std::vector<std::size_t>&)> search = [&](std::size_t depth,
+                                                                                 const std::vector<std::size_t>& pick) {
+    if (++result.tried > k_max_search) {
+      return Step::limit;
+    }
+    bool all_true = true;
+    for (std::size_t c = 0; c < conditions.size(); ++c) {
+      const Truth truth = evaluate(*conditions[c], uc).truth;
+      if (truth == Truth::no && (prunes[c] || depth == fields.size())) {
+        return Step::exhausted;
+      }
+      all_true = all_true && truth == Truth::yes;
+    }
+    if (all_true) {
+      result.witness = Witness{describe(pick)};
+      return Step::found;
+    }
+    if (depth == fields.size()) {
+      return Step::exhausted;
+    }
+    FieldValue& slot = uc.fields[static_cast<std::size_t>(fields[depth])];
+    for (std::size_t i = 1; i < options[depth].size(); ++i) { // 0 is unknown, tried above
+      slot = options[depth][i];
+      const Step step = search(depth + 1, pick);
+      if (step != Step::exhausted) {
+        return step;
+      }
+    }
+    slot = FieldValue{};
+    return search(depth + 1, pick) == Step::found ? Step::found : Step::exhausted;
+  };
+
+  // ... for every multiset of 1..max_tasks task prototypes
+  for (int length = 1; length <= max_tasks; ++length) {
+    std::vector<std::size_t> pick(static_cast<std::size_t>(length), 0);
+    while (true) {
+      uc.tasks.clear();
+      for (const std::size_t p : pick) {
+        uc.tasks.push_back(tasks[p].task);
+      }
+      for (const int index : fields) {
+        uc.fields[static_cast<std::size_t>(index)] = FieldValue{};
+      }
+      const Step step = search(0, pick);
+      if (step == Step::found) {
+        result.answer = Satisfiability::Answer::yes;
+        return result;
+      }
+      if (step == Step::limit) {
+        result.answer = Satisfiability::Answer::undecided;
+        return result;
+      }
+      int i = length - 1;
+      while (i >= 0 && pick[static_cast<std::size_t>(i)] + 1 == tasks.size()) {
+        --i;
+      }
+      if (i < 0) {
+        break;
+      }
+      ++pick[static_cast<std::size_t>(i)];
+      for (int j = i + 1; j < length; ++j) {
+        pick[static_cast<std::size_t>(j)] = pick[static_cast<std::size_t>(i)];
+      }
+    }
+  }
+  result.answer = Satisfiability::Answer::no;
+  return result;
+}
+
+} // namespace kansrijk::core
