@@ -29,20 +29,41 @@ done
 
 if [ ${#missing[@]} -eq 0 ]; then
   echo "setup: all build dependencies are installed" >&2
+else
+  sudo=""
+  if [ "$(id -u)" -ne 0 ]; then
+    if ! command -v sudo >/dev/null; then
+      echo "setup: missing packages: ${missing[*]}; run this script as root or install sudo" >&2
+      exit 1
+    fi
+    sudo="sudo"
+  fi
+  echo "setup: installing ${missing[*]}" >&2
+  export DEBIAN_FRONTEND=noninteractive
+  $sudo apt-get update -qq
+  $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+  echo "setup: done" >&2
+fi
+
+# Tests: `kansrijk validate --format sarif` is checked against the official SARIF 2.1.0 JSON
+# schema with Ajv. Neither is a Debian package: both come once from the npm registry
+# (pinned versions) into .cache/, which git ignores. The schema ships inside Microsoft's
+# SARIF Multitool package; only the schema file is kept.
+cd "$(dirname "$0")/.."
+schema=.cache/sarif/sarif-2.1.0.json
+if ! command -v npm >/dev/null; then
+  echo "setup: npm is missing; the SARIF test (e2e.validate.sarif) will fail" >&2
   exit 0
 fi
-
-sudo=""
-if [ "$(id -u)" -ne 0 ]; then
-  if ! command -v sudo >/dev/null; then
-    echo "setup: missing packages: ${missing[*]}; run this script as root or install sudo" >&2
-    exit 1
-  fi
-  sudo="sudo"
+if [ ! -f "$schema" ]; then
+  echo "setup: fetching the SARIF 2.1.0 schema (@microsoft/sarif-multitool-linux 5.7.0, tests only)" >&2
+  mkdir -p .cache/sarif
+  tarball=$(cd .cache/sarif && npm pack --silent @microsoft/sarif-multitool-linux@5.7.0 2>/dev/null | tail -1)
+  tar xzf ".cache/sarif/$tarball" -C .cache/sarif --strip-components=1 package/sarif-2.1.0.json
+  rm -f ".cache/sarif/$tarball"
 fi
-
-echo "setup: installing ${missing[*]}" >&2
-export DEBIAN_FRONTEND=noninteractive
-$sudo apt-get update -qq
-$sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
-echo "setup: done" >&2
+if [ ! -d .cache/ajv/node_modules/ajv ]; then
+  echo "setup: fetching ajv 8.17.1 (JSON Schema validator, tests only)" >&2
+  mkdir -p .cache/ajv
+  (cd .cache/ajv && npm install --silent --no-audit --no-fund ajv@8.17.1 >/dev/null)
+fi

@@ -34,6 +34,7 @@ int run_cli(std::span<const std::string> args, std::ostream& out, std::ostream& 
   add_batch(app, action);
   add_interview(app, action);
   add_validate(app, action);
+  add_validate_case(app, action);
   add_test(app, action);
   add_framework(app, action);
   std::vector<std::string> reversed(args.rbegin(), args.rend());

@@ -4,8 +4,6 @@
 #include <kansrijk/core/use_case.hpp>
 
 #include <algorithm>
-#include <cstdio>
-#include <cstdlib>
 #include <functional>
 #include <map>
 #include <set>
@@ -20,15 +18,28 @@ struct Refs {
   bool quantified = false;
   bool tests_unknown = false; // `== unknown` is not monotone: no pruning on it
   long long largest_constant = 0;
+  // List fields read only as `value in field`: which values. Only subsets of these matter.
+  std::map<std::string, std::set<std::string>> members;
+  std::set<std::string> read_whole; // list fields read in any other way
 };
+
+std::string plain_name(const Expr& field, bool in_quantifier) {
+  return in_quantifier && field.name.starts_with("t.") ? field.name.substr(2) : field.name;
+}
 
 void collect(const Expr& expr, bool in_quantifier, Refs& refs) {
   switch (expr.kind) {
   case Expr::Kind::field:
-    if (in_quantifier && expr.name.starts_with("t.")) {
-      refs.task_attributes.insert(expr.name.substr(2));
-    } else {
-      (in_quantifier ? refs.task_attributes : refs.fields).insert(expr.name);
+    (in_quantifier ? refs.task_attributes : refs.fields).insert(plain_name(expr, in_quantifier));
+    refs.read_whole.insert(plain_name(expr, in_quantifier));
+    break;
+  case Expr::Kind::membership:
+    if (expr.children.size() == 2 && expr.children[1].kind == Expr::Kind::field &&
+        expr.children[0].kind == Expr::Kind::symbol) {
+      const std::string name = plain_name(expr.children[1], in_quantifier);
+      (in_quantifier ? refs.task_attributes : refs.fields).insert(name);
+      refs.members[name].insert(expr.children[0].name);
+      return;
     }
     break;
   case Expr::Kind::quantifier:
@@ -51,8 +62,9 @@ void collect(const Expr& expr, bool in_quantifier, Refs& refs) {
   }
 }
 
-// Every value a field can hold in a use case, unknown included.
-std::vector<FieldValue> choices(const FieldDecl& decl) {
+// Every value a field can hold in a use case, unknown included. For a list field read only
+// through `value in field`, the subsets of those values stand for all subsets.
+std::vector<FieldValue> choices(const FieldDecl& decl, const Refs* refs = nullptr) {
   std::vector<FieldValue> out;
   out.emplace_back(); // unknown
   const std::size_t n = decl.domain.values.size();
@@ -72,21 +84,37 @@ std::vector<FieldValue> choices(const FieldDecl& decl) {
       out.push_back(value);
     }
     break;
-  case FieldType::enum_list:
-    if (n > 16) {
-      break; // too many subsets; left to the caller's limits (undecided)
-    }
-    for (std::size_t mask = 0; mask < (std::size_t{1} << n); ++mask) {
-      FieldValue value;
-      value.known = true;
-      for (std::size_t i = 0; i < n; ++i) {
-        if ((mask >> i) & 1U) {
-          value.values.push_back(static_cast<int>(i));
+  case FieldType::enum_list: {
+    std::vector<int> universe;
+    const std::string name = decl.path;
+    const auto members = refs != nullptr ? refs->members.find(name) : decltype(refs->members.end()){};
+    if (refs != nullptr && refs->read_whole.count(name) == 0 && members != refs->members.end()) {
+      for (const auto& value : members->second) {
+        if (const int index = decl.domain.index_of(value); index >= 0) {
+          universe.push_back(index);
         }
       }
+    } else {
+      for (std::size_t i = 0; i < n; ++i) {
+        universe.push_back(static_cast<int>(i));
+      }
+    }
+    if (universe.size() > 16) {
+      break; // too many subsets: only unknown, so the search may end undecided but never wrong
+    }
+    for (std::size_t mask = 0; mask < (std::size_t{1} << universe.size()); ++mask) {
+      FieldValue value;
+      value.known = true;
+      for (std::size_t i = 0; i < universe.size(); ++i) {
+        if ((mask >> i) & 1U) {
+          value.values.push_back(universe[i]);
+        }
+      }
+      std::sort(value.values.begin(), value.values.end());
       out.push_back(value);
     }
     break;
+  }
   }
   return out;
 }
@@ -120,7 +148,7 @@ struct Prototype {
 // own tasks with every combination of the attributes read (derived ones included: an own
 // task has no taxonomy id or pillar, and its affective share follows from its skills, which
 // can give each share).
-std::vector<Prototype> prototypes(const Framework& fw, const std::set<std::string>& attributes) {
+std::vector<Prototype> prototypes(const Framework& fw, const std::set<std::string>& attributes, const Refs& refs) {
   std::vector<int> read;
   for (const auto& name : attributes) {
     const int index = fw.task_field_index(name);
@@ -156,7 +184,13 @@ std::vector<Prototype> prototypes(const Framework& fw, const std::set<std::strin
       none.value = -1;
       options.push_back({none});
     } else {
-      options.push_back(choices(decl));
+      FieldDecl full = decl;
+      if (decl.values_from == "skills" && full.domain.values.empty()) {
+        for (const auto& skill : fw.skills) {
+          full.domain.values.push_back(skill.id);
+        }
+      }
+      options.push_back(choices(full, &refs));
     }
   }
   std::vector<std::size_t> at(read.size(), 0);
@@ -191,15 +225,7 @@ std::vector<Prototype> prototypes(const Framework& fw, const std::set<std::strin
 
 } // namespace
 
-Satisfiability satisfiable_impl(const Framework& fw, const std::vector<const Expr*>& conditions);
-
 Satisfiability satisfiable(const Framework& fw, const std::vector<const Expr*>& conditions) {
-  auto r = satisfiable_impl(fw, conditions);
-  if (std::getenv("KR_DEBUG")) fprintf(stderr, "tried %zu answer %d\n", r.tried, (int)r.answer);
-  return r;
-}
-
-Satisfiability satisfiable_impl(const Framework& fw, const std::vector<const Expr*>& conditions) {
   Refs refs;
   for (const Expr* condition : conditions) {
     collect(*condition, false, refs);
@@ -212,13 +238,13 @@ Satisfiability satisfiable_impl(const Framework& fw, const std::vector<const Exp
       continue;
     }
     fields.push_back(index);
-    options.push_back(choices(fw.fields[static_cast<std::size_t>(index)]));
+    options.push_back(choices(fw.fields[static_cast<std::size_t>(index)], &refs));
     if (options.back().size() == 1) {
       return {};
     }
   }
   const std::vector<Prototype> tasks =
-      refs.quantified ? prototypes(fw, refs.task_attributes) : std::vector<Prototype>{[&] {
+      refs.quantified ? prototypes(fw, refs.task_attributes, refs) : std::vector<Prototype>{[&] {
         Prototype p;
         p.task.item = 0;
         complete_task(fw, p.task);

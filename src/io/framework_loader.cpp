@@ -816,10 +816,14 @@ private:
     check_ask_if();
     m_reader.check_keys(root, {"rules"}, {"rules"});
     each_item(root, "rules", [&](const Node& node) {
-      m_reader.check_keys(node, {"id", "block", "when", "text", "effects", "provenance", "source"},
+      m_reader.check_keys(node, {"id", "block", "when", "text", "effects", "counterweights", "provenance", "source"},
                           {"id", "block", "when", "text", "effects"});
       Rule rule;
       rule.id = id_of(node, "rule");
+      rule.counterweights = m_reader.strings(node, "counterweights", false);
+      if (const Node* list = node.find("counterweights")) {
+        m_counterweights.emplace_back(m_fw.rules.size(), list->where);
+      }
       if (const auto block = m_reader.string(node, "block", true)) {
         rule.block = m_fw.block_index(*block);
         if (rule.block < 0) {
@@ -844,6 +848,18 @@ private:
       }
       m_fw.rules.push_back(std::move(rule));
     });
+    // counterweights name rules that may be defined further down: resolve them at the end
+    std::vector<std::string> ids;
+    for (const auto& rule : m_fw.rules) {
+      ids.push_back(rule.id);
+    }
+    for (const auto& [index, where] : m_counterweights) {
+      for (const auto& id : m_fw.rules[index].counterweights) {
+        if (std::find(ids.begin(), ids.end(), id) == ids.end()) {
+          m_reader.error(where, "unknown rule \"" + id + "\" in counterweights" + util::did_you_mean(id, ids));
+        }
+      }
+    }
   }
 
   void check_origin(const Origin& origin) {
@@ -900,6 +916,7 @@ private:
     Node node;
   };
   std::vector<PendingAskIf> m_ask_if;
+  std::vector<std::pair<std::size_t, Location>> m_counterweights; // rule index, where the list is
   Framework m_fw;
   Reader m_reader;
   std::vector<Diagnostic> m_problems;

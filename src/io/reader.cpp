@@ -10,6 +10,12 @@
 namespace kansrijk::io {
 
 void Reader::error(const Location& where, std::string message, std::string code) {
+  for (const auto& seen : m_diagnostics) { // two checks may find the same problem
+    if (seen.message == message && seen.where.line == where.line && seen.where.column == where.column &&
+        seen.where.file == where.file) {
+      return;
+    }
+  }
   m_diagnostics.push_back(Diagnostic{where, std::move(message), std::move(code)});
 }
 

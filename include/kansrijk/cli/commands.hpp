@@ -24,6 +24,9 @@ void add_interview(CLI::App& app, Action& action);
 // Declares `kansrijk validate` on `app`; `action` is set to run it.
 void add_validate(CLI::App& app, Action& action);
 
+// Declares `kansrijk validate-case` on `app`; `action` is set to run it.
+void add_validate_case(CLI::App& app, Action& action);
+
 // Declares `kansrijk test` on `app`; `action` is set to run it.
 void add_test(CLI::App& app, Action& action);
 

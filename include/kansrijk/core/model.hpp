@@ -188,6 +188,9 @@ struct Rule {
   Expr when;
   Text text;
   Effects effects;
+  // Rules this rule may push a quality-of-work dimension against on purpose (the report then
+  // shows the dimension as mixed); `kansrijk validate` does not warn about these pairs.
+  std::vector<std::string> counterweights;
   Origin origin;
 };
 

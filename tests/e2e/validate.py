@@ -1,0 +1,175 @@
+#!/usr/bin/env python3
+"""End-to-end tests of `kansrijk validate` and `kansrijk validate-case`.
+
+Usage: validate.py BINARY SOURCE_DIR CHECK
+Checks:
+  corpus    every case in tests/validate/*.yaml: the built-in framework folder copied, the
+            case's edits applied, `validate --format json` must report exactly the expected
+            findings (check id, file, line, column, message), all in one run
+  shipped   the shipped framework passes `validate --strict` with zero findings, in every format
+  formats   text, github and sarif output and exit codes (--strict)
+  sarif     SARIF output (with warnings, with errors, clean) validates against the official
+            SARIF 2.1.0 JSON schema (Ajv; both fetched by scripts/setup.sh), and a log that
+            breaks the schema is refused, so the check can fail
+  cases     `validate-case` on the examples and on broken use cases
+"""
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+
+import yaml
+
+sys.path.insert(0, os.path.dirname(__file__))
+from harness import binary_and_source, expect, finish, run  # noqa: E402
+
+BINARY, SOURCE = binary_and_source()
+FRAMEWORK = os.path.join(SOURCE, "frameworks", "tno-arbeidsdeskundige")
+CASES = os.path.join(SOURCE, "tests", "validate")
+SARIF_SCHEMA = os.path.join(SOURCE, ".cache", "sarif", "sarif-2.1.0.json")
+SARIF_CHECK = os.path.join(os.path.dirname(__file__), "sarif-check.js")
+
+
+def broken_copy(tmp, edits, label):
+    folder = os.path.join(tmp, "fw")
+    shutil.copytree(FRAMEWORK, folder)
+    for edit in edits:
+        path = os.path.join(folder, edit["file"])
+        with open(path, encoding="utf-8") as f:
+            text = f.read()
+        if "append" in edit:
+            text += edit["append"]
+        else:
+            count = text.count(edit["find"])
+            expect(count == 1, f"{label}: edit text found {count} times in {edit['file']}: {edit['find'][:60]!r}")
+            text = text.replace(edit["find"], edit["replace"])
+        with open(path, "w", encoding="utf-8") as f:
+            f.write(text)
+    return "fw"
+
+
+def check_corpus():
+    cases = sorted(f for f in os.listdir(CASES) if f.endswith(".yaml"))
+    expect(len(cases) >= 20, f"only {len(cases)} validate cases")
+    seen_checks = set()
+    for name in cases:
+        with open(os.path.join(CASES, name), encoding="utf-8") as f:
+            case = yaml.safe_load(f)
+        with tempfile.TemporaryDirectory() as tmp:
+            folder = broken_copy(tmp, case["edits"], name)
+            result = run(BINARY, ["validate", folder, "--format", "json"], cwd=tmp)
+            want_exit = 1 if any(e["severity"] == "error" for e in case["expect"]) else 0
+            expect(result.returncode == want_exit, f"{name}: exit {result.returncode}, expected {want_exit}: {result.stderr.decode()}")
+            try:
+                got = json.loads(result.stdout)
+            except json.JSONDecodeError:
+                expect(False, f"{name}: output is not JSON: {result.stdout[:300]!r}")
+                continue
+            got_short = [{k: g[k] for k in ("check", "severity", "file", "line", "column", "message")} for g in got]
+            expect(got_short == case["expect"], f"{name}: findings\n{json.dumps(got_short, indent=1, ensure_ascii=False)}\nexpected\n"
+                                                f"{json.dumps(case['expect'], indent=1, ensure_ascii=False)}")
+            seen_checks.update(g["check"] for g in got)
+    for check in ["KR001", "KR002", "KR003", "KR004", "KR005", "KR010", "KR011", "KR020", "KR030", "KR031", "KR040",
+                  "KR041", "KR050", "KR051", "KR052", "KR060", "KR100", "KR101", "KR110", "KR111", "KR112"]:
+        expect(check in seen_checks, f"no corpus case trips {check}")
+
+
+def check_shipped():
+    for fmt in ("text", "json", "sarif", "github"):
+        result = run(BINARY, ["validate", "--strict", "--format", fmt])
+        expect(result.returncode == 0, f"shipped: --format {fmt} exit {result.returncode}: {result.stdout[:500]!r}")
+        if fmt == "json":
+            expect(json.loads(result.stdout) == [], "shipped: findings in JSON")
+        if fmt == "sarif":
+            expect(json.loads(result.stdout)["runs"][0]["results"] == [], "shipped: SARIF results")
+    folder = run(BINARY, ["validate", "--strict", FRAMEWORK])
+    expect(folder.returncode == 0 and b"0 errors, 0 warnings" in folder.stderr, f"shipped: folder {folder.stderr}")
+
+
+CONTRADICTION = [{"file": "rules.yaml", "append": """  - id: qow.extra-load
+    block: quality_of_work
+    when: "impact.freed_time == client_contact"
+    text: {nl: "Meer cliëntcontact is ook zwaarder.", en: "More client contact is also harder."}
+    effects:
+      quality_of_work: {mental_load: up}
+    provenance: reconstructed
+    source: ["000"]
+"""}]
+
+
+def check_formats():
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = broken_copy(tmp, CONTRADICTION, "formats")
+        text = run(BINARY, ["validate", folder], cwd=tmp)
+        expect(text.returncode == 0, f"formats: a warning alone must exit 0, got {text.returncode}")
+        expect(b"warning: [KR101]" in text.stdout and b"0 errors, 2 warnings" in text.stderr, f"formats: text {text.stdout}")
+        strict = run(BINARY, ["validate", folder, "--strict"], cwd=tmp)
+        expect(strict.returncode == 1 and b"error: [KR101]" in strict.stdout, f"formats: --strict exit {strict.returncode}")
+        github = run(BINARY, ["validate", folder, "--format", "github"], cwd=tmp)
+        lines = github.stdout.decode().splitlines()
+        expect(len(lines) == 2 and all(l.startswith("::warning file=fw/rules.yaml,line=659,col=5,title=KR101 contradiction::")
+                                       for l in lines), f"formats: github {lines}")
+        missing = run(BINARY, ["validate", os.path.join(tmp, "nope")])
+        expect(missing.returncode == 2, f"formats: missing folder exit {missing.returncode}")
+        bad = run(BINARY, ["validate", "--format", "xml"])
+        expect(bad.returncode == 2, f"formats: bad format exit {bad.returncode}")
+
+
+def check_sarif():
+    ready = os.path.exists(SARIF_SCHEMA) and os.path.isdir(os.path.join(SOURCE, ".cache", "ajv", "node_modules", "ajv"))
+    expect(ready and shutil.which("node"), "sarif: schema, ajv or node missing; run scripts/setup.sh")
+    if not ready:
+        return
+    broken_key = [{"file": "flags.yaml", "find": "  - id: profiling-people\n",
+                   "replace": "  - id: profiling-people\n    colour: red\n"}]
+    with tempfile.TemporaryDirectory() as tmp:
+        logs = []
+        for label, edits, want_exit, want_results in (("warnings", CONTRADICTION, 0, 2), ("errors", broken_key, 1, 1),
+                                                      ("clean", [], 0, 0)):
+            os.makedirs(os.path.join(tmp, label))
+            folder = broken_copy(os.path.join(tmp, label), edits, "sarif")
+            result = run(BINARY, ["validate", folder, "--format", "sarif"], cwd=os.path.join(tmp, label))
+            expect(result.returncode == want_exit, f"sarif {label}: exit {result.returncode}")
+            doc = json.loads(result.stdout)
+            expect(len(doc["runs"][0]["results"]) == want_results, f"sarif {label}: {len(doc['runs'][0]['results'])} results")
+            log = os.path.join(tmp, f"{label}.sarif")
+            with open(log, "wb") as f:
+                f.write(result.stdout)
+            logs.append(log)
+        checked = subprocess.run(["node", SARIF_CHECK, SARIF_SCHEMA, *logs], capture_output=True, timeout=120)
+        expect(checked.returncode == 0, f"sarif: not valid SARIF 2.1.0: {checked.stdout.decode()[:1500]}")
+        # the checker itself can fail: a level SARIF does not know
+        bad = json.loads(open(logs[0], encoding="utf-8").read())
+        bad["runs"][0]["results"][0]["level"] = "fatal"
+        bad_log = os.path.join(tmp, "bad.sarif")
+        with open(bad_log, "w", encoding="utf-8") as f:
+            json.dump(bad, f)
+        refused = subprocess.run(["node", SARIF_CHECK, SARIF_SCHEMA, bad_log], capture_output=True, timeout=120)
+        expect(refused.returncode == 1 and b"level must be equal to one of the allowed values" in refused.stdout,
+               f"sarif: the schema check accepted a bad log: {refused.stdout[:300]}")
+
+
+def check_cases():
+    examples = sorted(os.path.join(SOURCE, "examples", f) for f in os.listdir(os.path.join(SOURCE, "examples"))
+                      if f.endswith(".yaml"))
+    ok = run(BINARY, ["validate-case", *examples])
+    expect(ok.returncode == 0 and ok.stdout == b"", f"cases: examples exit {ok.returncode} {ok.stdout[:300]}")
+    bad = os.path.join(SOURCE, "tests", "e2e", "bad-input", "unknown-key.yaml")
+    mixed = run(BINARY, ["validate-case", examples[0], bad, os.path.join(SOURCE, "nope.yaml")])
+    out = mixed.stdout.decode()
+    expect(mixed.returncode == 1, f"cases: exit {mixed.returncode}")
+    expect("unknown-key.yaml:" in out and "nope.yaml: error:" in out and examples[0] not in out, f"cases: output {out}")
+    expect(b"3 use cases checked: 2 invalid" in mixed.stderr, f"cases: stderr {mixed.stderr}")
+
+
+def main():
+    check = sys.argv[3]
+    {"corpus": check_corpus, "shipped": check_shipped, "formats": check_formats, "sarif": check_sarif,
+     "cases": check_cases}[check]()
+    finish(f"validate {check}")
+
+
+if __name__ == "__main__":
+    main()
