@@ -18,6 +18,7 @@ packages=(
   cmark-gfm         # tests: Markdown reports rendered by a real GFM renderer (escaping)
   chromium          # tests: HTML reports rendered and screenshotted headless
   tmux              # tests: the interview driven in a real terminal
+  graphviz          # tests: `kansrijk graph --format dot` must render
 )
 
 missing=()

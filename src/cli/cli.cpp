@@ -35,6 +35,9 @@ int run_cli(std::span<const std::string> args, std::ostream& out, std::ostream& 
   add_interview(app, action);
   add_validate(app, action);
   add_validate_case(app, action);
+  add_schema(app, action);
+  add_graph(app, action);
+  add_diff(app, action);
   add_test(app, action);
   add_framework(app, action);
   std::vector<std::string> reversed(args.rbegin(), args.rend());

@@ -12,6 +12,10 @@ Checks:
             SARIF 2.1.0 JSON schema (Ajv; both fetched by scripts/setup.sh), and a log that
             breaks the schema is refused, so the check can fail
   cases     `validate-case` on the examples and on broken use cases
+  graph     `kansrijk graph` as Mermaid (every edge between defined nodes) and dot (Graphviz renders it)
+  diff      `kansrijk diff` on a changed copy of the framework, with the examples
+  schema    `kansrijk schema` output equals docs/schema/*.json; examples, reports and the
+            framework's files validate against them (Ajv, draft 2020-12); broken ones do not
 """
 import json
 import os
@@ -164,10 +168,110 @@ def check_cases():
     expect(b"3 use cases checked: 2 invalid" in mixed.stderr, f"cases: stderr {mixed.stderr}")
 
 
+def schema_check(schema_path, documents, tmp):
+    paths = []
+    for i, doc in enumerate(documents):
+        path = os.path.join(tmp, f"doc{i}.json")
+        with open(path, "w", encoding="utf-8") as f:
+            json.dump(doc, f)
+        paths.append(path)
+    return subprocess.run(["node", os.path.join(os.path.dirname(__file__), "schema-check.js"), schema_path, *paths],
+                          capture_output=True, timeout=120)
+
+
+def check_schema():
+    schemas = {}
+    for kind in ("use-case", "assessment", "framework"):
+        result = run(BINARY, ["schema", kind])
+        committed = os.path.join(SOURCE, "docs", "schema", f"{kind}.schema.json")
+        with open(committed, "rb") as f:
+            expect(result.stdout == f.read(), f"schema: docs/schema/{kind}.schema.json is stale; "
+                                              f"run `kansrijk schema {kind} > docs/schema/{kind}.schema.json`")
+        schemas[kind] = committed
+    if not os.path.isdir(os.path.join(SOURCE, ".cache", "ajv", "node_modules", "ajv")):
+        expect(False, "schema: ajv missing; run scripts/setup.sh")
+        return
+    examples = sorted(os.path.join(SOURCE, "examples", f) for f in os.listdir(os.path.join(SOURCE, "examples"))
+                      if f.endswith(".yaml"))
+    with tempfile.TemporaryDirectory() as tmp:
+        docs = []
+        for path in examples:
+            with open(path, encoding="utf-8") as f:
+                first = f.readline()
+                expect(first.startswith("# yaml-language-server: $schema=../docs/schema/use-case.schema.json"),
+                       f"schema: {os.path.basename(path)} has no schema modeline")
+            with open(path, encoding="utf-8") as f:
+                docs.append(yaml.safe_load(f))
+        checked = schema_check(schemas["use-case"], docs, tmp)
+        expect(checked.returncode == 0, f"schema: examples do not validate: {checked.stdout.decode()[:1000]}")
+        bad = [{"title": "x", "tasks": [{"ref": "besluitvorming.rapport-schrijven"}], "ai": {"rol": "draft"}},
+               {"title": "x", "tasks": [{"ref": "nope"}]},
+               {"title": "x", "tasks": [{"ref": "besluitvorming.rapport-schrijven"}], "ai": {"role": "decides"}},
+               {"tasks": [{"ref": "besluitvorming.rapport-schrijven"}]}]
+        refused = schema_check(schemas["use-case"], bad, tmp)
+        expect(refused.returncode == 1 and len(set(l.split(":")[0] for l in refused.stdout.decode().splitlines())) == 4,
+               f"schema: broken use cases accepted: {refused.stdout.decode()}")
+        reports = [json.loads(run(BINARY, ["assess", p, "--format", "json", "--lang", lang]).stdout)
+                   for p in examples for lang in ("nl", "en")]
+        checked = schema_check(schemas["assessment"], reports, tmp)
+        expect(checked.returncode == 0, f"schema: reports do not validate: {checked.stdout.decode()[:1000]}")
+        files = []
+        for name in sorted(os.listdir(FRAMEWORK)):
+            if name.endswith(".yaml"):
+                with open(os.path.join(FRAMEWORK, name), encoding="utf-8") as f:
+                    files.append(yaml.safe_load(f))
+        checked = schema_check(schemas["framework"], files, tmp)
+        expect(checked.returncode == 0, f"schema: framework files do not validate: {checked.stdout.decode()[:1500]}")
+        broken = dict(files[0])
+        broken["colour"] = "red"
+        refused = schema_check(schemas["framework"], [broken], tmp)
+        expect(refused.returncode == 1, "schema: a framework file with an unknown key was accepted")
+
+
+def check_graph():
+    import re
+    with open(os.path.join(FRAMEWORK, "taxonomy.yaml"), encoding="utf-8") as f:
+        taxonomy = yaml.safe_load(f)
+    needs = sum(len(item["skills"]) for item in taxonomy["items"])
+    mermaid = run(BINARY, ["graph"]).stdout.decode()
+    expect(mermaid.startswith("flowchart LR\n"), "graph: not a Mermaid flowchart")
+    defined = set(re.findall(r"^\s+([A-Za-z0-9_]+)\[\"", mermaid, re.M))
+    edges = re.findall(r"^  ([A-Za-z0-9_]+) (?:-->|-- \d+ -->|-\.->) ([A-Za-z0-9_]+)$", mermaid, re.M)
+    with open(os.path.join(FRAMEWORK, "skills.yaml"), encoding="utf-8") as f:
+        skills = len(yaml.safe_load(f)["skills"])
+    expect(len(defined) == len(taxonomy["items"]) + skills + 4, f"graph: {len(defined)} nodes")
+    expect(all(a in defined and b in defined for a, b in edges), "graph: an edge to an undefined node")
+    expect(sum(1 for a, _ in edges if a.startswith("i_")) == needs, "graph: not one edge per skill a task needs")
+    dot = run(BINARY, ["graph", "--format", "dot", "--lang", "en"])
+    rendered = subprocess.run(["dot", "-Tsvg"], input=dot.stdout, capture_output=True)
+    expect(rendered.returncode == 0 and b"<svg" in rendered.stdout, f"graph: Graphviz refuses the dot output: {rendered.stderr[:300]}")
+    expect(dot.stdout.count(b" -> ") == len(edges), "graph: dot and Mermaid differ in edges")
+
+
+def check_diff():
+    examples = sorted(os.path.join(SOURCE, "examples", f) for f in os.listdir(os.path.join(SOURCE, "examples"))
+                      if f.endswith(".yaml"))
+    with tempfile.TemporaryDirectory() as tmp:
+        shutil.copytree(FRAMEWORK, os.path.join(tmp, "old"))
+        broken_copy(tmp, [{"file": "framework.yaml", "find": "promising: 70", "replace": "promising: 80"},
+                          {"file": "flags.yaml", "find": "  - id: profiling-people\n    severity: high", "replace": "  - id: profiling-people\n    severity: medium"}], "diff")
+        result = run(BINARY, ["diff", "old", "fw", *examples], cwd=tmp)
+        out = result.stdout.decode()
+        expect(result.returncode == 0, f"diff: exit {result.returncode} {result.stderr.decode()}")
+        expect("~ scoring thresholds\n    was: promising 70, conditional 50, limited 30\n    now: promising 80" in out,
+               f"diff: thresholds change not shown:\n{out}")
+        expect("~ flag profiling-people\n    was: severity high\n    now: severity medium\n" in out, f"diff: flag change not shown:\n{out}")
+        expect("* " + os.path.join(SOURCE, "examples", "fml-toets.yaml") + ": promising -> conditional" in out,
+               f"diff: verdict change of fml-toets not shown:\n{out}")
+        same = run(BINARY, ["diff", "old", "old", *examples], cwd=tmp).stdout.decode()
+        expect("0 changes in the framework" in same and "\n* " not in same and f"0 of {len(examples)} use cases change" in same,
+               f"diff: identical frameworks differ:\n{same}")
+
+
 def main():
     check = sys.argv[3]
     {"corpus": check_corpus, "shipped": check_shipped, "formats": check_formats, "sarif": check_sarif,
-     "cases": check_cases}[check]()
+     "cases": check_cases, "schema": check_schema, "graph": check_graph, "diff": check_diff}[check]()
     finish(f"validate {check}")
 
 

@@ -27,6 +27,15 @@ void add_validate(CLI::App& app, Action& action);
 // Declares `kansrijk validate-case` on `app`; `action` is set to run it.
 void add_validate_case(CLI::App& app, Action& action);
 
+// Declares `kansrijk schema` on `app`; `action` is set to run it.
+void add_schema(CLI::App& app, Action& action);
+
+// Declares `kansrijk graph` on `app`; `action` is set to run it.
+void add_graph(CLI::App& app, Action& action);
+
+// Declares `kansrijk diff` on `app`; `action` is set to run it.
+void add_diff(CLI::App& app, Action& action);
+
 // Declares `kansrijk test` on `app`; `action` is set to run it.
 void add_test(CLI::App& app, Action& action);
 
