@@ -192,7 +192,7 @@ def document(lang):
     out += ["", f"## {w['prov']}", "", w["prov_text"], "", f"- {w['quoted']}: {counts['quoted']}",
             f"- {w['reconstructed']}: {counts['reconstructed']}", "", f"## {w['sources']}", ""]
     for src in fw["sources"]:
-        out.append(f"- [{src['id']}] {src['title']}")
+        out.append(f"- [{src['id']}] {src['title'][lang]}")
     return "\n".join(out) + "\n"
 
 

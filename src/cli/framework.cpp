@@ -76,7 +76,7 @@ public:
     section("use-case fields");
     for (const auto& f : m_fw.fields) row(f.path, f.label.in(m_lang));
     section("sources");
-    for (const auto& s : m_fw.sources) row(s.id, s.title);
+    for (const auto& s : m_fw.sources) row(s.id, s.title.in(m_lang));
   }
 
   // Prints the item with `id`; false when there is none.
@@ -174,7 +174,7 @@ public:
     }
     for (const auto& s : m_fw.sources) {
       if (s.id == id) {
-        m_out << fmt::format("[{}] {}\n", s.id, s.title);
+        m_out << fmt::format("[{}] {}\n", s.id, s.title.in(m_lang));
         return true;
       }
     }

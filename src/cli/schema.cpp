@@ -230,7 +230,7 @@ Json framework_schema(const core::Framework& fw) {
   properties["limits"] = lang_text;
   Json source_item = {{"type", "object"}, {"required", Json::array({"id", "title"})}, {"additionalProperties", false}};
   source_item["properties"]["id"] = id;
-  source_item["properties"]["title"] = {{"type", "string"}};
+  source_item["properties"]["title"] = lang_text;
   properties["sources"] = array_of(source_item);
   properties["blocks"] = array_of(item({{"id", id}, {"label", lang_text}, {"question", lang_text},
                                         {"base", {{"type", "integer"}}}, {"weight", {{"type", "number"}}}},

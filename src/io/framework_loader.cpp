@@ -253,7 +253,7 @@ private:
       m_reader.check_keys(node, {"id", "title"}, {"id", "title"});
       Source source;
       source.id = id_of(node, "source");
-      source.title = m_reader.string(node, "title", true).value_or("");
+      source.title = m_reader.text(node, "title", true);
       source.where = node.where;
       m_fw.sources.push_back(std::move(source));
     });

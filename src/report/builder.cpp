@@ -440,7 +440,7 @@ private:
     m_sink.heading(w(Word::sources));
     for (const auto& source : m_fw.sources) {
       if (m_cited.count(source.id) != 0) {
-        m_sink.item(fmt::format("[{}]", source.id), source.title, Tone::plain);
+        m_sink.item(fmt::format("[{}]", source.id), source.title.in(m_lang), Tone::plain);
       }
     }
     m_sink.note(w(Word::statement), m_fw.statement.in(m_lang));

@@ -313,7 +313,7 @@ private:
   Json used_sources() const {
     Json list = Json::array();
     for (const auto& source : m_fw.sources) {
-      list.push_back({{"id", source.id}, {"title", source.title}});
+      list.push_back({{"id", source.id}, {"title", source.title.in(m_lang)}});
     }
     return list;
   }

@@ -34,7 +34,7 @@ struct Origin {
 
 struct Source {
   std::string id;
-  std::string title;
+  Text title; // per language: how the report cites it
   Location where;
 };
 

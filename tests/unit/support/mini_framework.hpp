@@ -26,7 +26,7 @@ title: {nl: "Mini", en: "Mini"}
 statement: {nl: "Hulpmiddel.", en: "Aid."}
 limits: {nl: "Grenzen.", en: "Limits."}
 sources:
-  - {id: S, title: "Test source"}
+  - {id: S, title: {nl: "Testbron", en: "Test source"}}
 blocks:
   - {id: purpose, label: {nl: Doel, en: Purpose}, question: {nl: "?", en: "?"}, base: 50, weight: 1, provenance: quoted, source: [S]}
   - {id: tasks, label: {nl: Taken, en: Tasks}, question: {nl: "?", en: "?"}, base: 0, weight: 1, provenance: quoted, source: [S]}
