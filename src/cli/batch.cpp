@@ -246,8 +246,7 @@ int run_batch(const BatchOptions& options, std::ostream& out, std::ostream& err)
     const std::string ext = fs::path(options.summary).extension().string();
     format_name = ext == ".jsonl" || ext == ".ndjson" ? "jsonl" : "csv";
   }
-  report::RenderOptions render_options = resolve_report_options(options.report, false);
-  render_options.color = options.report.color == "always";
+  const report::RenderOptions render_options = resolve_report_options(options.report, false);
   const core::Framework framework = io::load_framework_for(options.framework);
   const Context context{framework, format_name == "jsonl" ? report::SummaryFormat::jsonl : report::SummaryFormat::csv,
                         options.out_dir.empty() ? std::nullopt : report::format_from_name(options.report.format),

@@ -16,6 +16,7 @@
 #include <kansrijk/io/use_case_loader.hpp>
 #include <kansrijk/report/render.hpp>
 #include <kansrijk/util/file.hpp>
+#include <kansrijk/util/text.hpp>
 
 #include <editline/readline.h>
 #include <fcntl.h>
@@ -150,12 +151,6 @@ struct TaskAnswer {
   std::string ref; // a taxonomy task, or empty for a custom one
   std::map<std::string, Answer> attributes;
 };
-
-std::string trim(std::string_view text) {
-  const auto start = text.find_first_not_of(" \t");
-  return start == std::string_view::npos ? std::string()
-                                         : std::string(text.substr(start, text.find_last_not_of(" \t") - start + 1));
-}
 
 std::string lower(std::string text) {
   for (auto& c : text) {
@@ -590,7 +585,7 @@ private:
       if (!line) {
         return Outcome::stop;
       }
-      const std::string input = trim(*line);
+      const std::string input = util::trim(*line);
       if (input == "?") {
         say(decl.help.in(m_lang).empty() ? t("Geen uitleg bij deze vraag.", "No help for this question.") : decl.help.in(m_lang));
         continue;
@@ -701,7 +696,7 @@ private:
       if (!line) {
         return Outcome::stop;
       }
-      const std::string input = lower(trim(*line));
+      const std::string input = lower(util::trim(*line));
       if (input == "<") {
         return Outcome::back;
       }
@@ -738,7 +733,7 @@ private:
         if (!which) {
           return Outcome::stop;
         }
-        const std::string number = trim(*which);
+        const std::string number = util::trim(*which);
         const int n = number.size() <= 3 && !number.empty() && number.find_first_not_of("0123456789") == std::string::npos
                           ? std::stoi(number)
                           : 0;
@@ -782,12 +777,12 @@ private:
       if (!line) {
         return Outcome::stop;
       }
-      std::string input = trim(*line);
+      std::string input = util::trim(*line);
       if (input.empty() || input == "<") {
         return Outcome::answered;
       }
       if (input.starts_with('?')) {
-        const std::string number = trim(input.substr(1));
+        const std::string number = util::trim(input.substr(1));
         const int n = !number.empty() && number.size() <= 2 && number.find_first_not_of("0123456789") == std::string::npos
                           ? std::stoi(number)
                           : 0;
@@ -899,7 +894,7 @@ private:
       if (!line) {
         return false;
       }
-      const std::string input = lower(trim(*line));
+      const std::string input = lower(util::trim(*line));
       if (input == "j" || input == "y" || input == "ja" || input == "yes") {
         return true;
       }

@@ -56,32 +56,16 @@ public:
   }
 
 private:
-  // The keys allowed directly under `prefix` (e.g. "ai." -> role, technology, ...).
-  std::vector<std::string> keys_under(const std::string& prefix) const {
-    if (const auto it = m_fw.field_groups.find(prefix); it != m_fw.field_groups.end()) {
-      return it->second;
-    }
-    std::vector<std::string> keys;
-    for (const auto& field : m_fw.fields) {
-      if (!field.path.starts_with(prefix)) {
-        continue;
-      }
-      std::string rest = field.path.substr(prefix.size());
-      rest = rest.substr(0, rest.find('.'));
-      if (std::find(keys.begin(), keys.end(), rest) == keys.end()) {
-        keys.push_back(rest);
-      }
-    }
-    if (prefix.empty()) {
-      keys.emplace_back("tasks");
-    }
-    return keys;
+  // The keys allowed directly under `prefix` (e.g. "ai." -> role, technology, ...), as the
+  // framework indexed them once when it was loaded (Framework::index_field_groups).
+  const std::vector<std::string>& keys_under(const std::string& prefix) const {
+    static const std::vector<std::string> k_none;
+    const auto it = m_fw.field_groups.find(prefix);
+    return it == m_fw.field_groups.end() ? k_none : it->second;
   }
 
   void read_group(const Node& map, const std::string& prefix) {
-    const auto found = m_fw.field_groups.find(prefix);
-    const std::vector<std::string> computed = found == m_fw.field_groups.end() ? keys_under(prefix) : std::vector<std::string>{};
-    const std::vector<std::string>& keys = found == m_fw.field_groups.end() ? computed : found->second;
+    const std::vector<std::string>& keys = keys_under(prefix);
     for (const auto& entry : map.entries) {
       const std::string& key = entry.key.scalar;
       if (std::find(keys.begin(), keys.end(), key) == keys.end()) {
@@ -315,13 +299,17 @@ UseCase use_case_from_tree(const Node& tree, const Framework& framework, const s
   return UseCaseReader(framework, default_id).read(tree);
 }
 
-UseCase parse_use_case(const std::string& text, const std::string& name, const Framework& framework,
-                       const std::string& default_id) {
+ParseLimits use_case_parse_limits() {
   ParseLimits limits;
   limits.max_depth = k_max_use_case_depth;
   limits.max_nodes = k_max_use_case_nodes;
   limits.max_scalar_bytes = k_max_text_bytes;
-  auto tree = parse_document(text, name, limits);
+  return limits;
+}
+
+UseCase parse_use_case(const std::string& text, const std::string& name, const Framework& framework,
+                       const std::string& default_id) {
+  auto tree = parse_document(text, name, use_case_parse_limits());
   if (!tree) {
     throw util::Error(tree.error());
   }

@@ -3,6 +3,7 @@
 #include "sink.hpp"
 
 #include <kansrijk/report/strings.hpp>
+#include <kansrijk/util/text.hpp>
 
 #include <fmt/format.h>
 
@@ -61,13 +62,7 @@ std::string upper_ascii(std::string text) {
   return text;
 }
 
-std::string join(const std::vector<std::string>& parts) {
-  std::string out;
-  for (const auto& part : parts) {
-    out += (out.empty() ? "" : ", ") + part;
-  }
-  return out;
-}
+std::string join(const std::vector<std::string>& parts) { return util::join(parts, ", "); }
 
 class Builder {
 public:

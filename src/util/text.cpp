@@ -53,6 +53,14 @@ std::optional<std::string> closest_match(std::string_view word,
   return best;
 }
 
+std::string trim(std::string_view text, std::string_view blanks) {
+  const auto start = text.find_first_not_of(blanks);
+  if (start == std::string_view::npos) {
+    return {};
+  }
+  return std::string(text.substr(start, text.find_last_not_of(blanks) - start + 1));
+}
+
 std::string did_you_mean(std::string_view word, std::span<const std::string> candidates) {
   const auto match = closest_match(word, candidates);
   return match ? " (did you mean \"" + *match + "\"?)" : std::string();

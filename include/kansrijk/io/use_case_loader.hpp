@@ -16,6 +16,9 @@ inline constexpr std::size_t k_max_use_case_nodes = 20000;
 inline constexpr std::size_t k_max_tasks = 100;
 inline constexpr std::size_t k_max_text_bytes = 16384;
 
+// The parse limits of one use case (depth, nodes, text length), for every way one is read.
+ParseLimits use_case_parse_limits();
+
 // Builds a use case from the parsed `tree` against `framework`; `default_id` is used when the
 // file gives no `id`. Throws util::Error with every problem found.
 core::UseCase use_case_from_tree(const Node& tree, const core::Framework& framework,

@@ -17,6 +17,9 @@ std::optional<std::string> closest_match(std::string_view word,
 // `(did you mean "x"?)` for the closest of `candidates`, or an empty string.
 std::string did_you_mean(std::string_view word, std::span<const std::string> candidates);
 
+// `text` without leading and trailing characters from `blanks`.
+std::string trim(std::string_view text, std::string_view blanks = " \t");
+
 // Byte offset of the first invalid UTF-8 sequence in `text`, or nullopt when it is valid.
 std::optional<std::size_t> find_invalid_utf8(std::string_view text);
 
