@@ -8,7 +8,6 @@
 #include <kansrijk/io/use_case_loader.hpp>
 #include <kansrijk/report/render.hpp>
 #include <kansrijk/util/file.hpp>
-
 #include <memory>
 #include <ostream>
 
@@ -23,16 +22,17 @@ struct AssessOptions {
 };
 } // namespace
 
-void add_assess(CLI::App& app, Action& action) {
+void add_assess(CLI::App &app, Action &action) {
   auto options = std::make_shared<AssessOptions>();
-  CLI::App* sub = app.add_subcommand("assess", "Assess one use case (YAML or JSON) and print the report.");
+  CLI::App *sub = app.add_subcommand("assess", "Assess one use case (YAML or JSON) and print the report.");
   sub->add_option("FILE", options->input, "Use-case file, or - for standard input")->required();
   add_report_options(sub, options->report);
-  sub->add_option("-o,--output", options->output, "Write the report to this file (atomically) instead of stdout");
+  sub->add_option("-o,--output", options->output,
+                  "Write the report to this file (atomically) instead of stdout");
   sub->add_option("--framework", options->framework,
                   "Framework folder (default: $KANSRIJK_FRAMEWORK, else the built-in TNO framework)");
   sub->callback([options, &action] {
-    action = [options](std::ostream& out, std::ostream&) {
+    action = [options](std::ostream &out, std::ostream &) {
       const report::RenderOptions render_options =
           resolve_report_options(options->report, options->output.empty() && stdout_is_terminal());
       const core::Framework framework = io::load_framework_for(options->framework);

@@ -3,6 +3,15 @@
 // threads, and written in input order by the main thread, so the output is the same for any
 // number of jobs and memory does not grow with the number of cases. A broken case becomes an
 // error row and the run goes on. Ctrl-C stops cleanly: no half-written file is left.
+#include <atomic>
+#include <chrono>
+#include <condition_variable>
+#include <csignal>
+#include <deque>
+#include <filesystem>
+#include <fmt/format.h>
+#include <functional>
+#include <future>
 #include <kansrijk/cli/cli.hpp>
 #include <kansrijk/cli/commands.hpp>
 #include <kansrijk/cli/report_options.hpp>
@@ -12,17 +21,6 @@
 #include <kansrijk/report/render.hpp>
 #include <kansrijk/report/summary.hpp>
 #include <kansrijk/util/file.hpp>
-
-#include <fmt/format.h>
-
-#include <atomic>
-#include <chrono>
-#include <condition_variable>
-#include <csignal>
-#include <deque>
-#include <filesystem>
-#include <functional>
-#include <future>
 #include <mutex>
 #include <ostream>
 #include <thread>
@@ -53,8 +51,8 @@ public:
     sigaction(SIGINT, &m_old_int, nullptr);
     sigaction(SIGTERM, &m_old_term, nullptr);
   }
-  InterruptGuard(const InterruptGuard&) = delete;
-  InterruptGuard& operator=(const InterruptGuard&) = delete;
+  InterruptGuard(const InterruptGuard &) = delete;
+  InterruptGuard &operator=(const InterruptGuard &) = delete;
 
 private:
   struct sigaction m_old_int {};
@@ -75,12 +73,12 @@ public:
       m_stopping = true;
     }
     m_wake.notify_all();
-    for (auto& thread : m_threads) {
+    for (auto &thread : m_threads) {
       thread.join();
     }
   }
-  WorkerPool(const WorkerPool&) = delete;
-  WorkerPool& operator=(const WorkerPool&) = delete;
+  WorkerPool(const WorkerPool &) = delete;
+  WorkerPool &operator=(const WorkerPool &) = delete;
 
   template <typename Result> std::future<Result> submit(std::function<Result()> task) {
     auto packaged = std::make_shared<std::packaged_task<Result()>>(std::move(task));
@@ -137,28 +135,29 @@ struct Outcome {
 };
 
 struct Context {
-  const core::Framework& framework;
+  const core::Framework &framework;
   report::SummaryFormat summary_format;
   std::optional<report::Format> report_format; // set with --out
   report::RenderOptions render_options;
 };
 
-std::string source_of(const io::Record& record) {
-  return record.where.line > 0 ? fmt::format("{}:{}", record.where.file, record.where.line) : record.where.file;
+std::string source_of(const io::Record &record) {
+  return record.where.line > 0 ? fmt::format("{}:{}", record.where.file, record.where.line)
+                               : record.where.file;
 }
 
-Outcome process(const io::Record& record, const Context& context) {
+Outcome process(const io::Record &record, const Context &context) {
   Outcome outcome;
   try {
     const core::UseCase use_case = io::use_case_from_record(record, context.framework);
     const core::Assessment assessment = core::assess(context.framework, use_case);
     outcome.id = use_case.id;
-    outcome.summary = report::summary_line(context.framework, report::summarize(assessment, source_of(record)),
-                                           context.summary_format);
+    outcome.summary = report::summary_line(
+        context.framework, report::summarize(assessment, source_of(record)), context.summary_format);
     if (context.report_format) {
       outcome.report = report::render(assessment, *context.report_format, context.render_options);
     }
-  } catch (const util::Error& error) {
+  } catch (const util::Error &error) {
     report::SummaryRow row;
     row.id = record.default_id;
     if (record.kind == io::Record::Kind::csv_row) { // the row's own id, when it has one
@@ -169,12 +168,12 @@ Outcome process(const io::Record& record, const Context& context) {
       }
     }
     row.source = source_of(record);
-    const auto& diagnostics = error.diagnostics();
+    const auto &diagnostics = error.diagnostics();
     row.error = diagnostics.empty() ? std::string(error.what()) : diagnostics.front().to_string();
     if (diagnostics.size() > 1) {
       row.error += fmt::format(" (and {} more)", diagnostics.size() - 1);
     }
-    for (const auto& d : diagnostics) {
+    for (const auto &d : diagnostics) {
       const std::string place = util::format_location(d.where);
       outcome.errors += fmt::format("{}: error: {}\n", place.empty() ? "kansrijk" : place, d.message);
     }
@@ -186,7 +185,7 @@ Outcome process(const io::Record& record, const Context& context) {
 
 // A file name for the report of case `id`: letters, digits, '.', '-' and '_' only, not
 // hidden, and unique within the run (a second "x" becomes "x-2").
-std::string report_name(const std::string& id, std::unordered_set<std::string>& used) {
+std::string report_name(const std::string &id, std::unordered_set<std::string> &used) {
   std::string base;
   for (const char c : id.substr(0, 100)) {
     base += std::isalnum(static_cast<unsigned char>(c)) != 0 || c == '-' || c == '_' || c == '.' ? c : '_';
@@ -203,7 +202,7 @@ std::string report_name(const std::string& id, std::unordered_set<std::string>& 
 
 class Progress {
 public:
-  Progress(bool enabled, std::optional<std::size_t> total, std::ostream& err)
+  Progress(bool enabled, std::optional<std::size_t> total, std::ostream &err)
       : m_enabled(enabled), m_total(total), m_err(err), m_start(std::chrono::steady_clock::now()) {}
 
   void update(std::size_t done, bool final = false) {
@@ -223,8 +222,8 @@ public:
       const int filled = static_cast<int>(share * 24);
       const double eta = rate > 0 ? static_cast<double>(*m_total - std::min(done, *m_total)) / rate : 0;
       line = fmt::format("[{}{}] {}/{} ({:.0f}%) · {:.0f} cases/s · ETA {}:{:02}", std::string(filled, '#'),
-                         std::string(24 - filled, '.'), done, *m_total, share * 100, rate, static_cast<int>(eta) / 60,
-                         static_cast<int>(eta) % 60);
+                         std::string(24 - filled, '.'), done, *m_total, share * 100, rate,
+                         static_cast<int>(eta) / 60, static_cast<int>(eta) % 60);
     } else {
       line = fmt::format("{} cases · {:.0f} cases/s", done, rate);
     }
@@ -234,13 +233,14 @@ public:
 private:
   bool m_enabled;
   std::optional<std::size_t> m_total;
-  std::ostream& m_err;
+  std::ostream &m_err;
   std::chrono::steady_clock::time_point m_start;
   std::chrono::steady_clock::time_point m_last{};
 };
 
-int run_batch(const BatchOptions& options, std::ostream& out, std::ostream& err) {
-  const bool summary_to_stdout = options.summary == "-" || (options.summary.empty() && options.out_dir.empty());
+int run_batch(const BatchOptions &options, std::ostream &out, std::ostream &err) {
+  const bool summary_to_stdout =
+      options.summary == "-" || (options.summary.empty() && options.out_dir.empty());
   std::string format_name = options.summary_format;
   if (format_name.empty()) {
     const std::string ext = fs::path(options.summary).extension().string();
@@ -248,15 +248,17 @@ int run_batch(const BatchOptions& options, std::ostream& out, std::ostream& err)
   }
   const report::RenderOptions render_options = resolve_report_options(options.report, false);
   const core::Framework framework = io::load_framework_for(options.framework);
-  const Context context{framework, format_name == "jsonl" ? report::SummaryFormat::jsonl : report::SummaryFormat::csv,
-                        options.out_dir.empty() ? std::nullopt : report::format_from_name(options.report.format),
-                        render_options};
+  const Context context{
+      framework, format_name == "jsonl" ? report::SummaryFormat::jsonl : report::SummaryFormat::csv,
+      options.out_dir.empty() ? std::nullopt : report::format_from_name(options.report.format),
+      render_options};
   io::RecordSource source(options.inputs);
   if (!options.out_dir.empty()) {
     std::error_code ec;
     fs::create_directories(options.out_dir, ec);
     if (ec || !fs::is_directory(options.out_dir)) {
-      throw util::Error(util::Diagnostic{{options.out_dir}, "cannot make the output folder: " + ec.message()});
+      throw util::Error(
+          util::Diagnostic{{options.out_dir}, "cannot make the output folder: " + ec.message()});
     }
   }
   std::optional<util::AtomicFile> summary_file;
@@ -272,7 +274,8 @@ int run_batch(const BatchOptions& options, std::ostream& out, std::ostream& err)
   };
   emit_summary(report::summary_header(framework, context.summary_format));
 
-  const bool show_progress = options.progress == "always" || (options.progress == "auto" && stderr_is_terminal());
+  const bool show_progress =
+      options.progress == "always" || (options.progress == "auto" && stderr_is_terminal());
   Progress progress(show_progress, show_progress ? source.count() : std::nullopt, err);
   const unsigned jobs = options.jobs != 0 ? options.jobs : std::max(1U, std::thread::hardware_concurrency());
   const std::size_t chunk_size = 64;
@@ -280,8 +283,8 @@ int run_batch(const BatchOptions& options, std::ostream& out, std::ostream& err)
   std::size_t done = 0;
   std::size_t failed = 0;
 
-  const auto write_outcomes = [&](const std::vector<Outcome>& outcomes) {
-    for (const auto& outcome : outcomes) {
+  const auto write_outcomes = [&](const std::vector<Outcome> &outcomes) {
+    for (const auto &outcome : outcomes) {
       emit_summary(outcome.summary);
       if (outcome.failed) {
         ++failed;
@@ -291,7 +294,9 @@ int run_batch(const BatchOptions& options, std::ostream& out, std::ostream& err)
         err << outcome.errors;
       } else if (context.report_format) {
         const std::string name = report_name(outcome.id, used_names);
-        util::write_file_atomically((fs::path(options.out_dir) / (name + std::string(report::format_extension(*context.report_format)))).string(),
+        util::write_file_atomically((fs::path(options.out_dir) /
+                                     (name + std::string(report::format_extension(*context.report_format))))
+                                        .string(),
                                     outcome.report);
       }
       ++done;
@@ -301,10 +306,10 @@ int run_batch(const BatchOptions& options, std::ostream& out, std::ostream& err)
     }
     progress.update(done);
   };
-  const auto process_chunk = [&context](const std::vector<io::Record>& chunk) {
+  const auto process_chunk = [&context](const std::vector<io::Record> &chunk) {
     std::vector<Outcome> outcomes;
     outcomes.reserve(chunk.size());
-    for (const auto& record : chunk) {
+    for (const auto &record : chunk) {
       outcomes.push_back(process(record, context));
     }
     return outcomes;
@@ -337,7 +342,8 @@ int run_batch(const BatchOptions& options, std::ostream& out, std::ostream& err)
         write_outcomes(in_flight.front().get());
         in_flight.pop_front();
       }
-      in_flight.push_back(pool->submit<std::vector<Outcome>>([chunk, &process_chunk] { return process_chunk(*chunk); }));
+      in_flight.push_back(
+          pool->submit<std::vector<Outcome>>([chunk, &process_chunk] { return process_chunk(*chunk); }));
     }
     while (!in_flight.empty()) {
       auto outcomes = in_flight.front().get();
@@ -372,26 +378,33 @@ int run_batch(const BatchOptions& options, std::ostream& out, std::ostream& err)
 
 } // namespace
 
-void add_batch(CLI::App& app, Action& action) {
+void add_batch(CLI::App &app, Action &action) {
   auto options = std::make_shared<BatchOptions>();
-  CLI::App* sub = app.add_subcommand(
-      "batch", "Assess many use cases: files, folders, JSON Lines (.jsonl, or - for stdin) and CSV inventories.");
-  sub->add_option("INPUT", options->inputs, "Use-case files, folders (searched for *.yaml, *.yml, *.json), .jsonl, .csv, or -")
+  CLI::App *sub = app.add_subcommand(
+      "batch",
+      "Assess many use cases: files, folders, JSON Lines (.jsonl, or - for stdin) and CSV inventories.");
+  sub->add_option("INPUT", options->inputs,
+                  "Use-case files, folders (searched for *.yaml, *.yml, *.json), .jsonl, .csv, or -")
       ->required();
-  sub->add_option("--out", options->out_dir, "Write one report per case into this folder (format from --format)");
-  sub->add_option("--summary", options->summary,
-                  "Write the summary (one line per case) to this file, or - for stdout (default: stdout unless --out)");
-  sub->add_option("--summary-format", options->summary_format, "csv or jsonl (default: from the --summary file's extension, else csv)")
+  sub->add_option("--out", options->out_dir,
+                  "Write one report per case into this folder (format from --format)");
+  sub->add_option(
+      "--summary", options->summary,
+      "Write the summary (one line per case) to this file, or - for stdout (default: stdout unless --out)");
+  sub->add_option("--summary-format", options->summary_format,
+                  "csv or jsonl (default: from the --summary file's extension, else csv)")
       ->check(CLI::IsMember({"csv", "jsonl"}));
-  sub->add_option("--jobs,-j", options->jobs, "Worker threads (default: the number of cores)")->check(CLI::Range(1U, 256U));
-  sub->add_option("--progress", options->progress, "Progress bar on stderr: auto (when it is a terminal), always, never")
+  sub->add_option("--jobs,-j", options->jobs, "Worker threads (default: the number of cores)")
+      ->check(CLI::Range(1U, 256U));
+  sub->add_option("--progress", options->progress,
+                  "Progress bar on stderr: auto (when it is a terminal), always, never")
       ->check(CLI::IsMember({"auto", "always", "never"}))
       ->capture_default_str();
   sub->add_option("--framework", options->framework,
                   "Framework folder (default: $KANSRIJK_FRAMEWORK, else the built-in TNO framework)");
   add_report_options(sub, options->report);
   sub->callback([options, &action] {
-    action = [options](std::ostream& out, std::ostream& err) { return run_batch(*options, out, err); };
+    action = [options](std::ostream &out, std::ostream &err) { return run_batch(*options, out, err); };
   });
 }
 

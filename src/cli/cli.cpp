@@ -1,17 +1,16 @@
 // The top-level parser: subcommands, --version, and the only catch of util::Error.
+#include <algorithm>
 #include <kansrijk/cli/cli.hpp>
 #include <kansrijk/cli/commands.hpp>
 #include <kansrijk/util/diagnostic.hpp>
-
-#include <algorithm>
 #include <ostream>
 #include <vector>
 
 namespace kansrijk::cli {
 
-void print_diagnostics(const std::exception& error, std::ostream& err) {
-  if (const auto* located = dynamic_cast<const util::Error*>(&error)) {
-    for (const auto& d : located->diagnostics()) {
+void print_diagnostics(const std::exception &error, std::ostream &err) {
+  if (const auto *located = dynamic_cast<const util::Error *>(&error)) {
+    for (const auto &d : located->diagnostics()) {
       const std::string place = util::format_location(d.where);
       err << (place.empty() ? std::string("kansrijk") : place) << ": error: " << d.message << '\n';
     }
@@ -20,7 +19,7 @@ void print_diagnostics(const std::exception& error, std::ostream& err) {
   err << "kansrijk: error: " << error.what() << '\n';
 }
 
-int run_cli(std::span<const std::string> args, std::ostream& out, std::ostream& err) {
+int run_cli(std::span<const std::string> args, std::ostream &out, std::ostream &err) {
   CLI::App app{"kansrijk: assess whether an AI application is a good idea for a piece of the work of "
                "arbeidsdeskundigen (labour experts), after TNO's weighing framework."};
   app.name("kansrijk");
@@ -43,7 +42,7 @@ int run_cli(std::span<const std::string> args, std::ostream& out, std::ostream& 
   std::vector<std::string> reversed(args.rbegin(), args.rend());
   try {
     app.parse(reversed);
-  } catch (const CLI::ParseError& e) {
+  } catch (const CLI::ParseError &e) {
     if (e.get_exit_code() == 0) {
       app.exit(e, out, err);
       return k_exit_ok;
@@ -53,10 +52,10 @@ int run_cli(std::span<const std::string> args, std::ostream& out, std::ostream& 
   }
   try {
     return action ? action(out, err) : k_exit_usage;
-  } catch (const util::Error& e) {
+  } catch (const util::Error &e) {
     print_diagnostics(e, err);
     return k_exit_usage;
-  } catch (const std::exception& e) {
+  } catch (const std::exception &e) {
     err << "kansrijk: error: " << e.what() << '\n';
     return k_exit_usage;
   }

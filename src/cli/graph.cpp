@@ -1,12 +1,10 @@
 // `kansrijk graph [--format mermaid|dot]`: the framework's structure for reviewers: pillars
 // -> tasks and actions -> the skills they need -> the technologies that support each skill
 // (strong solid, moderate dashed; limited and none left out).
+#include <fmt/format.h>
 #include <kansrijk/cli/cli.hpp>
 #include <kansrijk/cli/commands.hpp>
 #include <kansrijk/io/framework_loader.hpp>
-
-#include <fmt/format.h>
-
 #include <ostream>
 
 namespace kansrijk::cli {
@@ -21,7 +19,7 @@ std::string node_id(std::string_view prefix, std::string_view id) {
   return out;
 }
 
-std::string label(const std::string& text, bool dot) {
+std::string label(const std::string &text, bool dot) {
   std::string out;
   for (const char c : text) {
     if (c == '"') {
@@ -35,46 +33,58 @@ std::string label(const std::string& text, bool dot) {
   return out;
 }
 
-std::string graph(const core::Framework& fw, bool dot, const std::string& lang) {
+std::string graph(const core::Framework &fw, bool dot, const std::string &lang) {
   std::string out;
-  const auto node = [&](const std::string& id, const std::string& text, std::string_view shape) {
+  const auto node = [&](const std::string &id, const std::string &text, std::string_view shape) {
     out += dot ? fmt::format("    {} [label=\"{}\"{}];\n", id, label(text, true), shape)
                : fmt::format("    {}[\"{}\"]\n", id, label(text, false));
   };
-  const auto edge = [&](const std::string& from, const std::string& to, bool dashed, const std::string& text) {
+  const auto edge = [&](const std::string &from, const std::string &to, bool dashed,
+                        const std::string &text) {
     if (dot) {
-      out += fmt::format("  {} -> {}{};\n", from, to,
-                         dashed || !text.empty() ? fmt::format(" [{}{}]", dashed ? "style=dashed" : "",
-                                                               text.empty() ? "" : fmt::format("{}label=\"{}\"", dashed ? ", " : "", text))
-                                                 : "");
+      out += fmt::format(
+          "  {} -> {}{};\n", from, to,
+          dashed || !text.empty()
+              ? fmt::format(" [{}{}]", dashed ? "style=dashed" : "",
+                            text.empty() ? "" : fmt::format("{}label=\"{}\"", dashed ? ", " : "", text))
+              : "");
     } else {
-      out += fmt::format("  {} {} {}\n", from, dashed ? (text.empty() ? "-.->" : "-. " + text + " .->") : (text.empty() ? "-->" : "-- " + text + " -->"), to);
+      out += fmt::format("  {} {} {}\n", from,
+                         dashed ? (text.empty() ? "-.->" : "-. " + text + " .->")
+                                : (text.empty() ? "-->" : "-- " + text + " -->"),
+                         to);
     }
   };
-  out += dot ? fmt::format("digraph \"{}\" {{\n  rankdir=LR;\n  node [shape=box, fontname=\"DejaVu Sans\"];\n", fw.id)
+  out += dot ? fmt::format(
+                   "digraph \"{}\" {{\n  rankdir=LR;\n  node [shape=box, fontname=\"DejaVu Sans\"];\n", fw.id)
              : "flowchart LR\n";
   for (std::size_t p = 0; p < fw.pillars.size(); ++p) {
-    const auto& pillar = fw.pillars[p];
-    out += dot ? fmt::format("  subgraph cluster_{} {{\n    label=\"{}\";\n", node_id("", pillar.id), label(pillar.label.in(lang), true))
-               : fmt::format("  subgraph {}[\"{}\"]\n", node_id("p_", pillar.id), label(pillar.label.in(lang), false));
-    for (const auto& item : fw.items) {
+    const auto &pillar = fw.pillars[p];
+    out += dot ? fmt::format("  subgraph cluster_{} {{\n    label=\"{}\";\n", node_id("", pillar.id),
+                             label(pillar.label.in(lang), true))
+               : fmt::format("  subgraph {}[\"{}\"]\n", node_id("p_", pillar.id),
+                             label(pillar.label.in(lang), false));
+    for (const auto &item : fw.items) {
       if (item.pillar == static_cast<int>(p)) {
-        node(node_id("i_", item.id), item.label.in(lang) + (item.is_action ? (lang == "nl" ? " (handeling)" : " (action)") : ""), "");
+        node(node_id("i_", item.id),
+             item.label.in(lang) + (item.is_action ? (lang == "nl" ? " (handeling)" : " (action)") : ""), "");
       }
     }
     out += dot ? "  }\n" : "  end\n";
   }
   out += dot ? "  subgraph cluster_skills {\n    label=\"skills\";\n" : "  subgraph skills\n";
-  for (const auto& skill : fw.skills) {
-    node(node_id("s_", skill.id), skill.label.in(lang), skill.group == core::SkillGroup::affective ? ", style=dashed" : "");
+  for (const auto &skill : fw.skills) {
+    node(node_id("s_", skill.id), skill.label.in(lang),
+         skill.group == core::SkillGroup::affective ? ", style=dashed" : "");
   }
-  out += dot ? "  }\n  subgraph cluster_technologies {\n    label=\"technologies\";\n" : "  end\n  subgraph technologies\n";
-  for (const auto& tech : fw.technologies) {
+  out += dot ? "  }\n  subgraph cluster_technologies {\n    label=\"technologies\";\n"
+             : "  end\n  subgraph technologies\n";
+  for (const auto &tech : fw.technologies) {
     node(node_id("t_", tech.id), tech.label.in(lang), ", shape=ellipse");
   }
   out += dot ? "  }\n" : "  end\n";
-  for (const auto& item : fw.items) {
-    for (const auto& need : item.skills) {
+  for (const auto &item : fw.items) {
+    for (const auto &need : item.skills) {
       edge(node_id("i_", item.id), node_id("s_", fw.skills[static_cast<std::size_t>(need.skill)].id), false,
            std::to_string(need.weight));
     }
@@ -83,7 +93,8 @@ std::string graph(const core::Framework& fw, bool dot, const std::string& lang) 
     for (std::size_t t = 0; t < fw.technologies.size(); ++t) {
       const core::Grade grade = fw.support[s][t].grade;
       if (grade == core::Grade::strong || grade == core::Grade::moderate) {
-        edge(node_id("s_", fw.skills[s].id), node_id("t_", fw.technologies[t].id), grade == core::Grade::moderate, "");
+        edge(node_id("s_", fw.skills[s].id), node_id("t_", fw.technologies[t].id),
+             grade == core::Grade::moderate, "");
       }
     }
   }
@@ -95,21 +106,25 @@ std::string graph(const core::Framework& fw, bool dot, const std::string& lang) 
 
 } // namespace
 
-void add_graph(CLI::App& app, Action& action) {
+void add_graph(CLI::App &app, Action &action) {
   struct Options {
     std::string format = "mermaid";
     std::string language = "nl";
     std::string framework;
   };
   auto options = std::make_shared<Options>();
-  CLI::App* sub = app.add_subcommand(
-      "graph", "Print the framework's structure: pillars -> tasks -> skills -> technologies (Mermaid or Graphviz dot).");
-  sub->add_option("--format", options->format, "mermaid or dot")->check(CLI::IsMember({"mermaid", "dot"}))->capture_default_str();
-  sub->add_option("--lang", options->language, "Language of the labels")->check(CLI::IsMember({"nl", "en"}))->capture_default_str();
+  CLI::App *sub = app.add_subcommand("graph", "Print the framework's structure: pillars -> tasks -> skills "
+                                              "-> technologies (Mermaid or Graphviz dot).");
+  sub->add_option("--format", options->format, "mermaid or dot")
+      ->check(CLI::IsMember({"mermaid", "dot"}))
+      ->capture_default_str();
+  sub->add_option("--lang", options->language, "Language of the labels")
+      ->check(CLI::IsMember({"nl", "en"}))
+      ->capture_default_str();
   sub->add_option("--framework", options->framework,
                   "Framework folder (default: $KANSRIJK_FRAMEWORK, else the built-in TNO framework)");
   sub->callback([options, &action] {
-    action = [options](std::ostream& out, std::ostream&) {
+    action = [options](std::ostream &out, std::ostream &) {
       out << graph(io::load_framework_for(options->framework), options->format == "dot", options->language);
       return k_exit_ok;
     };

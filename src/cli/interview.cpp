@@ -6,6 +6,14 @@
 // Input is a line at a time: libedit's readline (line editing, history) on a terminal,
 // plain lines from standard input otherwise, so sessions can be scripted and tested.
 // Ctrl-C or Ctrl-D ends the session at once and saves a draft that --resume continues.
+#include <atomic>
+#include <clocale>
+#include <csignal>
+#include <cstdlib>
+#include <editline/readline.h>
+#include <fcntl.h>
+#include <filesystem>
+#include <fmt/format.h>
 #include <kansrijk/cli/cli.hpp>
 #include <kansrijk/cli/commands.hpp>
 #include <kansrijk/cli/report_options.hpp>
@@ -17,23 +25,12 @@
 #include <kansrijk/report/render.hpp>
 #include <kansrijk/util/file.hpp>
 #include <kansrijk/util/text.hpp>
-
-#include <editline/readline.h>
-#include <fcntl.h>
 #include <langinfo.h>
-#include <unistd.h>
-
-#include <fmt/format.h>
-
-#include <atomic>
-#include <clocale>
-#include <csignal>
-#include <cstdlib>
-#include <filesystem>
 #include <map>
 #include <optional>
 #include <ostream>
 #include <set>
+#include <unistd.h>
 
 namespace kansrijk::cli {
 
@@ -66,8 +63,8 @@ public:
     sigaction(SIGINT, &action, &m_old);
   }
   ~StopGuard() { sigaction(SIGINT, &m_old, nullptr); }
-  StopGuard(const StopGuard&) = delete;
-  StopGuard& operator=(const StopGuard&) = delete;
+  StopGuard(const StopGuard &) = delete;
+  StopGuard &operator=(const StopGuard &) = delete;
 
 private:
   struct sigaction m_old {};
@@ -76,12 +73,12 @@ private:
 // One line at a time: readline on a terminal, plain read() otherwise.
 class LineInput {
 public:
-  LineInput(bool terminal, std::ostream& out) : m_terminal(terminal), m_out(out) {
+  LineInput(bool terminal, std::ostream &out) : m_terminal(terminal), m_out(out) {
     if (m_terminal) {
       // libedit reads multibyte characters only in a UTF-8 locale; without one it drops
       // every accented letter (ë, é, ó) without a word. Use the user's locale if it is
       // UTF-8, else C.UTF-8 (always present on Debian).
-      const char* locale = std::setlocale(LC_CTYPE, "");
+      const char *locale = std::setlocale(LC_CTYPE, "");
       if (locale == nullptr || std::string_view(nl_langinfo(CODESET)) != "UTF-8") {
         std::setlocale(LC_CTYPE, "C.UTF-8");
       }
@@ -91,13 +88,13 @@ public:
   }
 
   // The next line, or nullopt at the end of input or after Ctrl-C.
-  std::optional<std::string> read(const std::string& prompt) {
+  std::optional<std::string> read(const std::string &prompt) {
     if (g_stop.load()) {
       return std::nullopt;
     }
     if (m_terminal) {
       m_out.flush();
-      char* line = readline(prompt.c_str());
+      char *line = readline(prompt.c_str());
       if (line == nullptr || g_stop.load()) {
         std::free(line);
         return std::nullopt;
@@ -137,7 +134,7 @@ public:
 
 private:
   bool m_terminal;
-  std::ostream& m_out;
+  std::ostream &m_out;
 };
 
 struct Answer {
@@ -153,7 +150,7 @@ struct TaskAnswer {
 };
 
 std::string lower(std::string text) {
-  for (auto& c : text) {
+  for (auto &c : text) {
     c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   }
   return text;
@@ -164,11 +161,21 @@ std::string yaml_quoted(std::string_view text) {
   std::string out = "\"";
   for (const char c : text) {
     switch (c) {
-    case '"': out += "\\\""; break;
-    case '\\': out += "\\\\"; break;
-    case '\n': out += "\\n"; break;
-    case '\t': out += "\\t"; break;
-    case '\r': out += "\\r"; break;
+    case '"':
+      out += "\\\"";
+      break;
+    case '\\':
+      out += "\\\\";
+      break;
+    case '\n':
+      out += "\\n";
+      break;
+    case '\t':
+      out += "\\t";
+      break;
+    case '\r':
+      out += "\\r";
+      break;
     default:
       if (static_cast<unsigned char>(c) < 0x20 || c == 0x7F) {
         out += fmt::format("\\x{:02X}", static_cast<unsigned char>(c));
@@ -181,14 +188,16 @@ std::string yaml_quoted(std::string_view text) {
 }
 
 // An enum value as YAML: plain when it cannot be mistaken for something else.
-std::string value_yaml(const std::string& value) {
-  const bool plain = !value.empty() && value.find_first_not_of("abcdefghijklmnopqrstuvwxyz0123456789_.-") == std::string::npos &&
-                     value != "yes" && value != "no" && value != "on" && value != "off" && value != "y" && value != "n" &&
-                     value != "true" && value != "false" && value != "null";
+std::string value_yaml(const std::string &value) {
+  const bool plain =
+      !value.empty() &&
+      value.find_first_not_of("abcdefghijklmnopqrstuvwxyz0123456789_.-") == std::string::npos &&
+      value != "yes" && value != "no" && value != "on" && value != "off" && value != "y" && value != "n" &&
+      value != "true" && value != "false" && value != "null";
   return plain ? value : yaml_quoted(value);
 }
 
-std::string slug(const std::string& title) {
+std::string slug(const std::string &title) {
   std::string out;
   for (const char c : lower(title)) {
     if (std::isalnum(static_cast<unsigned char>(c)) != 0) {
@@ -209,10 +218,10 @@ std::string slug(const std::string& title) {
 
 class Interview {
 public:
-  Interview(const core::Framework& framework, report::Language language, std::ostream& out, LineInput& in)
+  Interview(const core::Framework &framework, report::Language language, std::ostream &out, LineInput &in)
       : m_fw(framework), m_language(language), m_lang(report::language_code(language)), m_out(out), m_in(in),
         m_fields(framework.fields.size()) {
-    for (const auto& decl : m_fw.fields) {
+    for (const auto &decl : m_fw.fields) {
       if (!decl.asked || decl.derived) {
         continue;
       }
@@ -231,12 +240,13 @@ public:
 
   // Reads the answers of a draft (or of a finished use-case file) leniently: fields that are
   // present count as answered; values outside a domain are reported and asked again.
-  void load(const io::Node& root, std::ostream& err) {
+  void load(const io::Node &root, std::ostream &err) {
     if (!root.is_map()) {
       return;
     }
-    const std::function<void(const io::Node&, const std::string&)> walk = [&](const io::Node& map, const std::string& prefix) {
-      for (const auto& entry : map.entries) {
+    const std::function<void(const io::Node &, const std::string &)> walk = [&](const io::Node &map,
+                                                                                const std::string &prefix) {
+      for (const auto &entry : map.entries) {
         const std::string path = prefix + entry.key.scalar;
         if (prefix.empty() && entry.key.scalar == "tasks") {
           load_tasks(entry.value, err);
@@ -252,7 +262,7 @@ public:
           }
           continue;
         }
-        const FieldDecl& decl = m_fw.fields[static_cast<std::size_t>(index)];
+        const FieldDecl &decl = m_fw.fields[static_cast<std::size_t>(index)];
         if (auto answer = answer_from(decl, entry.value)) {
           m_fields[static_cast<std::size_t>(index)] = *answer;
         } else {
@@ -268,7 +278,8 @@ public:
   // False when the user stopped (Ctrl-C, Ctrl-D).
   bool run() {
     say(t("Beantwoord de vragen met het nummer van uw keuze. ? = uitleg, < = vorige vraag, "
-          "Enter = 'weet ik niet' (of het huidige antwoord behouden), Ctrl-D of Ctrl-C = stoppen en bewaren als concept.",
+          "Enter = 'weet ik niet' (of het huidige antwoord behouden), Ctrl-D of Ctrl-C = stoppen en bewaren "
+          "als concept.",
           "Answer with the number of your choice. ? = help, < = previous question, Enter = 'don't know' "
           "(or keep the current answer), Ctrl-D or Ctrl-C = stop and save a draft."));
     std::size_t step = 0;
@@ -300,18 +311,19 @@ public:
 
   std::string id() const {
     const int title = m_fw.field_index("title");
-    const Answer& answer = m_fields[static_cast<std::size_t>(title)];
+    const Answer &answer = m_fields[static_cast<std::size_t>(title)];
     return slug(answer.known ? answer.text : std::string());
   }
 
   // The use case as YAML in the use-case format; `draft` marks a file to resume from.
-  std::string yaml(bool draft, const std::string& date) const {
+  std::string yaml(bool draft, const std::string &date) const {
     std::string out;
     if (draft) {
       out += t("# Concept van kansrijk interview; ga verder met: kansrijk interview --resume <dit bestand>\n",
                "# Draft of kansrijk interview; continue with: kansrijk interview --resume <this file>\n");
     } else {
-      out += fmt::format("# {} {}\n", t("Gemaakt met kansrijk interview op", "Made with kansrijk interview on"), date);
+      out += fmt::format("# {} {}\n",
+                         t("Gemaakt met kansrijk interview op", "Made with kansrijk interview on"), date);
     }
     out += fmt::format("id: {}\n", yaml_quoted(id()));
     std::string group;
@@ -323,13 +335,13 @@ public:
       }
       tasks_written = true;
       out += "tasks:\n";
-      for (const auto& task : m_tasks) {
+      for (const auto &task : m_tasks) {
         if (!task.ref.empty()) {
           out += fmt::format("  - ref: {}\n", task.ref);
           continue;
         }
         bool first = true;
-        for (const auto& decl : m_fw.task_fields) {
+        for (const auto &decl : m_fw.task_fields) {
           const auto it = task.attributes.find(decl.path);
           if (it == task.attributes.end() || !it->second.answered) {
             continue;
@@ -339,11 +351,11 @@ public:
         }
       }
     };
-    for (const auto& decl : m_fw.fields) {
+    for (const auto &decl : m_fw.fields) {
       if (decl.path == "id") {
         continue;
       }
-      const Answer& answer = m_fields[static_cast<std::size_t>(decl.index)];
+      const Answer &answer = m_fields[static_cast<std::size_t>(decl.index)];
       if (!decl.path.starts_with("purpose.") && group == "purpose") {
         write_tasks();
       }
@@ -356,8 +368,9 @@ public:
         out += this_group + ":\n";
       }
       group = this_group;
-      out += fmt::format("{}{}: {}\n", this_group.empty() ? "" : "  ", this_group.empty() ? decl.path : decl.path.substr(dot + 1),
-                         answer_yaml(decl, answer));
+      out +=
+          fmt::format("{}{}: {}\n", this_group.empty() ? "" : "  ",
+                      this_group.empty() ? decl.path : decl.path.substr(dot + 1), answer_yaml(decl, answer));
     }
     write_tasks();
     return out;
@@ -370,13 +383,14 @@ private:
   std::string t(std::string_view nl, std::string_view en) const {
     return std::string(m_language == report::Language::nl ? nl : en);
   }
-  void say(const std::string& text) { m_out << text << '\n'; }
+  void say(const std::string &text) { m_out << text << '\n'; }
 
-  std::string value_label(const FieldDecl& decl, const std::string& value) const {
+  std::string value_label(const FieldDecl &decl, const std::string &value) const {
     if (decl.values_from == "skills") {
-      for (const auto& skill : m_fw.skills) {
+      for (const auto &skill : m_fw.skills) {
         if (skill.id == value) {
-          return skill.label.in(m_lang) + (skill.group == core::SkillGroup::affective ? t(" (affectief)", " (affective)") : "");
+          return skill.label.in(m_lang) +
+                 (skill.group == core::SkillGroup::affective ? t(" (affectief)", " (affective)") : "");
         }
       }
     }
@@ -386,7 +400,7 @@ private:
     return value;
   }
 
-  std::string answer_text(const FieldDecl& decl, const Answer& answer) const {
+  std::string answer_text(const FieldDecl &decl, const Answer &answer) const {
     if (!answer.known) {
       return decl.type == FieldType::text ? t("niet ingevuld", "not given") : t("weet ik niet", "don't know");
     }
@@ -397,13 +411,13 @@ private:
       return t("geen", "none");
     }
     std::string out;
-    for (const auto& value : answer.values) {
+    for (const auto &value : answer.values) {
       out += (out.empty() ? "" : ", ") + value_label(decl, value);
     }
     return out;
   }
 
-  static std::string answer_yaml(const FieldDecl& decl, const Answer& answer) {
+  static std::string answer_yaml(const FieldDecl &decl, const Answer &answer) {
     if (!answer.known) {
       return decl.type == FieldType::text ? "null" : "unknown";
     }
@@ -414,19 +428,20 @@ private:
       return value_yaml(answer.values.front());
     }
     std::string out = "[";
-    for (const auto& value : answer.values) {
+    for (const auto &value : answer.values) {
       out += (out.size() > 1 ? ", " : "") + value_yaml(value);
     }
     return out + "]";
   }
 
-  std::optional<Answer> answer_from(const FieldDecl& decl, const io::Node& node) const {
+  std::optional<Answer> answer_from(const FieldDecl &decl, const io::Node &node) const {
     Answer answer;
     answer.answered = true;
-    if (node.kind == io::Node::Kind::null || (node.is_scalar() && node.scalar == "unknown" && decl.type != FieldType::text)) {
+    if (node.kind == io::Node::Kind::null ||
+        (node.is_scalar() && node.scalar == "unknown" && decl.type != FieldType::text)) {
       return answer;
     }
-    const auto& domain = decl.domain.values;
+    const auto &domain = decl.domain.values;
     switch (decl.type) {
     case FieldType::text:
       if (!node.is_scalar()) {
@@ -447,7 +462,7 @@ private:
         return std::nullopt;
       }
       answer.known = true;
-      for (const auto& item : node.items) {
+      for (const auto &item : node.items) {
         if (!item.is_scalar() || std::find(domain.begin(), domain.end(), item.scalar) == domain.end()) {
           return std::nullopt;
         }
@@ -458,16 +473,17 @@ private:
     return std::nullopt;
   }
 
-  void load_tasks(const io::Node& node, std::ostream& err) {
+  void load_tasks(const io::Node &node, std::ostream &err) {
     if (!node.is_seq()) {
       return;
     }
-    for (const auto& item : node.items) {
+    for (const auto &item : node.items) {
       TaskAnswer task;
-      if (const io::Node* ref = item.find("ref"); ref != nullptr && ref->is_scalar() && m_fw.item_index(ref->scalar) >= 0) {
+      if (const io::Node *ref = item.find("ref");
+          ref != nullptr && ref->is_scalar() && m_fw.item_index(ref->scalar) >= 0) {
         task.ref = ref->scalar;
       } else if (item.find("name") != nullptr) {
-        for (const auto& entry : item.entries) {
+        for (const auto &entry : item.entries) {
           const int index = m_fw.task_field_index(entry.key.scalar);
           if (index < 0) {
             continue;
@@ -477,7 +493,8 @@ private:
           }
         }
       } else {
-        err << fmt::format("{}: ignored: a task needs a known \"ref\" or a \"name\"\n", util::format_location(item.where));
+        err << fmt::format("{}: ignored: a task needs a known \"ref\" or a \"name\"\n",
+                           util::format_location(item.where));
         continue;
       }
       m_tasks.push_back(std::move(task));
@@ -503,15 +520,15 @@ private:
   core::UseCase partial_use_case() const {
     core::UseCase uc;
     uc.fields.resize(m_fw.fields.size());
-    for (const auto& decl : m_fw.fields) {
-      const Answer& answer = m_fields[static_cast<std::size_t>(decl.index)];
-      core::FieldValue& value = uc.fields[static_cast<std::size_t>(decl.index)];
+    for (const auto &decl : m_fw.fields) {
+      const Answer &answer = m_fields[static_cast<std::size_t>(decl.index)];
+      core::FieldValue &value = uc.fields[static_cast<std::size_t>(decl.index)];
       if (!answer.answered || !answer.known) {
         continue;
       }
       value.known = true;
       value.text = answer.text;
-      for (const auto& v : answer.values) {
+      for (const auto &v : answer.values) {
         value.values.push_back(decl.domain.index_of(v));
       }
       std::sort(value.values.begin(), value.values.end());
@@ -528,7 +545,7 @@ private:
     if (index == k_tasks) {
       return false;
     }
-    const FieldDecl& decl = m_fw.fields[static_cast<std::size_t>(index)];
+    const FieldDecl &decl = m_fw.fields[static_cast<std::size_t>(index)];
     if (!decl.ask_if) {
       return false;
     }
@@ -536,7 +553,7 @@ private:
     if (core::evaluate(*decl.ask_if, uc).truth != core::Truth::no) {
       return false;
     }
-    Answer& answer = m_fields[static_cast<std::size_t>(index)];
+    Answer &answer = m_fields[static_cast<std::size_t>(index)];
     answer = Answer{};
     if (decl.if_skipped >= 0) {
       answer.answered = true;
@@ -551,17 +568,18 @@ private:
     if (index == k_tasks) {
       return ask_tasks();
     }
-    const FieldDecl& decl = m_fw.fields[static_cast<std::size_t>(index)];
+    const FieldDecl &decl = m_fw.fields[static_cast<std::size_t>(index)];
     const std::size_t number = step + 1;
-    return ask_field(decl, m_fields[static_cast<std::size_t>(index)],
-                     fmt::format("{} {}/{} · {}", t("Vraag", "Question"), number, m_steps.size(), decl.label.in(m_lang)));
+    return ask_field(
+        decl, m_fields[static_cast<std::size_t>(index)],
+        fmt::format("{} {}/{} · {}", t("Vraag", "Question"), number, m_steps.size(), decl.label.in(m_lang)));
   }
 
   // Asks one field; the answer goes to `answer`.
-  Outcome ask_field(const FieldDecl& decl, Answer& answer, const std::string& heading) {
+  Outcome ask_field(const FieldDecl &decl, Answer &answer, const std::string &heading) {
     const bool is_text = decl.type == FieldType::text;
     const bool multi = decl.type == FieldType::enum_list;
-    const std::vector<std::string>& values = decl.domain.values;
+    const std::vector<std::string> &values = decl.domain.values;
     while (true) {
       say("");
       say(heading);
@@ -574,8 +592,10 @@ private:
           say(fmt::format("   0) {}", t("weet ik niet", "don't know")));
         }
         if (multi) {
-          say(t("  Meerdere keuzes mogelijk: typ de nummers met spaties ertussen (bijvoorbeeld 1 3); geen van deze: typ -",
-                "  Several choices possible: type the numbers with spaces (for example 1 3); none of these: type -"));
+          say(t("  Meerdere keuzes mogelijk: typ de nummers met spaties ertussen (bijvoorbeeld 1 3); geen "
+                "van deze: typ -",
+                "  Several choices possible: type the numbers with spaces (for example 1 3); none of these: "
+                "type -"));
         }
       }
       if (answer.answered) {
@@ -587,7 +607,8 @@ private:
       }
       const std::string input = util::trim(*line);
       if (input == "?") {
-        say(decl.help.in(m_lang).empty() ? t("Geen uitleg bij deze vraag.", "No help for this question.") : decl.help.in(m_lang));
+        say(decl.help.in(m_lang).empty() ? t("Geen uitleg bij deze vraag.", "No help for this question.")
+                                         : decl.help.in(m_lang));
         continue;
       }
       if (input == "<") {
@@ -607,7 +628,8 @@ private:
       }
       if (is_text) {
         if (input.size() > io::k_max_text_bytes) {
-          say(fmt::format("{} {} bytes.", t("Dat is te lang; het maximum is", "That is too long; the maximum is"),
+          say(fmt::format("{} {} bytes.",
+                          t("Dat is te lang; het maximum is", "That is too long; the maximum is"),
                           io::k_max_text_bytes));
           continue;
         }
@@ -633,17 +655,17 @@ private:
         int number = 0;
         try {
           number = std::stoi(token, &used);
-        } catch (const std::exception&) {
+        } catch (const std::exception &) {
           used = 0;
         }
         if (used != token.size() || number < 1 || number > static_cast<int>(values.size())) {
-          problem = fmt::format("{} \"{}\"; {} 1-{}{}", t("Geen geldige keuze:", "Not a valid choice:"), token,
-                                t("typ een nummer", "type a number"), values.size(),
+          problem = fmt::format("{} \"{}\"; {} 1-{}{}", t("Geen geldige keuze:", "Not a valid choice:"),
+                                token, t("typ een nummer", "type a number"), values.size(),
                                 t(", 0 voor 'weet ik niet', ? voor uitleg of < voor terug.",
                                   ", 0 for 'don't know', ? for help or < to go back."));
           break;
         }
-        const std::string& value = values[static_cast<std::size_t>(number - 1)];
+        const std::string &value = values[static_cast<std::size_t>(number - 1)];
         if (std::find(chosen.begin(), chosen.end(), value) == chosen.end()) {
           chosen.push_back(value);
         }
@@ -660,13 +682,15 @@ private:
     }
   }
 
-  std::string task_name(const TaskAnswer& task) const {
+  std::string task_name(const TaskAnswer &task) const {
     if (!task.ref.empty()) {
-      const auto& item = m_fw.items[static_cast<std::size_t>(m_fw.item_index(task.ref))];
-      return fmt::format("{} ({})", item.label.in(m_lang), m_fw.pillars[static_cast<std::size_t>(item.pillar)].label.in(m_lang));
+      const auto &item = m_fw.items[static_cast<std::size_t>(m_fw.item_index(task.ref))];
+      return fmt::format("{} ({})", item.label.in(m_lang),
+                         m_fw.pillars[static_cast<std::size_t>(item.pillar)].label.in(m_lang));
     }
     const auto it = task.attributes.find("name");
-    return fmt::format("{} ({})", it != task.attributes.end() ? it->second.text : std::string("?"), t("eigen taak", "own task"));
+    return fmt::format("{} ({})", it != task.attributes.end() ? it->second.text : std::string("?"),
+                       t("eigen taak", "own task"));
   }
 
   Outcome ask_tasks() {
@@ -674,8 +698,10 @@ private:
       say("");
       say(fmt::format("{} {}/{} · {}", t("Vraag", "Question"), m_tasks_step + 1, m_steps.size(),
                       t("Taken en handelingen", "Tasks and actions")));
-      say(t("Welke taken en handelingen raakt de toepassing? Kies ze per pijler van het BOB-model, of beschrijf een eigen taak.",
-            "Which tasks and actions does the application touch? Choose them per pillar of the BOB model, or describe your own task."));
+      say(t("Welke taken en handelingen raakt de toepassing? Kies ze per pijler van het BOB-model, of "
+            "beschrijf een eigen taak.",
+            "Which tasks and actions does the application touch? Choose them per pillar of the BOB model, or "
+            "describe your own task."));
       if (m_tasks.empty()) {
         say(t("  Nog geen taken gekozen.", "  No tasks chosen yet."));
       } else {
@@ -701,12 +727,13 @@ private:
         return Outcome::back;
       }
       if (input == "?") {
-        say(t("Het BOB-model deelt het werk van de arbeidsdeskundige in: Beeldvorming (informatie verzamelen), "
-              "Oordeelsvorming (afwegen), Besluitvorming (advies en rapport) en Deskundigheidsbevordering. "
-              "Een taak is resultaatgericht, een handeling concreet en waarneembaar.",
-              "The BOB model divides the labour expert's work into Beeldvorming (gathering information), "
-              "Oordeelsvorming (weighing), Besluitvorming (advice and report) and Deskundigheidsbevordering "
-              "(professional development). A task aims at a result, an action is concrete and observable."));
+        say(t(
+            "Het BOB-model deelt het werk van de arbeidsdeskundige in: Beeldvorming (informatie verzamelen), "
+            "Oordeelsvorming (afwegen), Besluitvorming (advies en rapport) en Deskundigheidsbevordering. "
+            "Een taak is resultaatgericht, een handeling concreet en waarneembaar.",
+            "The BOB model divides the labour expert's work into Beeldvorming (gathering information), "
+            "Oordeelsvorming (weighing), Besluitvorming (advice and report) and Deskundigheidsbevordering "
+            "(professional development). A task aims at a result, an action is concrete and observable."));
         continue;
       }
       if ((input == "k" || input == "d" || input.empty()) && !m_tasks.empty()) {
@@ -734,7 +761,8 @@ private:
           return Outcome::stop;
         }
         const std::string number = util::trim(*which);
-        const int n = number.size() <= 3 && !number.empty() && number.find_first_not_of("0123456789") == std::string::npos
+        const int n = number.size() <= 3 && !number.empty() &&
+                              number.find_first_not_of("0123456789") == std::string::npos
                           ? std::stoi(number)
                           : 0;
         if (n >= 1 && n <= static_cast<int>(m_tasks.size())) {
@@ -744,10 +772,13 @@ private:
         }
         continue;
       }
-      const int pillar = input.size() <= 2 && input.find_first_not_of("0123456789") == std::string::npos ? std::stoi(input) : 0;
+      const int pillar = input.size() <= 2 && input.find_first_not_of("0123456789") == std::string::npos
+                             ? std::stoi(input)
+                             : 0;
       if (pillar < 1 || pillar > static_cast<int>(m_fw.pillars.size())) {
         say(fmt::format("{} \"{}\"; {}", t("Geen geldige keuze:", "Not a valid choice:"), input,
-                        t("typ het nummer van een pijler, e, w, k, ? of <.", "type the number of a pillar, c, r, d, ? or <.")));
+                        t("typ het nummer van een pijler, e, w, k, ? of <.",
+                          "type the number of a pillar, c, r, d, ? or <.")));
         continue;
       }
       if (const Outcome outcome = pick_items(pillar - 1); outcome == Outcome::stop) {
@@ -767,12 +798,14 @@ private:
       say("");
       say(m_fw.pillars[static_cast<std::size_t>(pillar)].label.in(m_lang));
       for (std::size_t i = 0; i < items.size(); ++i) {
-        const auto& item = m_fw.items[static_cast<std::size_t>(items[i])];
+        const auto &item = m_fw.items[static_cast<std::size_t>(items[i])];
         say(fmt::format("  {:>2}) {} [{}]", i + 1, item.label.in(m_lang),
                         item.is_action ? t("handeling", "action") : t("taak", "task")));
       }
-      say(t("  Kies één of meer nummers (bijvoorbeeld 1 3); ? + nummer = uitleg (bijvoorbeeld ?2); Enter of < = terug.",
-            "  Choose one or more numbers (for example 1 3); ? + number = explanation (for example ?2); Enter or < = back."));
+      say(t("  Kies één of meer nummers (bijvoorbeeld 1 3); ? + nummer = uitleg (bijvoorbeeld ?2); Enter of "
+            "< = terug.",
+            "  Choose one or more numbers (for example 1 3); ? + number = explanation (for example ?2); "
+            "Enter or < = back."));
       const auto line = m_in.read("> ");
       if (!line) {
         return Outcome::stop;
@@ -783,13 +816,16 @@ private:
       }
       if (input.starts_with('?')) {
         const std::string number = util::trim(input.substr(1));
-        const int n = !number.empty() && number.size() <= 2 && number.find_first_not_of("0123456789") == std::string::npos
+        const int n = !number.empty() && number.size() <= 2 &&
+                              number.find_first_not_of("0123456789") == std::string::npos
                           ? std::stoi(number)
                           : 0;
         if (n >= 1 && n <= static_cast<int>(items.size())) {
-          say(m_fw.items[static_cast<std::size_t>(items[static_cast<std::size_t>(n - 1)])].description.in(m_lang));
+          say(m_fw.items[static_cast<std::size_t>(items[static_cast<std::size_t>(n - 1)])].description.in(
+              m_lang));
         } else {
-          say(t("Typ ? met het nummer van een taak, bijvoorbeeld ?2.", "Type ? with the number of a task, for example ?2."));
+          say(t("Typ ? met het nummer van een taak, bijvoorbeeld ?2.",
+                "Type ? with the number of a task, for example ?2."));
         }
         continue;
       }
@@ -799,7 +835,9 @@ private:
       std::vector<int> chosen;
       bool ok = true;
       while (words >> token) {
-        const int n = token.size() <= 2 && token.find_first_not_of("0123456789") == std::string::npos ? std::stoi(token) : 0;
+        const int n = token.size() <= 2 && token.find_first_not_of("0123456789") == std::string::npos
+                          ? std::stoi(token)
+                          : 0;
         if (n < 1 || n > static_cast<int>(items.size())) {
           say(fmt::format("{} \"{}\"; {} 1-{}.", t("Geen geldige keuze:", "Not a valid choice:"), token,
                           t("typ nummers van", "type numbers from"), items.size()));
@@ -812,8 +850,9 @@ private:
         continue;
       }
       for (const int item : chosen) {
-        const std::string& ref = m_fw.items[static_cast<std::size_t>(item)].id;
-        if (std::none_of(m_tasks.begin(), m_tasks.end(), [&](const TaskAnswer& task) { return task.ref == ref; })) {
+        const std::string &ref = m_fw.items[static_cast<std::size_t>(item)].id;
+        if (std::none_of(m_tasks.begin(), m_tasks.end(),
+                         [&](const TaskAnswer &task) { return task.ref == ref; })) {
           if (m_tasks.size() >= io::k_max_tasks) {
             say(t("Het maximum aantal taken is bereikt.", "The maximum number of tasks is reached."));
             break;
@@ -827,26 +866,27 @@ private:
 
   // The attributes of a custom task, one question each; `<` goes back one attribute, or
   // cancels the task at the first.
-  Outcome ask_custom_task(TaskAnswer& task) {
-    std::vector<const FieldDecl*> asked;
-    for (const auto& decl : m_fw.task_fields) {
+  Outcome ask_custom_task(TaskAnswer &task) {
+    std::vector<const FieldDecl *> asked;
+    for (const auto &decl : m_fw.task_fields) {
       if (decl.asked && !decl.derived && decl.path != "ref") {
         asked.push_back(&decl);
       }
     }
     std::size_t i = 0;
     while (i < asked.size()) {
-      const FieldDecl& decl = *asked[i];
-      Answer& answer = task.attributes[decl.path];
+      const FieldDecl &decl = *asked[i];
+      Answer &answer = task.attributes[decl.path];
       FieldDecl shown = decl;
       shown.required = decl.path == "name";
       if (shown.domain.values.empty() && decl.values_from == "skills") {
-        for (const auto& skill : m_fw.skills) {
+        for (const auto &skill : m_fw.skills) {
           shown.domain.values.push_back(skill.id);
         }
       }
-      const Outcome outcome =
-          ask_field(shown, answer, fmt::format("{} · {} {}/{}", t("Eigen taak", "Own task"), decl.label.in(m_lang), i + 1, asked.size()));
+      const Outcome outcome = ask_field(shown, answer,
+                                        fmt::format("{} · {} {}/{}", t("Eigen taak", "Own task"),
+                                                    decl.label.in(m_lang), i + 1, asked.size()));
       if (outcome == Outcome::stop) {
         return outcome;
       }
@@ -863,7 +903,7 @@ private:
   }
 
   // Shows every answer; the user confirms, or picks one to change.
-  bool summary(std::vector<std::size_t>& history) {
+  bool summary(std::vector<std::size_t> &history) {
     while (true) {
       say("");
       say(t("Samenvatting", "Summary"));
@@ -874,12 +914,12 @@ private:
         std::string label;
         if (index == k_tasks) {
           label = t("Taken en handelingen", "Tasks and actions");
-          for (const auto& task : m_tasks) {
+          for (const auto &task : m_tasks) {
             text += (text.empty() ? "" : "; ") + task_name(task);
           }
         } else {
-          const FieldDecl& decl = m_fw.fields[static_cast<std::size_t>(index)];
-          const Answer& answer = m_fields[static_cast<std::size_t>(index)];
+          const FieldDecl &decl = m_fw.fields[static_cast<std::size_t>(index)];
+          const Answer &answer = m_fields[static_cast<std::size_t>(index)];
           if (!answer.answered) {
             continue; // skipped
           }
@@ -889,8 +929,9 @@ private:
         shown.push_back(step);
         say(fmt::format("  {:>2}. {}: {}", shown.size(), label, text));
       }
-      const auto line = m_in.read(t("Klopt dit? j = opslaan en rapport tonen, nummer = antwoord wijzigen, < = terug: ",
-                                    "Is this right? y = save and show the report, number = change an answer, < = back: "));
+      const auto line =
+          m_in.read(t("Klopt dit? j = opslaan en rapport tonen, nummer = antwoord wijzigen, < = terug: ",
+                      "Is this right? y = save and show the report, number = change an answer, < = back: "));
       if (!line) {
         return false;
       }
@@ -901,7 +942,8 @@ private:
       std::optional<std::size_t> step;
       if (input == "<" && !history.empty()) {
         step = history.back();
-      } else if (!input.empty() && input.size() <= 3 && input.find_first_not_of("0123456789") == std::string::npos) {
+      } else if (!input.empty() && input.size() <= 3 &&
+                 input.find_first_not_of("0123456789") == std::string::npos) {
         const auto n = static_cast<std::size_t>(std::stoi(input));
         if (n >= 1 && n <= shown.size()) {
           step = shown[n - 1];
@@ -925,11 +967,11 @@ private:
     }
   }
 
-  const core::Framework& m_fw;
+  const core::Framework &m_fw;
   report::Language m_language;
   std::string m_lang;
-  std::ostream& m_out;
-  LineInput& m_in;
+  std::ostream &m_out;
+  LineInput &m_in;
   std::vector<Answer> m_fields;
   std::vector<TaskAnswer> m_tasks;
   bool m_tasks_answered = false;
@@ -944,7 +986,7 @@ struct InterviewOptions {
   ReportChoice report;
 };
 
-std::string free_name(const std::string& base) {
+std::string free_name(const std::string &base) {
   std::string name = base + ".yaml";
   for (int n = 2; fs::exists(name); ++n) {
     name = fmt::format("{}-{}.yaml", base, n);
@@ -952,7 +994,7 @@ std::string free_name(const std::string& base) {
   return name;
 }
 
-int run_interview(const InterviewOptions& options, std::ostream& out, std::ostream& err) {
+int run_interview(const InterviewOptions &options, std::ostream &out, std::ostream &err) {
   const report::RenderOptions render = resolve_report_options(options.report, stdout_is_terminal());
   const core::Framework framework = io::load_framework_for(options.framework);
   const bool terminal = isatty(STDIN_FILENO) == 1 && stdout_is_terminal();
@@ -974,14 +1016,17 @@ int run_interview(const InterviewOptions& options, std::ostream& out, std::ostre
   std::string draft_path = options.resume;
   if (draft_path.empty()) {
     draft_path = options.output.empty() ? std::string("interview.draft.yaml")
-                                        : (fs::path(options.output).parent_path() / (fs::path(options.output).stem().string() + ".draft.yaml")).string();
+                                        : (fs::path(options.output).parent_path() /
+                                           (fs::path(options.output).stem().string() + ".draft.yaml"))
+                                              .string();
   }
   if (!done) {
     util::write_file_atomically(draft_path, interview.yaml(true, render.date));
     out << '\n';
-    err << fmt::format("kansrijk: {} {}; {}: kansrijk interview --resume {}\n",
-                       render.language == report::Language::nl ? "gestopt; concept bewaard in" : "stopped; draft saved in",
-                       draft_path, render.language == report::Language::nl ? "ga verder met" : "continue with", draft_path);
+    err << fmt::format(
+        "kansrijk: {} {}; {}: kansrijk interview --resume {}\n",
+        render.language == report::Language::nl ? "gestopt; concept bewaard in" : "stopped; draft saved in",
+        draft_path, render.language == report::Language::nl ? "ga verder met" : "continue with", draft_path);
     return 130;
   }
   std::string output = options.output;
@@ -998,19 +1043,22 @@ int run_interview(const InterviewOptions& options, std::ostream& out, std::ostre
   if (!options.resume.empty() && options.resume != output && options.resume.ends_with(".draft.yaml")) {
     fs::remove(options.resume);
   }
-  err << fmt::format("kansrijk: {} {}\n",
-                     render.language == report::Language::nl ? "toepassing opgeslagen in" : "use case saved in", output);
+  err << fmt::format(
+      "kansrijk: {} {}\n",
+      render.language == report::Language::nl ? "toepassing opgeslagen in" : "use case saved in", output);
   out << '\n' << report::render(core::assess(framework, use_case), report::Format::text, render);
   return k_exit_ok;
 }
 
 } // namespace
 
-void add_interview(CLI::App& app, Action& action) {
+void add_interview(CLI::App &app, Action &action) {
   auto options = std::make_shared<InterviewOptions>();
-  CLI::App* sub = app.add_subcommand(
-      "interview", "Describe an AI use case by answering questions; writes the use-case file and prints the report.");
-  sub->add_option("-o,--output", options->output, "Use-case file to write (default: made from the title, never overwriting)");
+  CLI::App *sub = app.add_subcommand(
+      "interview",
+      "Describe an AI use case by answering questions; writes the use-case file and prints the report.");
+  sub->add_option("-o,--output", options->output,
+                  "Use-case file to write (default: made from the title, never overwriting)");
   sub->add_option("--resume", options->resume, "Continue from a draft (or change a use-case file)");
   sub->add_option("--framework", options->framework,
                   "Framework folder (default: $KANSRIJK_FRAMEWORK, else the built-in TNO framework)");
@@ -1019,9 +1067,10 @@ void add_interview(CLI::App& app, Action& action) {
       ->capture_default_str();
   sub->add_option("--color", options->report.color, "Colour in the report: auto, always, never")
       ->check(CLI::IsMember({"auto", "always", "never"}));
-  sub->add_option("--date", options->report.date, "Date of the report, YYYY-MM-DD (default: $SOURCE_DATE_EPOCH's day, else today)");
+  sub->add_option("--date", options->report.date,
+                  "Date of the report, YYYY-MM-DD (default: $SOURCE_DATE_EPOCH's day, else today)");
   sub->callback([options, &action] {
-    action = [options](std::ostream& out, std::ostream& err) { return run_interview(*options, out, err); };
+    action = [options](std::ostream &out, std::ostream &err) { return run_interview(*options, out, err); };
   });
 }
 

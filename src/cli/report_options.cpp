@@ -1,15 +1,12 @@
 // Shared report options of `assess` and `batch`.
-#include <kansrijk/cli/report_options.hpp>
-#include <kansrijk/util/diagnostic.hpp>
-
-#include <fmt/format.h>
-
-#include <sys/ioctl.h>
-#include <unistd.h>
-
 #include <charconv>
 #include <cstdlib>
 #include <ctime>
+#include <fmt/format.h>
+#include <kansrijk/cli/report_options.hpp>
+#include <kansrijk/util/diagnostic.hpp>
+#include <sys/ioctl.h>
+#include <unistd.h>
 
 namespace kansrijk::cli {
 
@@ -17,18 +14,19 @@ namespace {
 
 bool leap(int year) { return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0; }
 
-bool valid_date(const std::string& text) {
+bool valid_date(const std::string &text) {
   if (text.size() != 10 || text[4] != '-' || text[7] != '-') {
     return false;
   }
   int year = 0;
   int month = 0;
   int day = 0;
-  const auto number = [&](std::size_t at, std::size_t len, int& value) {
+  const auto number = [&](std::size_t at, std::size_t len, int &value) {
     const auto [end, ec] = std::from_chars(text.data() + at, text.data() + at + len, value);
     return ec == std::errc() && end == text.data() + at + len;
   };
-  if (!number(0, 4, year) || !number(5, 2, month) || !number(8, 2, day) || year < 1900 || month < 1 || month > 12) {
+  if (!number(0, 4, year) || !number(5, 2, month) || !number(8, 2, day) || year < 1900 || month < 1 ||
+      month > 12) {
     return false;
   }
   static constexpr int k_days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
@@ -52,12 +50,15 @@ int terminal_width() {
 
 } // namespace
 
-void add_report_options(CLI::App* sub, ReportChoice& choice) {
+void add_report_options(CLI::App *sub, ReportChoice &choice) {
   sub->add_option("--format", choice.format, "Report format")
       ->check(CLI::IsMember({"text", "markdown", "html", "json"}))
       ->capture_default_str();
-  sub->add_option("--lang", choice.language, "Report language")->check(CLI::IsMember({"nl", "en"}))->capture_default_str();
-  sub->add_option("--color", choice.color, "Colour in the text report: auto (on a terminal, unless NO_COLOR is set), always, never")
+  sub->add_option("--lang", choice.language, "Report language")
+      ->check(CLI::IsMember({"nl", "en"}))
+      ->capture_default_str();
+  sub->add_option("--color", choice.color,
+                  "Colour in the text report: auto (on a terminal, unless NO_COLOR is set), always, never")
       ->check(CLI::IsMember({"auto", "always", "never"}))
       ->capture_default_str();
   sub->add_option("--width", choice.width, "Text report width in columns (default: the terminal's, else 80)")
@@ -66,31 +67,33 @@ void add_report_options(CLI::App* sub, ReportChoice& choice) {
                   "Date printed in the report, YYYY-MM-DD (default: $SOURCE_DATE_EPOCH's day, else today)");
 }
 
-std::string report_date(const std::string& given) {
+std::string report_date(const std::string &given) {
   if (!given.empty()) {
     if (!valid_date(given)) {
-      throw util::Error(fmt::format("--date '{}' is not a date; write it as YYYY-MM-DD, for example 2026-11-23", given));
+      throw util::Error(
+          fmt::format("--date '{}' is not a date; write it as YYYY-MM-DD, for example 2026-11-23", given));
     }
     return given;
   }
-  if (const char* epoch = std::getenv("SOURCE_DATE_EPOCH"); epoch != nullptr && *epoch != '\0') {
+  if (const char *epoch = std::getenv("SOURCE_DATE_EPOCH"); epoch != nullptr && *epoch != '\0') {
     long long seconds = 0;
     const std::string_view text(epoch);
     const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), seconds);
     if (ec != std::errc() || end != text.data() + text.size() || seconds < 0 || seconds > 253402300799LL) {
-      throw util::Error(fmt::format(
-          "SOURCE_DATE_EPOCH '{}' is not a number of seconds since 1970-01-01; set it to, for example, 1795392000", text));
+      throw util::Error(fmt::format("SOURCE_DATE_EPOCH '{}' is not a number of seconds since 1970-01-01; set "
+                                    "it to, for example, 1795392000",
+                                    text));
     }
     return utc_day(static_cast<std::time_t>(seconds));
   }
   return utc_day(std::time(nullptr));
 }
 
-report::RenderOptions resolve_report_options(const ReportChoice& choice, bool to_terminal) {
+report::RenderOptions resolve_report_options(const ReportChoice &choice, bool to_terminal) {
   report::RenderOptions options;
   options.language = choice.language == "en" ? report::Language::en : report::Language::nl;
   options.width = choice.width != 0 ? choice.width : to_terminal ? std::clamp(terminal_width(), 40, 400) : 80;
-  const char* no_color = std::getenv("NO_COLOR");
+  const char *no_color = std::getenv("NO_COLOR");
   const bool color_forbidden = no_color != nullptr && *no_color != '\0';
   options.color = choice.format == "text" &&
                   (choice.color == "always" || (choice.color == "auto" && to_terminal && !color_forbidden));

@@ -5,9 +5,7 @@
 #include <kansrijk/cli/cli.hpp>
 #include <kansrijk/cli/commands.hpp>
 #include <kansrijk/io/framework_loader.hpp>
-
 #include <nlohmann/json.hpp>
-
 #include <ostream>
 
 namespace kansrijk::cli {
@@ -18,30 +16,33 @@ using Json = nlohmann::ordered_json;
 using core::FieldDecl;
 using core::FieldType;
 
-constexpr const char* k_draft = "https://json-schema.org/draft/2020-12/schema";
+constexpr const char *k_draft = "https://json-schema.org/draft/2020-12/schema";
 
-std::string both(const core::Text& text) {
-  const std::string& nl = text.in("nl");
-  const std::string& en = text.in("en");
+std::string both(const core::Text &text) {
+  const std::string &nl = text.in("nl");
+  const std::string &en = text.in("en");
   return nl == en || en.empty() ? nl : nl + " / " + en;
 }
 
-std::vector<std::string> domain(const core::Framework& fw, const FieldDecl& decl) {
+std::vector<std::string> domain(const core::Framework &fw, const FieldDecl &decl) {
   if (!decl.domain.values.empty()) {
     return decl.domain.values;
   }
   std::vector<std::string> out;
   if (decl.values_from == "taxonomy") {
-    for (const auto& item : fw.items) out.push_back(item.id);
+    for (const auto &item : fw.items)
+      out.push_back(item.id);
   } else if (decl.values_from == "skills") {
-    for (const auto& skill : fw.skills) out.push_back(skill.id);
+    for (const auto &skill : fw.skills)
+      out.push_back(skill.id);
   } else if (decl.values_from == "pillars") {
-    for (const auto& pillar : fw.pillars) out.push_back(pillar.id);
+    for (const auto &pillar : fw.pillars)
+      out.push_back(pillar.id);
   }
   return out;
 }
 
-Json field_schema(const core::Framework& fw, const FieldDecl& decl) {
+Json field_schema(const core::Framework &fw, const FieldDecl &decl) {
   Json schema;
   schema["description"] = both(decl.question.in("nl").empty() ? decl.label : decl.question);
   switch (decl.type) {
@@ -51,26 +52,30 @@ Json field_schema(const core::Framework& fw, const FieldDecl& decl) {
     break;
   case FieldType::enumeration: {
     Json values = Json::array();
-    for (const auto& v : domain(fw, decl)) values.push_back(v);
+    for (const auto &v : domain(fw, decl))
+      values.push_back(v);
     values.push_back("unknown");
     schema["enum"] = values;
     break;
   }
   case FieldType::enum_list: {
     Json values = Json::array();
-    for (const auto& v : domain(fw, decl)) values.push_back(v);
-    schema["oneOf"] = Json::array({Json{{"type", "array"}, {"items", {{"enum", values}}}, {"uniqueItems", true}},
-                                   Json{{"const", "unknown"}}});
+    for (const auto &v : domain(fw, decl))
+      values.push_back(v);
+    schema["oneOf"] =
+        Json::array({Json{{"type", "array"}, {"items", {{"enum", values}}}, {"uniqueItems", true}},
+                     Json{{"const", "unknown"}}});
     break;
   }
   }
   return schema;
 }
 
-Json use_case_schema(const core::Framework& fw) {
+Json use_case_schema(const core::Framework &fw) {
   Json properties = Json::object();
-  for (const auto& decl : fw.fields) {
-    if (decl.derived) continue;
+  for (const auto &decl : fw.fields) {
+    if (decl.derived)
+      continue;
     const auto dot = decl.path.find('.');
     if (dot == std::string::npos) {
       properties[decl.path] = field_schema(fw, decl);
@@ -78,21 +83,27 @@ Json use_case_schema(const core::Framework& fw) {
     }
     const std::string group = decl.path.substr(0, dot);
     if (!properties.contains(group)) {
-      properties[group] = {{"type", Json::array({"object", "null"})}, {"additionalProperties", false}, {"properties", Json::object()}};
+      properties[group] = {{"type", Json::array({"object", "null"})},
+                           {"additionalProperties", false},
+                           {"properties", Json::object()}};
     }
     properties[group]["properties"][decl.path.substr(dot + 1)] = field_schema(fw, decl);
   }
   Json ref_values = Json::array();
-  for (const auto& item : fw.items) ref_values.push_back(item.id);
-  Json custom = {{"type", "object"}, {"additionalProperties", false}, {"required", Json::array({"name"})},
+  for (const auto &item : fw.items)
+    ref_values.push_back(item.id);
+  Json custom = {{"type", "object"},
+                 {"additionalProperties", false},
+                 {"required", Json::array({"name"})},
                  {"properties", Json::object()}};
-  for (const auto& decl : fw.task_fields) {
+  for (const auto &decl : fw.task_fields) {
     if (!decl.derived && decl.path != "ref") {
       custom["properties"][decl.path] = field_schema(fw, decl);
     }
   }
   properties["tasks"] = {
-      {"description", "De taken en handelingen die de toepassing raakt / The tasks and actions the application touches"},
+      {"description",
+       "De taken en handelingen die de toepassing raakt / The tasks and actions the application touches"},
       {"type", "array"},
       {"minItems", 1},
       {"maxItems", 100},
@@ -105,46 +116,56 @@ Json use_case_schema(const core::Framework& fw) {
   return {{"$schema", k_draft},
           {"$id", "https://kansrijk.example/schema/" + fw.id + "/use-case.schema.json"},
           {"title", "kansrijk use case (format 1) for framework " + fw.id + " " + fw.version},
-          {"description", "Generated by `kansrijk schema use-case` from the framework's fields.yaml. What is left out is unknown."},
+          {"description", "Generated by `kansrijk schema use-case` from the framework's fields.yaml. What is "
+                          "left out is unknown."},
           {"type", "object"},
           {"additionalProperties", false},
           {"required", Json::array({"title", "tasks"})},
           {"properties", properties}};
 }
 
-Json string_enum(const std::vector<std::string>& values) {
+Json string_enum(const std::vector<std::string> &values) {
   Json list = Json::array();
-  for (const auto& v : values) list.push_back(v);
+  for (const auto &v : values)
+    list.push_back(v);
   return {{"enum", list}};
 }
 
-Json assessment_schema(const core::Framework& fw) {
+Json assessment_schema(const core::Framework &fw) {
   const Json score = {{"type", Json::array({"integer", "null"})}, {"minimum", 0}, {"maximum", 100}};
   const Json sources = {{"type", "array"}, {"items", {{"type", "string"}}}};
-  Json scores = {{"type", "object"}, {"additionalProperties", false}, {"properties", Json::object()}, {"required", Json::array()}};
-  for (const auto& block : fw.blocks) {
+  Json scores = {{"type", "object"},
+                 {"additionalProperties", false},
+                 {"properties", Json::object()},
+                 {"required", Json::array()}};
+  for (const auto &block : fw.blocks) {
     scores["properties"][block.id] = score;
     scores["required"].push_back(block.id);
   }
   scores["properties"]["overall"] = score;
   scores["required"].push_back("overall");
   std::vector<std::string> dims;
-  for (const auto& d : fw.dimensions) dims.push_back(d.id);
+  for (const auto &d : fw.dimensions)
+    dims.push_back(d.id);
   std::vector<std::string> techs;
-  for (const auto& t : fw.technologies) techs.push_back(t.id);
+  for (const auto &t : fw.technologies)
+    techs.push_back(t.id);
   Json qow = {{"type", "object"}, {"additionalProperties", false}, {"properties", Json::object()}};
-  for (const auto& d : dims) {
-    qow["properties"][d] = {{"type", "object"},
-                            {"required", Json::array({"direction", "valence", "reasons"})},
-                            {"properties",
-                             {{"direction", string_enum({"up", "down", "mixed", "none", "unknown"})},
-                              {"valence", string_enum({"favourable", "unfavourable", "mixed", "neutral", "unknown"})},
-                              {"reasons", {{"type", "array"}}}}}};
+  for (const auto &d : dims) {
+    qow["properties"][d] = {
+        {"type", "object"},
+        {"required", Json::array({"direction", "valence", "reasons"})},
+        {"properties",
+         {{"direction", string_enum({"up", "down", "mixed", "none", "unknown"})},
+          {"valence", string_enum({"favourable", "unfavourable", "mixed", "neutral", "unknown"})},
+          {"reasons", {{"type", "array"}}}}}};
   }
-  const Json keys = Json::array({"tool", "framework", "use_case", "language", "date", "verdict", "verdict_reasons",
-                                  "scores", "score_details", "tasks", "skills", "technologies", "quality_of_work",
-                                  "flags", "open_questions", "conditions", "recommendations", "trace", "input",
-                                  "sources", "statement", "limits"});
+  const Json keys =
+      Json::array({"tool",       "framework",       "use_case",        "language",      "date",
+                   "verdict",    "verdict_reasons", "scores",          "score_details", "tasks",
+                   "skills",     "technologies",    "quality_of_work", "flags",         "open_questions",
+                   "conditions", "recommendations", "trace",           "input",         "sources",
+                   "statement",  "limits"});
   Json props = Json::object();
   props["tool"] = {{"type", "object"}, {"required", Json::array({"name", "version"})}};
   props["framework"] = {{"type", "object"}, {"required", Json::array({"id", "version", "sha256"})}};
@@ -164,11 +185,12 @@ Json assessment_schema(const core::Framework& fw) {
   tech_item["properties"]["fit"] = {{"type", "integer"}, {"minimum", 0}, {"maximum", 100}};
   props["technologies"] = {{"type", "array"}, {"items", tech_item}};
   props["quality_of_work"] = qow;
-  Json flag_item = {{"type", "object"}, {"required", Json::array({"id", "severity", "rule", "message", "source"})}};
+  Json flag_item = {{"type", "object"},
+                    {"required", Json::array({"id", "severity", "rule", "message", "source"})}};
   flag_item["properties"]["severity"] = string_enum({"low", "medium", "high", "knockout"});
   flag_item["properties"]["source"] = sources;
   props["flags"] = {{"type", "array"}, {"items", flag_item}};
-  for (const char* list : {"open_questions", "conditions", "recommendations", "trace", "sources"}) {
+  for (const char *list : {"open_questions", "conditions", "recommendations", "trace", "sources"}) {
     props[list] = {{"type", "array"}};
   }
   props["input"] = {{"type", "object"}, {"required", Json::array({"fields", "tasks"})}};
@@ -185,24 +207,31 @@ Json assessment_schema(const core::Framework& fw) {
   return schema;
 }
 
-Json framework_schema(const core::Framework& fw) {
+Json framework_schema(const core::Framework &fw) {
   Json text = {{"type", "object"}, {"minProperties", 1}, {"additionalProperties", {{"type", "string"}}}};
   Json lang_text = {{"$ref", "#/$defs/text"}};
-  const Json origin_props = {{"provenance", string_enum({"quoted", "reconstructed"})},
-                             {"source", {{"type", "array"}, {"minItems", 1}, {"items", {{"type", "string"}}}}}};
-  const auto item = [&](std::initializer_list<std::pair<const char*, Json>> props, std::initializer_list<const char*> required) {
+  const Json origin_props = {
+      {"provenance", string_enum({"quoted", "reconstructed"})},
+      {"source", {{"type", "array"}, {"minItems", 1}, {"items", {{"type", "string"}}}}}};
+  const auto item = [&](std::initializer_list<std::pair<const char *, Json>> props,
+                        std::initializer_list<const char *> required) {
     Json properties = Json::object();
-    for (const auto& [key, value] : props) properties[key] = value;
-    for (const auto& [key, value] : origin_props.items()) properties[key] = value;
+    for (const auto &[key, value] : props)
+      properties[key] = value;
+    for (const auto &[key, value] : origin_props.items())
+      properties[key] = value;
     Json req = Json::array();
-    for (const char* r : required) req.push_back(r);
-    return Json{{"type", "object"}, {"additionalProperties", false}, {"required", req}, {"properties", properties}};
+    for (const char *r : required)
+      req.push_back(r);
+    return Json{
+        {"type", "object"}, {"additionalProperties", false}, {"required", req}, {"properties", properties}};
   };
   const Json id = {{"type", "string"}, {"minLength", 1}};
   const Json list_of = {{"type", "array"}};
   Json task_attributes = Json::object();
-  for (const auto& decl : fw.task_fields) {
-    if (!decl.derived && decl.path != "ref" && decl.path != "name" && decl.path != "kind" && decl.path != "skills") {
+  for (const auto &decl : fw.task_fields) {
+    if (!decl.derived && decl.path != "ref" && decl.path != "name" && decl.path != "kind" &&
+        decl.path != "skills") {
       task_attributes[decl.path] = string_enum(domain(fw, decl));
     }
   }
@@ -215,11 +244,15 @@ Json framework_schema(const core::Framework& fw) {
   item_props["label"] = lang_text;
   item_props["description"] = lang_text;
   item_props["rationale"] = lang_text;
-  item_props["skills"] = {{"type", "object"}, {"additionalProperties", {{"type", "integer"}, {"minimum", 1}, {"maximum", 3}}}};
-  for (const auto& [key, value] : task_attributes.items()) item_props[key] = value;
-  for (const auto& [key, value] : origin_props.items()) item_props[key] = value;
+  item_props["skills"] = {{"type", "object"},
+                          {"additionalProperties", {{"type", "integer"}, {"minimum", 1}, {"maximum", 3}}}};
+  for (const auto &[key, value] : task_attributes.items())
+    item_props[key] = value;
+  for (const auto &[key, value] : origin_props.items())
+    item_props[key] = value;
   std::vector<std::string> block_ids;
-  for (const auto& b : fw.blocks) block_ids.push_back(b.id);
+  for (const auto &b : fw.blocks)
+    block_ids.push_back(b.id);
   const auto array_of = [](Json items) { return Json{{"type", "array"}, {"items", std::move(items)}}; };
   Json properties = Json::object();
   properties["id"] = id;
@@ -228,46 +261,62 @@ Json framework_schema(const core::Framework& fw) {
   properties["title"] = lang_text;
   properties["statement"] = lang_text;
   properties["limits"] = lang_text;
-  Json source_item = {{"type", "object"}, {"required", Json::array({"id", "title"})}, {"additionalProperties", false}};
+  Json source_item = {
+      {"type", "object"}, {"required", Json::array({"id", "title"})}, {"additionalProperties", false}};
   source_item["properties"]["id"] = id;
   source_item["properties"]["title"] = lang_text;
   properties["sources"] = array_of(source_item);
-  properties["blocks"] = array_of(item({{"id", id}, {"label", lang_text}, {"question", lang_text},
-                                        {"base", {{"type", "integer"}}}, {"weight", {{"type", "number"}}}},
+  properties["blocks"] = array_of(item({{"id", id},
+                                        {"label", lang_text},
+                                        {"question", lang_text},
+                                        {"base", {{"type", "integer"}}},
+                                        {"weight", {{"type", "number"}}}},
                                        {"id", "label", "question", "base", "weight"}));
   properties["scoring"] = {{"type", "object"}};
   properties["use_case_format"] = {{"const", 1}};
   properties["fields"] = list_of;
   properties["task_fields"] = list_of;
-  properties["skills"] = array_of(item({{"id", id}, {"group", string_enum({"cognitive", "affective"})}, {"label", lang_text},
+  properties["skills"] = array_of(item({{"id", id},
+                                        {"group", string_enum({"cognitive", "affective"})},
+                                        {"label", lang_text},
                                         {"description", lang_text}},
                                        {"id", "group", "label", "description"}));
-  properties["pillars"] = array_of(item({{"id", id}, {"label", lang_text}, {"description", lang_text}}, {"id", "label", "description"}));
-  Json item_schema = {{"type", "object"}, {"additionalProperties", false},
+  properties["pillars"] = array_of(
+      item({{"id", id}, {"label", lang_text}, {"description", lang_text}}, {"id", "label", "description"}));
+  Json item_schema = {{"type", "object"},
+                      {"additionalProperties", false},
                       {"required", Json::array({"id", "pillar", "kind", "label", "skills"})}};
   item_schema["properties"] = item_props;
   properties["items"] = array_of(item_schema);
   properties["technologies"] = list_of;
   properties["support"] = list_of;
-  properties["dimensions"] = array_of(item({{"id", id}, {"label", lang_text}, {"description", lang_text},
+  properties["dimensions"] = array_of(item({{"id", id},
+                                            {"label", lang_text},
+                                            {"description", lang_text},
                                             {"favourable", string_enum({"up", "down", "neither"})}},
                                            {"id", "label", "description", "favourable"}));
-  properties["flags"] = array_of(item({{"id", id}, {"severity", string_enum({"low", "medium", "high", "knockout"})},
-                                       {"message", lang_text}, {"justification", lang_text}},
+  properties["flags"] = array_of(item({{"id", id},
+                                       {"severity", string_enum({"low", "medium", "high", "knockout"})},
+                                       {"message", lang_text},
+                                       {"justification", lang_text}},
                                       {"id", "severity", "message", "justification"}));
   properties["recommendations"] = array_of(item({{"id", id}, {"text", lang_text}}, {"id", "text"}));
   properties["conditions"] = array_of(item({{"id", id}, {"text", lang_text}}, {"id", "text"}));
-  properties["rules"] = array_of(item({{"id", id}, {"block", string_enum(block_ids)},
-                                       {"when", {{"type", "string"}, {"maxLength", 4096}}}, {"text", lang_text},
-                                       {"effects", {{"type", "object"}}}, {"counterweights", array_of({{"type", "string"}})}},
+  properties["rules"] = array_of(item({{"id", id},
+                                       {"block", string_enum(block_ids)},
+                                       {"when", {{"type", "string"}, {"maxLength", 4096}}},
+                                       {"text", lang_text},
+                                       {"effects", {{"type", "object"}}},
+                                       {"counterweights", array_of({{"type", "string"}})}},
                                       {"id", "block", "when", "text", "effects"}));
   Json schema = Json::object();
   schema["$schema"] = k_draft;
   schema["$id"] = "https://kansrijk.example/schema/" + fw.id + "/framework.schema.json";
   schema["title"] = "kansrijk framework files (" + fw.id + " " + fw.version + ")";
-  schema["description"] = "Generated by `kansrijk schema framework`. Each framework file (framework.yaml, fields.yaml, "
-                          "skills.yaml, ...) is an object with some of these top-level keys. The schema checks shape; "
-                          "`kansrijk validate` checks everything else.";
+  schema["description"] =
+      "Generated by `kansrijk schema framework`. Each framework file (framework.yaml, fields.yaml, "
+      "skills.yaml, ...) is an object with some of these top-level keys. The schema checks shape; "
+      "`kansrijk validate` checks everything else.";
   schema["type"] = "object";
   schema["additionalProperties"] = false;
   schema["$defs"] = {{"text", text}};
@@ -277,20 +326,21 @@ Json framework_schema(const core::Framework& fw) {
 
 } // namespace
 
-void add_schema(CLI::App& app, Action& action) {
+void add_schema(CLI::App &app, Action &action) {
   struct Options {
     std::string kind;
     std::string framework;
   };
   auto options = std::make_shared<Options>();
-  CLI::App* sub = app.add_subcommand("schema", "Print a JSON Schema (2020-12): use-case, assessment or framework.");
+  CLI::App *sub =
+      app.add_subcommand("schema", "Print a JSON Schema (2020-12): use-case, assessment or framework.");
   sub->add_option("KIND", options->kind, "use-case, assessment or framework")
       ->required()
       ->check(CLI::IsMember({"use-case", "assessment", "framework"}));
   sub->add_option("--framework", options->framework,
                   "Framework folder (default: $KANSRIJK_FRAMEWORK, else the built-in TNO framework)");
   sub->callback([options, &action] {
-    action = [options](std::ostream& out, std::ostream&) {
+    action = [options](std::ostream &out, std::ostream &) {
       const core::Framework fw = io::load_framework_for(options->framework);
       const Json schema = options->kind == "use-case"     ? use_case_schema(fw)
                           : options->kind == "assessment" ? assessment_schema(fw)

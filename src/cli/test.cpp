@@ -1,14 +1,12 @@
 // `kansrijk test [DIR]`: runs the golden cases kept with a framework and reports rule
 // coverage, so a framework edit that changes a verdict is caught.
+#include <cstdlib>
+#include <fmt/format.h>
 #include <kansrijk/cli/cli.hpp>
 #include <kansrijk/cli/commands.hpp>
 #include <kansrijk/core/engine.hpp>
 #include <kansrijk/io/framework_loader.hpp>
 #include <kansrijk/io/golden_case.hpp>
-
-#include <fmt/format.h>
-
-#include <cstdlib>
 #include <memory>
 #include <ostream>
 #include <set>
@@ -23,20 +21,23 @@ struct TestOptions {
 };
 } // namespace
 
-void add_test(CLI::App& app, Action& action) {
+void add_test(CLI::App &app, Action &action) {
   auto options = std::make_shared<TestOptions>();
-  CLI::App* sub = app.add_subcommand("test", "Run a framework's golden cases (tests/*.yaml) and report rule coverage.");
-  sub->add_option("DIR", options->folder, "Framework folder (default: $KANSRIJK_FRAMEWORK, else the built-in one)");
+  CLI::App *sub =
+      app.add_subcommand("test", "Run a framework's golden cases (tests/*.yaml) and report rule coverage.");
+  sub->add_option("DIR", options->folder,
+                  "Framework folder (default: $KANSRIJK_FRAMEWORK, else the built-in one)");
   sub->add_option("--min-coverage", options->min_coverage,
                   "Fail unless at least this percentage of the rules fires in some case")
-      ->check(CLI::Range(0, 100))->capture_default_str();
+      ->check(CLI::Range(0, 100))
+      ->capture_default_str();
   sub->add_flag("-q,--quiet", options->quiet, "Print only failures and the totals");
   sub->callback([options, &action] {
-    action = [options](std::ostream& out, std::ostream& err) {
+    action = [options](std::ostream &out, std::ostream &err) {
       std::vector<io::SourceFile> files;
       std::string origin = options->folder;
       if (origin.empty()) {
-        const char* env = std::getenv("KANSRIJK_FRAMEWORK");
+        const char *env = std::getenv("KANSRIJK_FRAMEWORK");
         origin = env != nullptr && *env != '\0' ? env : "";
       }
       files = origin.empty() ? io::builtin_framework_sources() : io::read_framework_folder(origin);
@@ -50,9 +51,9 @@ void add_test(CLI::App& app, Action& action) {
       int passed = 0;
       int failed = 0;
       std::set<int> fired;
-      for (const auto& golden : cases) {
+      for (const auto &golden : cases) {
         const core::Assessment assessment = core::assess(framework, golden.use_case);
-        for (const auto& f : assessment.fired) {
+        for (const auto &f : assessment.fired) {
           fired.insert(f.rule);
         }
         const auto problems = io::compare(golden, assessment);
@@ -65,7 +66,7 @@ void add_test(CLI::App& app, Action& action) {
         }
         ++failed;
         out << "FAIL " << golden.name << " (" << golden.file << ")\n";
-        for (const auto& problem : problems) {
+        for (const auto &problem : problems) {
           out << "     " << problem << '\n';
         }
       }
@@ -78,7 +79,7 @@ void add_test(CLI::App& app, Action& action) {
           never.push_back(framework.rules[r].id);
         }
       }
-      for (const auto& id : never) {
+      for (const auto &id : never) {
         out << "  never fired: " << id << '\n';
       }
       const bool coverage_ok = percent >= options->min_coverage;

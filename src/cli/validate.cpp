@@ -5,19 +5,17 @@
 // do: rules that can never fire and rules that push the same dimension both ways, both
 // decided exactly by enumeration (core/analysis), and orphans. Output as text, JSON,
 // SARIF 2.1.0 or GitHub workflow annotations.
+#include <algorithm>
+#include <chrono>
+#include <filesystem>
+#include <fmt/format.h>
 #include <kansrijk/cli/cli.hpp>
 #include <kansrijk/cli/commands.hpp>
 #include <kansrijk/core/analysis.hpp>
 #include <kansrijk/io/framework_loader.hpp>
 #include <kansrijk/io/golden_case.hpp>
 #include <kansrijk/io/use_case_loader.hpp>
-
-#include <fmt/format.h>
 #include <nlohmann/json.hpp>
-
-#include <algorithm>
-#include <chrono>
-#include <filesystem>
 #include <ostream>
 #include <set>
 
@@ -36,24 +34,30 @@ struct Check {
 
 // The checks, by stable id. docs/validate.md lists the same table.
 constexpr Check k_checks[] = {
-    {"KR001", "yaml-syntax", Severity::error, "The file cannot be read or is not valid YAML within the limits"},
+    {"KR001", "yaml-syntax", Severity::error,
+     "The file cannot be read or is not valid YAML within the limits"},
     {"KR002", "unknown-key", Severity::error, "A key that this kind of item does not have"},
     {"KR003", "missing-required", Severity::error, "A required key, item or declaration is missing"},
-    {"KR004", "wrong-type", Severity::error, "A value of the wrong type (mapping, list, text, number, boolean)"},
+    {"KR004", "wrong-type", Severity::error,
+     "A value of the wrong type (mapping, list, text, number, boolean)"},
     {"KR005", "value-not-allowed", Severity::error, "A value outside the allowed values or levels"},
     {"KR010", "duplicate-id", Severity::error, "An id defined twice, in the same or another file"},
-    {"KR011", "id-naming", Severity::error, "An id that does not follow the naming rules (e.g. a task id starts with its pillar)"},
+    {"KR011", "id-naming", Severity::error,
+     "An id that does not follow the naming rules (e.g. a task id starts with its pillar)"},
     {"KR020", "unresolved-reference", Severity::error, "A reference to an id that does not exist"},
     {"KR030", "condition-syntax", Severity::error, "A rule or question condition that does not parse"},
-    {"KR031", "condition-type", Severity::error, "A condition that does not type-check against the declared fields"},
+    {"KR031", "condition-type", Severity::error,
+     "A condition that does not type-check against the declared fields"},
     {"KR040", "language", Severity::error, "A text without every declared language, or an unknown language"},
-    {"KR041", "provenance", Severity::error, "An item without provenance or sources, or with an unknown source"},
+    {"KR041", "provenance", Severity::error,
+     "An item without provenance or sources, or with an unknown source"},
     {"KR050", "range", Severity::error, "A weight, threshold or number outside its range"},
     {"KR051", "thresholds-order", Severity::error, "Verdict thresholds or grade points out of order"},
     {"KR052", "support-grid", Severity::error, "A skill not graded for every technology"},
     {"KR060", "golden-case", Severity::error, "A golden case that does not load against the framework"},
     {"KR100", "never-fires", Severity::error, "A rule whose condition no use case can make true"},
-    {"KR101", "contradiction", Severity::warning, "Two rules that can fire together and push the same dimension both ways"},
+    {"KR101", "contradiction", Severity::warning,
+     "Two rules that can fire together and push the same dimension both ways"},
     {"KR102", "undecided", Severity::warning, "The never-fires or contradiction search hit its limit"},
     {"KR110", "orphan-skill", Severity::warning, "A skill that no task of the taxonomy needs"},
     {"KR111", "orphan-dimension", Severity::warning, "A quality-of-work dimension that no rule affects"},
@@ -61,8 +65,8 @@ constexpr Check k_checks[] = {
     {"KR000", "other", Severity::error, "Any other problem"},
 };
 
-const Check& check(std::string_view id) {
-  for (const auto& c : k_checks) {
+const Check &check(std::string_view id) {
+  for (const auto &c : k_checks) {
     if (c.id == id) {
       return c;
     }
@@ -71,16 +75,17 @@ const Check& check(std::string_view id) {
 }
 
 // The check a loader diagnostic belongs to, from its code or the shape of its message.
-std::string_view classify(const util::Diagnostic& d) {
+std::string_view classify(const util::Diagnostic &d) {
   if (!d.code.empty()) {
     return d.code;
   }
-  const std::string& m = d.message;
+  const std::string &m = d.message;
   const auto has = [&](std::string_view part) { return m.find(part) != std::string::npos; };
   const auto starts = [&](std::string_view part) { return m.rfind(part, 0) == 0; };
   if (starts("invalid YAML") || starts("file is empty") || starts("cannot read") || starts("no such file") ||
-      has("not a regular file") || has("NUL") || has("UTF-8") || starts("nesting is deeper") || has(" nodes (YAML") ||
-      starts("text is longer") || starts("duplicate key") || starts("alias to") || has("no closing")) {
+      has("not a regular file") || has("NUL") || has("UTF-8") || starts("nesting is deeper") ||
+      has(" nodes (YAML") || starts("text is longer") || starts("duplicate key") || starts("alias to") ||
+      has("no closing")) {
     return "KR001";
   }
   if (starts("unknown key")) {
@@ -111,11 +116,12 @@ std::string_view classify(const util::Diagnostic& d) {
   if (has(" from ") && (has("must be a number") || has("must be a whole number"))) {
     return "KR050";
   }
-  if (starts("missing required key") || has(" is missing") || has("must be declared") || has("needs at least one") ||
-      has("needs \"")) {
+  if (starts("missing required key") || has(" is missing") || has("must be declared") ||
+      has("needs at least one") || has("needs \"")) {
     return "KR003";
   }
-  if (has("must be a mapping") || has("must be a list") || has("must be text") || has("must be true or false")) {
+  if (has("must be a mapping") || has("must be a list") || has("must be text") ||
+      has("must be true or false")) {
     return "KR004";
   }
   if (starts("unknown ")) {
@@ -141,15 +147,15 @@ struct ValidateOptions {
   bool strict = false;
 };
 
-std::string relative(const std::string& file) {
+std::string relative(const std::string &file) {
   std::error_code ec;
   const auto rel = std::filesystem::relative(file, std::filesystem::current_path(), ec);
   return ec || rel.empty() || rel.string().starts_with("..") ? file : rel.string();
 }
 
 // `golden`: problems of golden cases are KR060 (but for unreadable files, KR001).
-void add_loader_problems(const util::Error& error, std::vector<Finding>& findings, bool golden = false) {
-  for (const auto& d : error.diagnostics()) {
+void add_loader_problems(const util::Error &error, std::vector<Finding> &findings, bool golden = false) {
+  for (const auto &d : error.diagnostics()) {
     std::string id(classify(d));
     if (golden && id != "KR001") {
       id = "KR060";
@@ -158,50 +164,54 @@ void add_loader_problems(const util::Error& error, std::vector<Finding>& finding
   }
 }
 
-std::string rule_where_text(const core::Rule& rule) { return "`" + rule.when_text + "`"; }
+std::string rule_where_text(const core::Rule &rule) { return "`" + rule.when_text + "`"; }
 
 // The analyses that need a loaded framework.
-void analyse(const core::Framework& fw, std::vector<Finding>& findings) {
-  for (const auto& rule : fw.rules) {
+void analyse(const core::Framework &fw, std::vector<Finding> &findings) {
+  for (const auto &rule : fw.rules) {
     const auto result = core::satisfiable(fw, {&rule.when});
     if (result.answer == core::Satisfiability::Answer::no) {
-      findings.push_back({"KR100", Severity::error, rule.origin.where,
-                          fmt::format("rule \"{}\" can never fire: no use case makes {} true ({} use cases tried, "
-                                      "every value and unknown of each field it reads); fix or remove the condition",
-                                      rule.id, rule_where_text(rule), result.tried)});
+      findings.push_back(
+          {"KR100", Severity::error, rule.origin.where,
+           fmt::format("rule \"{}\" can never fire: no use case makes {} true ({} use cases tried, "
+                       "every value and unknown of each field it reads); fix or remove the condition",
+                       rule.id, rule_where_text(rule), result.tried)});
     } else if (result.answer == core::Satisfiability::Answer::undecided) {
-      findings.push_back({"KR102", Severity::warning, rule.origin.where,
-                          fmt::format("rule \"{}\": the search for a use case that fires it stopped after {} use cases; "
-                                      "simplify the condition",
-                                      rule.id, result.tried)});
+      findings.push_back(
+          {"KR102", Severity::warning, rule.origin.where,
+           fmt::format("rule \"{}\": the search for a use case that fires it stopped after {} use cases; "
+                       "simplify the condition",
+                       rule.id, result.tried)});
     }
   }
   // two rules that push the same dimension up and down and can fire together
   for (std::size_t a = 0; a < fw.rules.size(); ++a) {
     for (std::size_t b = a + 1; b < fw.rules.size(); ++b) {
-      for (const auto& ea : fw.rules[a].effects.quality_of_work) {
-        for (const auto& eb : fw.rules[b].effects.quality_of_work) {
+      for (const auto &ea : fw.rules[a].effects.quality_of_work) {
+        for (const auto &eb : fw.rules[b].effects.quality_of_work) {
           if (ea.dimension != eb.dimension || ea.direction == eb.direction) {
             continue;
           }
-          const auto& wa = fw.rules[a].counterweights;
-          const auto& wb = fw.rules[b].counterweights;
+          const auto &wa = fw.rules[a].counterweights;
+          const auto &wb = fw.rules[b].counterweights;
           if (std::find(wa.begin(), wa.end(), fw.rules[b].id) != wa.end() ||
               std::find(wb.begin(), wb.end(), fw.rules[a].id) != wb.end()) {
             continue; // declared on purpose
           }
           const auto both = core::satisfiable(fw, {&fw.rules[a].when, &fw.rules[b].when});
-          const auto& dim = fw.dimensions[static_cast<std::size_t>(ea.dimension)];
+          const auto &dim = fw.dimensions[static_cast<std::size_t>(ea.dimension)];
           if (both.answer == core::Satisfiability::Answer::yes) {
-            findings.push_back({"KR101", Severity::warning, fw.rules[b].origin.where,
-                                fmt::format("rules \"{}\" and \"{}\" can fire together and push \"{}\" both up and down; "
-                                            "for example: {}; make the conditions exclusive",
-                                            fw.rules[a].id, fw.rules[b].id, dim.id, both.witness->description)});
+            findings.push_back(
+                {"KR101", Severity::warning, fw.rules[b].origin.where,
+                 fmt::format("rules \"{}\" and \"{}\" can fire together and push \"{}\" both up and down; "
+                             "for example: {}; make the conditions exclusive",
+                             fw.rules[a].id, fw.rules[b].id, dim.id, both.witness->description)});
           } else if (both.answer == core::Satisfiability::Answer::undecided) {
-            findings.push_back({"KR102", Severity::warning, fw.rules[b].origin.where,
-                                fmt::format("rules \"{}\" and \"{}\": the search for a use case that fires both stopped "
-                                            "after {} use cases",
-                                            fw.rules[a].id, fw.rules[b].id, both.tried)});
+            findings.push_back(
+                {"KR102", Severity::warning, fw.rules[b].origin.where,
+                 fmt::format("rules \"{}\" and \"{}\": the search for a use case that fires both stopped "
+                             "after {} use cases",
+                             fw.rules[a].id, fw.rules[b].id, both.tried)});
           }
         }
       }
@@ -209,24 +219,25 @@ void analyse(const core::Framework& fw, std::vector<Finding>& findings) {
   }
   // orphans
   std::set<int> needed;
-  for (const auto& item : fw.items) {
-    for (const auto& skill : item.skills) {
+  for (const auto &item : fw.items) {
+    for (const auto &skill : item.skills) {
       needed.insert(skill.skill);
     }
   }
   for (std::size_t s = 0; s < fw.skills.size(); ++s) {
     if (needed.count(static_cast<int>(s)) == 0) {
-      findings.push_back({"KR110", Severity::warning, fw.skills[s].origin.where,
-                          fmt::format("skill \"{}\" is needed by no task of the taxonomy; add it to a task or remove it",
-                                      fw.skills[s].id)});
+      findings.push_back(
+          {"KR110", Severity::warning, fw.skills[s].origin.where,
+           fmt::format("skill \"{}\" is needed by no task of the taxonomy; add it to a task or remove it",
+                       fw.skills[s].id)});
     }
   }
   std::set<int> dims;
   std::set<int> flags;
   std::set<int> conditions;
   std::set<int> recommendations;
-  for (const auto& rule : fw.rules) {
-    for (const auto& e : rule.effects.quality_of_work) {
+  for (const auto &rule : fw.rules) {
+    for (const auto &e : rule.effects.quality_of_work) {
       dims.insert(e.dimension);
     }
     flags.insert(rule.effects.flags.begin(), rule.effects.flags.end());
@@ -235,17 +246,19 @@ void analyse(const core::Framework& fw, std::vector<Finding>& findings) {
   }
   for (std::size_t d = 0; d < fw.dimensions.size(); ++d) {
     if (dims.count(static_cast<int>(d)) == 0) {
-      findings.push_back({"KR111", Severity::warning, fw.dimensions[d].origin.where,
-                          fmt::format("dimension \"{}\" is affected by no rule; its direction is always \"none\"",
-                                      fw.dimensions[d].id)});
+      findings.push_back(
+          {"KR111", Severity::warning, fw.dimensions[d].origin.where,
+           fmt::format("dimension \"{}\" is affected by no rule; its direction is always \"none\"",
+                       fw.dimensions[d].id)});
     }
   }
-  const auto orphans = [&](const auto& list, const std::set<int>& used, std::string_view kind) {
+  const auto orphans = [&](const auto &list, const std::set<int> &used, std::string_view kind) {
     for (std::size_t i = 0; i < list.size(); ++i) {
       if (used.count(static_cast<int>(i)) == 0) {
-        findings.push_back({"KR112", Severity::warning, list[i].origin.where,
-                            fmt::format("{} \"{}\" is raised by no rule; add it to a rule's effects or remove it", kind,
-                                        list[i].id)});
+        findings.push_back(
+            {"KR112", Severity::warning, list[i].origin.where,
+             fmt::format("{} \"{}\" is raised by no rule; add it to a rule's effects or remove it", kind,
+                         list[i].id)});
       }
     }
   };
@@ -254,7 +267,7 @@ void analyse(const core::Framework& fw, std::vector<Finding>& findings) {
   orphans(fw.recommendations, recommendations, "recommendation");
 }
 
-std::vector<Finding> validate_folder(const std::string& folder) {
+std::vector<Finding> validate_folder(const std::string &folder) {
   const std::vector<io::SourceFile> files =
       folder.empty() ? io::builtin_framework_sources() : io::read_framework_folder(folder);
   std::vector<Finding> findings;
@@ -262,23 +275,25 @@ std::vector<Finding> validate_folder(const std::string& folder) {
     const core::Framework fw = io::load_framework(files, folder.empty() ? "builtin" : folder);
     try {
       (void)io::load_golden_cases(files, fw);
-    } catch (const util::Error& e) {
+    } catch (const util::Error &e) {
       add_loader_problems(e, findings, true);
     }
     analyse(fw, findings);
-  } catch (const util::Error& e) {
+  } catch (const util::Error &e) {
     add_loader_problems(e, findings);
   }
   return findings;
 }
 
-std::string_view severity_name(Severity severity) { return severity == Severity::error ? "error" : "warning"; }
+std::string_view severity_name(Severity severity) {
+  return severity == Severity::error ? "error" : "warning";
+}
 
-std::string render(const std::vector<Finding>& findings, const std::string& format, bool strict) {
-  const auto level = [&](const Finding& f) { return strict ? Severity::error : f.severity; };
+std::string render(const std::vector<Finding> &findings, const std::string &format, bool strict) {
+  const auto level = [&](const Finding &f) { return strict ? Severity::error : f.severity; };
   if (format == "json") {
     nlohmann::ordered_json list = nlohmann::ordered_json::array();
-    for (const auto& f : findings) {
+    for (const auto &f : findings) {
       list.push_back({{"check", f.check},
                       {"name", std::string(check(f.check).name)},
                       {"severity", std::string(severity_name(level(f)))},
@@ -291,14 +306,14 @@ std::string render(const std::vector<Finding>& findings, const std::string& form
   }
   if (format == "sarif") {
     nlohmann::ordered_json rules = nlohmann::ordered_json::array();
-    for (const auto& c : k_checks) {
+    for (const auto &c : k_checks) {
       rules.push_back({{"id", std::string(c.id)},
                        {"name", std::string(c.name)},
                        {"shortDescription", {{"text", std::string(c.summary)}}},
                        {"defaultConfiguration", {{"level", std::string(severity_name(c.severity))}}}});
     }
     nlohmann::ordered_json results = nlohmann::ordered_json::array();
-    for (const auto& f : findings) {
+    for (const auto &f : findings) {
       nlohmann::ordered_json physical = {{"artifactLocation", {{"uri", relative(f.where.file)}}}};
       if (f.where.line > 0) {
         physical["region"] = {{"startLine", f.where.line}};
@@ -319,58 +334,67 @@ std::string render(const std::vector<Finding>& findings, const std::string& form
     nlohmann::ordered_json sarif = {
         {"$schema", "https://json.schemastore.org/sarif-2.1.0.json"},
         {"version", "2.1.0"},
-        {"runs", nlohmann::ordered_json::array(
-                     {{{"tool",
-                        {{"driver",
-                          {{"name", "kansrijk"}, {"version", KANSRIJK_VERSION}, {"semanticVersion", KANSRIJK_VERSION},
-                           {"rules", rules}}}}},
-                       {"results", results}}})}};
+        {"runs", nlohmann::ordered_json::array({{{"tool",
+                                                  {{"driver",
+                                                    {{"name", "kansrijk"},
+                                                     {"version", KANSRIJK_VERSION},
+                                                     {"semanticVersion", KANSRIJK_VERSION},
+                                                     {"rules", rules}}}}},
+                                                 {"results", results}}})}};
     return sarif.dump(2) + "\n";
   }
   std::string out;
-  for (const auto& f : findings) {
+  for (const auto &f : findings) {
     if (format == "github") {
       // workflow commands: properties and message with %, CR, LF (and , : in properties) escaped
       const auto escape = [](std::string text, bool property) {
         std::string r;
         for (const char c : text) {
-          if (c == '%') r += "%25";
-          else if (c == '\r') r += "%0D";
-          else if (c == '\n') r += "%0A";
-          else if (property && c == ':') r += "%3A";
-          else if (property && c == ',') r += "%2C";
-          else r += c;
+          if (c == '%')
+            r += "%25";
+          else if (c == '\r')
+            r += "%0D";
+          else if (c == '\n')
+            r += "%0A";
+          else if (property && c == ':')
+            r += "%3A";
+          else if (property && c == ',')
+            r += "%2C";
+          else
+            r += c;
         }
         return r;
       };
       out += fmt::format("::{} file={},line={},col={},title={}::{}\n", severity_name(level(f)),
-                         escape(relative(f.where.file), true), std::max(1, f.where.line), std::max(1, f.where.column),
+                         escape(relative(f.where.file), true), std::max(1, f.where.line),
+                         std::max(1, f.where.column),
                          escape(std::string(f.check) + " " + std::string(check(f.check).name), true),
                          escape(f.message, false));
       continue;
     }
     const std::string place = util::format_location(f.where);
-    out += fmt::format("{}: {}: [{}] {}\n", place.empty() ? "kansrijk" : relative(place), severity_name(level(f)), f.check,
-                       f.message);
+    out += fmt::format("{}: {}: [{}] {}\n", place.empty() ? "kansrijk" : relative(place),
+                       severity_name(level(f)), f.check, f.message);
   }
   return out;
 }
 
-int run_validate(const ValidateOptions& options, std::ostream& out, std::ostream& err) {
+int run_validate(const ValidateOptions &options, std::ostream &out, std::ostream &err) {
   std::vector<std::string> folders = options.folders;
   if (folders.empty()) {
     folders.emplace_back(); // the built-in framework
   }
   std::vector<Finding> all;
-  for (const auto& folder : folders) {
+  for (const auto &folder : folders) {
     auto findings = validate_folder(folder);
     all.insert(all.end(), std::make_move_iterator(findings.begin()), std::make_move_iterator(findings.end()));
   }
-  std::stable_sort(all.begin(), all.end(), [](const Finding& a, const Finding& b) {
-    return std::tie(a.where.file, a.where.line, a.where.column) < std::tie(b.where.file, b.where.line, b.where.column);
+  std::stable_sort(all.begin(), all.end(), [](const Finding &a, const Finding &b) {
+    return std::tie(a.where.file, a.where.line, a.where.column) <
+           std::tie(b.where.file, b.where.line, b.where.column);
   });
   out << render(all, options.format, options.strict);
-  const auto errors = static_cast<std::size_t>(std::count_if(all.begin(), all.end(), [&](const Finding& f) {
+  const auto errors = static_cast<std::size_t>(std::count_if(all.begin(), all.end(), [&](const Finding &f) {
     return options.strict || f.severity == Severity::error;
   }));
   const std::size_t warnings = all.size() - errors;
@@ -383,27 +407,28 @@ int run_validate(const ValidateOptions& options, std::ostream& out, std::ostream
 
 } // namespace
 
-void add_validate_case(CLI::App& app, Action& action) {
+void add_validate_case(CLI::App &app, Action &action) {
   struct Options {
     std::vector<std::string> files;
     std::string framework;
   };
   auto options = std::make_shared<Options>();
-  CLI::App* sub = app.add_subcommand(
-      "validate-case", "Check use-case files against the framework's declared fields, without assessing them (for CI).");
+  CLI::App *sub = app.add_subcommand(
+      "validate-case",
+      "Check use-case files against the framework's declared fields, without assessing them (for CI).");
   sub->add_option("FILE", options->files, "Use-case files (YAML or JSON)")->required();
   sub->add_option("--framework", options->framework,
                   "Framework folder (default: $KANSRIJK_FRAMEWORK, else the built-in TNO framework)");
   sub->callback([options, &action] {
-    action = [options](std::ostream& out, std::ostream& err) {
+    action = [options](std::ostream &out, std::ostream &err) {
       const core::Framework framework = io::load_framework_for(options->framework);
       std::size_t invalid = 0;
-      for (const auto& file : options->files) {
+      for (const auto &file : options->files) {
         try {
           (void)io::load_use_case(file, framework);
-        } catch (const util::Error& e) {
+        } catch (const util::Error &e) {
           ++invalid;
-          for (const auto& d : e.diagnostics()) {
+          for (const auto &d : e.diagnostics()) {
             const std::string place = util::format_location(d.where);
             out << fmt::format("{}: error: {}\n", place.empty() ? file : place, d.message);
           }
@@ -416,16 +441,18 @@ void add_validate_case(CLI::App& app, Action& action) {
   });
 }
 
-void add_validate(CLI::App& app, Action& action) {
+void add_validate(CLI::App &app, Action &action) {
   auto options = std::make_shared<ValidateOptions>();
-  CLI::App* sub = app.add_subcommand("validate", "Check framework folders (for CI): every problem, with a check id and location.");
+  CLI::App *sub = app.add_subcommand(
+      "validate", "Check framework folders (for CI): every problem, with a check id and location.");
   sub->add_option("DIR", options->folders, "Framework folders (default: the built-in framework)");
-  sub->add_option("--format", options->format, "Output: text, json, sarif (SARIF 2.1.0) or github (workflow annotations)")
+  sub->add_option("--format", options->format,
+                  "Output: text, json, sarif (SARIF 2.1.0) or github (workflow annotations)")
       ->check(CLI::IsMember({"text", "json", "sarif", "github"}))
       ->capture_default_str();
   sub->add_flag("--strict", options->strict, "Treat warnings as errors");
   sub->callback([options, &action] {
-    action = [options](std::ostream& out, std::ostream& err) { return run_validate(*options, out, err); };
+    action = [options](std::ostream &out, std::ostream &err) { return run_validate(*options, out, err); };
   });
 }
 

@@ -1,10 +1,9 @@
 // Exact satisfiability of rule conditions by enumeration; see analysis.hpp.
+#include <algorithm>
+#include <functional>
 #include <kansrijk/core/analysis.hpp>
 #include <kansrijk/core/evaluate.hpp>
 #include <kansrijk/core/use_case.hpp>
-
-#include <algorithm>
-#include <functional>
 #include <map>
 #include <set>
 
@@ -23,11 +22,11 @@ struct Refs {
   std::set<std::string> read_whole; // list fields read in any other way
 };
 
-std::string plain_name(const Expr& field, bool in_quantifier) {
+std::string plain_name(const Expr &field, bool in_quantifier) {
   return in_quantifier && field.name.starts_with("t.") ? field.name.substr(2) : field.name;
 }
 
-void collect(const Expr& expr, bool in_quantifier, Refs& refs) {
+void collect(const Expr &expr, bool in_quantifier, Refs &refs) {
   switch (expr.kind) {
   case Expr::Kind::field:
     (in_quantifier ? refs.task_attributes : refs.fields).insert(plain_name(expr, in_quantifier));
@@ -44,7 +43,7 @@ void collect(const Expr& expr, bool in_quantifier, Refs& refs) {
     break;
   case Expr::Kind::quantifier:
     refs.quantified = true;
-    for (const auto& child : expr.children) {
+    for (const auto &child : expr.children) {
       collect(child, true, refs);
     }
     return;
@@ -57,14 +56,14 @@ void collect(const Expr& expr, bool in_quantifier, Refs& refs) {
   default:
     break;
   }
-  for (const auto& child : expr.children) {
+  for (const auto &child : expr.children) {
     collect(child, in_quantifier, refs);
   }
 }
 
 // Every value a field can hold in a use case, unknown included. For a list field read only
 // through `value in field`, the subsets of those values stand for all subsets.
-std::vector<FieldValue> choices(const FieldDecl& decl, const Refs* refs = nullptr) {
+std::vector<FieldValue> choices(const FieldDecl &decl, const Refs *refs = nullptr) {
   std::vector<FieldValue> out;
   out.emplace_back(); // unknown
   const std::size_t n = decl.domain.values.size();
@@ -89,7 +88,7 @@ std::vector<FieldValue> choices(const FieldDecl& decl, const Refs* refs = nullpt
     const std::string name = decl.path;
     const auto members = refs != nullptr ? refs->members.find(name) : decltype(refs->members.end()){};
     if (refs != nullptr && refs->read_whole.count(name) == 0 && members != refs->members.end()) {
-      for (const auto& value : members->second) {
+      for (const auto &value : members->second) {
         if (const int index = decl.domain.index_of(value); index >= 0) {
           universe.push_back(index);
         }
@@ -119,7 +118,7 @@ std::vector<FieldValue> choices(const FieldDecl& decl, const Refs* refs = nullpt
   return out;
 }
 
-std::string value_text(const FieldDecl& decl, const FieldValue& value) {
+std::string value_text(const FieldDecl &decl, const FieldValue &value) {
   if (!value.known) {
     return "unknown";
   }
@@ -148,9 +147,10 @@ struct Prototype {
 // own tasks with every combination of the attributes read (derived ones included: an own
 // task has no taxonomy id or pillar, and its affective share follows from its skills, which
 // can give each share).
-std::vector<Prototype> prototypes(const Framework& fw, const std::set<std::string>& attributes, const Refs& refs) {
+std::vector<Prototype>
+prototypes(const Framework &fw, const std::set<std::string> &attributes, const Refs &refs) {
   std::vector<int> read;
-  for (const auto& name : attributes) {
+  for (const auto &name : attributes) {
     const int index = fw.task_field_index(name);
     if (index >= 0) {
       read.push_back(index);
@@ -158,10 +158,12 @@ std::vector<Prototype> prototypes(const Framework& fw, const std::set<std::strin
   }
   std::vector<Prototype> out;
   std::set<std::string> seen;
-  const auto key_of = [&](const TaskEntry& task) {
+  const auto key_of = [&](const TaskEntry &task) {
     std::string key;
     for (const int index : read) {
-      key += value_text(fw.task_fields[static_cast<std::size_t>(index)], task.attributes[static_cast<std::size_t>(index)]) + "|";
+      key += value_text(fw.task_fields[static_cast<std::size_t>(index)],
+                        task.attributes[static_cast<std::size_t>(index)]) +
+             "|";
     }
     return key;
   };
@@ -177,7 +179,7 @@ std::vector<Prototype> prototypes(const Framework& fw, const std::set<std::strin
   // own tasks: odometer over the attributes read
   std::vector<std::vector<FieldValue>> options;
   for (const int index : read) {
-    const FieldDecl& decl = fw.task_fields[static_cast<std::size_t>(index)];
+    const FieldDecl &decl = fw.task_fields[static_cast<std::size_t>(index)];
     if (decl.path == "ref" || decl.path == "id" || decl.path == "pillar") {
       FieldValue none;
       none.known = true;
@@ -186,7 +188,7 @@ std::vector<Prototype> prototypes(const Framework& fw, const std::set<std::strin
     } else {
       FieldDecl full = decl;
       if (decl.values_from == "skills" && full.domain.values.empty()) {
-        for (const auto& skill : fw.skills) {
+        for (const auto &skill : fw.skills) {
           full.domain.values.push_back(skill.id);
         }
       }
@@ -201,7 +203,7 @@ std::vector<Prototype> prototypes(const Framework& fw, const std::set<std::strin
     complete_task(fw, p.task);
     std::string description = "{name: ...";
     for (std::size_t k = 0; k < read.size(); ++k) {
-      const FieldDecl& decl = fw.task_fields[static_cast<std::size_t>(read[k])];
+      const FieldDecl &decl = fw.task_fields[static_cast<std::size_t>(read[k])];
       p.task.attributes[static_cast<std::size_t>(read[k])] = options[k][at[k]];
       if (decl.path != "ref" && decl.path != "id" && decl.path != "pillar") {
         description += ", " + decl.path + ": " + value_text(decl, options[k][at[k]]);
@@ -225,14 +227,14 @@ std::vector<Prototype> prototypes(const Framework& fw, const std::set<std::strin
 
 } // namespace
 
-Satisfiability satisfiable(const Framework& fw, const std::vector<const Expr*>& conditions) {
+Satisfiability satisfiable(const Framework &fw, const std::vector<const Expr *> &conditions) {
   Refs refs;
-  for (const Expr* condition : conditions) {
+  for (const Expr *condition : conditions) {
     collect(*condition, false, refs);
   }
   std::vector<int> fields;
   std::vector<std::vector<FieldValue>> options;
-  for (const auto& path : refs.fields) {
+  for (const auto &path : refs.fields) {
     const int index = fw.field_index(path);
     if (index < 0) {
       continue;
@@ -250,21 +252,23 @@ Satisfiability satisfiable(const Framework& fw, const std::vector<const Expr*>& 
         complete_task(fw, p.task);
         return p;
       }()};
-  const int max_tasks = refs.quantified ? static_cast<int>(std::min<long long>(refs.largest_constant + 1, k_max_symbolic_tasks)) : 1;
+  const int max_tasks =
+      refs.quantified ? static_cast<int>(std::min<long long>(refs.largest_constant + 1, k_max_symbolic_tasks))
+                      : 1;
 
   Satisfiability result;
   UseCase uc;
   uc.fields.resize(fw.fields.size());
   std::vector<std::size_t> chosen(fields.size(), 0);
 
-  const auto describe = [&](const std::vector<std::size_t>& pick) {
+  const auto describe = [&](const std::vector<std::size_t> &pick) {
     std::string description;
     for (std::size_t k = 0; k < fields.size(); ++k) {
-      const FieldValue& value = uc.fields[static_cast<std::size_t>(fields[k])];
+      const FieldValue &value = uc.fields[static_cast<std::size_t>(fields[k])];
       if (!value.known) {
         continue; // left unknown: any value will do
       }
-      const FieldDecl& decl = fw.fields[static_cast<std::size_t>(fields[k])];
+      const FieldDecl &decl = fw.fields[static_cast<std::size_t>(fields[k])];
       description += (description.empty() ? "" : ", ") + decl.path + ": " + value_text(decl, value);
     }
     if (refs.quantified) {
@@ -282,43 +286,43 @@ Satisfiability satisfiable(const Framework& fw, const std::vector<const Expr*>& 
   // some condition is already false is dropped, and one where all are true is a witness.
   // Conditions that test `== unknown` are not monotone; they are only checked at the leaves.
   std::vector<bool> prunes;
-  for (const Expr* condition : conditions) {
+  for (const Expr *condition : conditions) {
     Refs own;
     collect(*condition, false, own);
     prunes.push_back(!own.tests_unknown);
   }
   enum class Step { found, exhausted, limit };
-  std::function<Step(std::size_t, const std::vector<std::size_t>&)> search = [&](std::size_t depth,
-                                                                                 const std::vector<std::size_t>& pick) {
-    if (++result.tried > k_max_search) {
-      return Step::limit;
-    }
-    bool all_true = true;
-    for (std::size_t c = 0; c < conditions.size(); ++c) {
-      const Truth truth = evaluate(*conditions[c], uc).truth;
-      if (truth == Truth::no && (prunes[c] || depth == fields.size())) {
-        return Step::exhausted;
-      }
-      all_true = all_true && truth == Truth::yes;
-    }
-    if (all_true) {
-      result.witness = Witness{describe(pick)};
-      return Step::found;
-    }
-    if (depth == fields.size()) {
-      return Step::exhausted;
-    }
-    FieldValue& slot = uc.fields[static_cast<std::size_t>(fields[depth])];
-    for (std::size_t i = 1; i < options[depth].size(); ++i) { // 0 is unknown, tried above
-      slot = options[depth][i];
-      const Step step = search(depth + 1, pick);
-      if (step != Step::exhausted) {
-        return step;
-      }
-    }
-    slot = FieldValue{};
-    return search(depth + 1, pick) == Step::found ? Step::found : Step::exhausted;
-  };
+  std::function<Step(std::size_t, const std::vector<std::size_t> &)> search =
+      [&](std::size_t depth, const std::vector<std::size_t> &pick) {
+        if (++result.tried > k_max_search) {
+          return Step::limit;
+        }
+        bool all_true = true;
+        for (std::size_t c = 0; c < conditions.size(); ++c) {
+          const Truth truth = evaluate(*conditions[c], uc).truth;
+          if (truth == Truth::no && (prunes[c] || depth == fields.size())) {
+            return Step::exhausted;
+          }
+          all_true = all_true && truth == Truth::yes;
+        }
+        if (all_true) {
+          result.witness = Witness{describe(pick)};
+          return Step::found;
+        }
+        if (depth == fields.size()) {
+          return Step::exhausted;
+        }
+        FieldValue &slot = uc.fields[static_cast<std::size_t>(fields[depth])];
+        for (std::size_t i = 1; i < options[depth].size(); ++i) { // 0 is unknown, tried above
+          slot = options[depth][i];
+          const Step step = search(depth + 1, pick);
+          if (step != Step::exhausted) {
+            return step;
+          }
+        }
+        slot = FieldValue{};
+        return search(depth + 1, pick) == Step::found ? Step::found : Step::exhausted;
+      };
 
   // ... for every multiset of 1..max_tasks task prototypes
   for (int length = 1; length <= max_tasks; ++length) {

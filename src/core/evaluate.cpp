@@ -1,8 +1,7 @@
 // The evaluator. Counts are intervals [low, high] so that `count(...) >= 2` is decided
 // whenever the known tasks already decide it, and unknown only when they do not.
-#include <kansrijk/core/evaluate.hpp>
-
 #include <algorithm>
+#include <kansrijk/core/evaluate.hpp>
 
 namespace kansrijk::core {
 
@@ -15,14 +14,13 @@ struct Range {
 
 class Evaluator {
 public:
-  explicit Evaluator(const UseCase& use_case) : m_use_case(use_case) {}
+  explicit Evaluator(const UseCase &use_case) : m_use_case(use_case) {}
 
-  Truth truth(const Expr& expr, std::vector<UnknownRef>& unknowns) {
+  Truth truth(const Expr &expr, std::vector<UnknownRef> &unknowns) {
     switch (expr.kind) {
     case Expr::Kind::logical_not: {
       const Truth inner = truth(expr.children[0], unknowns);
-      return inner == Truth::unknown ? Truth::unknown
-                                     : (inner == Truth::yes ? Truth::no : Truth::yes);
+      return inner == Truth::unknown ? Truth::unknown : (inner == Truth::yes ? Truth::no : Truth::yes);
     }
     case Expr::Kind::logical_and:
     case Expr::Kind::logical_or: {
@@ -30,7 +28,7 @@ public:
       const Truth decisive = is_and ? Truth::no : Truth::yes;
       bool any_unknown = false;
       std::vector<UnknownRef> pending;
-      for (const auto& child : expr.children) {
+      for (const auto &child : expr.children) {
         std::vector<UnknownRef> child_unknowns;
         const Truth t = truth(child, child_unknowns);
         if (t == decisive) {
@@ -47,15 +45,19 @@ public:
       }
       return is_and ? Truth::yes : Truth::no;
     }
-    case Expr::Kind::quantifier: return quantified(expr, unknowns);
-    case Expr::Kind::compare: return compare(expr, unknowns);
-    case Expr::Kind::membership: return membership(expr, unknowns);
-    default: return Truth::unknown; // the type checker admits no other boolean node
+    case Expr::Kind::quantifier:
+      return quantified(expr, unknowns);
+    case Expr::Kind::compare:
+      return compare(expr, unknowns);
+    case Expr::Kind::membership:
+      return membership(expr, unknowns);
+    default:
+      return Truth::unknown; // the type checker admits no other boolean node
     }
   }
 
 private:
-  const FieldValue& value_of(const Expr& field) const {
+  const FieldValue &value_of(const Expr &field) const {
     if (field.task_field) {
       return m_use_case.tasks[static_cast<std::size_t>(m_task)]
           .attributes[static_cast<std::size_t>(field.field)];
@@ -63,13 +65,13 @@ private:
     return m_use_case.fields[static_cast<std::size_t>(field.field)];
   }
 
-  UnknownRef ref_of(const Expr& field) const {
+  UnknownRef ref_of(const Expr &field) const {
     return UnknownRef{field.field, field.task_field ? m_task : -1, field.task_field};
   }
 
   // Reads `field`; records it as a deciding unknown when it is not known.
-  const FieldValue* read(const Expr& field, std::vector<UnknownRef>& unknowns) const {
-    const FieldValue& value = value_of(field);
+  const FieldValue *read(const Expr &field, std::vector<UnknownRef> &unknowns) const {
+    const FieldValue &value = value_of(field);
     if (!value.known) {
       unknowns.push_back(ref_of(field));
       return nullptr;
@@ -81,19 +83,25 @@ private:
 
   static bool holds(Expr::Op op, long long a, long long b) {
     switch (op) {
-    case Expr::Op::eq: return a == b;
-    case Expr::Op::ne: return a != b;
-    case Expr::Op::lt: return a < b;
-    case Expr::Op::le: return a <= b;
-    case Expr::Op::gt: return a > b;
-    case Expr::Op::ge: return a >= b;
+    case Expr::Op::eq:
+      return a == b;
+    case Expr::Op::ne:
+      return a != b;
+    case Expr::Op::lt:
+      return a < b;
+    case Expr::Op::le:
+      return a <= b;
+    case Expr::Op::gt:
+      return a > b;
+    case Expr::Op::ge:
+      return a >= b;
     }
     return false;
   }
 
-  Truth compare(const Expr& expr, std::vector<UnknownRef>& unknowns) {
-    const Expr& left = expr.children[0];
-    const Expr& right = expr.children[1];
+  Truth compare(const Expr &expr, std::vector<UnknownRef> &unknowns) {
+    const Expr &left = expr.children[0];
+    const Expr &right = expr.children[1];
     if (left.type == ValueType::integer) {
       std::vector<UnknownRef> range_unknowns;
       const Range a = range(left, range_unknowns);
@@ -127,8 +135,8 @@ private:
       return from_bool(expr.op == Expr::Op::eq ? is_unknown : !is_unknown);
     }
     std::vector<UnknownRef> local;
-    const FieldValue* a = read(left, local);
-    const FieldValue* b = right.kind == Expr::Kind::field ? read(right, local) : nullptr;
+    const FieldValue *a = read(left, local);
+    const FieldValue *b = right.kind == Expr::Kind::field ? read(right, local) : nullptr;
     if (a == nullptr || (right.kind == Expr::Kind::field && b == nullptr)) {
       unknowns.insert(unknowns.end(), local.begin(), local.end());
       return Truth::unknown;
@@ -141,18 +149,18 @@ private:
     return from_bool(holds(expr.op, a->value, other));
   }
 
-  Truth membership(const Expr& expr, std::vector<UnknownRef>& unknowns) {
-    const Expr& left = expr.children[0];
-    const Expr& right = expr.children[1];
+  Truth membership(const Expr &expr, std::vector<UnknownRef> &unknowns) {
+    const Expr &left = expr.children[0];
+    const Expr &right = expr.children[1];
     bool inside = false;
     if (right.kind == Expr::Kind::list) {
-      const FieldValue* a = read(left, unknowns);
+      const FieldValue *a = read(left, unknowns);
       if (a == nullptr) {
         return Truth::unknown;
       }
       inside = std::find(right.values.begin(), right.values.end(), a->value) != right.values.end();
     } else {
-      const FieldValue* set = read(right, unknowns);
+      const FieldValue *set = read(right, unknowns);
       if (set == nullptr) {
         return Truth::unknown;
       }
@@ -161,7 +169,7 @@ private:
     return from_bool(inside != expr.negated);
   }
 
-  Truth quantified(const Expr& expr, std::vector<UnknownRef>& unknowns) {
+  Truth quantified(const Expr &expr, std::vector<UnknownRef> &unknowns) {
     const bool is_any = expr.quantifier == Expr::Quantifier::any;
     std::vector<UnknownRef> pending;
     bool any_unknown = false;
@@ -189,7 +197,7 @@ private:
     return result;
   }
 
-  Range range(const Expr& expr, std::vector<UnknownRef>& unknowns) {
+  Range range(const Expr &expr, std::vector<UnknownRef> &unknowns) {
     if (expr.kind == Expr::Kind::integer) {
       return {expr.number, expr.number};
     }
@@ -209,21 +217,20 @@ private:
     return r;
   }
 
-  const UseCase& m_use_case;
+  const UseCase &m_use_case;
   int m_task = -1;
 };
 
 } // namespace
 
-Evaluation evaluate(const Expr& expr, const UseCase& use_case) {
+Evaluation evaluate(const Expr &expr, const UseCase &use_case) {
   Evaluation result;
   result.truth = Evaluator(use_case).truth(expr, result.unknowns);
   if (result.truth != Truth::unknown) {
     result.unknowns.clear();
   }
   std::sort(result.unknowns.begin(), result.unknowns.end());
-  result.unknowns.erase(std::unique(result.unknowns.begin(), result.unknowns.end()),
-                        result.unknowns.end());
+  result.unknowns.erase(std::unique(result.unknowns.begin(), result.unknowns.end()), result.unknowns.end());
   return result;
 }
 

@@ -1,19 +1,24 @@
 // A recursive-descent parser for rule conditions. Precedence, loosest first: `or`, `and`,
 // `not`, then one comparison (`==`, `!=`, `<`, `<=`, `>`, `>=`, `in`, `not in`).
-#include <kansrijk/core/expression.hpp>
-
 #include <cctype>
+#include <kansrijk/core/expression.hpp>
 
 namespace kansrijk::core {
 
 std::string_view op_text(Expr::Op op) {
   switch (op) {
-  case Expr::Op::eq: return "==";
-  case Expr::Op::ne: return "!=";
-  case Expr::Op::lt: return "<";
-  case Expr::Op::le: return "<=";
-  case Expr::Op::gt: return ">";
-  case Expr::Op::ge: return ">=";
+  case Expr::Op::eq:
+    return "==";
+  case Expr::Op::ne:
+    return "!=";
+  case Expr::Op::lt:
+    return "<";
+  case Expr::Op::le:
+    return "<=";
+  case Expr::Op::gt:
+    return ">";
+  case Expr::Op::ge:
+    return ">=";
   }
   return "?";
 }
@@ -33,7 +38,7 @@ bool is_name_char(char c) {
   return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '.' || c == '-';
 }
 
-std::string describe(const Token& token) {
+std::string describe(const Token &token) {
   if (token.kind == Tok::end) {
     return "the end of the condition";
   }
@@ -61,8 +66,8 @@ public:
       return expr;
     }
     if (m_token.kind != Tok::end) {
-      return fail(m_token.offset, "unexpected " + describe(m_token) +
-                                      "; expected `and`, `or` or the end of the condition");
+      return fail(m_token.offset,
+                  "unexpected " + describe(m_token) + "; expected `and`, `or` or the end of the condition");
     }
     return expr;
   }
@@ -94,19 +99,24 @@ private:
       return true;
     };
     switch (c) {
-    case '(': return single(Tok::lparen);
-    case ')': return single(Tok::rparen);
-    case '[': return single(Tok::lbracket);
-    case ']': return single(Tok::rbracket);
-    case ',': return single(Tok::comma);
-    default: break;
+    case '(':
+      return single(Tok::lparen);
+    case ')':
+      return single(Tok::rparen);
+    case '[':
+      return single(Tok::lbracket);
+    case ']':
+      return single(Tok::rbracket);
+    case ',':
+      return single(Tok::comma);
+    default:
+      break;
     }
     if (c == '=' || c == '!' || c == '<' || c == '>') {
       const bool two = m_pos + 1 < m_text.size() && m_text[m_pos + 1] == '=';
       if ((c == '=' || c == '!') && !two) {
-        return lex_error(start, c == '='
-                                    ? "`=` is not an operator; write `==` to compare"
-                                    : "`!` is not an operator; write `!=` or `not`");
+        return lex_error(start, c == '=' ? "`=` is not an operator; write `==` to compare"
+                                         : "`!` is not an operator; write `!=` or `not`");
       }
       m_pos += two ? 2 : 1;
       m_token = Token{Tok::op, m_text.substr(start, m_pos - start), start};
@@ -137,20 +147,18 @@ private:
                                 "\"; names are letters, digits, `_`, `-` and `.`");
   }
 
-  bool at_word(std::string_view word) const {
-    return m_token.kind == Tok::name && m_token.text == word;
-  }
+  bool at_word(std::string_view word) const { return m_token.kind == Tok::name && m_token.text == word; }
 
   struct DepthGuard {
-    explicit DepthGuard(int& depth) : m_depth(depth) { ++m_depth; }
+    explicit DepthGuard(int &depth) : m_depth(depth) { ++m_depth; }
     ~DepthGuard() { --m_depth; }
-    DepthGuard(const DepthGuard&) = delete;
-    DepthGuard& operator=(const DepthGuard&) = delete;
-    int& m_depth;
+    DepthGuard(const DepthGuard &) = delete;
+    DepthGuard &operator=(const DepthGuard &) = delete;
+    int &m_depth;
   };
 
-  util::expected<Expr, ExprError> binary(Expr::Kind kind, std::string_view word,
-                                        util::expected<Expr, ExprError> (Parser::*next)()) {
+  util::expected<Expr, ExprError>
+  binary(Expr::Kind kind, std::string_view word, util::expected<Expr, ExprError> (Parser::*next)()) {
     auto left = (this->*next)();
     if (!left) {
       return left;
@@ -178,8 +186,7 @@ private:
   util::expected<Expr, ExprError> parse_or() {
     DepthGuard guard(m_depth);
     if (m_depth > k_max_expression_depth) {
-      return fail(m_token.offset, "condition is nested more than " +
-                                      std::to_string(k_max_expression_depth) +
+      return fail(m_token.offset, "condition is nested more than " + std::to_string(k_max_expression_depth) +
                                       " levels deep; split the rule");
     }
     return binary(Expr::Kind::logical_or, "or", &Parser::parse_and);
@@ -223,7 +230,7 @@ private:
     if (m_token.kind == Tok::op) {
       node.kind = Expr::Kind::compare;
       const auto text = m_token.text;
-      node.op = text == "==" ? Expr::Op::eq
+      node.op = text == "=="   ? Expr::Op::eq
                 : text == "!=" ? Expr::Op::ne
                 : text == "<"  ? Expr::Op::lt
                 : text == "<=" ? Expr::Op::le
@@ -279,7 +286,8 @@ private:
       }
       return inner;
     }
-    case Tok::lbracket: return parse_list();
+    case Tok::lbracket:
+      return parse_list();
     case Tok::integer:
       node.kind = Expr::Kind::integer;
       node.number = std::stoll(std::string(m_token.text));
@@ -287,15 +295,14 @@ private:
         return util::unexpected(m_error);
       }
       return node;
-    case Tok::name: break;
+    case Tok::name:
+      break;
     default:
-      return fail(m_token.offset, "expected a field, a value or `(` but found " +
-                                      describe(m_token));
+      return fail(m_token.offset, "expected a field, a value or `(` but found " + describe(m_token));
     }
     const std::string_view word = m_token.text;
     if (word == "and" || word == "or" || word == "in" || word == "not") {
-      return fail(m_token.offset, "expected a field, a value or `(` but found " +
-                                      describe(m_token));
+      return fail(m_token.offset, "expected a field, a value or `(` but found " + describe(m_token));
     }
     if (word == "any" || word == "all" || word == "count") {
       return parse_quantifier();
@@ -320,15 +327,15 @@ private:
       return util::unexpected(m_error);
     }
     if (m_token.kind != Tok::lparen) {
-      return fail(m_token.offset, "expected `(` after `" + node.name + "`, as in `" +
-                                      node.name + "(tasks, t.routine == high)`");
+      return fail(m_token.offset, "expected `(` after `" + node.name + "`, as in `" + node.name +
+                                      "(tasks, t.routine == high)`");
     }
     if (!advance()) {
       return util::unexpected(m_error);
     }
     if (!at_word("tasks")) {
-      return fail(m_token.offset, "`" + node.name + "` ranges over `tasks`; write `" +
-                                      node.name + "(tasks, ...)`");
+      return fail(m_token.offset,
+                  "`" + node.name + "` ranges over `tasks`; write `" + node.name + "(tasks, ...)`");
     }
     if (!advance()) {
       return util::unexpected(m_error);
@@ -344,8 +351,8 @@ private:
       return body;
     }
     if (m_token.kind != Tok::rparen) {
-      return fail(m_token.offset, "expected `)` to close `" + node.name + "(` but found " +
-                                      describe(m_token));
+      return fail(m_token.offset,
+                  "expected `)` to close `" + node.name + "(` but found " + describe(m_token));
     }
     if (!advance()) {
       return util::unexpected(m_error);
@@ -363,8 +370,7 @@ private:
     }
     while (true) {
       if (m_token.kind != Tok::name || m_token.text == "unknown") {
-        return fail(m_token.offset, "expected a value in the list but found " +
-                                        describe(m_token));
+        return fail(m_token.offset, "expected a value in the list but found " + describe(m_token));
       }
       Expr item;
       item.kind = Expr::Kind::symbol;
@@ -378,8 +384,7 @@ private:
         break;
       }
       if (m_token.kind != Tok::comma) {
-        return fail(m_token.offset, "expected `,` or `]` in the list but found " +
-                                        describe(m_token));
+        return fail(m_token.offset, "expected `,` or `]` in the list but found " + describe(m_token));
       }
       if (!advance()) {
         return util::unexpected(m_error);
@@ -400,8 +405,6 @@ private:
 
 } // namespace
 
-util::expected<Expr, ExprError> parse_expression(std::string_view text) {
-  return Parser(text).parse();
-}
+util::expected<Expr, ExprError> parse_expression(std::string_view text) { return Parser(text).parse(); }
 
 } // namespace kansrijk::core

@@ -1,29 +1,26 @@
 // The type checker: every name becomes a field index or a value index in a field's domain.
 #include <kansrijk/core/type_check.hpp>
 #include <kansrijk/util/text.hpp>
-
 #include <utility>
 
 namespace kansrijk::core {
 
 namespace {
 
-std::string quoted_list(const std::vector<std::string>& values) {
-  return util::join(values, ", ");
-}
+std::string quoted_list(const std::vector<std::string> &values) { return util::join(values, ", "); }
 
 class Checker {
 public:
-  explicit Checker(const Framework& framework) : m_framework(framework) {
-    for (const auto& field : framework.fields) {
+  explicit Checker(const Framework &framework) : m_framework(framework) {
+    for (const auto &field : framework.fields) {
       m_field_names.push_back(field.path);
     }
-    for (const auto& field : framework.task_fields) {
+    for (const auto &field : framework.task_fields) {
       m_task_field_names.push_back("t." + field.path);
     }
   }
 
-  util::expected<void, ExprError> check_condition(Expr& expr) {
+  util::expected<void, ExprError> check_condition(Expr &expr) {
     if (auto ok = check(expr); !ok) {
       return ok;
     }
@@ -31,20 +28,20 @@ public:
   }
 
 private:
-  static util::unexpected<ExprError> fail(const Expr& at, std::string message) {
+  static util::unexpected<ExprError> fail(const Expr &at, std::string message) {
     return util::unexpected(ExprError{at.offset, std::move(message)});
   }
 
-  const FieldDecl& decl(const Expr& field) const {
+  const FieldDecl &decl(const Expr &field) const {
     return field.task_field ? m_framework.task_fields[static_cast<std::size_t>(field.field)]
                             : m_framework.fields[static_cast<std::size_t>(field.field)];
   }
 
-  std::string field_name(const Expr& field) const {
+  std::string field_name(const Expr &field) const {
     return (field.task_field ? "t." : "") + decl(field).path;
   }
 
-  util::expected<void, ExprError> expect_boolean(const Expr& expr) const {
+  util::expected<void, ExprError> expect_boolean(const Expr &expr) const {
     if (expr.type == ValueType::boolean) {
       return {};
     }
@@ -61,32 +58,33 @@ private:
     return fail(expr, "this is a value, not a condition");
   }
 
-  std::string example_value(const Expr& field) const {
-    const auto& d = decl(field);
+  std::string example_value(const Expr &field) const {
+    const auto &d = decl(field);
     if (d.type == FieldType::text || d.domain.values.empty()) {
       return "unknown";
     }
     return d.domain.values.front();
   }
 
-  util::unexpected<ExprError> unknown_name(const Expr& expr) const {
+  util::unexpected<ExprError> unknown_name(const Expr &expr) const {
     if (expr.name.rfind("t.", 0) == 0) {
       return fail(expr, "unknown task attribute \"" + expr.name + "\"" +
                             util::did_you_mean(expr.name, m_task_field_names));
     }
-    return fail(expr, "unknown field \"" + expr.name + "\"" +
-                          util::did_you_mean(expr.name, m_field_names));
+    return fail(expr, "unknown field \"" + expr.name + "\"" + util::did_you_mean(expr.name, m_field_names));
   }
 
   // Resolves a bare name to a field if it names one; otherwise it stays a symbol whose
   // meaning the comparison around it decides.
-  util::expected<void, ExprError> resolve_name(Expr& expr) {
+  util::expected<void, ExprError> resolve_name(Expr &expr) {
     if (expr.name == "tasks") {
-      return fail(expr, "`tasks` is a list; use it in `any(tasks, ...)`, `all(tasks, ...)` or `count(tasks, ...)`");
+      return fail(expr,
+                  "`tasks` is a list; use it in `any(tasks, ...)`, `all(tasks, ...)` or `count(tasks, ...)`");
     }
     if (expr.name.rfind("t.", 0) == 0) {
       if (!m_in_quantifier) {
-        return fail(expr, "`t` is only defined inside `any(tasks, ...)`, `all(tasks, ...)` or `count(tasks, ...)`");
+        return fail(expr,
+                    "`t` is only defined inside `any(tasks, ...)`, `all(tasks, ...)` or `count(tasks, ...)`");
       }
       const int index = m_framework.task_field_index(std::string_view(expr.name).substr(2));
       if (index < 0) {
@@ -103,15 +101,21 @@ private:
       return {};
     }
     switch (decl(expr).type) {
-    case FieldType::text: expr.type = ValueType::text; break;
-    case FieldType::enumeration: expr.type = ValueType::enumeration; break;
-    case FieldType::enum_list: expr.type = ValueType::enum_set; break;
+    case FieldType::text:
+      expr.type = ValueType::text;
+      break;
+    case FieldType::enumeration:
+      expr.type = ValueType::enumeration;
+      break;
+    case FieldType::enum_list:
+      expr.type = ValueType::enum_set;
+      break;
     }
     return {};
   }
 
-  util::expected<void, ExprError> resolve_value(Expr& symbol, const Expr& field) const {
-    const auto& d = decl(field);
+  util::expected<void, ExprError> resolve_value(Expr &symbol, const Expr &field) const {
+    const auto &d = decl(field);
     symbol.value = d.domain.index_of(symbol.name);
     if (symbol.value >= 0) {
       return {};
@@ -121,12 +125,12 @@ private:
                             util::did_you_mean(symbol.name, d.domain.values));
   }
 
-  util::expected<void, ExprError> check(Expr& expr) {
+  util::expected<void, ExprError> check(Expr &expr) {
     switch (expr.kind) {
     case Expr::Kind::logical_and:
     case Expr::Kind::logical_or:
     case Expr::Kind::logical_not:
-      for (auto& child : expr.children) {
+      for (auto &child : expr.children) {
         if (auto ok = check(child); !ok) {
           return ok;
         }
@@ -136,21 +140,28 @@ private:
       }
       expr.type = ValueType::boolean;
       return {};
-    case Expr::Kind::symbol: return resolve_name(expr);
-    case Expr::Kind::field: return {};
+    case Expr::Kind::symbol:
+      return resolve_name(expr);
+    case Expr::Kind::field:
+      return {};
     case Expr::Kind::unknown:
       return fail(expr, "`unknown` can only stand on the right of `==` or `!=`");
-    case Expr::Kind::integer: expr.type = ValueType::integer; return {};
+    case Expr::Kind::integer:
+      expr.type = ValueType::integer;
+      return {};
     case Expr::Kind::list:
       return fail(expr, "a list can only stand on the right of `in` or `not in`");
-    case Expr::Kind::quantifier: return check_quantifier(expr);
-    case Expr::Kind::compare: return check_compare(expr);
-    case Expr::Kind::membership: return check_membership(expr);
+    case Expr::Kind::quantifier:
+      return check_quantifier(expr);
+    case Expr::Kind::compare:
+      return check_compare(expr);
+    case Expr::Kind::membership:
+      return check_membership(expr);
     }
     return {};
   }
 
-  util::expected<void, ExprError> check_quantifier(Expr& expr) {
+  util::expected<void, ExprError> check_quantifier(Expr &expr) {
     if (m_in_quantifier) {
       return fail(expr, "`" + expr.name + "(tasks, ...)` cannot be nested inside another quantifier");
     }
@@ -167,16 +178,16 @@ private:
     return {};
   }
 
-  util::expected<void, ExprError> check_operand(Expr& operand) {
+  util::expected<void, ExprError> check_operand(Expr &operand) {
     if (operand.kind == Expr::Kind::unknown || operand.kind == Expr::Kind::list) {
       return {};
     }
     return check(operand);
   }
 
-  util::expected<void, ExprError> check_compare(Expr& expr) {
-    Expr* left = &expr.children[0];
-    Expr* right = &expr.children[1];
+  util::expected<void, ExprError> check_compare(Expr &expr) {
+    Expr *left = &expr.children[0];
+    Expr *right = &expr.children[1];
     if (auto ok = check_operand(*left); !ok) {
       return ok;
     }
@@ -217,7 +228,7 @@ private:
       }
       return fail(*left, "the left side of `" + op + "` must be a field");
     }
-    const auto& d = decl(*left);
+    const auto &d = decl(*left);
     if (right->kind == Expr::Kind::unknown) {
       if (ordinal) {
         return fail(*right, "`unknown` can only be compared with `==` or `!=`");
@@ -225,20 +236,18 @@ private:
       return {};
     }
     if (left->type == ValueType::text) {
-      return fail(*left, "`" + field_name(*left) +
-                             "` is free text; it can only be compared with `unknown`");
+      return fail(*left, "`" + field_name(*left) + "` is free text; it can only be compared with `unknown`");
     }
     if (left->type == ValueType::enum_set) {
-      return fail(*left, "`" + field_name(*left) + "` is a list; write `value in " +
-                             field_name(*left) + "`");
+      return fail(*left, "`" + field_name(*left) + "` is a list; write `value in " + field_name(*left) + "`");
     }
     if (right->type == ValueType::integer) {
-      return fail(*right, "`" + field_name(*left) + "` takes one of: " +
-                              quoted_list(d.domain.values) + "; not a number");
+      return fail(*right, "`" + field_name(*left) + "` takes one of: " + quoted_list(d.domain.values) +
+                              "; not a number");
     }
     if (ordinal && !d.domain.ordered) {
-      return fail(*left, "`" + field_name(*left) + "` has no order (" +
-                             quoted_list(d.domain.values) + "); use `==`, `!=` or `in`");
+      return fail(*left, "`" + field_name(*left) + "` has no order (" + quoted_list(d.domain.values) +
+                             "); use `==`, `!=` or `in`");
     }
     if (right->kind == Expr::Kind::field) {
       if (decl(*right).domain.values != d.domain.values) {
@@ -253,9 +262,9 @@ private:
     return resolve_value(*right, *left);
   }
 
-  util::expected<void, ExprError> check_membership(Expr& expr) {
-    Expr& left = expr.children[0];
-    Expr& right = expr.children[1];
+  util::expected<void, ExprError> check_membership(Expr &expr) {
+    Expr &left = expr.children[0];
+    Expr &right = expr.children[1];
     if (auto ok = check_operand(left); !ok) {
       return ok;
     }
@@ -265,10 +274,10 @@ private:
     expr.type = ValueType::boolean;
     if (left.kind == Expr::Kind::field && right.kind == Expr::Kind::list) {
       if (left.type != ValueType::enumeration) {
-        return fail(left, "`" + field_name(left) +
-                              "` cannot be tested with `in [...]`; it is not a single choice");
+        return fail(left,
+                    "`" + field_name(left) + "` cannot be tested with `in [...]`; it is not a single choice");
       }
-      for (auto& item : right.children) {
+      for (auto &item : right.children) {
         if (auto ok = resolve_value(item, left); !ok) {
           return ok;
         }
@@ -283,17 +292,17 @@ private:
       }
       return resolve_value(left, right);
     }
-    if (left.kind == Expr::Kind::symbol && left.type == ValueType::symbol &&
-        right.kind == Expr::Kind::list) {
+    if (left.kind == Expr::Kind::symbol && left.type == ValueType::symbol && right.kind == Expr::Kind::list) {
       return unknown_name(left);
     }
     if (right.kind == Expr::Kind::symbol && right.type == ValueType::symbol) {
       return unknown_name(right);
     }
-    return fail(expr, "`in` needs a field and a list (`ai.role in [draft, inform]`) or a value and a list field (`empathy in t.skills`)");
+    return fail(expr, "`in` needs a field and a list (`ai.role in [draft, inform]`) or a value and a list "
+                      "field (`empathy in t.skills`)");
   }
 
-  const Framework& m_framework;
+  const Framework &m_framework;
   std::vector<std::string> m_field_names;
   std::vector<std::string> m_task_field_names;
   bool m_in_quantifier = false;
@@ -301,7 +310,7 @@ private:
 
 } // namespace
 
-util::expected<void, ExprError> type_check(Expr& expr, const Framework& framework) {
+util::expected<void, ExprError> type_check(Expr &expr, const Framework &framework) {
   return Checker(framework).check_condition(expr);
 }
 

@@ -1,24 +1,22 @@
 // Task completion: a taxonomy task brings its framework attributes; every task gets the
 // derived attributes the rules may read.
-#include <kansrijk/core/use_case.hpp>
-
 #include <algorithm>
+#include <kansrijk/core/use_case.hpp>
 
 namespace kansrijk::core {
 
 namespace {
-void set_enum(FieldValue& target, int value) {
+void set_enum(FieldValue &target, int value) {
   target.known = true;
   target.value = value;
 }
 } // namespace
 
-void complete_task(const Framework& framework, TaskEntry& task) {
+void complete_task(const Framework &framework, TaskEntry &task) {
   task.attributes.resize(framework.task_fields.size());
-  const TaxonomyItem* item =
-      task.item >= 0 ? &framework.items[static_cast<std::size_t>(task.item)] : nullptr;
-  for (const auto& decl : framework.task_fields) {
-    FieldValue& value = task.attributes[static_cast<std::size_t>(decl.index)];
+  const TaxonomyItem *item = task.item >= 0 ? &framework.items[static_cast<std::size_t>(task.item)] : nullptr;
+  for (const auto &decl : framework.task_fields) {
+    FieldValue &value = task.attributes[static_cast<std::size_t>(decl.index)];
     if (decl.path == "ref" || decl.path == "id") {
       set_enum(value, item ? task.item : -1);
     } else if (decl.path == "pillar") {
@@ -28,7 +26,7 @@ void complete_task(const Framework& framework, TaskEntry& task) {
     } else if (decl.path == "skills" && item) {
       value.known = true;
       value.values.clear();
-      for (const auto& skill : item->skills) {
+      for (const auto &skill : item->skills) {
         value.values.push_back(skill.skill);
       }
       std::sort(value.values.begin(), value.values.end());
@@ -45,18 +43,17 @@ void complete_task(const Framework& framework, TaskEntry& task) {
   if (share_field < 0) {
     return;
   }
-  FieldValue& share = task.attributes[static_cast<std::size_t>(share_field)];
+  FieldValue &share = task.attributes[static_cast<std::size_t>(share_field)];
   share = FieldValue{};
   const int skills_field = framework.task_field_index("skills");
   const bool skills_known =
-      item != nullptr ||
-      (skills_field >= 0 && task.attributes[static_cast<std::size_t>(skills_field)].known);
+      item != nullptr || (skills_field >= 0 && task.attributes[static_cast<std::size_t>(skills_field)].known);
   if (!skills_known) {
     return;
   }
   int total = 0;
   int affective = 0;
-  for (const auto& skill : task.skills) {
+  for (const auto &skill : task.skills) {
     total += skill.weight;
     if (framework.skills[static_cast<std::size_t>(skill.skill)].group == SkillGroup::affective) {
       affective += skill.weight;

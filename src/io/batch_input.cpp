@@ -1,17 +1,15 @@
 // Reading the inputs of `kansrijk batch`: a lazy stream of records, so memory stays flat
 // however many cases there are, and the conversion of a record into a use case.
+#include <algorithm>
+#include <cstring>
+#include <filesystem>
+#include <fmt/format.h>
+#include <iostream>
 #include <kansrijk/io/batch_input.hpp>
 #include <kansrijk/io/tree.hpp>
 #include <kansrijk/io/use_case_loader.hpp>
 #include <kansrijk/util/file.hpp>
 #include <kansrijk/util/text.hpp>
-
-#include <fmt/format.h>
-
-#include <algorithm>
-#include <cstring>
-#include <filesystem>
-#include <iostream>
 
 namespace kansrijk::io {
 
@@ -27,7 +25,7 @@ struct InputFile {
   std::string error;
 };
 
-InputKind kind_of(const fs::path& path) {
+InputKind kind_of(const fs::path &path) {
   const std::string ext = path.extension().string();
   if (ext == ".jsonl" || ext == ".ndjson") {
     return InputKind::json_lines;
@@ -38,12 +36,12 @@ InputKind kind_of(const fs::path& path) {
   return InputKind::document;
 }
 
-bool is_case_file(const fs::path& path) {
+bool is_case_file(const fs::path &path) {
   const std::string ext = path.extension().string();
   return ext == ".yaml" || ext == ".yml" || ext == ".json";
 }
 
-std::string stem_of(const std::string& path) {
+std::string stem_of(const std::string &path) {
   return path == "-" || path == "<stdin>" ? "stdin" : fs::path(path).stem().string();
 }
 
@@ -51,26 +49,28 @@ std::string stem_of(const std::string& path) {
 // character cost a tenth of the batch time.
 class LineReader {
 public:
-  explicit LineReader(std::streambuf* in) : m_in(in), m_block(1U << 16U) {}
+  explicit LineReader(std::streambuf *in) : m_in(in), m_block(1U << 16U) {}
 
   // The next line, at most `max` bytes kept (without the newline; a CR before it is
   // dropped). False at the end of the input; `too_long` when the line was cut.
-  bool read(std::string& out, std::size_t max, bool& too_long) {
+  bool read(std::string &out, std::size_t max, bool &too_long) {
     out.clear();
     too_long = false;
     bool any = false;
     while (true) {
       if (m_pos == m_end) {
         m_pos = 0;
-        m_end = static_cast<std::size_t>(std::max<std::streamsize>(0, m_in->sgetn(m_block.data(), static_cast<std::streamsize>(m_block.size()))));
+        m_end = static_cast<std::size_t>(std::max<std::streamsize>(
+            0, m_in->sgetn(m_block.data(), static_cast<std::streamsize>(m_block.size()))));
         if (m_end == 0) {
           break;
         }
       }
       any = true;
-      const char* start = m_block.data() + m_pos;
-      const auto* newline = static_cast<const char*>(std::memchr(start, '\n', m_end - m_pos));
-      const std::size_t length = newline != nullptr ? static_cast<std::size_t>(newline - start) : m_end - m_pos;
+      const char *start = m_block.data() + m_pos;
+      const auto *newline = static_cast<const char *>(std::memchr(start, '\n', m_end - m_pos));
+      const std::size_t length =
+          newline != nullptr ? static_cast<std::size_t>(newline - start) : m_end - m_pos;
       const std::size_t room = max - std::min(max, out.size());
       out.append(start, std::min(length, room));
       too_long = too_long || length > room;
@@ -86,7 +86,7 @@ public:
   }
 
 private:
-  std::streambuf* m_in;
+  std::streambuf *m_in;
   std::vector<char> m_block;
   std::size_t m_pos = 0;
   std::size_t m_end = 0;
@@ -94,12 +94,14 @@ private:
 
 bool blank(std::string_view line) { return line.find_first_not_of(" \t\r") == std::string_view::npos; }
 
-Record broken(const std::string& file, int line, int column, std::string message, std::string default_id = {}) {
+Record
+broken(const std::string &file, int line, int column, std::string message, std::string default_id = {}) {
   Record record;
   record.kind = Record::Kind::broken;
   record.where = util::Location{file, line, column};
   record.error = std::move(message);
-  record.default_id = default_id.empty() ? stem_of(file) + (line > 0 ? "-" + std::to_string(line) : "") : std::move(default_id);
+  record.default_id = default_id.empty() ? stem_of(file) + (line > 0 ? "-" + std::to_string(line) : "")
+                                         : std::move(default_id);
   return record;
 }
 
@@ -115,9 +117,9 @@ struct RecordSource::Open {
   char delimiter = ',';
 };
 
-RecordSource::RecordSource(const std::vector<std::string>& inputs) {
+RecordSource::RecordSource(const std::vector<std::string> &inputs) {
   std::vector<util::Diagnostic> problems;
-  for (const auto& input : inputs) {
+  for (const auto &input : inputs) {
     if (input == "-") {
       m_files.push_back(input);
       continue;
@@ -141,8 +143,8 @@ RecordSource::RecordSource(const std::vector<std::string>& inputs) {
       }
     }
     if (ec) {
-      found.push_back("\x01" + (it == fs::recursive_directory_iterator() ? input : it->path().string()) + "\x01" +
-                      ec.message());
+      found.push_back("\x01" + (it == fs::recursive_directory_iterator() ? input : it->path().string()) +
+                      "\x01" + ec.message());
     }
     std::sort(found.begin(), found.end());
     m_files.insert(m_files.end(), found.begin(), found.end());
@@ -156,7 +158,7 @@ RecordSource::~RecordSource() = default;
 
 std::optional<std::size_t> RecordSource::count() const {
   std::size_t total = 0;
-  for (const auto& path : m_files) {
+  for (const auto &path : m_files) {
     if (path == "-") {
       return std::nullopt;
     }
@@ -192,7 +194,7 @@ std::optional<Record> RecordSource::next() {
       if (m_next_file >= m_files.size()) {
         return std::nullopt;
       }
-      const std::string& path = m_files[m_next_file++];
+      const std::string &path = m_files[m_next_file++];
       if (path.starts_with('\x01')) { // a folder that could not be listed
         const std::size_t split = path.find('\x01', 1);
         return broken(path.substr(1, split - 1), 0, 0, "cannot list this folder: " + path.substr(split + 1));
@@ -229,8 +231,8 @@ std::optional<Record> RecordSource::next() {
         m_open->lines.emplace(m_open->file.rdbuf());
       }
     }
-    Open& open = *m_open;
-    const std::string& file = open.input.path == "-" ? std::string("<stdin>") : open.input.path;
+    Open &open = *m_open;
+    const std::string &file = open.input.path == "-" ? std::string("<stdin>") : open.input.path;
     std::string line;
     bool too_long = false;
     if (!open.lines->read(line, k_max_line_bytes, too_long)) {
@@ -333,7 +335,7 @@ std::optional<Record> RecordSource::next() {
       if (!open.header) {
         auto header = std::make_shared<CsvHeader>();
         header->file = file;
-        for (auto& cell : cells) {
+        for (auto &cell : cells) {
           cell.text = util::trim(cell.text, " ");
         }
         header->names = std::move(cells);
@@ -374,7 +376,7 @@ std::optional<Record> RecordSource::next() {
 
 namespace {
 
-Node scalar_node(std::string text, const util::Location& where) {
+Node scalar_node(std::string text, const util::Location &where) {
   Node node;
   node.kind = Node::Kind::scalar;
   node.style = Node::Style::quoted; // a cell is text: "no" stays the word no
@@ -384,7 +386,7 @@ Node scalar_node(std::string text, const util::Location& where) {
 }
 
 // A `;`-separated list cell as a sequence; tasks become `{ref: ...}` mappings.
-Node list_node(const CsvCell& cell, const util::Location& where, bool tasks) {
+Node list_node(const CsvCell &cell, const util::Location &where, bool tasks) {
   Node list;
   list.kind = Node::Kind::sequence;
   list.where = where;
@@ -411,43 +413,47 @@ Node list_node(const CsvCell& cell, const util::Location& where, bool tasks) {
 
 // The tree of a CSV row: dotted column names become nested mappings, empty cells are left
 // out (unknown), list fields and `tasks` are `;`-separated.
-Node csv_tree(const Record& record, const core::Framework& framework) {
+Node csv_tree(const Record &record, const core::Framework &framework) {
   Node root;
   root.kind = Node::Kind::mapping;
   root.where = util::Location{{}, record.where.line, record.where.column};
-  const auto& names = record.header->names;
+  const auto &names = record.header->names;
   for (std::size_t i = 0; i < record.cells.size(); ++i) {
-    const CsvCell& cell = record.cells[i];
+    const CsvCell &cell = record.cells[i];
     if (util::trim(cell.text).empty()) {
       continue;
     }
-    const CsvCell& name = names[i];
+    const CsvCell &name = names[i];
     const util::Location key_where{{}, name.line, name.column}; // file names: see use_case_from_record
     const util::Location value_where{{}, cell.line, cell.column};
     if (name.text.empty()) {
-      throw util::Error(util::Diagnostic{key_where, "a column without a name holds a value; name the column, e.g. purpose.goal"});
+      throw util::Error(util::Diagnostic{
+          key_where, "a column without a name holds a value; name the column, e.g. purpose.goal"});
     }
-    Node* group = &root;
+    Node *group = &root;
     std::size_t start = 0;
     while (true) {
       const std::size_t dot = name.text.find('.', start);
-      const std::string part = name.text.substr(start, dot == std::string::npos ? std::string::npos : dot - start);
-      Node* found = nullptr;
-      for (auto& entry : group->entries) {
+      const std::string part =
+          name.text.substr(start, dot == std::string::npos ? std::string::npos : dot - start);
+      Node *found = nullptr;
+      for (auto &entry : group->entries) {
         if (entry.key.scalar == part) {
           found = &entry.value;
         }
       }
       if (dot == std::string::npos) {
         if (found != nullptr) {
-          throw util::Error(util::Diagnostic{key_where, fmt::format("column \"{}\" appears twice; keep one", name.text)});
+          throw util::Error(
+              util::Diagnostic{key_where, fmt::format("column \"{}\" appears twice; keep one", name.text)});
         }
         const int field = framework.field_index(name.text);
-        const bool is_list = name.text == "tasks" ||
-                             (field >= 0 && framework.fields[static_cast<std::size_t>(field)].type == core::FieldType::enum_list);
-        group->entries.push_back(Entry{scalar_node(part, key_where),
-                                       is_list ? list_node(cell, value_where, name.text == "tasks")
-                                               : scalar_node(util::trim(cell.text), value_where)});
+        const bool is_list =
+            name.text == "tasks" || (field >= 0 && framework.fields[static_cast<std::size_t>(field)].type ==
+                                                       core::FieldType::enum_list);
+        group->entries.push_back(
+            Entry{scalar_node(part, key_where), is_list ? list_node(cell, value_where, name.text == "tasks")
+                                                        : scalar_node(util::trim(cell.text), value_where)});
         break;
       }
       if (found == nullptr) {
@@ -457,7 +463,8 @@ Node csv_tree(const Record& record, const core::Framework& framework) {
         group->entries.push_back(Entry{scalar_node(part, key_where), std::move(child)});
         found = &group->entries.back().value;
       } else if (!found->is_map()) {
-        throw util::Error(util::Diagnostic{key_where, fmt::format("column \"{}\" clashes with column \"{}\"", name.text, part)});
+        throw util::Error(util::Diagnostic{
+            key_where, fmt::format("column \"{}\" clashes with column \"{}\"", name.text, part)});
       }
       group = found;
       start = dot + 1;
@@ -470,7 +477,7 @@ Node csv_tree(const Record& record, const core::Framework& framework) {
 
 namespace {
 
-core::UseCase use_case_from_line(const Record& record, const core::Framework& framework) {
+core::UseCase use_case_from_line(const Record &record, const core::Framework &framework) {
   switch (record.kind) {
   case Record::Kind::broken:
     throw util::Error(util::Diagnostic{record.where, record.error});
@@ -501,13 +508,13 @@ core::UseCase use_case_from_line(const Record& record, const core::Framework& fr
 
 } // namespace
 
-core::UseCase use_case_from_record(const Record& record, const core::Framework& framework) {
+core::UseCase use_case_from_record(const Record &record, const core::Framework &framework) {
   try {
     return use_case_from_line(record, framework);
-  } catch (const util::Error& error) {
+  } catch (const util::Error &error) {
     // Nodes of JSON Lines and CSV records hold no file name (see json_tree.cpp); add it.
     std::vector<util::Diagnostic> diagnostics = error.diagnostics();
-    for (auto& d : diagnostics) {
+    for (auto &d : diagnostics) {
       if (d.where.file.empty() && d.where.line > 0) {
         d.where.file = record.where.file;
       }

@@ -1,11 +1,10 @@
 // Loading and checking golden cases.
+#include <algorithm>
+#include <filesystem>
 #include <kansrijk/io/golden_case.hpp>
 #include <kansrijk/io/reader.hpp>
 #include <kansrijk/io/use_case_loader.hpp>
 #include <kansrijk/util/text.hpp>
-
-#include <algorithm>
-#include <filesystem>
 
 namespace kansrijk::io {
 
@@ -13,22 +12,25 @@ using namespace core;
 
 namespace {
 
-std::vector<std::string> ids_of(const auto& items) {
+std::vector<std::string> ids_of(const auto &items) {
   std::vector<std::string> ids;
-  for (const auto& item : items) {
+  for (const auto &item : items) {
     ids.push_back(item.id);
   }
   return ids;
 }
 
-void check_id(Reader& reader, const Node& at, const std::string& id, const std::vector<std::string>& ids,
-              const std::string& kind) {
+void check_id(Reader &reader,
+              const Node &at,
+              const std::string &id,
+              const std::vector<std::string> &ids,
+              const std::string &kind) {
   if (std::find(ids.begin(), ids.end(), id) == ids.end()) {
     reader.error(at.where, "unknown " + kind + " \"" + id + "\"" + util::did_you_mean(id, ids));
   }
 }
 
-GoldenCase read_case(const SourceFile& file, const Framework& fw, std::vector<Diagnostic>& problems) {
+GoldenCase read_case(const SourceFile &file, const Framework &fw, std::vector<Diagnostic> &problems) {
   GoldenCase golden;
   golden.file = file.display;
   golden.name = std::filesystem::path(file.name).stem().string();
@@ -46,43 +48,48 @@ GoldenCase read_case(const SourceFile& file, const Framework& fw, std::vector<Di
   if (auto name = reader.string(*tree, "case", false)) {
     golden.name = *name;
   }
-  if (const Node* use_case = tree->find("use_case")) {
+  if (const Node *use_case = tree->find("use_case")) {
     try {
       golden.use_case = use_case_from_tree(*use_case, fw, golden.name);
       golden.use_case.origin = file.display;
-    } catch (const util::Error& e) {
+    } catch (const util::Error &e) {
       problems.insert(problems.end(), e.diagnostics().begin(), e.diagnostics().end());
     }
   }
-  const Node* expect = tree->find("expect");
+  const Node *expect = tree->find("expect");
   if (expect != nullptr && reader.expect_map(*expect, "\"expect\"")) {
-    reader.check_keys(*expect, {"verdict", "flags", "quality_of_work", "top_technology", "ranks_above", "fires"});
-    golden.verdict = reader.choice(*expect, "verdict", false, {"promising", "conditional", "limited", "not_advised"});
-    if (const Node* flags = expect->find("flags")) {
+    reader.check_keys(*expect,
+                      {"verdict", "flags", "quality_of_work", "top_technology", "ranks_above", "fires"});
+    golden.verdict =
+        reader.choice(*expect, "verdict", false, {"promising", "conditional", "limited", "not_advised"});
+    if (const Node *flags = expect->find("flags")) {
       golden.flags = reader.strings(*expect, "flags", false);
       const auto ids = ids_of(fw.flags);
-      for (const auto& item : flags->items) {
+      for (const auto &item : flags->items) {
         check_id(reader, item, item.scalar, ids, "flag");
       }
     }
-    if (const Node* qow = expect->find("quality_of_work"); qow && reader.expect_map(*qow, "\"quality_of_work\"")) {
+    if (const Node *qow = expect->find("quality_of_work");
+        qow && reader.expect_map(*qow, "\"quality_of_work\"")) {
       const auto ids = ids_of(fw.dimensions);
-      for (const auto& entry : qow->entries) {
+      for (const auto &entry : qow->entries) {
         check_id(reader, entry.key, entry.key.scalar, ids, "dimension");
-        if (auto direction = reader.choice(*qow, entry.key.scalar, true, {"up", "down", "mixed", "none", "unknown"})) {
+        if (auto direction =
+                reader.choice(*qow, entry.key.scalar, true, {"up", "down", "mixed", "none", "unknown"})) {
           golden.quality_of_work[entry.key.scalar] = *direction;
         }
       }
     }
-    if (const Node* top = expect->find("top_technology")) {
+    if (const Node *top = expect->find("top_technology")) {
       golden.top_technology = reader.string(*expect, "top_technology", false);
       if (golden.top_technology) {
         check_id(reader, *top, *golden.top_technology, ids_of(fw.technologies), "technology");
       }
     }
-    if (const Node* ranks = expect->find("ranks_above"); ranks && reader.expect_seq(*ranks, "\"ranks_above\"")) {
+    if (const Node *ranks = expect->find("ranks_above");
+        ranks && reader.expect_seq(*ranks, "\"ranks_above\"")) {
       const auto ids = ids_of(fw.technologies);
-      for (const auto& item : ranks->items) {
+      for (const auto &item : ranks->items) {
         const auto gt = item.is_scalar() ? item.scalar.find(" > ") : std::string::npos;
         if (gt == std::string::npos) {
           reader.error(item.where, "write a ranking as \"hybrid > generative\"");
@@ -95,10 +102,10 @@ GoldenCase read_case(const SourceFile& file, const Framework& fw, std::vector<Di
         golden.ranks_above.emplace_back(a, b);
       }
     }
-    if (const Node* fires = expect->find("fires")) {
+    if (const Node *fires = expect->find("fires")) {
       golden.fires = reader.strings(*expect, "fires", false);
       const auto ids = ids_of(fw.rules);
-      for (const auto& item : fires->items) {
+      for (const auto &item : fires->items) {
         check_id(reader, item, item.scalar, ids, "rule");
       }
     }
@@ -109,10 +116,10 @@ GoldenCase read_case(const SourceFile& file, const Framework& fw, std::vector<Di
 
 } // namespace
 
-std::vector<GoldenCase> load_golden_cases(const std::vector<SourceFile>& files, const Framework& framework) {
+std::vector<GoldenCase> load_golden_cases(const std::vector<SourceFile> &files, const Framework &framework) {
   std::vector<GoldenCase> cases;
   std::vector<Diagnostic> problems;
-  for (const auto& file : files) {
+  for (const auto &file : files) {
     if (file.name.starts_with("tests/")) {
       cases.push_back(read_case(file, framework, problems));
     }
@@ -123,27 +130,28 @@ std::vector<GoldenCase> load_golden_cases(const std::vector<SourceFile>& files, 
   return cases;
 }
 
-std::vector<std::string> compare(const GoldenCase& golden, const Assessment& a) {
-  const Framework& fw = *a.framework;
+std::vector<std::string> compare(const GoldenCase &golden, const Assessment &a) {
+  const Framework &fw = *a.framework;
   std::vector<std::string> out;
   if (golden.verdict && *golden.verdict != to_string(a.verdict)) {
     out.push_back("verdict is " + std::string(to_string(a.verdict)) + ", expected " + *golden.verdict);
   }
   if (golden.flags) {
     std::vector<std::string> actual;
-    for (const auto& raised : a.flags) {
+    for (const auto &raised : a.flags) {
       actual.push_back(fw.flags[static_cast<std::size_t>(raised.flag)].id);
     }
     std::vector<std::string> expected = *golden.flags;
     std::sort(actual.begin(), actual.end());
     std::sort(expected.begin(), expected.end());
     if (actual != expected) {
-      out.push_back("flags are [" + util::join(actual, ", ") + "], expected [" + util::join(expected, ", ") + "]");
+      out.push_back("flags are [" + util::join(actual, ", ") + "], expected [" + util::join(expected, ", ") +
+                    "]");
     }
   }
-  for (const auto& [dimension, direction] : golden.quality_of_work) {
-    for (const auto& result : a.quality_of_work) {
-      const auto& id = fw.dimensions[static_cast<std::size_t>(result.dimension)].id;
+  for (const auto &[dimension, direction] : golden.quality_of_work) {
+    for (const auto &result : a.quality_of_work) {
+      const auto &id = fw.dimensions[static_cast<std::size_t>(result.dimension)].id;
       if (id == dimension && to_string(result.direction) != direction) {
         out.push_back("quality of work \"" + id + "\" is " + std::string(to_string(result.direction)) +
                       ", expected " + direction);
@@ -151,18 +159,19 @@ std::vector<std::string> compare(const GoldenCase& golden, const Assessment& a) 
     }
   }
   if (golden.top_technology) {
-    const std::string top = a.technologies.empty()
-                                ? std::string("none")
-                                : fw.technologies[static_cast<std::size_t>(a.technologies.front().technology)].id;
+    const std::string top =
+        a.technologies.empty()
+            ? std::string("none")
+            : fw.technologies[static_cast<std::size_t>(a.technologies.front().technology)].id;
     if (top != *golden.top_technology) {
       out.push_back("top technology is " + top + ", expected " + *golden.top_technology);
     }
   }
-  for (const auto& [above, below] : golden.ranks_above) {
+  for (const auto &[above, below] : golden.ranks_above) {
     int rank_above = -1;
     int rank_below = -1;
     for (std::size_t i = 0; i < a.technologies.size(); ++i) {
-      const auto& id = fw.technologies[static_cast<std::size_t>(a.technologies[i].technology)].id;
+      const auto &id = fw.technologies[static_cast<std::size_t>(a.technologies[i].technology)].id;
       rank_above = id == above ? static_cast<int>(i) : rank_above;
       rank_below = id == below ? static_cast<int>(i) : rank_below;
     }
@@ -173,8 +182,8 @@ std::vector<std::string> compare(const GoldenCase& golden, const Assessment& a) 
       out.push_back("technology " + above + " does not rank above " + below);
     }
   }
-  for (const auto& rule : golden.fires) {
-    const bool fired = std::any_of(a.fired.begin(), a.fired.end(), [&](const FiredRule& f) {
+  for (const auto &rule : golden.fires) {
+    const bool fired = std::any_of(a.fired.begin(), a.fired.end(), [&](const FiredRule &f) {
       return fw.rules[static_cast<std::size_t>(f.rule)].id == rule;
     });
     if (!fired) {

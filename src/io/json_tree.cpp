@@ -3,9 +3,8 @@
 // of magnitude faster on small objects, and it locates every node by line and column.
 // Strict RFC 8259: no comments, no trailing commas, no NaN; the same limits as a use-case
 // file (depth, nodes, text length) and duplicate keys are errors.
-#include <kansrijk/io/tree.hpp>
-
 #include <fmt/format.h>
+#include <kansrijk/io/tree.hpp>
 
 namespace kansrijk::io {
 
@@ -17,7 +16,7 @@ struct JsonFailure {
 
 class JsonParser {
 public:
-  JsonParser(std::string_view text, const std::string& file, int line, const ParseLimits& limits)
+  JsonParser(std::string_view text, const std::string &file, int line, const ParseLimits &limits)
       : m_text(text), m_file(file), m_line(line), m_limits(limits) {}
 
   Node parse() {
@@ -34,9 +33,9 @@ public:
   }
 
 private:
-  [[noreturn]] void fail(const std::string& message) { fail_at(m_pos, message); }
+  [[noreturn]] void fail(const std::string &message) { fail_at(m_pos, message); }
 
-  [[noreturn]] void fail_at(std::size_t pos, const std::string& message) {
+  [[noreturn]] void fail_at(std::size_t pos, const std::string &message) {
     throw JsonFailure{Diagnostic{location(pos), message}};
   }
 
@@ -56,8 +55,8 @@ private:
   }
 
   void skip_space() {
-    while (m_pos < m_text.size() &&
-           (m_text[m_pos] == ' ' || m_text[m_pos] == '\t' || m_text[m_pos] == '\r' || m_text[m_pos] == '\n')) {
+    while (m_pos < m_text.size() && (m_text[m_pos] == ' ' || m_text[m_pos] == '\t' || m_text[m_pos] == '\r' ||
+                                     m_text[m_pos] == '\n')) {
       ++m_pos;
     }
   }
@@ -106,8 +105,9 @@ private:
     if (c == '-' || (c >= '0' && c <= '9')) {
       return number();
     }
-    fail(fmt::format("unexpected '{}'; expected a JSON value (object, list, \"text\", number, true, false or null)",
-                     printable_char(c)));
+    fail(fmt::format(
+        "unexpected '{}'; expected a JSON value (object, list, \"text\", number, true, false or null)",
+        printable_char(c)));
   }
 
   static std::string printable_char(char c) {
@@ -132,10 +132,11 @@ private:
       Node key = make(Node::Kind::scalar);
       key.style = Node::Style::quoted;
       key.scalar = string();
-      for (const auto& existing : node.entries) {
+      for (const auto &existing : node.entries) {
         if (existing.key.scalar == key.scalar) {
-          throw JsonFailure{Diagnostic{Location{m_file, key.where.line, key.where.column}, fmt::format("duplicate key \"{}\" (first at column {}); remove one",
-                                                              key.scalar, existing.key.where.column)}};
+          throw JsonFailure{Diagnostic{Location{m_file, key.where.line, key.where.column},
+                                       fmt::format("duplicate key \"{}\" (first at column {}); remove one",
+                                                   key.scalar, existing.key.where.column)}};
         }
       }
       skip_space();
@@ -219,7 +220,7 @@ private:
     return node;
   }
 
-  static void append_utf8(std::string& out, std::uint32_t cp) {
+  static void append_utf8(std::string &out, std::uint32_t cp) {
     if (cp < 0x80) {
       out += static_cast<char>(cp);
     } else if (cp < 0x800) {
@@ -281,7 +282,8 @@ private:
         return out;
       }
       if (c != '\\') {
-        fail(fmt::format("control character {} inside text; write it as an escape such as \\n", printable_char(c)));
+        fail(fmt::format("control character {} inside text; write it as an escape such as \\n",
+                         printable_char(c)));
       }
       if (m_pos + 1 >= m_text.size()) {
         fail_at(open, "this text has no closing \"");
@@ -289,14 +291,30 @@ private:
       const char e = m_text[m_pos + 1];
       m_pos += 2;
       switch (e) {
-      case '"': out += '"'; break;
-      case '\\': out += '\\'; break;
-      case '/': out += '/'; break;
-      case 'b': out += '\b'; break;
-      case 'f': out += '\f'; break;
-      case 'n': out += '\n'; break;
-      case 'r': out += '\r'; break;
-      case 't': out += '\t'; break;
+      case '"':
+        out += '"';
+        break;
+      case '\\':
+        out += '\\';
+        break;
+      case '/':
+        out += '/';
+        break;
+      case 'b':
+        out += '\b';
+        break;
+      case 'f':
+        out += '\f';
+        break;
+      case 'n':
+        out += '\n';
+        break;
+      case 'r':
+        out += '\r';
+        break;
+      case 't':
+        out += '\t';
+        break;
       case 'u': {
         std::uint32_t cp = hex4(m_pos);
         m_pos += 4;
@@ -320,16 +338,17 @@ private:
         break;
       }
       default:
-        fail_at(m_pos - 2, fmt::format("unknown escape \\{}; JSON knows \\\" \\\\ \\/ \\b \\f \\n \\r \\t \\uXXXX",
-                                       printable_char(e)));
+        fail_at(m_pos - 2,
+                fmt::format("unknown escape \\{}; JSON knows \\\" \\\\ \\/ \\b \\f \\n \\r \\t \\uXXXX",
+                            printable_char(e)));
       }
     }
   }
 
   std::string_view m_text;
-  const std::string& m_file;
+  const std::string &m_file;
   int m_line;
-  const ParseLimits& m_limits;
+  const ParseLimits &m_limits;
   std::size_t m_pos = 0;
   std::size_t m_nodes = 0;
   std::size_t m_line_start = 0;
@@ -339,11 +358,11 @@ private:
 
 } // namespace
 
-util::expected<Node, Diagnostic> parse_json_line(std::string_view text, const std::string& file, int line,
-                                                 const ParseLimits& limits) {
+util::expected<Node, Diagnostic>
+parse_json_line(std::string_view text, const std::string &file, int line, const ParseLimits &limits) {
   try {
     return JsonParser(text, file, line, limits).parse();
-  } catch (const JsonFailure& failure) {
+  } catch (const JsonFailure &failure) {
     return util::unexpected(failure.diagnostic);
   }
 }

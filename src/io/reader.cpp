@@ -1,16 +1,14 @@
 // Strict typed reading of tree nodes with collected, located diagnostics.
+#include <algorithm>
+#include <charconv>
+#include <fmt/format.h>
 #include <kansrijk/io/reader.hpp>
 #include <kansrijk/util/text.hpp>
 
-#include <algorithm>
-#include <charconv>
-
-#include <fmt/format.h>
-
 namespace kansrijk::io {
 
-void Reader::error(const Location& where, std::string message, std::string code) {
-  for (const auto& seen : m_diagnostics) { // two checks may find the same problem
+void Reader::error(const Location &where, std::string message, std::string code) {
+  for (const auto &seen : m_diagnostics) { // two checks may find the same problem
     if (seen.message == message && seen.where.line == where.line && seen.where.column == where.column &&
         seen.where.file == where.file) {
       return;
@@ -19,16 +17,16 @@ void Reader::error(const Location& where, std::string message, std::string code)
   m_diagnostics.push_back(Diagnostic{where, std::move(message), std::move(code)});
 }
 
-bool Reader::expect_map(const Node& node, std::string_view what) {
+bool Reader::expect_map(const Node &node, std::string_view what) {
   if (node.is_map()) {
     return true;
   }
-  error(node.where, std::string(what) + " must be a mapping (key: value), not " +
-                        std::string(kind_name(node)));
+  error(node.where,
+        std::string(what) + " must be a mapping (key: value), not " + std::string(kind_name(node)));
   return false;
 }
 
-bool Reader::expect_seq(const Node& node, std::string_view what) {
+bool Reader::expect_seq(const Node &node, std::string_view what) {
   if (node.is_seq()) {
     return true;
   }
@@ -36,10 +34,11 @@ bool Reader::expect_seq(const Node& node, std::string_view what) {
   return false;
 }
 
-void Reader::check_keys(const Node& map, std::initializer_list<std::string_view> allowed,
+void Reader::check_keys(const Node &map,
+                        std::initializer_list<std::string_view> allowed,
                         std::initializer_list<std::string_view> required) {
   std::vector<std::string> names(allowed.begin(), allowed.end());
-  for (const auto& entry : map.entries) {
+  for (const auto &entry : map.entries) {
     if (std::find(names.begin(), names.end(), entry.key.scalar) == names.end()) {
       error(entry.key.where, "unknown key \"" + entry.key.scalar + "\"" +
                                  util::did_you_mean(entry.key.scalar, names) +
@@ -53,8 +52,8 @@ void Reader::check_keys(const Node& map, std::initializer_list<std::string_view>
   }
 }
 
-std::optional<std::string> Reader::string(const Node& map, std::string_view key, bool required) {
-  const Node* node = map.find(key);
+std::optional<std::string> Reader::string(const Node &map, std::string_view key, bool required) {
+  const Node *node = map.find(key);
   if (node == nullptr || node->kind == Node::Kind::null) {
     if (required) {
       error(node ? node->where : map.where, "missing required key \"" + std::string(key) + "\"");
@@ -62,37 +61,35 @@ std::optional<std::string> Reader::string(const Node& map, std::string_view key,
     return std::nullopt;
   }
   if (!node->is_scalar()) {
-    error(node->where, "\"" + std::string(key) + "\" must be text, not a " +
-                           std::string(kind_name(*node)));
+    error(node->where, "\"" + std::string(key) + "\" must be text, not a " + std::string(kind_name(*node)));
     return std::nullopt;
   }
   return node->scalar;
 }
 
-std::optional<int> Reader::integer(const Node& map, std::string_view key, bool required,
-                                   int low, int high) {
+std::optional<int> Reader::integer(const Node &map, std::string_view key, bool required, int low, int high) {
   const auto text = string(map, key, required);
   if (!text) {
     return std::nullopt;
   }
   int value = 0;
-  const char* begin = text->data();
-  const char* end = begin + text->size();
+  const char *begin = text->data();
+  const char *end = begin + text->size();
   if (!text->empty() && *begin == '+') {
     ++begin;
   }
   const auto [ptr, ec] = std::from_chars(begin, end, value);
   if (ec != std::errc() || ptr != end || value < low || value > high) {
     error(map.find(key)->where, "\"" + std::string(key) + "\" must be a whole number from " +
-                                    std::to_string(low) + " to " + std::to_string(high) +
-                                    ", not \"" + *text + "\"");
+                                    std::to_string(low) + " to " + std::to_string(high) + ", not \"" + *text +
+                                    "\"");
     return std::nullopt;
   }
   return value;
 }
 
-std::optional<double> Reader::number(const Node& map, std::string_view key, bool required,
-                                     double low, double high) {
+std::optional<double>
+Reader::number(const Node &map, std::string_view key, bool required, double low, double high) {
   const auto text = string(map, key, required);
   if (!text) {
     return std::nullopt;
@@ -100,14 +97,14 @@ std::optional<double> Reader::number(const Node& map, std::string_view key, bool
   double value = 0;
   const auto [ptr, ec] = std::from_chars(text->data(), text->data() + text->size(), value);
   if (ec != std::errc() || ptr != text->data() + text->size() || !(value >= low && value <= high)) {
-    error(map.find(key)->where, fmt::format("\"{}\" must be a number from {:g} to {:g}, not \"{}\"", key, low,
-                                            high, *text));
+    error(map.find(key)->where,
+          fmt::format("\"{}\" must be a number from {:g} to {:g}, not \"{}\"", key, low, high, *text));
     return std::nullopt;
   }
   return value;
 }
 
-std::optional<bool> Reader::boolean(const Node& map, std::string_view key, bool required) {
+std::optional<bool> Reader::boolean(const Node &map, std::string_view key, bool required) {
   const auto text = string(map, key, required);
   if (!text) {
     return std::nullopt;
@@ -118,12 +115,11 @@ std::optional<bool> Reader::boolean(const Node& map, std::string_view key, bool 
   if (*text == "false") {
     return false;
   }
-  error(map.find(key)->where, "\"" + std::string(key) + "\" must be true or false, not \"" +
-                                  *text + "\"");
+  error(map.find(key)->where, "\"" + std::string(key) + "\" must be true or false, not \"" + *text + "\"");
   return std::nullopt;
 }
 
-core::Text Reader::text_node(const Node& node, std::string_view what) {
+core::Text Reader::text_node(const Node &node, std::string_view what) {
   core::Text out;
   if (!node.is_map()) {
     error(node.where, std::string(what) + " must give a text per language ({" +
@@ -131,7 +127,7 @@ core::Text Reader::text_node(const Node& node, std::string_view what) {
                           std::string(kind_name(node)));
     return out;
   }
-  for (const auto& entry : node.entries) {
+  for (const auto &entry : node.entries) {
     if (std::find(m_languages.begin(), m_languages.end(), entry.key.scalar) == m_languages.end()) {
       error(entry.key.where, "unknown language \"" + entry.key.scalar + "\"" +
                                  util::did_you_mean(entry.key.scalar, m_languages) +
@@ -139,13 +135,12 @@ core::Text Reader::text_node(const Node& node, std::string_view what) {
       continue;
     }
     if (!entry.value.is_scalar() || entry.value.scalar.empty()) {
-      error(entry.value.where, std::string(what) + " in \"" + entry.key.scalar +
-                                   "\" must be non-empty text");
+      error(entry.value.where, std::string(what) + " in \"" + entry.key.scalar + "\" must be non-empty text");
       continue;
     }
     out.by_language[entry.key.scalar] = entry.value.scalar;
   }
-  for (const auto& language : m_languages) {
+  for (const auto &language : m_languages) {
     if (node.find(language) == nullptr) {
       error(node.where, std::string(what) + " has no \"" + language + "\" text");
     }
@@ -153,8 +148,8 @@ core::Text Reader::text_node(const Node& node, std::string_view what) {
   return out;
 }
 
-core::Text Reader::text(const Node& map, std::string_view key, bool required) {
-  const Node* node = map.find(key);
+core::Text Reader::text(const Node &map, std::string_view key, bool required) {
+  const Node *node = map.find(key);
   if (node == nullptr) {
     if (required) {
       error(map.where, "missing required key \"" + std::string(key) + "\"");
@@ -164,9 +159,9 @@ core::Text Reader::text(const Node& map, std::string_view key, bool required) {
   return text_node(*node, "\"" + std::string(key) + "\"");
 }
 
-std::vector<std::string> Reader::strings(const Node& map, std::string_view key, bool required) {
+std::vector<std::string> Reader::strings(const Node &map, std::string_view key, bool required) {
   std::vector<std::string> out;
-  const Node* node = map.find(key);
+  const Node *node = map.find(key);
   if (node == nullptr) {
     if (required) {
       error(map.where, "missing required key \"" + std::string(key) + "\"");
@@ -174,14 +169,13 @@ std::vector<std::string> Reader::strings(const Node& map, std::string_view key, 
     return out;
   }
   if (!node->is_seq()) {
-    error(node->where, "\"" + std::string(key) + "\" must be a list, not " +
-                           std::string(kind_name(*node)));
+    error(node->where, "\"" + std::string(key) + "\" must be a list, not " + std::string(kind_name(*node)));
     return out;
   }
-  for (const auto& item : node->items) {
+  for (const auto &item : node->items) {
     if (!item.is_scalar()) {
-      error(item.where, "items of \"" + std::string(key) + "\" must be text, not " +
-                            std::string(kind_name(item)));
+      error(item.where,
+            "items of \"" + std::string(key) + "\" must be text, not " + std::string(kind_name(item)));
       continue;
     }
     out.push_back(item.scalar);
@@ -189,19 +183,20 @@ std::vector<std::string> Reader::strings(const Node& map, std::string_view key, 
   return out;
 }
 
-std::optional<std::string> Reader::choice(const Node& map, std::string_view key, bool required,
-                                          const std::vector<std::string>& choices) {
+std::optional<std::string> Reader::choice(const Node &map,
+                                          std::string_view key,
+                                          bool required,
+                                          const std::vector<std::string> &choices) {
   auto value = string(map, key, required);
   if (value && std::find(choices.begin(), choices.end(), *value) == choices.end()) {
-    error(map.find(key)->where, "\"" + std::string(key) + "\" must be one of " +
-                                    util::join(choices, ", ") + ", not \"" + *value + "\"" +
-                                    util::did_you_mean(*value, choices));
+    error(map.find(key)->where, "\"" + std::string(key) + "\" must be one of " + util::join(choices, ", ") +
+                                    ", not \"" + *value + "\"" + util::did_you_mean(*value, choices));
     return std::nullopt;
   }
   return value;
 }
 
-core::Origin Reader::origin(const Node& map) {
+core::Origin Reader::origin(const Node &map) {
   core::Origin out;
   out.where = map.where;
   const auto provenance = choice(map, "provenance", true, {"quoted", "reconstructed"});

@@ -1,21 +1,19 @@
 // Conversion from yaml-cpp's nodes to our tree, with the limits enforced on the way, and a
 // pre-scan for flow nesting so that a hostile file never reaches yaml-cpp's recursion.
-#include <kansrijk/io/tree.hpp>
-
-#include <yaml-cpp/eventhandler.h>
-#include <yaml-cpp/parser.h>
-#include <yaml-cpp/exceptions.h>
-
 #include <cstdio>
+#include <kansrijk/io/tree.hpp>
 #include <map>
 #include <optional>
 #include <sstream>
 #include <string>
+#include <yaml-cpp/eventhandler.h>
+#include <yaml-cpp/exceptions.h>
+#include <yaml-cpp/parser.h>
 
 namespace kansrijk::io {
 
-const Node* Node::find(std::string_view key) const {
-  for (const auto& entry : entries) {
+const Node *Node::find(std::string_view key) const {
+  for (const auto &entry : entries) {
     if (entry.key.scalar == key) {
       return &entry.value;
     }
@@ -47,17 +45,22 @@ Location Node::locate(std::size_t offset) const {
     at.column = block_indent + static_cast<int>(offset - line_start) + 1;
     return at;
   }
-  case Style::folded: return at;
+  case Style::folded:
+    return at;
   }
   return at;
 }
 
-std::string_view kind_name(const Node& node) {
+std::string_view kind_name(const Node &node) {
   switch (node.kind) {
-  case Node::Kind::null: return "nothing";
-  case Node::Kind::scalar: return "text";
-  case Node::Kind::sequence: return "list";
-  case Node::Kind::mapping: return "mapping";
+  case Node::Kind::null:
+    return "nothing";
+  case Node::Kind::scalar:
+    return "text";
+  case Node::Kind::sequence:
+    return "list";
+  case Node::Kind::mapping:
+    return "mapping";
   }
   return "?";
 }
@@ -74,12 +77,13 @@ struct LimitExceeded {
 // bomb stops at the limit instead of expanding) and depth are handled as the events arrive.
 class TreeBuilder : public YAML::EventHandler {
 public:
-  TreeBuilder(std::string_view text, const std::string& file, const ParseLimits& limits)
+  TreeBuilder(std::string_view text, const std::string &file, const ParseLimits &limits)
       : m_file(file), m_limits(limits) {
     std::size_t start = 0;
     while (start <= text.size()) {
       const std::size_t end = text.find('\n', start);
-      m_lines.push_back(text.substr(start, end == std::string_view::npos ? text.size() - start : end - start));
+      m_lines.push_back(
+          text.substr(start, end == std::string_view::npos ? text.size() - start : end - start));
       if (end == std::string_view::npos) {
         break;
       }
@@ -87,18 +91,18 @@ public:
     }
   }
 
-  void OnDocumentStart(const YAML::Mark& mark) override {
+  void OnDocumentStart(const YAML::Mark &mark) override {
     ++m_documents;
     m_document_mark = mark;
   }
   void OnDocumentEnd() override {}
 
-  void OnNull(const YAML::Mark& mark, YAML::anchor_t anchor) override {
+  void OnNull(const YAML::Mark &mark, YAML::anchor_t anchor) override {
     Node node = make(mark, Node::Kind::null);
     finish(std::move(node), anchor);
   }
 
-  void OnAlias(const YAML::Mark& mark, YAML::anchor_t anchor) override {
+  void OnAlias(const YAML::Mark &mark, YAML::anchor_t anchor) override {
     const auto it = m_anchors.find(anchor);
     if (it == m_anchors.end()) {
       throw LimitExceeded{Diagnostic{where(mark), "alias to an anchor that is not defined (yet)"}};
@@ -108,30 +112,39 @@ public:
     finish(std::move(copy), YAML::NullAnchor);
   }
 
-  void OnScalar(const YAML::Mark& mark, const std::string&, YAML::anchor_t anchor, const std::string& value) override {
+  void OnScalar(const YAML::Mark &mark,
+                const std::string &,
+                YAML::anchor_t anchor,
+                const std::string &value) override {
     Node node = make(mark, Node::Kind::scalar);
     if (value.size() > m_limits.max_scalar_bytes) {
-      throw LimitExceeded{Diagnostic{node.where, "text is longer than " + std::to_string(m_limits.max_scalar_bytes) + " bytes"}};
+      throw LimitExceeded{Diagnostic{node.where, "text is longer than " +
+                                                     std::to_string(m_limits.max_scalar_bytes) + " bytes"}};
     }
     node.scalar = value;
     set_style(node, mark);
     finish(std::move(node), anchor);
   }
 
-  void OnSequenceStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t anchor,
+  void OnSequenceStart(const YAML::Mark &mark,
+                       const std::string &,
+                       YAML::anchor_t anchor,
                        YAML::EmitterStyle::value) override {
     open(make(mark, Node::Kind::sequence), anchor);
   }
   void OnSequenceEnd() override { close(); }
 
-  void OnMapStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t anchor, YAML::EmitterStyle::value) override {
+  void OnMapStart(const YAML::Mark &mark,
+                  const std::string &,
+                  YAML::anchor_t anchor,
+                  YAML::EmitterStyle::value) override {
     open(make(mark, Node::Kind::mapping), anchor);
   }
   void OnMapEnd() override { close(); }
 
   [[nodiscard]] int documents() const { return m_documents; }
-  [[nodiscard]] const YAML::Mark& document_mark() const { return m_document_mark; }
-  [[nodiscard]] std::optional<Node>& root() { return m_root; }
+  [[nodiscard]] const YAML::Mark &document_mark() const { return m_document_mark; }
+  [[nodiscard]] std::optional<Node> &root() { return m_root; }
 
 private:
   struct Frame {
@@ -141,11 +154,11 @@ private:
     std::optional<Node> pending_key;
   };
 
-  Location where(const YAML::Mark& mark) const {
+  Location where(const YAML::Mark &mark) const {
     return mark.line < 0 ? m_last : Location{m_file, mark.line + 1, mark.column + 1};
   }
 
-  void count(const Location& at, std::size_t nodes) {
+  void count(const Location &at, std::size_t nodes) {
     m_nodes += nodes;
     if (m_nodes > m_limits.max_nodes) {
       throw LimitExceeded{Diagnostic{at, "document has more than " + std::to_string(m_limits.max_nodes) +
@@ -153,7 +166,7 @@ private:
     }
   }
 
-  Node make(const YAML::Mark& mark, Node::Kind kind) {
+  Node make(const YAML::Mark &mark, Node::Kind kind) {
     Node node;
     node.kind = kind;
     node.where = where(mark);
@@ -164,7 +177,8 @@ private:
 
   void open(Node node, YAML::anchor_t anchor) {
     if (static_cast<int>(m_stack.size()) >= m_limits.max_depth) {
-      throw LimitExceeded{Diagnostic{node.where, "nesting is deeper than " + std::to_string(m_limits.max_depth) +
+      throw LimitExceeded{Diagnostic{node.where, "nesting is deeper than " +
+                                                     std::to_string(m_limits.max_depth) +
                                                      " levels; flatten the document"}};
     }
     m_stack.push_back(Frame{std::move(node), anchor, m_nodes - 1, std::nullopt});
@@ -192,19 +206,21 @@ private:
       m_root = std::move(node);
       return;
     }
-    Frame& parent = m_stack.back();
+    Frame &parent = m_stack.back();
     if (parent.node.kind == Node::Kind::sequence) {
       parent.node.items.push_back(std::move(node));
       return;
     }
     if (!parent.pending_key) {
       if (!node.is_scalar()) {
-        throw LimitExceeded{Diagnostic{node.where, "a key must be plain text, not a " + std::string(kind_name(node))}};
+        throw LimitExceeded{
+            Diagnostic{node.where, "a key must be plain text, not a " + std::string(kind_name(node))}};
       }
-      for (const auto& existing : parent.node.entries) {
+      for (const auto &existing : parent.node.entries) {
         if (existing.key.scalar == node.scalar) {
           throw LimitExceeded{Diagnostic{node.where, "duplicate key \"" + node.scalar + "\" (first at line " +
-                                                         std::to_string(existing.key.where.line) + "); remove one"}};
+                                                         std::to_string(existing.key.where.line) +
+                                                         "); remove one"}};
         }
       }
       parent.pending_key = std::move(node);
@@ -214,7 +230,7 @@ private:
     parent.pending_key.reset();
   }
 
-  void set_style(Node& out, const YAML::Mark& mark) const {
+  void set_style(Node &out, const YAML::Mark &mark) const {
     if (mark.line < 0 || static_cast<std::size_t>(mark.line) >= m_lines.size()) {
       return;
     }
@@ -239,7 +255,7 @@ private:
   }
 
   // Whether the quoted scalar starting at `mark` ends before the end of the file.
-  bool has_closing_quote(const YAML::Mark& mark, char quote) const {
+  bool has_closing_quote(const YAML::Mark &mark, char quote) const {
     auto line = static_cast<std::size_t>(mark.line);
     std::size_t column = static_cast<std::size_t>(mark.column) + 1;
     for (; line < m_lines.size(); ++line, column = 0) {
@@ -259,8 +275,8 @@ private:
     return false;
   }
 
-  const std::string& m_file;
-  const ParseLimits& m_limits;
+  const std::string &m_file;
+  const ParseLimits &m_limits;
   std::vector<std::string_view> m_lines;
   std::vector<Frame> m_stack;
   std::map<YAML::anchor_t, std::pair<Node, std::size_t>> m_anchors; // node and its size
@@ -272,8 +288,8 @@ private:
 };
 
 // Finds flow nesting ([ and {) deeper than the limit before yaml-cpp recurses into it.
-util::expected<void, Diagnostic> prescan_depth(std::string_view text, const std::string& file,
-                                              int max_depth) {
+util::expected<void, Diagnostic>
+prescan_depth(std::string_view text, const std::string &file, int max_depth) {
   int depth = 0;
   char quote = 0;
   bool comment = false;
@@ -307,8 +323,8 @@ util::expected<void, Diagnostic> prescan_depth(std::string_view text, const std:
     } else if (c == '[' || c == '{') {
       if (++depth > max_depth) {
         return util::unexpected(Diagnostic{{file, line, column},
-                                          "nesting is deeper than " + std::to_string(max_depth) +
-                                              " levels; flatten the document"});
+                                           "nesting is deeper than " + std::to_string(max_depth) +
+                                               " levels; flatten the document"});
       }
     } else if ((c == ']' || c == '}') && depth > 0) {
       --depth;
@@ -320,7 +336,9 @@ util::expected<void, Diagnostic> prescan_depth(std::string_view text, const std:
 int hex_value(std::string_view digits) {
   int value = 0;
   for (const char c : digits) {
-    const int d = c >= '0' && c <= '9' ? c - '0' : (c | 0x20) >= 'a' && (c | 0x20) <= 'f' ? (c | 0x20) - 'a' + 10 : -1;
+    const int d = c >= '0' && c <= '9'                     ? c - '0'
+                  : (c | 0x20) >= 'a' && (c | 0x20) <= 'f' ? (c | 0x20) - 'a' + 10
+                                                           : -1;
     if (d < 0) {
       return -1;
     }
@@ -362,8 +380,8 @@ std::string join_surrogate_escapes(std::string_view text) {
 
 } // namespace
 
-util::expected<Node, Diagnostic> parse_document(std::string_view text, const std::string& file,
-                                               const ParseLimits& limits) {
+util::expected<Node, Diagnostic>
+parse_document(std::string_view text, const std::string &file, const ParseLimits &limits) {
   if (text.starts_with("\xEF\xBB\xBF")) {
     text.remove_prefix(3); // a UTF-8 byte order mark is harmless; drop it
   }
@@ -386,18 +404,20 @@ util::expected<Node, Diagnostic> parse_document(std::string_view text, const std
     // input (e.g. "!t, *a"). Two calls are all we need: the document, and whether another
     // follows.
     if (parser.HandleNextDocument(builder) && builder.root() && parser.HandleNextDocument(builder)) {
-      const YAML::Mark& mark = builder.document_mark();
+      const YAML::Mark &mark = builder.document_mark();
       return util::unexpected(Diagnostic{{file, mark.line + 1, mark.column + 1},
-                                        "file holds more than one YAML document, or text after the end of the first; put one use case or framework part in each file"});
+                                         "file holds more than one YAML document, or text after the end of "
+                                         "the first; put one use case or framework part in each file"});
     }
-  } catch (const LimitExceeded& e) {
+  } catch (const LimitExceeded &e) {
     return util::unexpected(e.diagnostic);
-  } catch (const YAML::Exception& e) {
+  } catch (const YAML::Exception &e) {
     std::string message = e.msg;
     if (!message.empty()) {
       message[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(message[0])));
     }
-    return util::unexpected(Diagnostic{{file, e.mark.line + 1, e.mark.column + 1}, "invalid YAML: " + message});
+    return util::unexpected(
+        Diagnostic{{file, e.mark.line + 1, e.mark.column + 1}, "invalid YAML: " + message});
   }
   if (!builder.root()) {
     return util::unexpected(Diagnostic{{file, 1, 1}, "file is empty; expected a YAML or JSON mapping"});

@@ -2,11 +2,9 @@
 // blocks; every statement names its rule and source. The sinks decide only how it looks.
 #include "sink.hpp"
 
+#include <fmt/format.h>
 #include <kansrijk/report/strings.hpp>
 #include <kansrijk/util/text.hpp>
-
-#include <fmt/format.h>
-
 #include <map>
 #include <set>
 
@@ -56,20 +54,20 @@ Tone valence_tone(Valence valence) {
 }
 
 std::string upper_ascii(std::string text) {
-  for (auto& c : text) {
+  for (auto &c : text) {
     c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
   }
   return text;
 }
 
-std::string join(const std::vector<std::string>& parts) { return util::join(parts, ", "); }
+std::string join(const std::vector<std::string> &parts) { return util::join(parts, ", "); }
 
 class Builder {
 public:
-  Builder(const Assessment& a, const RenderOptions& options, Sink& sink)
+  Builder(const Assessment &a, const RenderOptions &options, Sink &sink)
       : m_a(a), m_fw(*a.framework), m_uc(*a.use_case), m_options(options), m_language(options.language),
         m_lang(language_code(options.language)), m_sink(sink) {
-    for (const auto& rule : m_fw.rules) {
+    for (const auto &rule : m_fw.rules) {
       m_rules[rule.id] = &rule;
     }
   }
@@ -93,8 +91,8 @@ public:
 private:
   std::string_view w(Word key) const { return word(key, m_language); }
 
-  std::string cite(const Origin& origin) {
-    for (const auto& id : origin.sources) {
+  std::string cite(const Origin &origin) {
+    for (const auto &id : origin.sources) {
       m_cited.insert(id);
     }
     return "[" + join(origin.sources) + "]";
@@ -102,10 +100,10 @@ private:
 
   // `text` followed by the sources of `origin` it does not already cite as "[id]"; all of
   // them go to the list of sources at the end.
-  std::string cite_missing(const std::string& text, const Origin& origin) {
+  std::string cite_missing(const std::string &text, const Origin &origin) {
     Origin rest = origin;
     rest.sources.clear();
-    for (const auto& id : origin.sources) {
+    for (const auto &id : origin.sources) {
       m_cited.insert(id);
       if (text.find("[" + id + "]") == std::string::npos) {
         rest.sources.push_back(id);
@@ -114,7 +112,7 @@ private:
     return rest.sources.empty() ? text : text + " " + cite(rest);
   }
 
-  std::string rule_ref(const std::string& id) {
+  std::string rule_ref(const std::string &id) {
     if (const auto it = m_rules.find(id); it != m_rules.end()) {
       return "(" + std::string(w(Word::rule)) + " " + id + ") " + cite(it->second->origin);
     }
@@ -130,25 +128,29 @@ private:
   void header() {
     m_sink.title(fmt::format("kansrijk {} · {}", KANSRIJK_VERSION, w(Word::report_title)));
     m_sink.meta(w(Word::use_case), fmt::format("{} ({})", m_uc.title, m_uc.id));
-    m_sink.meta(w(Word::framework), fmt::format("{} {} (sha256 {})", m_fw.id, m_fw.version, m_fw.sha256.substr(0, 12)));
+    m_sink.meta(w(Word::framework),
+                fmt::format("{} {} (sha256 {})", m_fw.id, m_fw.version, m_fw.sha256.substr(0, 12)));
     if (!m_options.date.empty()) {
       m_sink.meta(w(Word::date), m_options.date);
     }
   }
 
   void verdict() {
-    m_sink.verdict(upper_ascii(fmt::format("{}: {}", w(Word::verdict), verdict_word(m_a.verdict, m_language))),
-                   verdict_tone(m_a.verdict));
-    for (const auto& reason : m_a.verdict_reasons) {
+    m_sink.verdict(
+        upper_ascii(fmt::format("{}: {}", w(Word::verdict), verdict_word(m_a.verdict, m_language))),
+        verdict_tone(m_a.verdict));
+    for (const auto &reason : m_a.verdict_reasons) {
       switch (reason.kind) {
       case VerdictReasonKind::score:
-        m_sink.item("-",
-                    fmt::format("{}: {} {} → {} ({}: {} {}, {} {}, {} {}).", w(Word::overall_score), *m_a.overall,
-                                w(Word::of_100), verdict_word(m_a.verdict_from_score, m_language), w(Word::thresholds),
-                                verdict_word(Verdict::promising, m_language), m_fw.scoring.threshold_promising,
-                                verdict_word(Verdict::conditional, m_language), m_fw.scoring.threshold_conditional,
-                                verdict_word(Verdict::limited, m_language), m_fw.scoring.threshold_limited),
-                    Tone::plain);
+        m_sink.item(
+            "-",
+            fmt::format("{}: {} {} → {} ({}: {} {}, {} {}, {} {}).", w(Word::overall_score), *m_a.overall,
+                        w(Word::of_100), verdict_word(m_a.verdict_from_score, m_language),
+                        w(Word::thresholds), verdict_word(Verdict::promising, m_language),
+                        m_fw.scoring.threshold_promising, verdict_word(Verdict::conditional, m_language),
+                        m_fw.scoring.threshold_conditional, verdict_word(Verdict::limited, m_language),
+                        m_fw.scoring.threshold_limited),
+            Tone::plain);
         break;
       case VerdictReasonKind::insufficient_information:
         m_sink.item("-", w(Word::reason_insufficient), Tone::caution);
@@ -165,7 +167,7 @@ private:
         break;
       case VerdictReasonKind::capped_by_high_flag:
       case VerdictReasonKind::knockout: {
-        const Flag& flag = m_fw.flags[static_cast<std::size_t>(reason.flag)];
+        const Flag &flag = m_fw.flags[static_cast<std::size_t>(reason.flag)];
         const bool knockout = reason.kind == VerdictReasonKind::knockout;
         m_sink.item("-",
                     fmt::format("{}: {} {}", w(knockout ? Word::reason_knockout : Word::reason_capped),
@@ -180,25 +182,25 @@ private:
   void blocks() {
     m_sink.heading(w(Word::building_blocks));
     std::vector<BarDatum> bars;
-    for (const auto& score : m_a.blocks) {
+    for (const auto &score : m_a.blocks) {
       bars.push_back({m_fw.blocks[static_cast<std::size_t>(score.block)].label.in(m_lang), score.score});
     }
     bars.push_back({std::string(w(Word::overall_score)), m_a.overall});
     m_sink.bar_chart(w(Word::chart_scores), bars);
     int number = 1;
-    for (const auto& score : m_a.blocks) {
-      const Block& block = m_fw.blocks[static_cast<std::size_t>(score.block)];
+    for (const auto &score : m_a.blocks) {
+      const Block &block = m_fw.blocks[static_cast<std::size_t>(score.block)];
       const std::string value = score.score ? fmt::format("{} {}", *score.score, w(Word::of_100))
                                             : std::string(w(Word::not_scored));
-      const Tone tone = !score.score                              ? Tone::caution
+      const Tone tone = !score.score                             ? Tone::caution
                         : *score.score < m_fw.scoring.weak_block ? Tone::bad
-                                                                  : Tone::plain;
+                                                                 : Tone::plain;
       m_sink.subheading(fmt::format("{}. {}: {}", number++, block.label.in(m_lang), value), tone);
       m_sink.paragraph(block.question.in(m_lang) + " " + cite(block.origin));
       if (score.base != 0) {
         m_sink.score_row(fmt::format("{}", score.base), w(Word::base), Tone::plain);
       }
-      for (const auto& term : score.terms) {
+      for (const auto &term : score.terms) {
         m_sink.score_row(signed_points(term.points), term_text(term), points_tone(term.points));
       }
       if (score.terms.empty()) {
@@ -207,7 +209,7 @@ private:
     }
   }
 
-  std::string term_text(const ScoreTerm& term) {
+  std::string term_text(const ScoreTerm &term) {
     if (term.rule == "task-suitability") {
       return fmt::format("{} (task-suitability) {}", w(Word::term_task_suitability),
                          cite(m_fw.scoring.task_suitability.origin));
@@ -220,7 +222,7 @@ private:
     }
     if (term.rule.starts_with("quality-of-work.")) {
       const std::string id = term.rule.substr(std::string("quality-of-work.").size());
-      for (const auto& dim : m_fw.dimensions) {
+      for (const auto &dim : m_fw.dimensions) {
         if (dim.id == id) {
           return fmt::format("{} {} ({})", w(Word::term_quality_of_work), dim.label.in(m_lang), term.rule);
         }
@@ -230,18 +232,18 @@ private:
     return it == m_rules.end() ? term.rule : it->second->text.in(m_lang) + " " + rule_ref(term.rule);
   }
 
-  std::string value_label(const FieldDecl& decl, int value) const {
+  std::string value_label(const FieldDecl &decl, int value) const {
     if (value < 0) {
       return std::string(w(Word::unknown_value));
     }
-    const std::string& raw = decl.domain.values[static_cast<std::size_t>(value)];
+    const std::string &raw = decl.domain.values[static_cast<std::size_t>(value)];
     if (const auto it = decl.value_labels.find(raw); it != decl.value_labels.end()) {
       return it->second.in(m_lang);
     }
     return raw;
   }
 
-  std::string field_text(const FieldDecl& decl, const FieldValue& value) const {
+  std::string field_text(const FieldDecl &decl, const FieldValue &value) const {
     if (!value.known) {
       return std::string(w(Word::unknown_value));
     }
@@ -263,27 +265,28 @@ private:
 
   void tasks() {
     m_sink.heading(w(Word::tasks_touched));
-    for (const auto& result : m_a.tasks) {
-      const TaskEntry& entry = m_uc.tasks[static_cast<std::size_t>(result.task)];
+    for (const auto &result : m_a.tasks) {
+      const TaskEntry &entry = m_uc.tasks[static_cast<std::size_t>(result.task)];
       std::string kind;
       if (entry.item >= 0) {
-        const TaxonomyItem& item = m_fw.items[static_cast<std::size_t>(entry.item)];
+        const TaxonomyItem &item = m_fw.items[static_cast<std::size_t>(entry.item)];
         kind = fmt::format("{}, {}, {}", m_fw.pillars[static_cast<std::size_t>(item.pillar)].label.in(m_lang),
                            w(item.is_action ? Word::action : Word::task), item.id);
       } else {
         kind = std::string(w(Word::custom_task));
       }
-      const std::string suitability = result.suitability ? fmt::format("{} {}", *result.suitability, w(Word::of_100))
-                                                         : std::string(w(Word::not_known));
+      const std::string suitability = result.suitability
+                                          ? fmt::format("{} {}", *result.suitability, w(Word::of_100))
+                                          : std::string(w(Word::not_known));
       m_sink.item("-",
                   fmt::format("{} ({}): {} {}", task_label(m_fw, m_uc, result.task, m_language), kind,
                               w(Word::suitability), suitability),
                   Tone::plain);
       std::string parts;
-      for (const auto& term : result.terms) {
+      for (const auto &term : result.terms) {
         const std::string attr = term.rule.substr(std::string("task-suitability.").size());
         const int field = m_fw.task_field_index(attr);
-        const FieldDecl& decl = m_fw.task_fields[static_cast<std::size_t>(field)];
+        const FieldDecl &decl = m_fw.task_fields[static_cast<std::size_t>(field)];
         parts += fmt::format("{}{}: {} {}", parts.empty() ? "" : "; ", decl.label.in(m_lang),
                              value_label(decl, entry.attributes[static_cast<std::size_t>(field)].value),
                              signed_points(term.points));
@@ -296,13 +299,14 @@ private:
 
   void skills() {
     m_sink.heading(w(Word::skills_needed));
-    for (const auto& need : m_a.skills) {
-      const Skill& skill = m_fw.skills[static_cast<std::size_t>(need.skill)];
-      m_sink.item("-",
-                  fmt::format("{}{} ({} {}): {} {}", skill.label.in(m_lang),
-                              skill.group == SkillGroup::affective ? fmt::format(" [{}]", w(Word::affective)) : "",
-                              w(Word::weight), need.weight, w(Word::best_support), grade_word(need.best, m_language)),
-                  Tone::plain);
+    for (const auto &need : m_a.skills) {
+      const Skill &skill = m_fw.skills[static_cast<std::size_t>(need.skill)];
+      m_sink.item(
+          "-",
+          fmt::format("{}{} ({} {}): {} {}", skill.label.in(m_lang),
+                      skill.group == SkillGroup::affective ? fmt::format(" [{}]", w(Word::affective)) : "",
+                      w(Word::weight), need.weight, w(Word::best_support), grade_word(need.best, m_language)),
+          Tone::plain);
     }
   }
 
@@ -313,15 +317,18 @@ private:
       return;
     }
     const int named_field = m_fw.field_index("ai.technology");
-    const FieldValue* named = named_field >= 0 ? &m_uc.fields[static_cast<std::size_t>(named_field)] : nullptr;
+    const FieldValue *named =
+        named_field >= 0 ? &m_uc.fields[static_cast<std::size_t>(named_field)] : nullptr;
     int rank = 1;
-    for (const auto& fit : m_a.technologies) {
-      const Technology& tech = m_fw.technologies[static_cast<std::size_t>(fit.technology)];
+    for (const auto &fit : m_a.technologies) {
+      const Technology &tech = m_fw.technologies[static_cast<std::size_t>(fit.technology)];
       const bool is_named = named && named->known &&
-                            m_fw.fields[static_cast<std::size_t>(named_field)].domain.values[static_cast<std::size_t>(named->value)] == tech.id;
+                            m_fw.fields[static_cast<std::size_t>(named_field)]
+                                    .domain.values[static_cast<std::size_t>(named->value)] == tech.id;
       m_sink.item(fmt::format("{}.", rank++),
                   fmt::format("{}: {} {}{} {}", tech.label.in(m_lang), fit.fit, w(Word::of_100),
-                              is_named ? fmt::format(" ← {}", w(Word::named_by_user)) : "", cite(tech.origin)),
+                              is_named ? fmt::format(" ← {}", w(Word::named_by_user)) : "",
+                              cite(tech.origin)),
                   Tone::plain);
     }
   }
@@ -329,8 +336,8 @@ private:
   void quality_of_work() {
     m_sink.heading(w(Word::quality_of_work));
     std::vector<DirectionDatum> rows;
-    for (const auto& result : m_a.quality_of_work) {
-      const Dimension& dim = m_fw.dimensions[static_cast<std::size_t>(result.dimension)];
+    for (const auto &result : m_a.quality_of_work) {
+      const Dimension &dim = m_fw.dimensions[static_cast<std::size_t>(result.dimension)];
       int direction = 0;
       switch (result.direction) {
       case QowDirection::up:
@@ -348,19 +355,22 @@ private:
       default:
         break;
       }
-      rows.push_back({dim.label.in(m_lang), direction, std::string(direction_word(result.direction, m_language)),
+      rows.push_back({dim.label.in(m_lang), direction,
+                      std::string(direction_word(result.direction, m_language)),
                       valence_tone(result.valence)});
     }
     m_sink.direction_chart(w(Word::chart_quality_of_work), rows);
-    for (const auto& result : m_a.quality_of_work) {
-      const Dimension& dim = m_fw.dimensions[static_cast<std::size_t>(result.dimension)];
+    for (const auto &result : m_a.quality_of_work) {
+      const Dimension &dim = m_fw.dimensions[static_cast<std::size_t>(result.dimension)];
       m_sink.item("-",
-                  fmt::format("{}: {} ({})", dim.label.in(m_lang), direction_word(result.direction, m_language),
+                  fmt::format("{}: {} ({})", dim.label.in(m_lang),
+                              direction_word(result.direction, m_language),
                               valence_word(result.valence, m_language)),
                   valence_tone(result.valence));
-      for (const auto& reason : result.reasons) {
-        const Rule& rule = *m_rules.at(reason.rule);
-        m_sink.detail(reason.direction == Direction::up ? "↑" : "↓", rule.text.in(m_lang) + " " + rule_ref(reason.rule));
+      for (const auto &reason : result.reasons) {
+        const Rule &rule = *m_rules.at(reason.rule);
+        m_sink.detail(reason.direction == Direction::up ? "↑" : "↓",
+                      rule.text.in(m_lang) + " " + rule_ref(reason.rule));
       }
     }
   }
@@ -370,10 +380,11 @@ private:
     if (m_a.flags.empty()) {
       m_sink.paragraph(w(Word::no_flags));
     }
-    for (const auto& raised : m_a.flags) {
-      const Flag& flag = m_fw.flags[static_cast<std::size_t>(raised.flag)];
+    for (const auto &raised : m_a.flags) {
+      const Flag &flag = m_fw.flags[static_cast<std::size_t>(raised.flag)];
       m_sink.item(fmt::format("[{}]", upper_ascii(std::string(severity_word(flag.severity, m_language)))),
-                  fmt::format("{} {}", flag.message.in(m_lang), rule_ref(raised.rule)), severity_tone(flag.severity));
+                  fmt::format("{} {}", flag.message.in(m_lang), rule_ref(raised.rule)),
+                  severity_tone(flag.severity));
       m_sink.detail("", cite_missing(flag.justification.in(m_lang), flag.origin));
     }
   }
@@ -383,30 +394,33 @@ private:
     if (m_a.open_questions.empty() && m_a.rule_questions.empty()) {
       m_sink.paragraph(w(Word::no_open_questions));
     }
-    for (const auto& question : m_a.open_questions) {
+    for (const auto &question : m_a.open_questions) {
       m_sink.item("-",
-                  fmt::format("{} ({}: {})", question_text(m_fw, m_uc, question.ref, m_language), w(Word::needed_for),
-                              join(question.rules)),
+                  fmt::format("{} ({}: {})", question_text(m_fw, m_uc, question.ref, m_language),
+                              w(Word::needed_for), join(question.rules)),
                   Tone::plain);
     }
-    for (const auto& asked : m_a.rule_questions) {
-      const Rule& rule = *m_rules.at(asked.rule);
+    for (const auto &asked : m_a.rule_questions) {
+      const Rule &rule = *m_rules.at(asked.rule);
       m_sink.item("-",
-                  fmt::format("{} ({} {})", rule.effects.questions[static_cast<std::size_t>(asked.index)].in(m_lang),
+                  fmt::format("{} ({} {})",
+                              rule.effects.questions[static_cast<std::size_t>(asked.index)].in(m_lang),
                               w(Word::questions_from_rules), asked.rule),
                   Tone::plain);
     }
   }
 
-  void advice(Word title, const std::vector<RaisedAdvice>& raised, const std::vector<Advice>& catalogue) {
+  void advice(Word title, const std::vector<RaisedAdvice> &raised, const std::vector<Advice> &catalogue) {
     if (raised.empty()) {
       return;
     }
     m_sink.heading(w(title));
-    for (const auto& item : raised) {
-      const Advice& entry = catalogue[static_cast<std::size_t>(item.advice)];
+    for (const auto &item : raised) {
+      const Advice &entry = catalogue[static_cast<std::size_t>(item.advice)];
       const Word label = item.rules.size() == 1 ? Word::rule : Word::rules;
-      m_sink.item("-", fmt::format("{} {} ({}: {})", entry.text.in(m_lang), cite(entry.origin), w(label), join(item.rules)),
+      m_sink.item("-",
+                  fmt::format("{} {} ({}: {})", entry.text.in(m_lang), cite(entry.origin), w(label),
+                              join(item.rules)),
                   Tone::plain);
     }
   }
@@ -416,16 +430,16 @@ private:
   void input() {
     m_sink.heading(w(Word::input_understood));
     if (const int index = m_fw.field_index("description"); index >= 0) {
-      const FieldValue& description = m_uc.fields[static_cast<std::size_t>(index)];
+      const FieldValue &description = m_uc.fields[static_cast<std::size_t>(index)];
       if (description.known && !description.text.empty()) {
         m_sink.paragraph(description.text);
       }
     }
-    for (const auto& decl : m_fw.fields) {
+    for (const auto &decl : m_fw.fields) {
       if (decl.derived || decl.path == "title" || decl.path == "id" || decl.path == "description") {
         continue;
       }
-      const FieldValue& value = m_uc.fields[static_cast<std::size_t>(decl.index)];
+      const FieldValue &value = m_uc.fields[static_cast<std::size_t>(decl.index)];
       m_sink.item("-", fmt::format("{} ({}): {}", decl.label.in(m_lang), decl.path, field_text(decl, value)),
                   value.known ? Tone::plain : Tone::caution);
     }
@@ -433,7 +447,7 @@ private:
 
   void closing() {
     m_sink.heading(w(Word::sources));
-    for (const auto& source : m_fw.sources) {
+    for (const auto &source : m_fw.sources) {
       if (m_cited.count(source.id) != 0) {
         m_sink.item(fmt::format("[{}]", source.id), source.title.in(m_lang), Tone::plain);
       }
@@ -442,20 +456,20 @@ private:
     m_sink.note(w(Word::limits), m_fw.limits.in(m_lang));
   }
 
-  const Assessment& m_a;
-  const Framework& m_fw;
-  const UseCase& m_uc;
-  const RenderOptions& m_options;
+  const Assessment &m_a;
+  const Framework &m_fw;
+  const UseCase &m_uc;
+  const RenderOptions &m_options;
   Language m_language;
   std::string m_lang;
-  Sink& m_sink;
-  std::map<std::string, const Rule*> m_rules;
+  Sink &m_sink;
+  std::map<std::string, const Rule *> m_rules;
   std::set<std::string> m_cited;
 };
 
 } // namespace
 
-void build_report(const Assessment& assessment, const RenderOptions& options, Sink& sink) {
+void build_report(const Assessment &assessment, const RenderOptions &options, Sink &sink) {
   Builder(assessment, options, sink).build();
 }
 

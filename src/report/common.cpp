@@ -38,7 +38,7 @@ std::string_view format_extension(Format format) {
   return ".txt";
 }
 
-std::string render(const core::Assessment& assessment, Format format, const RenderOptions& options) {
+std::string render(const core::Assessment &assessment, Format format, const RenderOptions &options) {
   std::unique_ptr<Sink> sink;
   switch (format) {
   case Format::json:
@@ -57,23 +57,25 @@ std::string render(const core::Assessment& assessment, Format format, const Rend
   return sink->finish();
 }
 
-std::string task_label(const core::Framework& framework, const core::UseCase& use_case, int task,
-                       Language language) {
-  const auto& entry = use_case.tasks[static_cast<std::size_t>(task)];
+std::string
+task_label(const core::Framework &framework, const core::UseCase &use_case, int task, Language language) {
+  const auto &entry = use_case.tasks[static_cast<std::size_t>(task)];
   if (entry.item >= 0) {
     return framework.items[static_cast<std::size_t>(entry.item)].label.in(language_code(language));
   }
   return entry.name; // the text renderer makes it printable
 }
 
-std::string question_text(const core::Framework& framework, const core::UseCase& use_case,
-                          const core::UnknownRef& ref, Language language) {
+std::string question_text(const core::Framework &framework,
+                          const core::UseCase &use_case,
+                          const core::UnknownRef &ref,
+                          Language language) {
   const std::string lang = language_code(language);
   if (!ref.task_field) {
     return framework.fields[static_cast<std::size_t>(ref.field)].question.in(lang);
   }
-  const auto& decl = framework.task_fields[static_cast<std::size_t>(ref.field)];
-  const std::string& question = decl.question.in(lang).empty() ? decl.label.in(lang) : decl.question.in(lang);
+  const auto &decl = framework.task_fields[static_cast<std::size_t>(ref.field)];
+  const std::string &question = decl.question.in(lang).empty() ? decl.label.in(lang) : decl.question.in(lang);
   return question + " (" + std::string(language == Language::nl ? "taak" : "task") + " \"" +
          task_label(framework, use_case, ref.task, language) + "\")";
 }

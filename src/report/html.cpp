@@ -3,11 +3,9 @@
 // charts of the block scores and the quality-of-work directions. All text is escaped.
 #include "sink.hpp"
 
-#include <kansrijk/report/strings.hpp>
-
-#include <fmt/format.h>
-
 #include <algorithm>
+#include <fmt/format.h>
+#include <kansrijk/report/strings.hpp>
 
 namespace kansrijk::report {
 
@@ -21,12 +19,26 @@ std::string escape_html(std::string_view text) {
   for (const char c : text) {
     const auto byte = static_cast<unsigned char>(c);
     switch (c) {
-    case '&': out += "&amp;"; break;
-    case '<': out += "&lt;"; break;
-    case '>': out += "&gt;"; break;
-    case '"': out += "&quot;"; break;
-    case '\'': out += "&#39;"; break;
-    case '\n': case '\r': case '\t': out += ' '; break;
+    case '&':
+      out += "&amp;";
+      break;
+    case '<':
+      out += "&lt;";
+      break;
+    case '>':
+      out += "&gt;";
+      break;
+    case '"':
+      out += "&quot;";
+      break;
+    case '\'':
+      out += "&#39;";
+      break;
+    case '\n':
+    case '\r':
+    case '\t':
+      out += ' ';
+      break;
     default:
       if (byte < 0x20 || byte == 0x7F) {
         out += "\xEF\xBF\xBD";
@@ -40,10 +52,14 @@ std::string escape_html(std::string_view text) {
 
 std::string_view tone_class(Tone tone) {
   switch (tone) {
-  case Tone::good: return "good";
-  case Tone::caution: return "caution";
-  case Tone::bad: return "bad";
-  case Tone::plain: return "plain";
+  case Tone::good:
+    return "good";
+  case Tone::caution:
+    return "caution";
+  case Tone::bad:
+    return "bad";
+  case Tone::plain:
+    return "plain";
   }
   return "plain";
 }
@@ -82,7 +98,7 @@ svg text { font: 12px "DejaVu Sans", Arial, sans-serif; fill: var(--ink); }
 
 class HtmlSink final : public Sink {
 public:
-  explicit HtmlSink(const RenderOptions& options)
+  explicit HtmlSink(const RenderOptions &options)
       : m_language(options.language), m_lang(language_code(options.language)) {}
 
   void title(std::string_view text) override {
@@ -99,7 +115,8 @@ public:
   }
   void verdict(std::string_view text, Tone tone) override {
     close_all();
-    m_body += fmt::format("<h2 class=\"verdict {}\" id=\"verdict\">{}</h2>\n", tone_class(tone), escape_html(text));
+    m_body +=
+        fmt::format("<h2 class=\"verdict {}\" id=\"verdict\">{}</h2>\n", tone_class(tone), escape_html(text));
   }
   void heading(std::string_view text) override {
     close_all();
@@ -123,7 +140,8 @@ public:
       m_list = list;
     }
     close_item();
-    const std::string label = numbered || marker == "-" ? std::string() : fmt::format("<strong>{}</strong> ", escape_html(marker));
+    const std::string label =
+        numbered || marker == "-" ? std::string() : fmt::format("<strong>{}</strong> ", escape_html(marker));
     m_body += fmt::format("<li class=\"{}\">{}{}", tone_class(tone), label, escape_html(text));
     m_in_item = true;
   }
@@ -136,7 +154,8 @@ public:
       m_body += "<ul class=\"details\">";
       m_in_details = true;
     }
-    m_body += fmt::format("<li>{}{}</li>", marker.empty() ? "" : escape_html(marker) + " ", escape_html(text));
+    m_body +=
+        fmt::format("<li>{}{}</li>", marker.empty() ? "" : escape_html(marker) + " ", escape_html(text));
   }
   void score_row(std::string_view points, std::string_view text, Tone tone) override {
     if (!m_in_table) {
@@ -144,25 +163,26 @@ public:
       m_body += "<table class=\"terms\">\n";
       m_in_table = true;
     }
-    m_body += fmt::format("<tr><td class=\"points {}\">{}</td><td>{}</td></tr>\n", tone_class(tone), escape_html(points),
-                          escape_html(text));
+    m_body += fmt::format("<tr><td class=\"points {}\">{}</td><td>{}</td></tr>\n", tone_class(tone),
+                          escape_html(points), escape_html(text));
   }
   void note(std::string_view label, std::string_view text) override {
     close_all();
-    m_body += fmt::format("<p class=\"note\"><strong>{}:</strong> {}</p>\n", escape_html(label), escape_html(text));
+    m_body +=
+        fmt::format("<p class=\"note\"><strong>{}:</strong> {}</p>\n", escape_html(label), escape_html(text));
   }
 
   // Horizontal bars, one per block, 0..100, with the value written next to each bar.
-  void bar_chart(std::string_view caption, const std::vector<BarDatum>& bars) override {
+  void bar_chart(std::string_view caption, const std::vector<BarDatum> &bars) override {
     close_all();
     constexpr int label_width = 300;
     constexpr int bar_width = 300;
     constexpr int row = 26;
     const int height = static_cast<int>(bars.size()) * row + 24;
-    std::string svg = fmt::format(
-        "<svg role=\"img\" aria-label=\"{0}\" viewBox=\"0 0 {1} {2}\" width=\"100%\" style=\"max-width:{1}px\" "
-        "xmlns=\"http://www.w3.org/2000/svg\">\n",
-        escape_html(caption), label_width + bar_width + 60, height);
+    std::string svg = fmt::format("<svg role=\"img\" aria-label=\"{0}\" viewBox=\"0 0 {1} {2}\" "
+                                  "width=\"100%\" style=\"max-width:{1}px\" "
+                                  "xmlns=\"http://www.w3.org/2000/svg\">\n",
+                                  escape_html(caption), label_width + bar_width + 60, height);
     for (const int mark : {0, 50, 100}) {
       const int x = label_width + bar_width * mark / 100;
       svg += fmt::format("<line x1=\"{0}\" y1=\"0\" x2=\"{0}\" y2=\"{1}\" stroke=\"#d0d4d9\"/>"
@@ -175,11 +195,14 @@ public:
                          escape_html(bars[i].label));
       if (bars[i].value) {
         const int value = std::clamp(*bars[i].value, 0, 100);
-        const char* colour = value >= 70 ? "#1b6e2a" : value >= 50 ? "#5b7f2a" : value >= 30 ? "#8a5300" : "#b3261e";
+        const char *colour = value >= 70   ? "#1b6e2a"
+                             : value >= 50 ? "#5b7f2a"
+                             : value >= 30 ? "#8a5300"
+                                           : "#b3261e";
         svg += fmt::format("<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"18\" fill=\"{}\"/>"
                            "<text x=\"{}\" y=\"{}\">{}</text>\n",
-                           label_width, y + 4, bar_width * value / 100, colour, label_width + bar_width * value / 100 + 6,
-                           y + 17, value);
+                           label_width, y + 4, bar_width * value / 100, colour,
+                           label_width + bar_width * value / 100 + 6, y + 17, value);
       } else {
         svg += fmt::format("<text x=\"{}\" y=\"{}\" class=\"caution\">{}</text>\n", label_width + 6, y + 17,
                            word(Word::no_score_short, m_language));
@@ -191,19 +214,19 @@ public:
 
   // One row per dimension: an arrow up, down, both ways, a dash or a question mark, coloured
   // by whether the change is favourable.
-  void direction_chart(std::string_view caption, const std::vector<DirectionDatum>& rows) override {
+  void direction_chart(std::string_view caption, const std::vector<DirectionDatum> &rows) override {
     close_all();
     constexpr int label_width = 330;
     constexpr int row = 26;
     const int height = static_cast<int>(rows.size()) * row + 4;
-    std::string svg = fmt::format(
-        "<svg role=\"img\" aria-label=\"{0}\" viewBox=\"0 0 {1} {2}\" width=\"100%\" style=\"max-width:{1}px\" "
-        "xmlns=\"http://www.w3.org/2000/svg\">\n",
-        escape_html(caption), label_width + 300, height);
+    std::string svg = fmt::format("<svg role=\"img\" aria-label=\"{0}\" viewBox=\"0 0 {1} {2}\" "
+                                  "width=\"100%\" style=\"max-width:{1}px\" "
+                                  "xmlns=\"http://www.w3.org/2000/svg\">\n",
+                                  escape_html(caption), label_width + 300, height);
     for (std::size_t i = 0; i < rows.size(); ++i) {
       const int y = static_cast<int>(i) * row;
       const int mid = y + 13;
-      const char* colour = rows[i].tone == Tone::good      ? "#1b6e2a"
+      const char *colour = rows[i].tone == Tone::good      ? "#1b6e2a"
                            : rows[i].tone == Tone::bad     ? "#b3261e"
                            : rows[i].tone == Tone::caution ? "#8a5300"
                                                            : "#5f6368";
@@ -218,14 +241,16 @@ public:
         svg += fmt::format("<path d=\"M{0} {1} l-8 -10 h16 z\" fill=\"{2}\"/>", x, mid + 8, colour);
         break;
       case 2:
-        svg += fmt::format("<path d=\"M{0} {1} l-6 7 h12 z M{0} {2} l-6 -7 h12 z\" fill=\"{3}\"/>", x, mid - 10, mid + 10,
-                           colour);
+        svg += fmt::format("<path d=\"M{0} {1} l-6 7 h12 z M{0} {2} l-6 -7 h12 z\" fill=\"{3}\"/>", x,
+                           mid - 10, mid + 10, colour);
         break;
       case 3:
-        svg += fmt::format("<text x=\"{}\" y=\"{}\" text-anchor=\"middle\" font-weight=\"bold\">?</text>", x, mid + 5);
+        svg += fmt::format("<text x=\"{}\" y=\"{}\" text-anchor=\"middle\" font-weight=\"bold\">?</text>", x,
+                           mid + 5);
         break;
       default:
-        svg += fmt::format("<rect x=\"{}\" y=\"{}\" width=\"16\" height=\"3\" fill=\"{}\"/>", x - 8, mid - 1, colour);
+        svg += fmt::format("<rect x=\"{}\" y=\"{}\" width=\"16\" height=\"3\" fill=\"{}\"/>", x - 8, mid - 1,
+                           colour);
         break;
       }
       svg += fmt::format("<text x=\"{}\" y=\"{}\" fill=\"{}\">{}</text>\n", x + 18, mid + 4, colour,
@@ -237,12 +262,14 @@ public:
 
   std::string finish() override {
     close_all();
-    return fmt::format("<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n"
-                       "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">\n"
-                       "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-                       "<meta name=\"generator\" content=\"kansrijk {}\">\n<title>{}</title>\n<style>{}</style>\n"
-                       "</head>\n<body>\n<main>\n{}</main>\n</body>\n</html>\n",
-                       m_lang, KANSRIJK_VERSION, m_title, k_style, m_body);
+    return fmt::format(
+        "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n"
+        "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src "
+        "'unsafe-inline'\">\n"
+        "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+        "<meta name=\"generator\" content=\"kansrijk {}\">\n<title>{}</title>\n<style>{}</style>\n"
+        "</head>\n<body>\n<main>\n{}</main>\n</body>\n</html>\n",
+        m_lang, KANSRIJK_VERSION, m_title, k_style, m_body);
   }
 
 private:
@@ -285,6 +312,8 @@ private:
 
 } // namespace
 
-std::unique_ptr<Sink> make_html_sink(const RenderOptions& options) { return std::make_unique<HtmlSink>(options); }
+std::unique_ptr<Sink> make_html_sink(const RenderOptions &options) {
+  return std::make_unique<HtmlSink>(options);
+}
 
 } // namespace kansrijk::report

@@ -2,10 +2,8 @@
 // output is byte-identical for the same input.
 #include <kansrijk/report/render.hpp>
 #include <kansrijk/report/strings.hpp>
-
-#include <nlohmann/json.hpp>
-
 #include <map>
+#include <nlohmann/json.hpp>
 
 namespace kansrijk::report {
 
@@ -16,9 +14,9 @@ namespace {
 
 class JsonWriter {
 public:
-  JsonWriter(const Assessment& a, Language language, std::string date)
-      : m_a(a), m_fw(*a.framework), m_uc(*a.use_case), m_lang(language_code(language)),
-        m_language(language), m_date(std::move(date)) {
+  JsonWriter(const Assessment &a, Language language, std::string date)
+      : m_a(a), m_fw(*a.framework), m_uc(*a.use_case), m_lang(language_code(language)), m_language(language),
+        m_date(std::move(date)) {
     for (std::size_t i = 0; i < m_fw.rules.size(); ++i) {
       m_rules[m_fw.rules[i].id] = &m_fw.rules[i];
     }
@@ -36,7 +34,7 @@ public:
     out["verdict"] = std::string(to_string(m_a.verdict));
     out["verdict_reasons"] = verdict_reasons();
     Json scores = Json::object();
-    for (const auto& block : m_a.blocks) {
+    for (const auto &block : m_a.blocks) {
       scores[m_fw.blocks[static_cast<std::size_t>(block.block)].id] = optional(block.score);
     }
     scores["overall"] = optional(m_a.overall);
@@ -45,8 +43,9 @@ public:
     out["tasks"] = tasks();
     out["skills"] = skills();
     Json technologies = Json::array();
-    for (const auto& fit : m_a.technologies) {
-      technologies.push_back({{"id", m_fw.technologies[static_cast<std::size_t>(fit.technology)].id}, {"fit", fit.fit}});
+    for (const auto &fit : m_a.technologies) {
+      technologies.push_back(
+          {{"id", m_fw.technologies[static_cast<std::size_t>(fit.technology)].id}, {"fit", fit.fit}});
     }
     out["technologies"] = technologies;
     out["quality_of_work"] = quality_of_work();
@@ -63,19 +62,17 @@ public:
   }
 
 private:
-  static Json optional(const std::optional<int>& value) {
-    return value ? Json(*value) : Json(nullptr);
-  }
+  static Json optional(const std::optional<int> &value) { return value ? Json(*value) : Json(nullptr); }
 
-  static Json sources(const Origin& origin) {
+  static Json sources(const Origin &origin) {
     Json list = Json::array();
-    for (const auto& id : origin.sources) {
+    for (const auto &id : origin.sources) {
       list.push_back(id);
     }
     return list;
   }
 
-  Json rule_source(const std::string& rule_id) const {
+  Json rule_source(const std::string &rule_id) const {
     if (const auto it = m_rules.find(rule_id); it != m_rules.end()) {
       return sources(it->second->origin);
     }
@@ -87,7 +84,7 @@ private:
 
   Json verdict_reasons() const {
     Json list = Json::array();
-    for (const auto& reason : m_a.verdict_reasons) {
+    for (const auto &reason : m_a.verdict_reasons) {
       Json item;
       switch (reason.kind) {
       case VerdictReasonKind::score:
@@ -122,27 +119,30 @@ private:
 
   Json score_details() const {
     Json out = Json::object();
-    for (const auto& block : m_a.blocks) {
+    for (const auto &block : m_a.blocks) {
       Json terms = Json::array();
-      for (const auto& term : block.terms) {
+      for (const auto &term : block.terms) {
         terms.push_back({{"rule", term.rule}, {"points", term.points}});
       }
-      out[m_fw.blocks[static_cast<std::size_t>(block.block)].id] = {
-          {"score", optional(block.score)}, {"base", block.base}, {"terms", terms},
-          {"known", block.known}, {"unknown", block.unknown}};
+      out[m_fw.blocks[static_cast<std::size_t>(block.block)].id] = {{"score", optional(block.score)},
+                                                                    {"base", block.base},
+                                                                    {"terms", terms},
+                                                                    {"known", block.known},
+                                                                    {"unknown", block.unknown}};
     }
     return out;
   }
 
   Json tasks() const {
     Json list = Json::array();
-    for (const auto& result : m_a.tasks) {
-      const auto& entry = m_uc.tasks[static_cast<std::size_t>(result.task)];
+    for (const auto &result : m_a.tasks) {
+      const auto &entry = m_uc.tasks[static_cast<std::size_t>(result.task)];
       Json item;
-      item["ref"] = entry.item >= 0 ? Json(m_fw.items[static_cast<std::size_t>(entry.item)].id) : Json(nullptr);
+      item["ref"] =
+          entry.item >= 0 ? Json(m_fw.items[static_cast<std::size_t>(entry.item)].id) : Json(nullptr);
       item["label"] = task_label(m_fw, m_uc, result.task, m_language);
       Json terms = Json::array();
-      for (const auto& term : result.terms) {
+      for (const auto &term : result.terms) {
         terms.push_back({{"rule", term.rule}, {"points", term.points}});
       }
       item["suitability"] = optional(result.suitability);
@@ -154,7 +154,7 @@ private:
 
   Json skills() const {
     Json list = Json::array();
-    for (const auto& need : m_a.skills) {
+    for (const auto &need : m_a.skills) {
       list.push_back({{"id", m_fw.skills[static_cast<std::size_t>(need.skill)].id},
                       {"weight", need.weight},
                       {"best_support", std::string(to_string(need.best))}});
@@ -164,9 +164,9 @@ private:
 
   Json quality_of_work() const {
     Json out = Json::object();
-    for (const auto& result : m_a.quality_of_work) {
+    for (const auto &result : m_a.quality_of_work) {
       Json reasons = Json::array();
-      for (const auto& reason : result.reasons) {
+      for (const auto &reason : result.reasons) {
         reasons.push_back({{"rule", reason.rule},
                            {"direction", std::string(to_string(reason.direction))},
                            {"source", rule_source(reason.rule)},
@@ -182,8 +182,8 @@ private:
 
   Json flags() const {
     Json list = Json::array();
-    for (const auto& raised : m_a.flags) {
-      const Flag& flag = m_fw.flags[static_cast<std::size_t>(raised.flag)];
+    for (const auto &raised : m_a.flags) {
+      const Flag &flag = m_fw.flags[static_cast<std::size_t>(raised.flag)];
       list.push_back({{"id", flag.id},
                       {"severity", std::string(to_string(flag.severity))},
                       {"rule", raised.rule},
@@ -195,9 +195,10 @@ private:
 
   Json open_questions() const {
     Json list = Json::array();
-    for (const auto& question : m_a.open_questions) {
-      const auto& decl = question.ref.task_field ? m_fw.task_fields[static_cast<std::size_t>(question.ref.field)]
-                                                 : m_fw.fields[static_cast<std::size_t>(question.ref.field)];
+    for (const auto &question : m_a.open_questions) {
+      const auto &decl = question.ref.task_field
+                             ? m_fw.task_fields[static_cast<std::size_t>(question.ref.field)]
+                             : m_fw.fields[static_cast<std::size_t>(question.ref.field)];
       Json item;
       item["field"] = question.ref.task_field ? "tasks." + decl.path : decl.path;
       if (question.ref.task_field) {
@@ -207,8 +208,8 @@ private:
       item["rules"] = question.rules;
       list.push_back(item);
     }
-    for (const auto& asked : m_a.rule_questions) {
-      const Rule& rule = *m_rules.at(asked.rule);
+    for (const auto &asked : m_a.rule_questions) {
+      const Rule &rule = *m_rules.at(asked.rule);
       list.push_back({{"field", nullptr},
                       {"question", rule.effects.questions[static_cast<std::size_t>(asked.index)].in(m_lang)},
                       {"rules", Json::array({asked.rule})}});
@@ -216,11 +217,13 @@ private:
     return list;
   }
 
-  Json advice(const std::vector<RaisedAdvice>& raised, const std::vector<Advice>& catalogue) const {
+  Json advice(const std::vector<RaisedAdvice> &raised, const std::vector<Advice> &catalogue) const {
     Json list = Json::array();
-    for (const auto& item : raised) {
-      const Advice& advice = catalogue[static_cast<std::size_t>(item.advice)];
-      list.push_back({{"id", advice.id}, {"text", advice.text.in(m_lang)}, {"source", sources(advice.origin)},
+    for (const auto &item : raised) {
+      const Advice &advice = catalogue[static_cast<std::size_t>(item.advice)];
+      list.push_back({{"id", advice.id},
+                      {"text", advice.text.in(m_lang)},
+                      {"source", sources(advice.origin)},
                       {"rules", item.rules}});
     }
     return list;
@@ -228,32 +231,35 @@ private:
 
   Json trace() const {
     Json list = Json::array();
-    for (const auto& fired : m_a.fired) {
-      const Rule& rule = m_fw.rules[static_cast<std::size_t>(fired.rule)];
+    for (const auto &fired : m_a.fired) {
+      const Rule &rule = m_fw.rules[static_cast<std::size_t>(fired.rule)];
       Json effects = Json::object();
       if (!rule.effects.points.empty()) {
         Json points = Json::object();
-        for (const auto& p : rule.effects.points) {
+        for (const auto &p : rule.effects.points) {
           points[m_fw.blocks[static_cast<std::size_t>(p.block)].id] = p.points;
         }
         effects["points"] = points;
       }
       if (!rule.effects.quality_of_work.empty()) {
         Json qow = Json::object();
-        for (const auto& q : rule.effects.quality_of_work) {
-          qow[m_fw.dimensions[static_cast<std::size_t>(q.dimension)].id] = std::string(to_string(q.direction));
+        for (const auto &q : rule.effects.quality_of_work) {
+          qow[m_fw.dimensions[static_cast<std::size_t>(q.dimension)].id] =
+              std::string(to_string(q.direction));
         }
         effects["quality_of_work"] = qow;
       }
-      auto ids = [](const std::vector<int>& indices, const auto& catalogue) {
+      auto ids = [](const std::vector<int> &indices, const auto &catalogue) {
         Json out = Json::array();
         for (const int i : indices) {
           out.push_back(catalogue[static_cast<std::size_t>(i)].id);
         }
         return out;
       };
-      if (!rule.effects.flags.empty()) effects["flags"] = ids(rule.effects.flags, m_fw.flags);
-      if (!rule.effects.conditions.empty()) effects["conditions"] = ids(rule.effects.conditions, m_fw.conditions);
+      if (!rule.effects.flags.empty())
+        effects["flags"] = ids(rule.effects.flags, m_fw.flags);
+      if (!rule.effects.conditions.empty())
+        effects["conditions"] = ids(rule.effects.conditions, m_fw.conditions);
       if (!rule.effects.recommendations.empty())
         effects["recommendations"] = ids(rule.effects.recommendations, m_fw.recommendations);
       list.push_back({{"rule", rule.id},
@@ -266,7 +272,7 @@ private:
     return list;
   }
 
-  static Json field_json(const FieldDecl& decl, const FieldValue& value) {
+  static Json field_json(const FieldDecl &decl, const FieldValue &value) {
     if (!value.known) {
       return nullptr;
     }
@@ -274,7 +280,8 @@ private:
     case FieldType::text:
       return value.text;
     case FieldType::enumeration:
-      return value.value < 0 ? Json(nullptr) : Json(decl.domain.values[static_cast<std::size_t>(value.value)]);
+      return value.value < 0 ? Json(nullptr)
+                             : Json(decl.domain.values[static_cast<std::size_t>(value.value)]);
     case FieldType::enum_list: {
       Json list = Json::array();
       for (const int v : value.values) {
@@ -290,15 +297,15 @@ private:
   // their attributes, so a reader can check what the assessment rests on.
   Json input() const {
     Json fields = Json::object();
-    for (const auto& decl : m_fw.fields) {
+    for (const auto &decl : m_fw.fields) {
       if (!decl.derived) {
         fields[decl.path] = field_json(decl, m_uc.fields[static_cast<std::size_t>(decl.index)]);
       }
     }
     Json tasks = Json::array();
-    for (const auto& task : m_uc.tasks) {
+    for (const auto &task : m_uc.tasks) {
       Json entry = Json::object();
-      for (const auto& decl : m_fw.task_fields) {
+      for (const auto &decl : m_fw.task_fields) {
         entry[decl.path] = field_json(decl, task.attributes[static_cast<std::size_t>(decl.index)]);
       }
       if (task.item < 0 && (!entry.contains("name") || entry["name"].is_null())) {
@@ -312,25 +319,26 @@ private:
   // Every source of the framework with its full title, so citations can be resolved offline.
   Json used_sources() const {
     Json list = Json::array();
-    for (const auto& source : m_fw.sources) {
+    for (const auto &source : m_fw.sources) {
       list.push_back({{"id", source.id}, {"title", source.title.in(m_lang)}});
     }
     return list;
   }
 
-  const Assessment& m_a;
-  const Framework& m_fw;
-  const UseCase& m_uc;
+  const Assessment &m_a;
+  const Framework &m_fw;
+  const UseCase &m_uc;
   std::string m_lang;
   Language m_language;
   std::string m_date;
-  std::map<std::string, const Rule*> m_rules;
+  std::map<std::string, const Rule *> m_rules;
 };
 
 } // namespace
 
-std::string render_json(const Assessment& assessment, Language language, const std::string& date) {
-  return JsonWriter(assessment, language, date).write().dump(2, ' ', false, Json::error_handler_t::replace) + "\n";
+std::string render_json(const Assessment &assessment, Language language, const std::string &date) {
+  return JsonWriter(assessment, language, date).write().dump(2, ' ', false, Json::error_handler_t::replace) +
+         "\n";
 }
 
 } // namespace kansrijk::report

@@ -2,9 +2,8 @@
 // nothing from the input can become a link, an image, HTML or a heading.
 #include "sink.hpp"
 
-#include <fmt/format.h>
-
 #include <cctype>
+#include <fmt/format.h>
 
 namespace kansrijk::report {
 
@@ -35,14 +34,28 @@ std::string escape_markdown(std::string_view text) {
     }
     bool escape = false;
     switch (c) {
-    case '\\': case '`': case '*': case '_': case '[': case ']': case '<': case '>': case '&': case '~':
-    case '|': case '@':
+    case '\\':
+    case '`':
+    case '*':
+    case '_':
+    case '[':
+    case ']':
+    case '<':
+    case '>':
+    case '&':
+    case '~':
+    case '|':
+    case '@':
       escape = true;
       break;
-    case '#': case '-': case '+': case '=':
+    case '#':
+    case '-':
+    case '+':
+    case '=':
       escape = i == 0;
       break;
-    case '.': case ')':
+    case '.':
+    case ')':
       escape = (i > 0 && i == leading_digits) || (c == '.' && is_alnum(prev) && is_alnum(next));
       break;
     case ':':
@@ -61,7 +74,7 @@ std::string escape_markdown(std::string_view text) {
 
 class MarkdownSink final : public Sink {
 public:
-  explicit MarkdownSink(const RenderOptions&) {}
+  explicit MarkdownSink(const RenderOptions &) {}
 
   void title(std::string_view text) override { block(fmt::format("# {}", escape_markdown(text))); }
   void meta(std::string_view label, std::string_view value) override {
@@ -73,14 +86,17 @@ public:
   }
   void verdict(std::string_view text, Tone) override { block(fmt::format("## {}", escape_markdown(text))); }
   void heading(std::string_view text) override { block(fmt::format("## {}", escape_markdown(text))); }
-  void subheading(std::string_view text, Tone) override { block(fmt::format("### {}", escape_markdown(text))); }
+  void subheading(std::string_view text, Tone) override {
+    block(fmt::format("### {}", escape_markdown(text)));
+  }
   void paragraph(std::string_view text) override { block(escape_markdown(text)); }
   void item(std::string_view marker, std::string_view text, Tone) override {
     start_list();
     if (marker == "-") {
       m_out += fmt::format("- {}\n", escape_markdown(text));
       m_detail_indent = "  ";
-    } else if (!marker.empty() && marker.back() == '.' && marker.find_first_not_of("0123456789") == marker.size() - 1) {
+    } else if (!marker.empty() && marker.back() == '.' &&
+               marker.find_first_not_of("0123456789") == marker.size() - 1) {
       m_out += fmt::format("{} {}\n", marker, escape_markdown(text));
       m_detail_indent = std::string(marker.size() + 1, ' ');
     } else {
@@ -100,13 +116,13 @@ public:
   void note(std::string_view label, std::string_view text) override {
     block(fmt::format("> **{}:** {}", escape_markdown(label), escape_markdown(text)));
   }
-  void bar_chart(std::string_view, const std::vector<BarDatum>&) override {}
-  void direction_chart(std::string_view, const std::vector<DirectionDatum>&) override {}
+  void bar_chart(std::string_view, const std::vector<BarDatum> &) override {}
+  void direction_chart(std::string_view, const std::vector<DirectionDatum> &) override {}
   std::string finish() override { return std::move(m_out); }
 
 private:
   // A block on its own, separated by a blank line from what came before.
-  void block(const std::string& text) {
+  void block(const std::string &text) {
     end_list();
     m_out += m_out.empty() ? "" : "\n";
     m_out += text;
@@ -131,7 +147,7 @@ private:
 
 } // namespace
 
-std::unique_ptr<Sink> make_markdown_sink(const RenderOptions& options) {
+std::unique_ptr<Sink> make_markdown_sink(const RenderOptions &options) {
   return std::make_unique<MarkdownSink>(options);
 }
 

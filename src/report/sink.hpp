@@ -4,7 +4,6 @@
 #pragma once
 
 #include <kansrijk/report/render.hpp>
-
 #include <memory>
 #include <optional>
 #include <string>
@@ -45,17 +44,17 @@ public:
   virtual void score_row(std::string_view points, std::string_view text, Tone tone) = 0;
   virtual void note(std::string_view label, std::string_view text) = 0;
   // Charts, for the formats that draw them.
-  virtual void bar_chart(std::string_view caption, const std::vector<BarDatum>& bars) = 0;
-  virtual void direction_chart(std::string_view caption, const std::vector<DirectionDatum>& rows) = 0;
+  virtual void bar_chart(std::string_view caption, const std::vector<BarDatum> &bars) = 0;
+  virtual void direction_chart(std::string_view caption, const std::vector<DirectionDatum> &rows) = 0;
   virtual std::string finish() = 0;
 };
 
 // Sends the report for `assessment` to `sink`.
-void build_report(const core::Assessment& assessment, const RenderOptions& options, Sink& sink);
+void build_report(const core::Assessment &assessment, const RenderOptions &options, Sink &sink);
 
 // The sinks; each file defines one.
-std::unique_ptr<Sink> make_text_sink(const RenderOptions& options);
-std::unique_ptr<Sink> make_markdown_sink(const RenderOptions& options);
-std::unique_ptr<Sink> make_html_sink(const RenderOptions& options);
+std::unique_ptr<Sink> make_text_sink(const RenderOptions &options);
+std::unique_ptr<Sink> make_markdown_sink(const RenderOptions &options);
+std::unique_ptr<Sink> make_html_sink(const RenderOptions &options);
 
 } // namespace kansrijk::report

@@ -1,8 +1,7 @@
 // The report frame in Dutch and English. Kept in one table so a proofreader sees every
 // fixed sentence side by side.
-#include <kansrijk/report/strings.hpp>
-
 #include <array>
+#include <kansrijk/report/strings.hpp>
 #include <utility>
 
 namespace kansrijk::report {
@@ -26,17 +25,24 @@ constexpr Pair k_words[] = {
     {Word::thresholds, "grenzen", "thresholds"},
     {Word::reason_score, "De totaalscore bepaalt het oordeel", "The overall score sets the verdict"},
     {Word::reason_insufficient,
-     "Te veel is onbekend om een totaalscore te geven; wat onbekend is, kan een toepassing niet kansrijk maken. Beantwoord eerst de open vragen.",
-     "Too much is unknown to give an overall score; what is unknown cannot make a use case promising. Answer the open questions first."},
+     "Te veel is onbekend om een totaalscore te geven; wat onbekend is, kan een toepassing niet kansrijk "
+     "maken. Beantwoord eerst de open vragen.",
+     "Too much is unknown to give an overall score; what is unknown cannot make a use case promising. Answer "
+     "the open questions first."},
     {Word::reason_unscored_blocks,
-     "Niet elke bouwsteen heeft een score, omdat te veel onbekend is; zolang dat zo is, is het oordeel hooguit 'kansrijk onder voorwaarden'. Zie de open vragen.",
-     "Not every building block has a score, because too much is unknown; as long as that is so, the verdict is at most 'promising under conditions'. See the open questions."},
+     "Niet elke bouwsteen heeft een score, omdat te veel onbekend is; zolang dat zo is, is het oordeel "
+     "hooguit 'kansrijk onder voorwaarden'. Zie de open vragen.",
+     "Not every building block has a score, because too much is unknown; as long as that is so, the verdict "
+     "is at most 'promising under conditions'. See the open questions."},
     {Word::reason_weak_block,
-     "Een bouwsteen scoort zo laag dat de andere bouwstenen dat niet kunnen goedmaken; het oordeel is hooguit 'kansrijk onder voorwaarden'",
-     "A building block scores so low that the others cannot make up for it; the verdict is at most 'promising under conditions'"},
+     "Een bouwsteen scoort zo laag dat de andere bouwstenen dat niet kunnen goedmaken; het oordeel is "
+     "hooguit 'kansrijk onder voorwaarden'",
+     "A building block scores so low that the others cannot make up for it; the verdict is at most "
+     "'promising under conditions'"},
     {Word::reason_capped, "Een ernstig signaal maakt het oordeel hooguit 'kansrijk onder voorwaarden'",
      "A high flag caps the verdict at 'promising under conditions'"},
-    {Word::reason_knockout, "Knock-out: dit signaal maakt de toepassing niet kansrijk, hoe hoog de scores ook zijn",
+    {Word::reason_knockout,
+     "Knock-out: dit signaal maakt de toepassing niet kansrijk, hoe hoog de scores ook zijn",
      "Knock-out: this flag makes the use case not advised, however high the scores"},
     {Word::building_blocks, "Bouwstenen", "Building blocks"},
     {Word::score, "score", "score"},
@@ -93,15 +99,16 @@ constexpr Pair k_words[] = {
     {Word::verdict_not_advised, "niet kansrijk", "not advised"},
     {Word::term_task_suitability, "gemiddelde geschiktheid van de geraakte taken",
      "mean suitability of the tasks touched"},
-    {Word::term_skill_support, "hoe goed AI de benodigde vaardigheden kan ondersteunen, met de best passende technologie per vaardigheid",
+    {Word::term_skill_support,
+     "hoe goed AI de benodigde vaardigheden kan ondersteunen, met de best passende technologie per "
+     "vaardigheid",
      "how well AI can support the skills needed (best technology per skill)"},
     {Word::term_technology_fit, "passendheid van de genoemde technologie bij de benodigde vaardigheden",
      "fit of the named technology with the skills needed"},
     {Word::term_quality_of_work, "verwachte richting voor", "expected direction for"},
     {Word::unknown_value, "onbekend", "unknown"},
     {Word::questions_from_rules, "vraag uit regel", "question from rule"},
-    {Word::no_technology_ranking,
-     "Geen rangorde: van geen enkele geraakte taak zijn de vaardigheden bekend.",
+    {Word::no_technology_ranking, "Geen rangorde: van geen enkele geraakte taak zijn de vaardigheden bekend.",
      "No ranking: the skills of none of the tasks touched are known."},
     {Word::not_known, "onbekend", "unknown"},
     {Word::date, "Datum", "Date"},
@@ -116,7 +123,7 @@ constexpr Pair k_words[] = {
 } // namespace
 
 std::string_view word(Word key, Language language) {
-  for (const auto& pair : k_words) {
+  for (const auto &pair : k_words) {
     if (pair.key == key) {
       return language == Language::nl ? pair.nl : pair.en;
     }
@@ -126,52 +133,74 @@ std::string_view word(Word key, Language language) {
 
 std::string_view verdict_word(core::Verdict verdict, Language language) {
   switch (verdict) {
-  case core::Verdict::promising: return word(Word::verdict_promising, language);
-  case core::Verdict::conditional: return word(Word::verdict_conditional, language);
-  case core::Verdict::limited: return word(Word::verdict_limited, language);
-  case core::Verdict::not_advised: return word(Word::verdict_not_advised, language);
+  case core::Verdict::promising:
+    return word(Word::verdict_promising, language);
+  case core::Verdict::conditional:
+    return word(Word::verdict_conditional, language);
+  case core::Verdict::limited:
+    return word(Word::verdict_limited, language);
+  case core::Verdict::not_advised:
+    return word(Word::verdict_not_advised, language);
   }
   return "?";
 }
 
 std::string_view severity_word(core::Severity severity, Language language) {
   switch (severity) {
-  case core::Severity::low: return word(Word::severity_low, language);
-  case core::Severity::medium: return word(Word::severity_medium, language);
-  case core::Severity::high: return word(Word::severity_high, language);
-  case core::Severity::knockout: return word(Word::severity_knockout, language);
+  case core::Severity::low:
+    return word(Word::severity_low, language);
+  case core::Severity::medium:
+    return word(Word::severity_medium, language);
+  case core::Severity::high:
+    return word(Word::severity_high, language);
+  case core::Severity::knockout:
+    return word(Word::severity_knockout, language);
   }
   return "?";
 }
 
 std::string_view direction_word(core::QowDirection direction, Language language) {
   switch (direction) {
-  case core::QowDirection::up: return word(Word::direction_up, language);
-  case core::QowDirection::down: return word(Word::direction_down, language);
-  case core::QowDirection::mixed: return word(Word::direction_mixed, language);
-  case core::QowDirection::none: return word(Word::direction_none, language);
-  case core::QowDirection::unknown: return word(Word::direction_unknown, language);
+  case core::QowDirection::up:
+    return word(Word::direction_up, language);
+  case core::QowDirection::down:
+    return word(Word::direction_down, language);
+  case core::QowDirection::mixed:
+    return word(Word::direction_mixed, language);
+  case core::QowDirection::none:
+    return word(Word::direction_none, language);
+  case core::QowDirection::unknown:
+    return word(Word::direction_unknown, language);
   }
   return "?";
 }
 
 std::string_view valence_word(core::Valence valence, Language language) {
   switch (valence) {
-  case core::Valence::favourable: return word(Word::valence_favourable, language);
-  case core::Valence::unfavourable: return word(Word::valence_unfavourable, language);
-  case core::Valence::mixed: return word(Word::valence_mixed, language);
-  case core::Valence::neutral: return word(Word::valence_neutral, language);
-  case core::Valence::unknown: return word(Word::valence_unknown, language);
+  case core::Valence::favourable:
+    return word(Word::valence_favourable, language);
+  case core::Valence::unfavourable:
+    return word(Word::valence_unfavourable, language);
+  case core::Valence::mixed:
+    return word(Word::valence_mixed, language);
+  case core::Valence::neutral:
+    return word(Word::valence_neutral, language);
+  case core::Valence::unknown:
+    return word(Word::valence_unknown, language);
   }
   return "?";
 }
 
 std::string_view grade_word(core::Grade grade, Language language) {
   switch (grade) {
-  case core::Grade::none: return word(Word::grade_none, language);
-  case core::Grade::limited: return word(Word::grade_limited, language);
-  case core::Grade::moderate: return word(Word::grade_moderate, language);
-  case core::Grade::strong: return word(Word::grade_strong, language);
+  case core::Grade::none:
+    return word(Word::grade_none, language);
+  case core::Grade::limited:
+    return word(Word::grade_limited, language);
+  case core::Grade::moderate:
+    return word(Word::grade_moderate, language);
+  case core::Grade::strong:
+    return word(Word::grade_strong, language);
   }
   return "?";
 }

@@ -1,32 +1,40 @@
 // Summary lines of `kansrijk batch`.
-#include <kansrijk/report/summary.hpp>
-
 #include <fmt/format.h>
+#include <kansrijk/report/summary.hpp>
 
 namespace kansrijk::report {
 
 using namespace core;
 
-SummaryRow summarize(const Assessment& assessment, std::string source) {
-  const Framework& fw = *assessment.framework;
+SummaryRow summarize(const Assessment &assessment, std::string source) {
+  const Framework &fw = *assessment.framework;
   SummaryRow row;
   row.id = assessment.use_case->id;
   row.title = assessment.use_case->title;
   row.source = std::move(source);
   row.verdict = std::string(to_string(assessment.verdict));
-  for (const auto& block : assessment.blocks) {
+  for (const auto &block : assessment.blocks) {
     row.scores.push_back(block.score);
   }
   row.scores.push_back(assessment.overall);
   if (!assessment.technologies.empty()) {
-    row.top_technology = fw.technologies[static_cast<std::size_t>(assessment.technologies.front().technology)].id;
+    row.top_technology =
+        fw.technologies[static_cast<std::size_t>(assessment.technologies.front().technology)].id;
   }
-  for (const auto& raised : assessment.flags) {
+  for (const auto &raised : assessment.flags) {
     switch (fw.flags[static_cast<std::size_t>(raised.flag)].severity) {
-    case Severity::knockout: ++row.flags[0]; break;
-    case Severity::high: ++row.flags[1]; break;
-    case Severity::medium: ++row.flags[2]; break;
-    case Severity::low: ++row.flags[3]; break;
+    case Severity::knockout:
+      ++row.flags[0];
+      break;
+    case Severity::high:
+      ++row.flags[1];
+      break;
+    case Severity::medium:
+      ++row.flags[2];
+      break;
+    case Severity::low:
+      ++row.flags[3];
+      break;
     }
   }
   return row;
@@ -34,11 +42,12 @@ SummaryRow summarize(const Assessment& assessment, std::string source) {
 
 std::string csv_cell(std::string_view cell) {
   std::string text(cell);
-  if (!text.empty() && (text[0] == '=' || text[0] == '+' || text[0] == '-' || text[0] == '@' || text[0] == '\t' ||
-                        text[0] == '\r')) {
+  if (!text.empty() && (text[0] == '=' || text[0] == '+' || text[0] == '-' || text[0] == '@' ||
+                        text[0] == '\t' || text[0] == '\r')) {
     text.insert(0, 1, '\'');
   }
-  if (text.find_first_of(",;\"\r\n") == std::string::npos && (text.empty() || (text.front() != ' ' && text.back() != ' '))) {
+  if (text.find_first_of(",;\"\r\n") == std::string::npos &&
+      (text.empty() || (text.front() != ' ' && text.back() != ' '))) {
     return text;
   }
   std::string out = "\"";
@@ -54,7 +63,7 @@ std::string csv_cell(std::string_view cell) {
 namespace {
 
 // Appends `text` as a JSON string; text is valid UTF-8 (inputs are checked when read).
-void json_string(std::string& out, std::string_view text) {
+void json_string(std::string &out, std::string_view text) {
   out += '"';
   for (const char c : text) {
     const auto byte = static_cast<unsigned char>(c);
@@ -70,7 +79,7 @@ void json_string(std::string& out, std::string_view text) {
   out += '"';
 }
 
-void json_string_or_null(std::string& out, std::string_view text) {
+void json_string_or_null(std::string &out, std::string_view text) {
   if (text.empty()) {
     out += "null";
   } else {
@@ -78,25 +87,25 @@ void json_string_or_null(std::string& out, std::string_view text) {
   }
 }
 
-constexpr const char* k_flag_columns[] = {"flags_knockout", "flags_high", "flags_medium", "flags_low"};
+constexpr const char *k_flag_columns[] = {"flags_knockout", "flags_high", "flags_medium", "flags_low"};
 } // namespace
 
-std::string summary_header(const Framework& framework, SummaryFormat format) {
+std::string summary_header(const Framework &framework, SummaryFormat format) {
   if (format == SummaryFormat::jsonl) {
     return {};
   }
   std::string out = "id,title,source,verdict";
-  for (const auto& block : framework.blocks) {
+  for (const auto &block : framework.blocks) {
     out += ",score_" + block.id;
   }
   out += ",score_overall,top_technology";
-  for (const char* column : k_flag_columns) {
+  for (const char *column : k_flag_columns) {
     out += std::string(",") + column;
   }
   return out + ",error\r\n";
 }
 
-std::string summary_line(const Framework& framework, const SummaryRow& row, SummaryFormat format) {
+std::string summary_line(const Framework &framework, const SummaryRow &row, SummaryFormat format) {
   if (format == SummaryFormat::jsonl) {
     // Written by hand: a fixed shape, and nlohmann::json took a fifth of the batch time.
     std::string out = "{\"id\":";
@@ -117,15 +126,16 @@ std::string summary_line(const Framework& framework, const SummaryRow& row, Summ
     out += "},\"top_technology\":";
     json_string_or_null(out, row.top_technology);
     out += ",\"flags\":";
-    out += row.error.empty() ? fmt::format("{{\"knockout\":{},\"high\":{},\"medium\":{},\"low\":{}}}", row.flags[0],
-                                           row.flags[1], row.flags[2], row.flags[3])
+    out += row.error.empty() ? fmt::format("{{\"knockout\":{},\"high\":{},\"medium\":{},\"low\":{}}}",
+                                           row.flags[0], row.flags[1], row.flags[2], row.flags[3])
                              : std::string("null");
     out += ",\"error\":";
     json_string_or_null(out, row.error);
     out += "}\n";
     return out;
   }
-  std::string out = csv_cell(row.id) + "," + csv_cell(row.title) + "," + csv_cell(row.source) + "," + row.verdict;
+  std::string out =
+      csv_cell(row.id) + "," + csv_cell(row.title) + "," + csv_cell(row.source) + "," + row.verdict;
   for (std::size_t i = 0; i <= framework.blocks.size(); ++i) {
     out += ",";
     if (i < row.scores.size() && row.scores[i]) {

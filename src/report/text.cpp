@@ -2,9 +2,8 @@
 // the asked width, optionally coloured (ANSI) for a terminal.
 #include "sink.hpp"
 
-#include <fmt/format.h>
-
 #include <algorithm>
+#include <fmt/format.h>
 
 namespace kansrijk::report {
 
@@ -48,7 +47,8 @@ std::string printable(std::string_view text) {
 
 class TextSink final : public Sink {
 public:
-  explicit TextSink(const RenderOptions& options) : m_width(std::max(40, options.width)), m_color(options.color) {}
+  explicit TextSink(const RenderOptions &options)
+      : m_width(std::max(40, options.width)), m_color(options.color) {}
 
   void title(std::string_view text) override {
     const std::string safe = printable(text);
@@ -92,7 +92,8 @@ public:
     }
   }
   void score_row(std::string_view points, std::string_view text, Tone tone) override {
-    wrapped(fmt::format("   {}  ", paint(fmt::format("{:>4}", printable(points)), tone, false)), text, 9, Tone::plain);
+    wrapped(fmt::format("   {}  ", paint(fmt::format("{:>4}", printable(points)), tone, false)), text, 9,
+            Tone::plain);
   }
   void note(std::string_view label, std::string_view text) override {
     if (!m_noted) {
@@ -101,8 +102,8 @@ public:
     }
     wrapped(printable(label) + ": ", text, 4, Tone::plain);
   }
-  void bar_chart(std::string_view, const std::vector<BarDatum>&) override {}
-  void direction_chart(std::string_view, const std::vector<DirectionDatum>&) override {}
+  void bar_chart(std::string_view, const std::vector<BarDatum> &) override {}
+  void direction_chart(std::string_view, const std::vector<DirectionDatum> &) override {}
   std::string finish() override { return std::move(m_out); }
 
 private:
@@ -111,7 +112,10 @@ private:
       return std::string(text);
     }
     std::string code = bold ? "1" : "";
-    const char* colour = tone == Tone::good ? "32" : tone == Tone::caution ? "33" : tone == Tone::bad ? "31" : nullptr;
+    const char *colour = tone == Tone::good      ? "32"
+                         : tone == Tone::caution ? "33"
+                         : tone == Tone::bad     ? "31"
+                                                 : nullptr;
     if (colour != nullptr) {
       code += (code.empty() ? "" : ";") + std::string(colour);
     }
@@ -125,14 +129,12 @@ private:
 
   // Writes `raw` (made printable) wrapped at the report width, the first line after
   // `first`, later lines indented by `indent` spaces; lines are painted in `tone`.
-  void wrapped(const std::string& first, std::string_view raw, std::size_t indent, Tone tone) {
+  void wrapped(const std::string &first, std::string_view raw, std::size_t indent, Tone tone) {
     const std::string text = printable(raw);
     std::string current = first;
     std::size_t current_width = display_width(first);
     bool line_has_word = false;
-    const auto flush = [&] {
-      line(tone == Tone::plain ? current : paint(current, tone, false));
-    };
+    const auto flush = [&] { line(tone == Tone::plain ? current : paint(current, tone, false)); };
     std::size_t pos = 0;
     while (pos < text.size()) {
       const std::size_t space = text.find(' ', pos);
@@ -169,9 +171,11 @@ private:
 
 } // namespace
 
-std::unique_ptr<Sink> make_text_sink(const RenderOptions& options) { return std::make_unique<TextSink>(options); }
+std::unique_ptr<Sink> make_text_sink(const RenderOptions &options) {
+  return std::make_unique<TextSink>(options);
+}
 
-std::string render_text(const core::Assessment& assessment, Language language, int width) {
+std::string render_text(const core::Assessment &assessment, Language language, int width) {
   RenderOptions options;
   options.language = language;
   options.width = width;

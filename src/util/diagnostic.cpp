@@ -3,7 +3,7 @@
 
 namespace kansrijk::util {
 
-std::string format_location(const Location& where) {
+std::string format_location(const Location &where) {
   std::string out = where.file;
   if (where.line > 0) {
     out += ':' + std::to_string(where.line);
@@ -20,7 +20,7 @@ std::string Diagnostic::to_string() const {
 }
 
 namespace {
-std::string summary(const std::vector<Diagnostic>& diagnostics) {
+std::string summary(const std::vector<Diagnostic> &diagnostics) {
   return diagnostics.empty() ? std::string("error") : diagnostics.front().to_string();
 }
 } // namespace
@@ -30,6 +30,6 @@ Error::Error(std::vector<Diagnostic> diagnostics)
 
 Error::Error(Diagnostic diagnostic) : Error(std::vector<Diagnostic>{std::move(diagnostic)}) {}
 
-Error::Error(const std::string& message) : Error(Diagnostic{{}, message}) {}
+Error::Error(const std::string &message) : Error(Diagnostic{{}, message}) {}
 
 } // namespace kansrijk::util

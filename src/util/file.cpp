@@ -1,12 +1,11 @@
 // Checked input reading and atomic output writing.
-#include <kansrijk/util/file.hpp>
-#include <kansrijk/util/text.hpp>
-
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
+#include <kansrijk/util/file.hpp>
+#include <kansrijk/util/text.hpp>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -14,25 +13,23 @@ namespace kansrijk::util {
 
 namespace fs = std::filesystem;
 
-util::expected<void, Diagnostic> check_text(const std::string& text, const std::string& name) {
+util::expected<void, Diagnostic> check_text(const std::string &text, const std::string &name) {
   if (text.starts_with("\xFF\xFE") || text.starts_with("\xFE\xFF")) {
     return util::unexpected(Diagnostic{{name, 1, 1}, "file is UTF-16 text; save it as UTF-8"});
   }
   if (const auto nul = text.find('\0'); nul != std::string::npos) {
     const auto [line, column] = line_and_column(text, nul);
-    return util::unexpected(Diagnostic{
-        {name, line, column}, "file contains a NUL byte; expected a UTF-8 text file"});
+    return util::unexpected(
+        Diagnostic{{name, line, column}, "file contains a NUL byte; expected a UTF-8 text file"});
   }
   if (const auto bad = find_invalid_utf8(text)) {
     const auto [line, column] = line_and_column(text, *bad);
-    return util::unexpected(Diagnostic{
-        {name, line, column}, "invalid UTF-8; save the file as UTF-8 text"});
+    return util::unexpected(Diagnostic{{name, line, column}, "invalid UTF-8; save the file as UTF-8 text"});
   }
   return {};
 }
 
-util::expected<std::string, Diagnostic> read_text_file(const std::string& path,
-                                                      std::size_t max_bytes) {
+util::expected<std::string, Diagnostic> read_text_file(const std::string &path, std::size_t max_bytes) {
   std::error_code ec;
   const auto status = fs::status(path, ec);
   if (ec || !fs::exists(status)) {
@@ -42,33 +39,31 @@ util::expected<std::string, Diagnostic> read_text_file(const std::string& path,
     return util::unexpected(Diagnostic{{path}, "is a directory; expected a file"});
   }
   if (!fs::is_regular_file(status)) {
-    return util::unexpected(Diagnostic{{path}, "is not a regular file (a pipe, device or socket); expected a file"});
+    return util::unexpected(
+        Diagnostic{{path}, "is not a regular file (a pipe, device or socket); expected a file"});
   }
   const auto size = fs::file_size(path, ec);
   if (!ec && size > max_bytes) {
-    return util::unexpected(Diagnostic{
-        {path},
-        "file is too large (" + std::to_string(size) + " bytes); the limit is " +
-            std::to_string(max_bytes) + " bytes"});
+    return util::unexpected(Diagnostic{{path},
+                                       "file is too large (" + std::to_string(size) +
+                                           " bytes); the limit is " + std::to_string(max_bytes) + " bytes"});
   }
   std::ifstream in(path, std::ios::binary);
   if (!in) {
-    return util::unexpected(
-        Diagnostic{{path}, std::string("cannot open file: ") + std::strerror(errno)});
+    return util::unexpected(Diagnostic{{path}, std::string("cannot open file: ") + std::strerror(errno)});
   }
   return read_text_stream(in, path, max_bytes);
 }
 
 util::expected<std::string, Diagnostic>
-read_text_stream(std::istream& in, const std::string& name, std::size_t max_bytes) {
+read_text_stream(std::istream &in, const std::string &name, std::size_t max_bytes) {
   std::string text;
   char buffer[65536];
   while (in.read(buffer, sizeof buffer) || in.gcount() > 0) {
     text.append(buffer, static_cast<std::size_t>(in.gcount()));
     if (text.size() > max_bytes) {
-      return util::unexpected(Diagnostic{
-          {name},
-          "input is too large; the limit is " + std::to_string(max_bytes) + " bytes"});
+      return util::unexpected(
+          Diagnostic{{name}, "input is too large; the limit is " + std::to_string(max_bytes) + " bytes"});
     }
   }
   if (in.bad()) {
@@ -96,7 +91,7 @@ AtomicFile::AtomicFile(std::string path) : m_path(std::move(path)) {
 AtomicFile::~AtomicFile() { discard(); }
 
 void AtomicFile::write(std::string_view data) {
-  const char* at = data.data();
+  const char *at = data.data();
   std::size_t left = data.size();
   while (left > 0) {
     const ssize_t written = ::write(m_fd, at, left);
@@ -143,7 +138,7 @@ void AtomicFile::discard() noexcept {
   }
 }
 
-void write_file_atomically(const std::string& path, const std::string& content) {
+void write_file_atomically(const std::string &path, const std::string &content) {
   AtomicFile file(path);
   file.write(content);
   file.commit();

@@ -1,7 +1,6 @@
 // Suggestions, UTF-8 validation and other string helpers.
-#include <kansrijk/util/text.hpp>
-
 #include <algorithm>
+#include <kansrijk/util/text.hpp>
 
 namespace kansrijk::util {
 
@@ -29,8 +28,7 @@ std::size_t edit_distance(std::string_view a, std::string_view b) {
 }
 } // namespace
 
-std::optional<std::string> closest_match(std::string_view word,
-                                         std::span<const std::string> candidates) {
+std::optional<std::string> closest_match(std::string_view word, std::span<const std::string> candidates) {
   // Nobody misspells a 200-character id; and the distance is at least the difference in
   // length. Both bounds keep hostile input (many long unknown ids) from costing seconds.
   if (word.size() > 200) {
@@ -39,8 +37,9 @@ std::optional<std::string> closest_match(std::string_view word,
   const std::size_t allowed = std::max<std::size_t>(1, word.size() / 3);
   std::optional<std::string> best;
   std::size_t best_distance = allowed + 1;
-  for (const auto& candidate : candidates) {
-    const std::size_t gap = word.size() > candidate.size() ? word.size() - candidate.size() : candidate.size() - word.size();
+  for (const auto &candidate : candidates) {
+    const std::size_t gap =
+        word.size() > candidate.size() ? word.size() - candidate.size() : candidate.size() - word.size();
     if (gap >= best_distance) {
       continue;
     }

@@ -15,6 +15,6 @@ inline constexpr int k_exit_partial = 3;  // batch: some cases could not be asse
 
 // Runs kansrijk with `args` (without the program name); results go to `out`, diagnostics to
 // `err`; returns the exit code.
-int run_cli(std::span<const std::string> args, std::ostream& out, std::ostream& err);
+int run_cli(std::span<const std::string> args, std::ostream &out, std::ostream &err);
 
 } // namespace kansrijk::cli

@@ -3,46 +3,45 @@
 #pragma once
 
 #include <CLI/CLI.hpp>
-
 #include <functional>
 #include <iosfwd>
 
 namespace kansrijk::cli {
 
 // What a subcommand does once its options are parsed; returns the exit code.
-using Action = std::function<int(std::ostream& out, std::ostream& err)>;
+using Action = std::function<int(std::ostream &out, std::ostream &err)>;
 
 // Declares `kansrijk assess` on `app`; `action` is set to run it.
-void add_assess(CLI::App& app, Action& action);
+void add_assess(CLI::App &app, Action &action);
 
 // Declares `kansrijk batch` on `app`; `action` is set to run it.
-void add_batch(CLI::App& app, Action& action);
+void add_batch(CLI::App &app, Action &action);
 
 // Declares `kansrijk interview` on `app`; `action` is set to run it.
-void add_interview(CLI::App& app, Action& action);
+void add_interview(CLI::App &app, Action &action);
 
 // Declares `kansrijk validate` on `app`; `action` is set to run it.
-void add_validate(CLI::App& app, Action& action);
+void add_validate(CLI::App &app, Action &action);
 
 // Declares `kansrijk validate-case` on `app`; `action` is set to run it.
-void add_validate_case(CLI::App& app, Action& action);
+void add_validate_case(CLI::App &app, Action &action);
 
 // Declares `kansrijk schema` on `app`; `action` is set to run it.
-void add_schema(CLI::App& app, Action& action);
+void add_schema(CLI::App &app, Action &action);
 
 // Declares `kansrijk graph` on `app`; `action` is set to run it.
-void add_graph(CLI::App& app, Action& action);
+void add_graph(CLI::App &app, Action &action);
 
 // Declares `kansrijk diff` on `app`; `action` is set to run it.
-void add_diff(CLI::App& app, Action& action);
+void add_diff(CLI::App &app, Action &action);
 
 // Declares `kansrijk test` on `app`; `action` is set to run it.
-void add_test(CLI::App& app, Action& action);
+void add_test(CLI::App &app, Action &action);
 
 // Declares `kansrijk framework list|show|explain` on `app`; `action` is set to run it.
-void add_framework(CLI::App& app, Action& action);
+void add_framework(CLI::App &app, Action &action);
 
 // Prints `error`'s diagnostics to `err` as `file:line:col: error: message`.
-void print_diagnostics(const std::exception& error, std::ostream& err);
+void print_diagnostics(const std::exception &error, std::ostream &err);
 
 } // namespace kansrijk::cli

@@ -2,10 +2,8 @@
 // date, and how they are resolved against the environment (NO_COLOR, SOURCE_DATE_EPOCH, a TTY).
 #pragma once
 
-#include <kansrijk/report/render.hpp>
-
 #include <CLI/CLI.hpp>
-
+#include <kansrijk/report/render.hpp>
 #include <string>
 
 namespace kansrijk::cli {
@@ -19,15 +17,15 @@ struct ReportChoice {
 };
 
 // Declares --format, --lang, --color, --width and --date on `sub`.
-void add_report_options(CLI::App* sub, ReportChoice& choice);
+void add_report_options(CLI::App *sub, ReportChoice &choice);
 
 // The render options for `choice`; `to_terminal` says whether the report goes to a terminal.
 // Throws util::Error for a bad --date or SOURCE_DATE_EPOCH.
-report::RenderOptions resolve_report_options(const ReportChoice& choice, bool to_terminal);
+report::RenderOptions resolve_report_options(const ReportChoice &choice, bool to_terminal);
 
 // The report date: `given` (YYYY-MM-DD, checked), else the day of $SOURCE_DATE_EPOCH (UTC),
 // else today (UTC). Throws util::Error when `given` or the variable is malformed.
-std::string report_date(const std::string& given);
+std::string report_date(const std::string &given);
 
 // Whether standard output / standard error is a terminal.
 bool stdout_is_terminal();

@@ -3,9 +3,8 @@
 // `kansrijk validate` (never-fires and contradiction checks).
 #pragma once
 
-#include <kansrijk/core/model.hpp>
-
 #include <cstddef>
+#include <kansrijk/core/model.hpp>
 #include <optional>
 #include <string>
 #include <vector>
@@ -32,6 +31,6 @@ inline constexpr int k_max_symbolic_tasks = 5;
 // not unknown). Enumerates every value (and unknown) of each field the conditions read,
 // and task lists of up to (largest count constant + 1) tasks drawn from the taxonomy and
 // from own tasks with every combination of the task attributes read.
-Satisfiability satisfiable(const Framework& framework, const std::vector<const Expr*>& conditions);
+Satisfiability satisfiable(const Framework &framework, const std::vector<const Expr *> &conditions);
 
 } // namespace kansrijk::core

@@ -4,7 +4,6 @@
 
 #include <kansrijk/core/evaluate.hpp>
 #include <kansrijk/core/model.hpp>
-
 #include <optional>
 #include <string>
 #include <vector>
@@ -90,7 +89,7 @@ struct RuleQuestion {
 
 enum class VerdictReasonKind {
   score,
-  insufficient_information, // no overall score: at best conditional
+  insufficient_information,  // no overall score: at best conditional
   capped_by_unscored_blocks, // a building block has no score: at best conditional
   capped_by_weak_block,      // a building block scores below `weak_block`: at best conditional
   capped_by_high_flag,
@@ -109,18 +108,18 @@ struct FiredRule {
 };
 
 struct Assessment {
-  const Framework* framework = nullptr;
-  const UseCase* use_case = nullptr;
+  const Framework *framework = nullptr;
+  const UseCase *use_case = nullptr;
   Verdict verdict = Verdict::conditional;
   Verdict verdict_from_score = Verdict::conditional;
   std::vector<VerdictReason> verdict_reasons;
   std::vector<BlockScore> blocks; // in framework block order
   std::optional<int> overall;
   std::vector<TaskResult> tasks;
-  std::vector<SkillNeed> skills; // sorted by weight, highest first
+  std::vector<SkillNeed> skills;           // sorted by weight, highest first
   std::vector<TechnologyFit> technologies; // best first
-  std::vector<QowResult> quality_of_work; // in framework dimension order
-  std::vector<RaisedFlag> flags; // most severe first
+  std::vector<QowResult> quality_of_work;  // in framework dimension order
+  std::vector<RaisedFlag> flags;           // most severe first
   std::vector<OpenQuestion> open_questions;
   std::vector<RuleQuestion> rule_questions;
   std::vector<RaisedAdvice> conditions;

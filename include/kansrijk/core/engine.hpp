@@ -9,6 +9,6 @@ namespace kansrijk::core {
 
 // Assesses `use_case` (whose tasks are completed) against `framework`. Every rule is
 // evaluated; the result refers to both arguments, which must outlive it.
-Assessment assess(const Framework& framework, const UseCase& use_case);
+Assessment assess(const Framework &framework, const UseCase &use_case);
 
 } // namespace kansrijk::core

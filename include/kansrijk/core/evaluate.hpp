@@ -4,7 +4,6 @@
 
 #include <kansrijk/core/expression.hpp>
 #include <kansrijk/core/use_case.hpp>
-
 #include <vector>
 
 namespace kansrijk::core {
@@ -18,7 +17,7 @@ struct UnknownRef {
   int task = -1;
   bool task_field = false;
 
-  friend auto operator<=>(const UnknownRef&, const UnknownRef&) = default;
+  friend auto operator<=>(const UnknownRef &, const UnknownRef &) = default;
 };
 
 struct Evaluation {
@@ -29,6 +28,6 @@ struct Evaluation {
 
 // Evaluates the type-checked condition `expr` for `use_case` with Kleene logic: `false and
 // unknown` is false, `true or unknown` is true, a comparison with an unknown field is unknown.
-Evaluation evaluate(const Expr& expr, const UseCase& use_case);
+Evaluation evaluate(const Expr &expr, const UseCase &use_case);
 
 } // namespace kansrijk::core

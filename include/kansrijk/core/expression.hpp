@@ -27,7 +27,7 @@ struct Expr {
     symbol,     // a bare value such as `high` or `besluitvorming.rapport-schrijven`
     unknown,    // the literal `unknown`
     integer,
-    list,       // [a, b, c]
+    list, // [a, b, c]
   };
   enum class Op { eq, ne, lt, le, gt, ge };
   enum class Quantifier { any, all, count };

@@ -5,7 +5,6 @@
 
 #include <kansrijk/core/expression.hpp>
 #include <kansrijk/util/diagnostic.hpp>
-
 #include <map>
 #include <optional>
 #include <string>
@@ -20,7 +19,7 @@ struct Text {
   std::map<std::string, std::string> by_language;
 
   // The text in `language`, or in the first language there is when it is missing.
-  [[nodiscard]] const std::string& in(const std::string& language) const;
+  [[nodiscard]] const std::string &in(const std::string &language) const;
 };
 
 enum class Provenance { quoted, reconstructed };
@@ -254,7 +253,7 @@ struct Framework {
   [[nodiscard]] int item_index(std::string_view wanted) const;
   [[nodiscard]] int block_index(std::string_view wanted) const;
   [[nodiscard]] int technology_index(std::string_view wanted) const;
-  [[nodiscard]] const Source* source(std::string_view wanted) const;
+  [[nodiscard]] const Source *source(std::string_view wanted) const;
 };
 
 } // namespace kansrijk::core

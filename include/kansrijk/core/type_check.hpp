@@ -4,13 +4,12 @@
 
 #include <kansrijk/core/expression.hpp>
 #include <kansrijk/core/model.hpp>
-
 #include <kansrijk/util/expected.hpp>
 
 namespace kansrijk::core {
 
 // Type-checks `expr` (a whole condition, which must be boolean) against the fields and task
 // fields of `framework`, filling in field and value indices; the first problem is returned.
-util::expected<void, ExprError> type_check(Expr& expr, const Framework& framework);
+util::expected<void, ExprError> type_check(Expr &expr, const Framework &framework);
 
 } // namespace kansrijk::core

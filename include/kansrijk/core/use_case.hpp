@@ -3,7 +3,6 @@
 #pragma once
 
 #include <kansrijk/core/model.hpp>
-
 #include <string>
 #include <vector>
 
@@ -39,6 +38,6 @@ struct UseCase {
 
 // Fills the attributes a task takes from the taxonomy (for `item >= 0`) and the derived
 // attributes (`id`, `pillar`, `affective_share`) from `framework`.
-void complete_task(const Framework& framework, TaskEntry& task);
+void complete_task(const Framework &framework, TaskEntry &task);
 
 } // namespace kansrijk::core

@@ -4,11 +4,10 @@
 // row, dotted column names). Turning a record into a use case is separate and thread-safe.
 #pragma once
 
-#include <kansrijk/core/use_case.hpp>
-#include <kansrijk/util/diagnostic.hpp>
-
 #include <cstddef>
 #include <fstream>
+#include <kansrijk/core/use_case.hpp>
+#include <kansrijk/util/diagnostic.hpp>
 #include <memory>
 #include <optional>
 #include <string>
@@ -47,10 +46,10 @@ struct Record {
 class RecordSource {
 public:
   // Checks that every input exists (throws util::Error otherwise) and lists folders.
-  explicit RecordSource(const std::vector<std::string>& inputs);
+  explicit RecordSource(const std::vector<std::string> &inputs);
   ~RecordSource();
-  RecordSource(const RecordSource&) = delete;
-  RecordSource& operator=(const RecordSource&) = delete;
+  RecordSource(const RecordSource &) = delete;
+  RecordSource &operator=(const RecordSource &) = delete;
 
   // The next record in input order, or nullopt at the end.
   std::optional<Record> next();
@@ -67,6 +66,6 @@ private:
 };
 
 // The use case in `record`; throws util::Error with located diagnostics.
-core::UseCase use_case_from_record(const Record& record, const core::Framework& framework);
+core::UseCase use_case_from_record(const Record &record, const core::Framework &framework);
 
 } // namespace kansrijk::io

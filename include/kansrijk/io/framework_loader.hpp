@@ -3,7 +3,6 @@
 #pragma once
 
 #include <kansrijk/core/model.hpp>
-
 #include <string>
 #include <vector>
 
@@ -18,24 +17,24 @@ struct SourceFile {
 };
 
 // The files a framework is made of; `tests/` holds its golden cases.
-inline constexpr const char* k_framework_files[] = {
-    "framework.yaml", "fields.yaml",       "skills.yaml",          "taxonomy.yaml",
-    "technologies.yaml", "dimensions.yaml", "flags.yaml", "recommendations.yaml", "rules.yaml"};
+inline constexpr const char *k_framework_files[] = {
+    "framework.yaml",  "fields.yaml", "skills.yaml",          "taxonomy.yaml", "technologies.yaml",
+    "dimensions.yaml", "flags.yaml",  "recommendations.yaml", "rules.yaml"};
 
 // The largest framework file accepted.
 inline constexpr std::size_t k_max_framework_file_bytes = 4U << 20U;
 
 // Reads the framework files and golden tests under `folder`; throws util::Error.
-std::vector<SourceFile> read_framework_folder(const std::string& folder);
+std::vector<SourceFile> read_framework_folder(const std::string &folder);
 
 // The framework files built into the binary, named `builtin:<file>`.
 std::vector<SourceFile> builtin_framework_sources();
 
 // Builds and checks a framework from `files` (which may include `tests/*`, ignored here);
 // `origin` says where it came from. Throws util::Error with every problem found.
-core::Framework load_framework(const std::vector<SourceFile>& files, const std::string& origin);
+core::Framework load_framework(const std::vector<SourceFile> &files, const std::string &origin);
 
 // The framework named by `folder`, or by $KANSRIJK_FRAMEWORK, or the built-in one.
-core::Framework load_framework_for(const std::string& folder);
+core::Framework load_framework_for(const std::string &folder);
 
 } // namespace kansrijk::io

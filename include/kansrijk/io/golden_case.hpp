@@ -5,7 +5,6 @@
 #include <kansrijk/core/assessment.hpp>
 #include <kansrijk/core/use_case.hpp>
 #include <kansrijk/io/framework_loader.hpp>
-
 #include <map>
 #include <optional>
 #include <string>
@@ -18,19 +17,19 @@ struct GoldenCase {
   std::string file;
   core::UseCase use_case;
   std::optional<std::string> verdict;
-  std::optional<std::vector<std::string>> flags; // the exact set of flag ids
+  std::optional<std::vector<std::string>> flags;      // the exact set of flag ids
   std::map<std::string, std::string> quality_of_work; // dimension -> direction
   std::optional<std::string> top_technology;
-  std::vector<std::string> fires; // rules that must fire
+  std::vector<std::string> fires;                               // rules that must fire
   std::vector<std::pair<std::string, std::string>> ranks_above; // technology a ranks above b
 };
 
 // Reads every `tests/*` file of `files` as a golden case against `framework`; problems in
 // all files are collected and thrown together as util::Error.
-std::vector<GoldenCase> load_golden_cases(const std::vector<SourceFile>& files,
-                                          const core::Framework& framework);
+std::vector<GoldenCase> load_golden_cases(const std::vector<SourceFile> &files,
+                                          const core::Framework &framework);
 
 // The ways `assessment` differs from what `golden` expects; empty when it passes.
-std::vector<std::string> compare(const GoldenCase& golden, const core::Assessment& assessment);
+std::vector<std::string> compare(const GoldenCase &golden, const core::Assessment &assessment);
 
 } // namespace kansrijk::io

@@ -2,9 +2,8 @@
 // from. This is the border: nothing past io sees yaml-cpp.
 #pragma once
 
-#include <kansrijk/util/diagnostic.hpp>
-
 #include <cstddef>
+#include <kansrijk/util/diagnostic.hpp>
 #include <kansrijk/util/expected.hpp>
 #include <string>
 #include <string_view>
@@ -30,7 +29,7 @@ struct Node {
   int block_indent = 0; // literal block scalars: indentation of the content lines
 
   // The value under `key` in a mapping, or nullptr.
-  [[nodiscard]] const Node* find(std::string_view key) const;
+  [[nodiscard]] const Node *find(std::string_view key) const;
   [[nodiscard]] bool is_scalar() const { return kind == Kind::scalar; }
   [[nodiscard]] bool is_map() const { return kind == Kind::mapping; }
   [[nodiscard]] bool is_seq() const { return kind == Kind::sequence; }
@@ -53,15 +52,15 @@ struct ParseLimits {
 };
 
 // Parses `text` (the whole content of `file`) into a tree; every problem is located.
-util::expected<Node, Diagnostic> parse_document(std::string_view text, const std::string& file,
-                                               const ParseLimits& limits = {});
+util::expected<Node, Diagnostic>
+parse_document(std::string_view text, const std::string &file, const ParseLimits &limits = {});
 
 // Parses `text`, one JSON value on line `line` of `file` (a line of JSON Lines), into the
 // same kind of tree; strict JSON, every problem located by line and column.
-util::expected<Node, Diagnostic> parse_json_line(std::string_view text, const std::string& file, int line,
-                                                 const ParseLimits& limits = {});
+util::expected<Node, Diagnostic>
+parse_json_line(std::string_view text, const std::string &file, int line, const ParseLimits &limits = {});
 
 // `mapping`, `list`, `text` or `nothing`, for messages.
-std::string_view kind_name(const Node& node);
+std::string_view kind_name(const Node &node);
 
 } // namespace kansrijk::io

@@ -4,7 +4,6 @@
 
 #include <kansrijk/core/use_case.hpp>
 #include <kansrijk/io/tree.hpp>
-
 #include <string>
 
 namespace kansrijk::io {
@@ -21,14 +20,16 @@ ParseLimits use_case_parse_limits();
 
 // Builds a use case from the parsed `tree` against `framework`; `default_id` is used when the
 // file gives no `id`. Throws util::Error with every problem found.
-core::UseCase use_case_from_tree(const Node& tree, const core::Framework& framework,
-                                 const std::string& default_id);
+core::UseCase
+use_case_from_tree(const Node &tree, const core::Framework &framework, const std::string &default_id);
 
 // Parses `text` (named `name` in messages) and builds the use case; throws util::Error.
-core::UseCase parse_use_case(const std::string& text, const std::string& name,
-                             const core::Framework& framework, const std::string& default_id);
+core::UseCase parse_use_case(const std::string &text,
+                             const std::string &name,
+                             const core::Framework &framework,
+                             const std::string &default_id);
 
 // Reads the use case at `path`, or standard input for "-"; throws util::Error.
-core::UseCase load_use_case(const std::string& path, const core::Framework& framework);
+core::UseCase load_use_case(const std::string &path, const core::Framework &framework);
 
 } // namespace kansrijk::io

@@ -2,9 +2,8 @@
 // spreadsheet) or JSON Lines.
 #pragma once
 
-#include <kansrijk/core/assessment.hpp>
-
 #include <array>
+#include <kansrijk/core/assessment.hpp>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -25,13 +24,13 @@ struct SummaryRow {
 };
 
 // The row for an assessed case.
-SummaryRow summarize(const core::Assessment& assessment, std::string source);
+SummaryRow summarize(const core::Assessment &assessment, std::string source);
 
 // The header line (CSV) for a framework's blocks; empty for JSON Lines.
-std::string summary_header(const core::Framework& framework, SummaryFormat format);
+std::string summary_header(const core::Framework &framework, SummaryFormat format);
 
 // One line, with its newline.
-std::string summary_line(const core::Framework& framework, const SummaryRow& row, SummaryFormat format);
+std::string summary_line(const core::Framework &framework, const SummaryRow &row, SummaryFormat format);
 
 // `cell` quoted for CSV when needed (RFC 4180), with a leading ' when a spreadsheet would
 // read it as a formula (it starts with =, +, -, @, a tab or a carriage return).

@@ -16,7 +16,7 @@ struct Location {
 };
 
 // Formats `where` as `file:line:col`, leaving out the parts that are not known.
-std::string format_location(const Location& where);
+std::string format_location(const Location &where);
 
 // One problem found in an input, with the place it was found.
 struct Diagnostic {
@@ -33,9 +33,9 @@ class Error : public std::runtime_error {
 public:
   explicit Error(std::vector<Diagnostic> diagnostics);
   explicit Error(Diagnostic diagnostic);
-  explicit Error(const std::string& message);
+  explicit Error(const std::string &message);
 
-  [[nodiscard]] const std::vector<Diagnostic>& diagnostics() const { return m_diagnostics; }
+  [[nodiscard]] const std::vector<Diagnostic> &diagnostics() const { return m_diagnostics; }
 
 private:
   std::vector<Diagnostic> m_diagnostics;

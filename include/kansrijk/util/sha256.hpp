@@ -15,7 +15,7 @@ public:
   std::string hex_digest();
 
 private:
-  void compress(const unsigned char* block);
+  void compress(const unsigned char *block);
   unsigned m_state[8];
   unsigned char m_buffer[64];
   std::size_t m_buffered = 0;

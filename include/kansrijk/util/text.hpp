@@ -11,8 +11,7 @@ namespace kansrijk::util {
 
 // The candidate closest to `word` by edit distance, if one is close enough to be a likely
 // typo (distance at most a third of the word's length, and at least 1 allowed).
-std::optional<std::string> closest_match(std::string_view word,
-                                         std::span<const std::string> candidates);
+std::optional<std::string> closest_match(std::string_view word, std::span<const std::string> candidates);
 
 // `(did you mean "x"?)` for the closest of `candidates`, or an empty string.
 std::string did_you_mean(std::string_view word, std::span<const std::string> candidates);

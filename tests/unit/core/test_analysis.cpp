@@ -1,20 +1,19 @@
 // Exact satisfiability of conditions (used by `kansrijk validate`): decided over every value
 // of the fields read, unknown included, and task lists as long as counts need.
+#include <catch2/catch.hpp>
 #include <kansrijk/core/analysis.hpp>
 #include <kansrijk/core/type_check.hpp>
 #include <kansrijk/io/framework_loader.hpp>
 
-#include <catch2/catch.hpp>
-
 using namespace kansrijk;
 
 namespace {
-const core::Framework& fw() {
+const core::Framework &fw() {
   static const core::Framework framework = io::load_framework(io::builtin_framework_sources(), "builtin");
   return framework;
 }
 
-core::Satisfiability::Answer answer(const std::string& text) {
+core::Satisfiability::Answer answer(const std::string &text) {
   auto parsed = core::parse_expression(text);
   REQUIRE(parsed);
   REQUIRE(core::type_check(*parsed, fw()));
@@ -31,9 +30,11 @@ TEST_CASE("satisfiable and unsatisfiable conditions are told apart", "[core][ana
   CHECK(answer("purpose.goal == unknown and purpose.goal != unknown") == A::no);
   CHECK(answer("time_saving in purpose.benefits and time_saving not in purpose.benefits") == A::no);
   CHECK(answer("count(tasks, t.pillar == beeldvorming) >= 3") == A::yes); // needs three tasks
-  CHECK(answer("count(tasks, t.pillar == beeldvorming) >= 1 and all(tasks, t.pillar == besluitvorming)") == A::no);
+  CHECK(answer("count(tasks, t.pillar == beeldvorming) >= 1 and all(tasks, t.pillar == besluitvorming)") ==
+        A::no);
   CHECK(answer("any(tasks, t.id == besluitvorming.rapport-schrijven and t.pillar == beeldvorming)") == A::no);
-  CHECK(answer("any(tasks, t.pillar == beeldvorming and t.routine == high)") == A::yes); // some taxonomy task is
+  CHECK(answer("any(tasks, t.pillar == beeldvorming and t.routine == high)") ==
+        A::yes); // some taxonomy task is
 }
 
 TEST_CASE("a witness is a use case that makes every condition true", "[core][analysis]") {

@@ -2,21 +2,20 @@
 // known answers already decide.
 #include "../support/mini_framework.hpp"
 
+#include <catch2/catch.hpp>
 #include <kansrijk/core/evaluate.hpp>
 #include <kansrijk/core/type_check.hpp>
-
-#include <catch2/catch.hpp>
 
 using namespace kansrijk;
 using core::Truth;
 
 namespace {
-const core::Framework& fw() {
+const core::Framework &fw() {
   static const core::Framework framework = test::mini_framework();
   return framework;
 }
 
-core::Evaluation eval(const std::string& condition, const std::string& yaml) {
+core::Evaluation eval(const std::string &condition, const std::string &yaml) {
   auto parsed = core::parse_expression(condition);
   REQUIRE(parsed);
   REQUIRE(core::type_check(*parsed, fw()));
@@ -65,7 +64,8 @@ TEST_CASE("comparing with unknown is always decided", "[core][evaluate]") {
 
 TEST_CASE("an explicit unknown answer is the same as an omitted one", "[core][evaluate]") {
   CHECK(eval("ai.role == draft", k_base + "ai: {role: unknown}\n").truth == Truth::unknown);
-  CHECK(eval("profiling in ai.about_people", k_base + "ai: {about_people: unknown}\n").truth == Truth::unknown);
+  CHECK(eval("profiling in ai.about_people", k_base + "ai: {about_people: unknown}\n").truth ==
+        Truth::unknown);
   CHECK(eval("profiling in ai.about_people", k_base + "ai: {about_people: []}\n").truth == Truth::no);
 }
 
@@ -93,7 +93,8 @@ TEST_CASE("counts are ranges: decided when the known tasks decide them", "[core]
 }
 
 TEST_CASE("derived attributes of tasks", "[core][evaluate]") {
-  const std::string uc = "title: T\ntasks:\n  - ref: p.talk\n  - {name: Eigen, skills: [empathy]}\n  - {name: Open}\n";
+  const std::string uc =
+      "title: T\ntasks:\n  - ref: p.talk\n  - {name: Eigen, skills: [empathy]}\n  - {name: Open}\n";
   CHECK(eval("all(tasks, t.affective_share == high)", uc).truth == Truth::unknown);
   CHECK(eval("count(tasks, t.affective_share == high) >= 2", uc).truth == Truth::yes);
   CHECK(eval("any(tasks, t.pillar == p)", uc).truth == Truth::yes);

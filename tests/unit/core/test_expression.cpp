@@ -1,13 +1,12 @@
 // The condition parser: precedence, every syntax error word for word, and the limits.
-#include <kansrijk/core/expression.hpp>
-
 #include <catch2/catch.hpp>
+#include <kansrijk/core/expression.hpp>
 
 using kansrijk::core::Expr;
 using kansrijk::core::parse_expression;
 
 namespace {
-std::string error_of(const std::string& text) {
+std::string error_of(const std::string &text) {
   auto parsed = parse_expression(text);
   REQUIRE_FALSE(parsed);
   return std::to_string(parsed.error().offset) + ": " + parsed.error().message;
@@ -34,7 +33,8 @@ TEST_CASE("parentheses override precedence and not applies to one operand", "[co
 }
 
 TEST_CASE("not in, ordinal operators, quantifiers and counts parse", "[core][expression]") {
-  auto e = parse_expression("x not in [a] and count(tasks, t.routine >= high) > 1 and any(tasks, empathy in t.skills)");
+  auto e = parse_expression(
+      "x not in [a] and count(tasks, t.routine >= high) > 1 and any(tasks, empathy in t.skills)");
   REQUIRE(e);
   CHECK(e->children[0].negated);
   CHECK(e->children[1].children[0].kind == Expr::Kind::quantifier);
@@ -66,11 +66,13 @@ TEST_CASE("syntax errors say where and what would be right", "[core][expression]
 }
 
 TEST_CASE("hostile conditions hit the length and depth limits, not the stack", "[core][expression]") {
-  CHECK(error_of(std::string(5000, 'a')).ends_with("condition is longer than 4096 characters; split the rule"));
+  CHECK(
+      error_of(std::string(5000, 'a')).ends_with("condition is longer than 4096 characters; split the rule"));
   std::string deep(200, '(');
   deep += "a == b" + std::string(200, ')');
   CHECK(error_of(deep).ends_with("levels deep; split the rule"));
   std::string nots;
-  for (int i = 0; i < 500; ++i) nots += "not ";
+  for (int i = 0; i < 500; ++i)
+    nots += "not ";
   CHECK(error_of(nots + "a == b").ends_with("levels deep; split the rule"));
 }

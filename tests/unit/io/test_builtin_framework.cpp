@@ -1,46 +1,44 @@
 // The built-in framework as a whole: it loads, it has the shape the TNO brief describes, and
 // every item it holds has a text in each language and says where it comes from.
-#include <kansrijk/io/framework_loader.hpp>
-
 #include <catch2/catch.hpp>
-
+#include <kansrijk/io/framework_loader.hpp>
 #include <set>
 
 using namespace kansrijk;
 
 namespace {
-const core::Framework& builtin() {
+const core::Framework &builtin() {
   static const core::Framework framework = io::load_framework(io::builtin_framework_sources(), "builtin");
   return framework;
 }
 
-void check_text(const core::Text& text, const std::string& what) {
-  for (const char* language : {"nl", "en"}) {
+void check_text(const core::Text &text, const std::string &what) {
+  for (const char *language : {"nl", "en"}) {
     INFO(what << " in " << language);
     CHECK_FALSE(text.in(language).empty());
     CHECK(text.by_language.count(language) == 1);
   }
 }
 
-void check_origin(const core::Origin& origin, const std::string& what) {
+void check_origin(const core::Origin &origin, const std::string &what) {
   INFO(what);
   CHECK_FALSE(origin.sources.empty());
-  for (const auto& id : origin.sources) {
+  for (const auto &id : origin.sources) {
     CHECK(builtin().source(id) != nullptr);
   }
 }
 } // namespace
 
 TEST_CASE("the built-in framework has the TNO structure", "[io][builtin]") {
-  const auto& fw = builtin();
+  const auto &fw = builtin();
   CHECK(fw.id == "tno-arbeidsdeskundige");
   CHECK(fw.blocks.size() == 5);
   CHECK(fw.pillars.size() == 4);
   REQUIRE(fw.items.size() == 32);
-  for (const auto& pillar : fw.pillars) {
+  for (const auto &pillar : fw.pillars) {
     int tasks = 0;
     int actions = 0;
-    for (const auto& item : fw.items) {
+    for (const auto &item : fw.items) {
       if (fw.pillars[static_cast<std::size_t>(item.pillar)].id == pillar.id) {
         (item.is_action ? actions : tasks) += 1;
       }
@@ -56,7 +54,7 @@ TEST_CASE("the built-in framework has the TNO structure", "[io][builtin]") {
 }
 
 TEST_CASE("affective skills cannot be taken over by any technology", "[io][builtin]") {
-  const auto& fw = builtin();
+  const auto &fw = builtin();
   for (std::size_t s = 0; s < fw.skills.size(); ++s) {
     if (fw.skills[s].group != core::SkillGroup::affective) {
       continue;
@@ -69,10 +67,10 @@ TEST_CASE("affective skills cannot be taken over by any technology", "[io][built
 }
 
 TEST_CASE("every skill is needed by some task", "[io][builtin]") {
-  const auto& fw = builtin();
+  const auto &fw = builtin();
   std::set<int> used;
-  for (const auto& item : fw.items) {
-    for (const auto& skill : item.skills) {
+  for (const auto &item : fw.items) {
+    for (const auto &skill : item.skills) {
       used.insert(skill.skill);
     }
   }
@@ -80,81 +78,85 @@ TEST_CASE("every skill is needed by some task", "[io][builtin]") {
 }
 
 TEST_CASE("every text is bilingual and every item says where it comes from", "[io][builtin]") {
-  const auto& fw = builtin();
+  const auto &fw = builtin();
   check_text(fw.title, "title");
   check_text(fw.statement, "statement");
   check_text(fw.limits, "limits");
-  for (const auto& b : fw.blocks) {
+  for (const auto &b : fw.blocks) {
     check_text(b.label, b.id);
     check_text(b.question, b.id);
     check_origin(b.origin, b.id);
   }
-  for (const auto& f : fw.fields) {
+  for (const auto &f : fw.fields) {
     check_text(f.label, f.path);
     check_text(f.question, f.path);
-    for (const auto& [value, label] : f.value_labels) {
+    for (const auto &[value, label] : f.value_labels) {
       check_text(label, f.path + "=" + value);
     }
   }
-  for (const auto& p : fw.pillars) {
+  for (const auto &p : fw.pillars) {
     check_text(p.label, p.id);
     check_text(p.description, p.id);
     check_origin(p.origin, p.id);
   }
-  for (const auto& i : fw.items) {
+  for (const auto &i : fw.items) {
     check_text(i.label, i.id);
     check_text(i.description, i.id);
     check_text(i.rationale, i.id);
     check_origin(i.origin, i.id);
   }
-  for (const auto& s : fw.skills) {
+  for (const auto &s : fw.skills) {
     check_text(s.label, s.id);
     check_text(s.description, s.id);
     check_origin(s.origin, s.id);
   }
   for (std::size_t t = 0; t < fw.technologies.size(); ++t) {
-    const auto& tech = fw.technologies[t];
+    const auto &tech = fw.technologies[t];
     check_text(tech.label, tech.id);
     check_text(tech.description, tech.id);
     CHECK_FALSE(tech.strengths.empty());
     CHECK_FALSE(tech.risks.empty());
-    for (const auto& text : tech.strengths) check_text(text, tech.id + " strength");
-    for (const auto& text : tech.risks) check_text(text, tech.id + " risk");
-    for (const auto& text : tech.examples) check_text(text, tech.id + " example");
+    for (const auto &text : tech.strengths)
+      check_text(text, tech.id + " strength");
+    for (const auto &text : tech.risks)
+      check_text(text, tech.id + " risk");
+    for (const auto &text : tech.examples)
+      check_text(text, tech.id + " example");
     check_origin(tech.origin, tech.id);
     for (std::size_t s = 0; s < fw.skills.size(); ++s) {
       check_text(fw.support[s][t].why, fw.skills[s].id + " x " + tech.id);
     }
   }
-  for (const auto& d : fw.dimensions) {
+  for (const auto &d : fw.dimensions) {
     check_text(d.label, d.id);
     check_text(d.description, d.id);
     check_origin(d.origin, d.id);
   }
-  for (const auto& f : fw.flags) {
+  for (const auto &f : fw.flags) {
     check_text(f.message, f.id);
     check_text(f.justification, f.id);
     check_origin(f.origin, f.id);
   }
-  for (const auto* list : {&fw.recommendations, &fw.conditions}) {
-    for (const auto& a : *list) {
+  for (const auto *list : {&fw.recommendations, &fw.conditions}) {
+    for (const auto &a : *list) {
       check_text(a.text, a.id);
       check_origin(a.origin, a.id);
     }
   }
-  for (const auto& r : fw.rules) {
+  for (const auto &r : fw.rules) {
     check_text(r.text, r.id);
     check_origin(r.origin, r.id);
-    for (const auto& q : r.effects.questions) check_text(q, r.id + " question");
+    for (const auto &q : r.effects.questions)
+      check_text(q, r.id + " question");
   }
 }
 
 TEST_CASE("every flag, condition and recommendation can be raised by some rule", "[io][builtin]") {
-  const auto& fw = builtin();
+  const auto &fw = builtin();
   std::set<int> flags;
   std::set<int> conditions;
   std::set<int> recommendations;
-  for (const auto& rule : fw.rules) {
+  for (const auto &rule : fw.rules) {
     flags.insert(rule.effects.flags.begin(), rule.effects.flags.end());
     conditions.insert(rule.effects.conditions.begin(), rule.effects.conditions.end());
     recommendations.insert(rule.effects.recommendations.begin(), rule.effects.recommendations.end());
@@ -166,17 +168,17 @@ TEST_CASE("every flag, condition and recommendation can be raised by some rule",
 
 TEST_CASE("every question the interview asks has help and a label for every choice", "[io][builtin]") {
   const auto fw = io::load_framework(io::builtin_framework_sources(), "builtin");
-  for (const auto* fields : {&fw.fields, &fw.task_fields}) {
-    for (const auto& decl : *fields) {
+  for (const auto *fields : {&fw.fields, &fw.task_fields}) {
+    for (const auto &decl : *fields) {
       if (!decl.asked || decl.derived || decl.path == "ref") {
         continue;
       }
       INFO(decl.path);
-      for (const char* lang : {"nl", "en"}) {
+      for (const char *lang : {"nl", "en"}) {
         CHECK(!decl.question.in(lang).empty());
         CHECK(!decl.help.in(lang).empty());
         if (decl.values_from.empty()) {
-          for (const auto& value : decl.domain.values) {
+          for (const auto &value : decl.domain.values) {
             INFO(value);
             REQUIRE(decl.value_labels.count(value) == 1);
             CHECK(!decl.value_labels.at(value).in(lang).empty());

@@ -2,23 +2,23 @@
 // reach the terminal as control sequences.
 #include "../support/mini_framework.hpp"
 
+#include <catch2/catch.hpp>
 #include <kansrijk/core/engine.hpp>
 #include <kansrijk/report/render.hpp>
 #include <kansrijk/report/strings.hpp>
 
-#include <catch2/catch.hpp>
-
 using namespace kansrijk;
 
 namespace {
-const core::Framework& fw() {
+const core::Framework &fw() {
   static const core::Framework framework = test::mini_framework();
   return framework;
 }
 } // namespace
 
 TEST_CASE("escape sequences in use-case text do not reach the terminal", "[report][text]") {
-  const auto uc = test::use_case(fw(), "title: \"Evil\\e[2J\\e]0;pwned\\a title\"\ntasks: [{name: \"Taak\\e[31m rood\"}]\n");
+  const auto uc = test::use_case(
+      fw(), "title: \"Evil\\e[2J\\e]0;pwned\\a title\"\ntasks: [{name: \"Taak\\e[31m rood\"}]\n");
   const auto assessment = core::assess(fw(), uc);
   const std::string text = report::render_text(assessment, report::Language::nl);
   CHECK(text.find('\x1b') == std::string::npos);
@@ -32,18 +32,19 @@ TEST_CASE("the text report has its sections in Dutch and in English", "[report][
   const auto assessment = core::assess(fw(), uc);
   const std::string nl = report::render_text(assessment, report::Language::nl);
   const std::string en = report::render_text(assessment, report::Language::en);
-  for (const char* heading : {"OORDEEL: NIET KANSRIJK", "Bouwstenen", "Geraakte taken en handelingen", "Signalen",
-                              "Open vragen", "Bronnen", "[KNOCK-OUT] ko (regel r.decide)"}) {
+  for (const char *heading : {"OORDEEL: NIET KANSRIJK", "Bouwstenen", "Geraakte taken en handelingen",
+                              "Signalen", "Open vragen", "Bronnen", "[KNOCK-OUT] ko (regel r.decide)"}) {
     CHECK(nl.find(heading) != std::string::npos);
   }
-  for (const char* heading : {"VERDICT: NOT ADVISED", "Building blocks", "Tasks and actions touched", "Flags",
+  for (const char *heading : {"VERDICT: NOT ADVISED", "Building blocks", "Tasks and actions touched", "Flags",
                               "Open questions", "Sources", "[KNOCK-OUT] ko (rule r.decide)"}) {
     CHECK(en.find(heading) != std::string::npos);
   }
 }
 
 TEST_CASE("no line of the text report is wider than asked, except unbreakable words", "[report][text]") {
-  const auto uc = test::use_case(fw(), "title: \"Een heel lange titel die zeker over de rand van het rapport heen zou lopen als niemand hem afbrak\"\ntasks: [{ref: p.write}]\n");
+  const auto uc = test::use_case(fw(), "title: \"Een heel lange titel die zeker over de rand van het rapport "
+                                       "heen zou lopen als niemand hem afbrak\"\ntasks: [{ref: p.write}]\n");
   const auto text = report::render_text(core::assess(fw(), uc), report::Language::nl, 60);
   std::size_t start = 0;
   while (start < text.size()) {
@@ -78,7 +79,7 @@ TEST_CASE("colour codes do not count towards the width of a line", "[report][tex
   coloured.color = true;
   std::string painted = report::render(assessment, report::Format::text, coloured);
   CHECK(painted.find("\x1b[1;31m") != std::string::npos);
-  for (const char* code : {"\x1b[1;31m", "\x1b[1m", "\x1b[31m", "\x1b[32m", "\x1b[33m", "\x1b[0m"}) {
+  for (const char *code : {"\x1b[1;31m", "\x1b[1m", "\x1b[31m", "\x1b[32m", "\x1b[33m", "\x1b[0m"}) {
     for (auto at = painted.find(code); at != std::string::npos; at = painted.find(code)) {
       painted.erase(at, std::string_view(code).size());
     }

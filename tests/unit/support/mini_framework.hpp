@@ -6,14 +6,14 @@
 #include <kansrijk/io/framework_loader.hpp>
 #include <kansrijk/io/use_case_loader.hpp>
 #include <kansrijk/util/file.hpp>
-
 #include <map>
 #include <string>
 
 namespace kansrijk::test {
 
-inline std::string real_file(const std::string& name) {
-  auto text = util::read_text_file(std::string(KANSRIJK_SOURCE_DIR) + "/frameworks/tno-arbeidsdeskundige/" + name, 1U << 22U);
+inline std::string real_file(const std::string &name) {
+  auto text = util::read_text_file(
+      std::string(KANSRIJK_SOURCE_DIR) + "/frameworks/tno-arbeidsdeskundige/" + name, 1U << 22U);
   return text ? *text : std::string();
 }
 
@@ -97,9 +97,9 @@ conditions:
   return files;
 }
 
-inline std::vector<io::SourceFile> as_sources(const std::map<std::string, std::string>& files) {
+inline std::vector<io::SourceFile> as_sources(const std::map<std::string, std::string> &files) {
   std::vector<io::SourceFile> out;
-  for (const auto& [name, content] : files) {
+  for (const auto &[name, content] : files) {
     out.push_back(io::SourceFile{name, "mini/" + name, content});
   }
   return out;
@@ -107,7 +107,7 @@ inline std::vector<io::SourceFile> as_sources(const std::map<std::string, std::s
 
 inline core::Framework mini_framework() { return io::load_framework(as_sources(mini_files()), "mini"); }
 
-inline core::UseCase use_case(const core::Framework& framework, const std::string& yaml) {
+inline core::UseCase use_case(const core::Framework &framework, const std::string &yaml) {
   return io::parse_use_case(yaml, "case.yaml", framework, "case");
 }
 

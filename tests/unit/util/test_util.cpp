@@ -1,12 +1,10 @@
 // Generic helpers: suggestions, UTF-8 checks, SHA-256 and atomic writes.
+#include <catch2/catch.hpp>
+#include <filesystem>
+#include <fstream>
 #include <kansrijk/util/file.hpp>
 #include <kansrijk/util/sha256.hpp>
 #include <kansrijk/util/text.hpp>
-
-#include <catch2/catch.hpp>
-
-#include <filesystem>
-#include <fstream>
 
 using namespace kansrijk::util;
 
@@ -22,8 +20,8 @@ TEST_CASE("did you mean suggests close names only", "[util][text]") {
 TEST_CASE("invalid UTF-8 is found at its byte", "[util][text]") {
   CHECK_FALSE(find_invalid_utf8("beïnvloedt — ok"));
   CHECK(find_invalid_utf8("ab\xC3") == 2U);
-  CHECK(find_invalid_utf8("ab\xC0\x80") == 2U);     // overlong
-  CHECK(find_invalid_utf8("\xED\xA0\x80") == 0U);   // surrogate
+  CHECK(find_invalid_utf8("ab\xC0\x80") == 2U);   // overlong
+  CHECK(find_invalid_utf8("\xED\xA0\x80") == 0U); // surrogate
   CHECK(find_invalid_utf8("x\xFFy") == 1U);
   CHECK(line_and_column("a\nbc\nd", 4) == std::pair{2, 3});
 }
@@ -55,7 +53,8 @@ TEST_CASE("files are checked before they are read", "[util][file]") {
   CHECK(read_text_file((dir / "big.yaml").string(), 100).error().message ==
         "file is too large (200 bytes); the limit is 100 bytes");
   const auto nul = read_text_file((dir / "nul.yaml").string(), 100).error();
-  CHECK(nul.to_string() == (dir / "nul.yaml").string() + ":2:3: file contains a NUL byte; expected a UTF-8 text file");
+  CHECK(nul.to_string() ==
+        (dir / "nul.yaml").string() + ":2:3: file contains a NUL byte; expected a UTF-8 text file");
   std::filesystem::remove_all(dir);
 }
 
