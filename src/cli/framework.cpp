@@ -55,7 +55,8 @@ public:
       section("pillar " + p.id);
       for (const auto &i : m_fw.items) {
         if (m_fw.pillars[static_cast<std::size_t>(i.pillar)].id == p.id) {
-          row(i.id, fmt::format("{} ({})", i.label.in(m_lang), i.is_action ? "action" : "task"));
+          const std::string kind = m_fw.item_kind(i);
+          row(i.id, kind.empty() ? i.label.in(m_lang) : fmt::format("{} ({})", i.label.in(m_lang), kind));
         }
       }
     }
@@ -68,6 +69,9 @@ public:
     section("quality-of-work dimensions");
     for (const auto &d : m_fw.dimensions)
       row(d.id, d.label.in(m_lang));
+    section("verdict policy");
+    for (const auto &step : m_fw.verdict.steps)
+      row(step.id, fmt::format("{} → {}", step.when_text, core::to_string(step.at_most)));
     section("flags");
     for (const auto &f : m_fw.flags)
       row(f.id, fmt::format("[{}] {}", core::to_string(f.severity), f.message.in(m_lang)));
@@ -94,7 +98,7 @@ public:
       if (i.id == id) {
         head(i.id, i.label, i.origin);
         m_out << i.description.in(m_lang) << "\n";
-        m_out << fmt::format("kind: {}; pillar: {}\n", i.is_action ? "action" : "task",
+        m_out << fmt::format("kind: {}; pillar: {}\n", m_fw.item_kind(i).empty() ? "-" : m_fw.item_kind(i),
                              m_fw.pillars[static_cast<std::size_t>(i.pillar)].id);
         for (const auto &[attribute, value] : i.attributes)
           m_out << fmt::format("{}: {}\n", attribute, value);

@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 #include <kansrijk/cli/cli.hpp>
 #include <kansrijk/cli/commands.hpp>
+#include <kansrijk/core/use_case.hpp>
 #include <kansrijk/io/framework_loader.hpp>
 #include <ostream>
 
@@ -66,8 +67,13 @@ std::string graph(const core::Framework &fw, bool dot, const std::string &lang) 
                              label(pillar.label.in(lang), false));
     for (const auto &item : fw.items) {
       if (item.pillar == static_cast<int>(p)) {
-        node(node_id("i_", item.id),
-             item.label.in(lang) + (item.is_action ? (lang == "nl" ? " (handeling)" : " (action)") : ""), "");
+        // Kinds other than the first (actions beside tasks) are marked.
+        const int kind_field = fw.task_field_with(core::FieldRole::task_kind);
+        const std::string kind =
+            kind_field >= 0 && item.kind > 0
+                ? " (" + core::value_label(fw.task_fields[static_cast<std::size_t>(kind_field)], item.kind, lang) + ")"
+                : "";
+        node(node_id("i_", item.id), item.label.in(lang) + kind, "");
       }
     }
     out += dot ? "  }\n" : "  end\n";
@@ -75,7 +81,7 @@ std::string graph(const core::Framework &fw, bool dot, const std::string &lang) 
   out += dot ? "  subgraph cluster_skills {\n    label=\"skills\";\n" : "  subgraph skills\n";
   for (const auto &skill : fw.skills) {
     node(node_id("s_", skill.id), skill.label.in(lang),
-         skill.group == core::SkillGroup::affective ? ", style=dashed" : "");
+         skill.group > 0 ? ", style=dashed" : ""); // groups after the first (affective skills)
   }
   out += dot ? "  }\n  subgraph cluster_technologies {\n    label=\"technologies\";\n"
              : "  end\n  subgraph technologies\n";

@@ -390,7 +390,9 @@ private:
       for (const auto &skill : m_fw.skills) {
         if (skill.id == value) {
           return skill.label.in(m_lang) +
-                 (skill.group == core::SkillGroup::affective ? t(" (affectief)", " (affective)") : "");
+                 (skill.group > 0
+                      ? " (" + m_fw.skill_groups[static_cast<std::size_t>(skill.group)].label.in(m_lang) + ")"
+                      : "");
         }
       }
     }
@@ -799,8 +801,11 @@ private:
       say(m_fw.pillars[static_cast<std::size_t>(pillar)].label.in(m_lang));
       for (std::size_t i = 0; i < items.size(); ++i) {
         const auto &item = m_fw.items[static_cast<std::size_t>(items[i])];
+        const int kind_field = m_fw.task_field_with(core::FieldRole::task_kind);
         say(fmt::format("  {:>2}) {} [{}]", i + 1, item.label.in(m_lang),
-                        item.is_action ? t("handeling", "action") : t("taak", "task")));
+                        kind_field < 0 ? std::string("-")
+                                       : core::value_label(m_fw.task_fields[static_cast<std::size_t>(kind_field)],
+                                                           item.kind, m_lang)));
       }
       say(t("  Kies één of meer nummers (bijvoorbeeld 1 3); ? + nummer = uitleg (bijvoorbeeld ?2); Enter of "
             "< = terug.",

@@ -102,6 +102,10 @@ private:
   Truth compare(const Expr &expr, std::vector<UnknownRef> &unknowns) {
     const Expr &left = expr.children[0];
     const Expr &right = expr.children[1];
+    if (right.kind == Expr::Kind::unknown) {
+      const bool is_unknown = !value_of(left).known;
+      return from_bool(expr.op == Expr::Op::eq ? is_unknown : !is_unknown);
+    }
     if (left.type == ValueType::integer) {
       std::vector<UnknownRef> range_unknowns;
       const Range a = range(left, range_unknowns);
@@ -130,10 +134,6 @@ private:
       unknowns.insert(unknowns.end(), range_unknowns.begin(), range_unknowns.end());
       return Truth::unknown;
     }
-    if (right.kind == Expr::Kind::unknown) {
-      const bool is_unknown = !value_of(left).known;
-      return from_bool(expr.op == Expr::Op::eq ? is_unknown : !is_unknown);
-    }
     std::vector<UnknownRef> local;
     const FieldValue *a = read(left, local);
     const FieldValue *b = right.kind == Expr::Kind::field ? read(right, local) : nullptr;
@@ -160,11 +160,18 @@ private:
       }
       inside = std::find(right.values.begin(), right.values.end(), a->value) != right.values.end();
     } else {
-      const FieldValue *set = read(right, unknowns);
-      if (set == nullptr) {
+      const FieldValue &set = value_of(right);
+      UnknownRef member = ref_of(right);
+      member.member = left.value;
+      if (!set.known) {
+        unknowns.push_back(member);
         return Truth::unknown;
       }
-      inside = std::binary_search(set->values.begin(), set->values.end(), left.value);
+      inside = std::binary_search(set.values.begin(), set.values.end(), left.value);
+      if (!inside && std::find(set.possible.begin(), set.possible.end(), left.value) != set.possible.end()) {
+        unknowns.push_back(member); // a member for some of the open answers, not for others
+        return Truth::unknown;
+      }
     }
     return from_bool(inside != expr.negated);
   }
@@ -200,6 +207,14 @@ private:
   Range range(const Expr &expr, std::vector<UnknownRef> &unknowns) {
     if (expr.kind == Expr::Kind::integer) {
       return {expr.number, expr.number};
+    }
+    if (expr.kind == Expr::Kind::field) {
+      // An integer field is an interval; an unknown one is a deciding unknown when it matters.
+      const FieldValue &value = value_of(expr);
+      if (!value.known) {
+        unknowns.push_back(ref_of(expr));
+      }
+      return {value.low, value.high};
     }
     Range r;
     const int saved = m_task;

@@ -12,14 +12,6 @@ using namespace core;
 
 namespace {
 
-std::vector<std::string> ids_of(const auto &items) {
-  std::vector<std::string> ids;
-  for (const auto &item : items) {
-    ids.push_back(item.id);
-  }
-  return ids;
-}
-
 void check_id(Reader &reader,
               const Node &at,
               const std::string &id,
@@ -37,6 +29,7 @@ GoldenCase read_case(const SourceFile &file, const Framework &fw, std::vector<Di
   auto tree = parse_document(file.content, file.display);
   if (!tree) {
     problems.push_back(tree.error());
+    problems.back().code = "KR001";
     return golden;
   }
   Reader reader(fw.languages);
@@ -61,7 +54,7 @@ GoldenCase read_case(const SourceFile &file, const Framework &fw, std::vector<Di
     reader.check_keys(*expect,
                       {"verdict", "flags", "quality_of_work", "top_technology", "ranks_above", "fires"});
     golden.verdict =
-        reader.choice(*expect, "verdict", false, {"promising", "conditional", "limited", "not_advised"});
+        reader.choice(*expect, "verdict", false, {"promising", "conditional", "limited", "not_advised", "insufficient_information"});
     if (const Node *flags = expect->find("flags")) {
       golden.flags = reader.strings(*expect, "flags", false);
       const auto ids = ids_of(fw.flags);

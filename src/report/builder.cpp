@@ -2,7 +2,9 @@
 // blocks; every statement names its rule and source. The sinks decide only how it looks.
 #include "sink.hpp"
 
+#include <algorithm>
 #include <fmt/format.h>
+#include <kansrijk/core/policy.hpp>
 #include <kansrijk/report/strings.hpp>
 #include <kansrijk/util/text.hpp>
 #include <map>
@@ -81,6 +83,7 @@ public:
     technologies();
     quality_of_work();
     flags();
+    policy();
     questions();
     advice(Word::conditions, m_a.conditions, m_fw.conditions);
     advice(Word::recommendations, m_a.recommendations, m_fw.recommendations);
@@ -136,46 +139,141 @@ private:
   }
 
   void verdict() {
-    m_sink.verdict(
-        upper_ascii(fmt::format("{}: {}", w(Word::verdict), verdict_word(m_a.verdict, m_language))),
-        verdict_tone(m_a.verdict));
+    m_sink.verdict(upper_ascii(fmt::format("{}: {}", w(Word::verdict), verdict_word(m_a.verdict, m_language))),
+                   verdict_tone(m_a.verdict));
+    // The decisive reason first, then the score, then the other steps that hold.
     for (const auto &reason : m_a.verdict_reasons) {
-      switch (reason.kind) {
-      case VerdictReasonKind::score:
-        m_sink.item(
-            "-",
-            fmt::format("{}: {} {} → {} ({}: {} {}, {} {}, {} {}).", w(Word::overall_score), *m_a.overall,
-                        w(Word::of_100), verdict_word(m_a.verdict_from_score, m_language),
-                        w(Word::thresholds), verdict_word(Verdict::promising, m_language),
-                        m_fw.scoring.threshold_promising, verdict_word(Verdict::conditional, m_language),
-                        m_fw.scoring.threshold_conditional, verdict_word(Verdict::limited, m_language),
-                        m_fw.scoring.threshold_limited),
-            Tone::plain);
-        break;
-      case VerdictReasonKind::insufficient_information:
+      if (reason.binding && reason.kind != VerdictReason::Kind::score && reason.kind != VerdictReason::Kind::no_score) {
+        verdict_reason(reason, Word::reason_binding);
+      }
+    }
+    for (const auto &reason : m_a.verdict_reasons) {
+      if (reason.kind == VerdictReason::Kind::score) {
+        m_sink.item("-",
+                    fmt::format("{}: {} {} → {} ({}: {} {}, {} {}, {} {}).", w(Word::overall_score), *m_a.overall,
+                                w(Word::of_100), verdict_word(m_a.verdict_from_score, m_language), w(Word::thresholds),
+                                verdict_word(Verdict::promising, m_language), m_fw.verdict.promising,
+                                verdict_word(Verdict::conditional, m_language), m_fw.verdict.conditional,
+                                verdict_word(Verdict::limited, m_language), m_fw.verdict.limited),
+                    reason.binding ? verdict_tone(m_a.verdict) : Tone::plain);
+      } else if (reason.kind == VerdictReason::Kind::no_score) {
         m_sink.item("-", w(Word::reason_insufficient), Tone::caution);
-        break;
-      case VerdictReasonKind::capped_by_weak_block:
-        m_sink.item("-",
-                    fmt::format("{}: {} ({} {})", w(Word::reason_weak_block),
-                                m_fw.blocks[static_cast<std::size_t>(reason.block)].label.in(m_lang),
-                                *m_a.blocks[static_cast<std::size_t>(reason.block)].score, w(Word::of_100)),
-                    Tone::caution);
-        break;
-      case VerdictReasonKind::capped_by_unscored_blocks:
-        m_sink.item("-", w(Word::reason_unscored_blocks), Tone::caution);
-        break;
-      case VerdictReasonKind::capped_by_high_flag:
-      case VerdictReasonKind::knockout: {
-        const Flag &flag = m_fw.flags[static_cast<std::size_t>(reason.flag)];
-        const bool knockout = reason.kind == VerdictReasonKind::knockout;
-        m_sink.item("-",
-                    fmt::format("{}: {} {}", w(knockout ? Word::reason_knockout : Word::reason_capped),
-                                flag.message.in(m_lang), rule_ref(reason.rule)),
-                    knockout ? Tone::bad : Tone::caution);
-        break;
       }
+    }
+    for (const auto &reason : m_a.verdict_reasons) {
+      if (!reason.binding && reason.kind != VerdictReason::Kind::score && reason.kind != VerdictReason::Kind::no_score) {
+        verdict_reason(reason, Word::reason_also);
       }
+    }
+    if (m_a.range.computed) {
+      std::string line = fmt::format("{}: {}; ", w(Word::verdict_now), verdict_word(m_a.verdict, m_language));
+      if (m_a.range.best == m_a.range.worst && m_a.range.best == m_a.verdict) {
+        line += w(Word::range_certain);
+      } else {
+        line += fmt::format("{} {} {} {}", w(Word::range_between), verdict_word(m_a.range.best, m_language),
+                            m_language == Language::nl ? "en" : "and", verdict_word(m_a.range.worst, m_language));
+        if (m_a.range.overall_min && m_a.range.overall_max) {
+          line += fmt::format(" ({} {}-{} {})", w(Word::overall_score), *m_a.range.overall_min, *m_a.range.overall_max,
+                              w(Word::of_100));
+        }
+      }
+      if (!m_a.range.exact) {
+        line += " (" + std::string(w(Word::range_approximate)) + ")";
+      }
+      m_sink.item("-", line + ".", Tone::plain);
+    }
+  }
+
+  void verdict_reason(const VerdictReason &reason, Word label) {
+    const Tone tone = reason.at_most == Verdict::not_advised ? Tone::bad : Tone::caution;
+    if (reason.kind == VerdictReason::Kind::open_questions) {
+      m_sink.item("-",
+                  fmt::format("{}: {}: {}.", w(label), w(Word::reason_open_questions),
+                              verdict_word(reason.at_most, m_language)),
+                  tone);
+      return;
+    }
+    const PolicyStep &step = m_fw.verdict.steps[static_cast<std::size_t>(reason.step)];
+    m_sink.item("-",
+                fmt::format("{}: {} → {} {}", w(label), step.text.in(m_lang), verdict_word(step.at_most, m_language),
+                            cite(step.origin)),
+                tone);
+    for (const auto &line : step_basis(step)) {
+      m_sink.detail("", line);
+    }
+  }
+
+  // What a policy step rests on in this assessment: the flags, scores and counts it reads.
+  std::vector<std::string> step_basis(const PolicyStep &step) {
+    const auto reads = core::step_reads(m_fw.verdict, step);
+    const auto &read = reads.facts;
+    const auto &flags_named = reads.flags;
+    std::vector<std::string> lines;
+    const auto flag_line = [&](const RaisedFlag &raised) {
+      const Flag &flag = m_fw.flags[static_cast<std::size_t>(raised.flag)];
+      return fmt::format("[{}] {} {}", upper_ascii(std::string(severity_word(flag.severity, m_language))),
+                         flag.message.in(m_lang), flag_ref(raised));
+    };
+    for (const auto &path : read) {
+      if (path.starts_with("flags.")) {
+        const std::string severity = path.substr(6);
+        for (const auto &raised : m_a.flags) {
+          if (core::to_string(m_fw.flags[static_cast<std::size_t>(raised.flag)].severity) == severity) {
+            lines.push_back(flag_line(raised));
+          }
+        }
+      } else if (path == "flags") {
+        for (const auto &raised : m_a.flags) {
+          if (std::find(flags_named.begin(), flags_named.end(), raised.flag) != flags_named.end()) {
+            lines.push_back(flag_line(raised));
+          }
+        }
+      } else if (path.starts_with("score.") || path == "blocks.unscored") {
+        for (std::size_t b = 0; b < m_a.blocks.size(); ++b) {
+          const bool named = path == "score." + m_fw.blocks[b].id;
+          const bool lowest = path == "score.lowest" && m_a.blocks[b].score &&
+                              std::none_of(m_a.blocks.begin(), m_a.blocks.end(), [&](const BlockScore &other) {
+                                return other.score && *other.score < *m_a.blocks[b].score;
+                              });
+          const bool unscored = path == "blocks.unscored" && !m_a.blocks[b].score;
+          if (named || lowest || unscored) {
+            lines.push_back(fmt::format("{}: {}", m_fw.blocks[b].label.in(m_lang),
+                                        m_a.blocks[b].score ? fmt::format("{} {}", *m_a.blocks[b].score, w(Word::of_100))
+                                                            : std::string(w(Word::not_scored))));
+          }
+        }
+        if (path == "score.overall" && m_a.overall) {
+          lines.push_back(fmt::format("{}: {} {}", w(Word::overall_score), *m_a.overall, w(Word::of_100)));
+        }
+      }
+    }
+    return lines;
+  }
+
+  std::string flag_ref(const RaisedFlag &raised) {
+    if (raised.either.empty()) {
+      return rule_ref(raised.rule);
+    }
+    return fmt::format("({}; {}: {})", w(Word::for_every_answer), w(Word::one_of_rules), join(raised.either));
+  }
+
+  // The verdict policy step by step: what each step says, whether it holds here, and why it
+  // is part of the framework.
+  void policy() {
+    if (m_fw.verdict.steps.empty()) {
+      return;
+    }
+    m_sink.heading(w(Word::policy_heading));
+    for (std::size_t s = 0; s < m_fw.verdict.steps.size(); ++s) {
+      const PolicyStep &step = m_fw.verdict.steps[s];
+      const Truth truth = s < m_a.step_truth.size() ? m_a.step_truth[s] : Truth::no;
+      const Word status = truth == Truth::yes ? Word::step_holds : truth == Truth::no ? Word::step_not : Word::step_open;
+      m_sink.item(fmt::format("{}.", s + 1),
+                  fmt::format("{} → {} {}: {}", step.text.in(m_lang), verdict_word(step.at_most, m_language), w(Word::rule),
+                              step.id) +
+                      fmt::format(" [{}]", w(status)),
+                  truth == Truth::yes ? (step.at_most == Verdict::not_advised ? Tone::bad : Tone::caution) : Tone::plain);
+      m_sink.detail("", cite_missing(step.justification.in(m_lang), step.origin));
     }
   }
 
@@ -193,7 +291,7 @@ private:
       const std::string value = score.score ? fmt::format("{} {}", *score.score, w(Word::of_100))
                                             : std::string(w(Word::not_scored));
       const Tone tone = !score.score                             ? Tone::caution
-                        : *score.score < m_fw.scoring.weak_block ? Tone::bad
+                        : *score.score < m_fw.verdict.limited     ? Tone::bad
                                                                  : Tone::plain;
       m_sink.subheading(fmt::format("{}. {}: {}", number++, block.label.in(m_lang), value), tone);
       m_sink.paragraph(block.question.in(m_lang) + " " + cite(block.origin));
@@ -270,8 +368,13 @@ private:
       std::string kind;
       if (entry.item >= 0) {
         const TaxonomyItem &item = m_fw.items[static_cast<std::size_t>(entry.item)];
-        kind = fmt::format("{}, {}, {}", m_fw.pillars[static_cast<std::size_t>(item.pillar)].label.in(m_lang),
-                           w(item.is_action ? Word::action : Word::task), item.id);
+        const int kind_field = m_fw.task_field_with(FieldRole::task_kind);
+        kind = kind_field < 0
+                   ? fmt::format("{}, {}", m_fw.pillars[static_cast<std::size_t>(item.pillar)].label.in(m_lang), item.id)
+                   : fmt::format("{}, {}, {}", m_fw.pillars[static_cast<std::size_t>(item.pillar)].label.in(m_lang),
+                                 core::value_label(m_fw.task_fields[static_cast<std::size_t>(kind_field)], item.kind,
+                                                   m_lang),
+                                 item.id);
       } else {
         kind = std::string(w(Word::custom_task));
       }
@@ -304,7 +407,7 @@ private:
       m_sink.item(
           "-",
           fmt::format("{}{} ({} {}): {} {}", skill.label.in(m_lang),
-                      skill.group == SkillGroup::affective ? fmt::format(" [{}]", w(Word::affective)) : "",
+                      skill.group > 0 ? fmt::format(" [{}]", m_fw.skill_groups[static_cast<std::size_t>(skill.group)].label.in(m_lang)) : "",
                       w(Word::weight), need.weight, w(Word::best_support), grade_word(need.best, m_language)),
           Tone::plain);
     }

@@ -29,21 +29,25 @@ constexpr Pair k_words[] = {
      "maken. Beantwoord eerst de open vragen.",
      "Too much is unknown to give an overall score; what is unknown cannot make a use case promising. Answer "
      "the open questions first."},
-    {Word::reason_unscored_blocks,
-     "Niet elke bouwsteen heeft een score, omdat te veel onbekend is; zolang dat zo is, is het oordeel "
-     "hooguit 'kansrijk onder voorwaarden'. Zie de open vragen.",
-     "Not every building block has a score, because too much is unknown; as long as that is so, the verdict "
-     "is at most 'promising under conditions'. See the open questions."},
-    {Word::reason_weak_block,
-     "Een bouwsteen scoort zo laag dat de andere bouwstenen dat niet kunnen goedmaken; het oordeel is "
-     "hooguit 'kansrijk onder voorwaarden'",
-     "A building block scores so low that the others cannot make up for it; the verdict is at most "
-     "'promising under conditions'"},
-    {Word::reason_capped, "Een ernstig signaal maakt het oordeel hooguit 'kansrijk onder voorwaarden'",
-     "A high flag caps the verdict at 'promising under conditions'"},
-    {Word::reason_knockout,
-     "Knock-out: dit signaal maakt de toepassing niet kansrijk, hoe hoog de scores ook zijn",
-     "Knock-out: this flag makes the use case not advised, however high the scores"},
+    {Word::reason_binding, "Doorslaggevend", "Decisive"},
+    {Word::reason_also, "Ook van toepassing", "Also applies"},
+    {Word::reason_open_questions,
+     "Hoe de open vragen ook worden beantwoord, een beter oordeel dan dit is niet mogelijk",
+     "Whatever the answers to the open questions, no better verdict than this is possible"},
+    {Word::verdict_now, "Oordeel nu", "Verdict now"},
+    {Word::range_between, "afhankelijk van de open vragen tussen", "depending on the open questions between"},
+    {Word::range_certain, "de open vragen kunnen dit oordeel niet meer veranderen",
+     "the open questions can no longer change this verdict"},
+    {Word::range_approximate,
+     "bij benadering: niet alle antwoorden konden worden nagegaan, dus de grenzen zijn ruim genomen",
+     "approximate: not every answer could be tried, so the bounds are taken wide"},
+    {Word::policy_heading, "Zo komt het oordeel tot stand", "How the verdict comes about"},
+    {Word::step_holds, "geldt", "holds"},
+    {Word::step_not, "geldt niet", "does not hold"},
+    {Word::step_open, "hangt af van open vragen", "depends on open questions"},
+    {Word::for_every_answer, "geldt hoe de open vragen ook worden beantwoord",
+     "holds whatever the answers to the open questions"},
+    {Word::one_of_rules, "via een van deze regels", "through one of these rules"},
     {Word::building_blocks, "Bouwstenen", "Building blocks"},
     {Word::score, "score", "score"},
     {Word::base, "startwaarde", "starting value"},
@@ -96,6 +100,7 @@ constexpr Pair k_words[] = {
     {Word::verdict_promising, "kansrijk", "promising"},
     {Word::verdict_conditional, "kansrijk onder voorwaarden", "promising under conditions"},
     {Word::verdict_limited, "beperkt kansrijk", "of limited promise"},
+    {Word::verdict_insufficient, "nog niet te beoordelen", "cannot be assessed yet"},
     {Word::verdict_not_advised, "niet kansrijk", "not advised"},
     {Word::term_task_suitability, "gemiddelde geschiktheid van de geraakte taken",
      "mean suitability of the tasks touched"},
@@ -141,6 +146,8 @@ std::string_view verdict_word(core::Verdict verdict, Language language) {
     return word(Word::verdict_limited, language);
   case core::Verdict::not_advised:
     return word(Word::verdict_not_advised, language);
+  case core::Verdict::insufficient_information:
+    return word(Word::verdict_insufficient, language);
   }
   return "?";
 }

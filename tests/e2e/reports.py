@@ -30,9 +30,9 @@ HOSTILE = sorted(os.path.join(SOURCE, "tests", "e2e", "hostile-ok", f)
                  for f in os.listdir(os.path.join(SOURCE, "tests", "e2e", "hostile-ok")))
 VERDICT_WORDS = {
     "nl": {"promising": "KANSRIJK", "conditional": "KANSRIJK ONDER VOORWAARDEN", "limited": "BEPERKT KANSRIJK",
-           "not_advised": "NIET KANSRIJK"},
+           "not_advised": "NIET KANSRIJK", "insufficient_information": "NOG NIET TE BEOORDELEN"},
     "en": {"promising": "PROMISING", "conditional": "PROMISING UNDER CONDITIONS", "limited": "LIMITED",
-           "not_advised": "NOT ADVISED"},
+           "not_advised": "NOT ADVISED", "insufficient_information": "CANNOT BE ASSESSED YET"},
 }
 SECTIONS = {"nl": ["Bouwstenen", "Geraakte taken en handelingen", "Benodigde vaardigheden", "Kwaliteit van werk",
                    "Signalen", "Open vragen", "Invoer zoals begrepen", "Bronnen", "Datum", "geen besluit"],

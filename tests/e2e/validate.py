@@ -258,7 +258,7 @@ def check_diff():
         result = run(BINARY, ["diff", "old", "fw", *examples], cwd=tmp)
         out = result.stdout.decode()
         expect(result.returncode == 0, f"diff: exit {result.returncode} {result.stderr.decode()}")
-        expect("~ scoring thresholds\n    was: promising 70, conditional 50, limited 30\n    now: promising 80" in out,
+        expect("~ verdict thresholds\n    was: promising 70, conditional 50, limited 30\n    now: promising 80" in out,
                f"diff: thresholds change not shown:\n{out}")
         expect("~ flag profiling-people\n    was: severity high\n    now: severity medium\n" in out, f"diff: flag change not shown:\n{out}")
         expect("* " + os.path.join(SOURCE, "examples", "fml-toets.yaml") + ": promising -> conditional" in out,

@@ -40,7 +40,7 @@ TEST_CASE("the built-in framework has the TNO structure", "[io][builtin]") {
     int actions = 0;
     for (const auto &item : fw.items) {
       if (fw.pillars[static_cast<std::size_t>(item.pillar)].id == pillar.id) {
-        (item.is_action ? actions : tasks) += 1;
+        (fw.item_kind(item) == "action" ? actions : tasks) += 1;
       }
     }
     INFO(pillar.id);
@@ -56,7 +56,7 @@ TEST_CASE("the built-in framework has the TNO structure", "[io][builtin]") {
 TEST_CASE("affective skills cannot be taken over by any technology", "[io][builtin]") {
   const auto &fw = builtin();
   for (std::size_t s = 0; s < fw.skills.size(); ++s) {
-    if (fw.skills[s].group != core::SkillGroup::affective) {
+    if (fw.skill_groups[static_cast<std::size_t>(fw.skills[s].group)].id != "affective") {
       continue;
     }
     for (std::size_t t = 0; t < fw.technologies.size(); ++t) {

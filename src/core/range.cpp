@@ -1,0 +1,362 @@
+// The verdict range: depth-first search over the open answers with bounds; see range.hpp.
+#include "scoring_parts.hpp"
+
+#include <algorithm>
+#include <functional>
+#include <kansrijk/core/completion.hpp>
+#include <kansrijk/core/range.hpp>
+#include <map>
+
+namespace kansrijk::core {
+
+namespace {
+
+Interval clamp(Interval value) { return {std::clamp(value.low, 0, 100), std::clamp(value.high, 0, 100)}; }
+
+Interval add(Interval a, Interval b) { return {a.low + b.low, a.high + b.high}; }
+
+// The bounds of one building block over the completions, or nullopt when no completion
+// gives it a score.
+struct BlockBounds {
+  std::optional<Interval> score;
+  bool exact = true; // false: the interval is wider than the completions need (unknown skills)
+};
+
+class BoundsRun {
+public:
+  BoundsRun(const Framework &framework, const UseCase &use_case) : m_fw(framework), m_uc(use_case) {}
+
+  Bounds run() {
+    const std::size_t rules = m_fw.rules.size();
+    std::vector<Truth> truth(rules);
+    std::map<UnknownRef, int> weight; // how many open rules read each open answer
+    for (std::size_t r = 0; r < rules; ++r) {
+      Evaluation result = evaluate(m_fw.rules[r].when, m_uc);
+      truth[r] = result.truth;
+      for (const auto &ref : result.unknowns) {
+        ++weight[deciding_answer(m_fw, m_uc, ref)];
+      }
+    }
+    // Flags: raised for certain, or possibly.
+    FactValues facts;
+    facts.bounds = true;
+    std::vector<int> state(m_fw.flags.size(), 0); // 2 raised, 1 possible
+    for (std::size_t r = 0; r < rules; ++r) {
+      if (truth[r] == Truth::no) {
+        continue;
+      }
+      for (const int flag : m_fw.rules[r].effects.flags) {
+        state[static_cast<std::size_t>(flag)] =
+            std::max(state[static_cast<std::size_t>(flag)], truth[r] == Truth::yes ? 2 : 1);
+      }
+    }
+    for (std::size_t f = 0; f < state.size(); ++f) {
+      if (state[f] == 2) {
+        facts.raised.push_back(static_cast<int>(f));
+      } else if (state[f] == 1) {
+        facts.possible.push_back(static_cast<int>(f));
+      }
+    }
+    // Blocks.
+    bool exact = true;
+    const std::vector<BlockBounds> blocks = block_bounds(truth, exact);
+    double weights = 0;
+    double low = 0;
+    double high = 0;
+    int scored = 0;
+    for (std::size_t b = 0; b < blocks.size(); ++b) {
+      facts.blocks.push_back(blocks[b].score);
+      if (!blocks[b].score) {
+        continue;
+      }
+      const double w = m_fw.blocks[b].weight;
+      weights += w;
+      low += w * blocks[b].score->low;
+      high += w * blocks[b].score->high;
+      ++scored;
+    }
+    Bounds out;
+    if (scored >= m_fw.scoring.overall_min_blocks && weights > 0) {
+      facts.overall = Interval{detail::rounded(low / weights), detail::rounded(high / weights)};
+    }
+    out.overall = facts.overall;
+    // The policy over the bounds: a step that holds caps every completion; one that may hold
+    // caps some.
+    const UseCase sheet = fact_sheet(m_fw, facts);
+    out.best = facts.overall ? verdict_for_score(m_fw.verdict, facts.overall->high) : Verdict::insufficient_information;
+    out.worst = facts.overall ? verdict_for_score(m_fw.verdict, facts.overall->low) : Verdict::insufficient_information;
+    for (const auto &step : m_fw.verdict.steps) {
+      const Truth holds = evaluate(step.when, sheet).truth;
+      if (holds == Truth::yes) {
+        out.best = least_favourable(out.best, step.at_most);
+      }
+      if (holds != Truth::no) {
+        out.worst = least_favourable(out.worst, step.at_most);
+      }
+    }
+    const bool overall_point = !out.overall || out.overall->low == out.overall->high;
+    out.point = out.best == out.worst && overall_point && exact;
+    // Open answers that matter, most-read first; then those only the scores read.
+    std::vector<std::pair<int, UnknownRef>> ranked;
+    for (const auto &[ref, count] : weight) {
+      ranked.emplace_back(count, ref);
+    }
+    for (const auto &ref : m_score_answers) {
+      if (weight.count(ref) == 0) {
+        ranked.emplace_back(0, ref);
+      }
+    }
+    std::stable_sort(ranked.begin(), ranked.end(), [](const auto &a, const auto &b) { return a.first > b.first; });
+    for (const auto &[count, ref] : ranked) {
+      if (std::find(out.open.begin(), out.open.end(), ref) == out.open.end()) {
+        out.open.push_back(ref);
+      }
+    }
+    return out;
+  }
+
+private:
+  std::vector<BlockBounds> block_bounds(const std::vector<Truth> &truth, bool &exact) {
+    std::vector<BlockBounds> out(m_fw.blocks.size());
+    std::vector<Interval> sums(m_fw.blocks.size());
+    std::vector<int> units(m_fw.blocks.size(), 0);
+    for (std::size_t b = 0; b < m_fw.blocks.size(); ++b) {
+      sums[b] = Interval{m_fw.blocks[b].base, m_fw.blocks[b].base};
+    }
+    for (std::size_t r = 0; r < m_fw.rules.size(); ++r) {
+      for (const auto &effect : m_fw.rules[r].effects.points) {
+        auto &sum = sums[static_cast<std::size_t>(effect.block)];
+        ++units[static_cast<std::size_t>(effect.block)];
+        if (truth[r] == Truth::yes) {
+          sum = add(sum, Interval{effect.points, effect.points});
+        } else if (truth[r] == Truth::unknown) {
+          sum = add(sum, Interval{std::min(0, effect.points), std::max(0, effect.points)});
+        }
+      }
+    }
+    for (std::size_t b = 0; b < m_fw.blocks.size(); ++b) {
+      const Block &block = m_fw.blocks[b];
+      std::optional<Interval> computed;
+      bool has_term = true;
+      switch (block.computed) {
+      case Computed::none:
+        break;
+      case Computed::task_suitability:
+        computed = task_suitability();
+        has_term = computed.has_value();
+        break;
+      case Computed::skill_support:
+      case Computed::technology_fit:
+        computed = skills_or_technology(block.computed, exact);
+        has_term = computed.has_value();
+        break;
+      case Computed::quality_of_work:
+        computed = quality_of_work(truth);
+        ++units[b]; // dimensions always inform this block in a completion
+        break;
+      }
+      if (block.rests_on_computed()) {
+        ++units[b];
+        if (!has_term) {
+          continue; // no completion gives it a score
+        }
+      }
+      if (units[b] == 0) {
+        continue;
+      }
+      Interval sum = sums[b];
+      if (computed) {
+        sum = add(sum, *computed);
+      }
+      out[b].score = clamp(sum);
+    }
+    return out;
+  }
+
+  // The mean suitability of the scored tasks; unknown attributes of own tasks at their
+  // lowest and highest points.
+  std::optional<Interval> task_suitability() {
+    const TaskSuitability &model = m_fw.scoring.task_suitability;
+    long long low = 0;
+    long long high = 0;
+    int tasks = 0;
+    for (std::size_t t = 0; t < m_uc.tasks.size(); ++t) {
+      const TaskEntry &task = m_uc.tasks[t];
+      if (!detail::task_is_scored(m_fw, task)) {
+        continue;
+      }
+      Interval points{model.base, model.base};
+      for (const auto &[path, levels] : model.attributes) {
+        const int field = m_fw.task_field_index(path);
+        const FieldValue &value = task.attributes[static_cast<std::size_t>(field)];
+        if (value.known && value.value >= 0) {
+          points = add(points, Interval{levels[static_cast<std::size_t>(value.value)],
+                                        levels[static_cast<std::size_t>(value.value)]});
+          continue;
+        }
+        points = add(points, Interval{*std::min_element(levels.begin(), levels.end()),
+                                      *std::max_element(levels.begin(), levels.end())});
+        m_score_answers.push_back(UnknownRef{field, static_cast<int>(t), true});
+      }
+      points = clamp(points);
+      low += points.low;
+      high += points.high;
+      ++tasks;
+    }
+    if (tasks == 0) {
+      return std::nullopt;
+    }
+    return Interval{detail::rounded(double(low) / tasks), detail::rounded(double(high) / tasks)};
+  }
+
+  std::optional<Interval> skills_or_technology(Computed which, bool &exact) {
+    const detail::SkillNeeds needs = detail::skill_needs(m_fw, m_uc);
+    if (!needs.complete) {
+      // Own tasks whose skills are open: their skills are not tried one by one (there are too
+      // many combinations), so the score can be anything.
+      exact = false;
+      return Interval{0, 100};
+    }
+    if (which == Computed::skill_support) {
+      const int support = detail::skill_support(m_fw, needs.weights);
+      return support < 0 ? std::nullopt : std::optional<Interval>(Interval{support, support});
+    }
+    const auto fits = detail::technology_fits(m_fw, needs.weights);
+    if (fits.empty()) {
+      return std::nullopt;
+    }
+    const int named = detail::named_technology(m_fw, m_uc);
+    if (named == -2) {
+      return std::nullopt;
+    }
+    if (named >= 0) {
+      for (const auto &fit : fits) {
+        if (fit.technology == named) {
+          return Interval{fit.fit, fit.fit};
+        }
+      }
+      return std::nullopt;
+    }
+    m_score_answers.push_back(UnknownRef{m_fw.field_with(FieldRole::technology), -1, false});
+    return Interval{fits.back().fit, fits.front().fit};
+  }
+
+  // Points per dimension: each direction a dimension can still take, at its valence's points.
+  Interval quality_of_work(const std::vector<Truth> &truth) {
+    std::vector<int> up(m_fw.dimensions.size(), 0); // 2 certain, 1 possible
+    std::vector<int> down(m_fw.dimensions.size(), 0);
+    for (std::size_t r = 0; r < m_fw.rules.size(); ++r) {
+      if (truth[r] == Truth::no) {
+        continue;
+      }
+      const int level = truth[r] == Truth::yes ? 2 : 1;
+      for (const auto &effect : m_fw.rules[r].effects.quality_of_work) {
+        auto &slot = effect.direction == Direction::up ? up : down;
+        slot[static_cast<std::size_t>(effect.dimension)] =
+            std::max(slot[static_cast<std::size_t>(effect.dimension)], level);
+      }
+    }
+    Interval total;
+    for (std::size_t d = 0; d < m_fw.dimensions.size(); ++d) {
+      int low = 1000;
+      int high = -1000;
+      for (const bool is_up : {false, true}) {
+        for (const bool is_down : {false, true}) {
+          const bool up_ok = is_up ? up[d] > 0 : up[d] < 2;
+          const bool down_ok = is_down ? down[d] > 0 : down[d] < 2;
+          if (!up_ok || !down_ok) {
+            continue;
+          }
+          const int points = detail::valence_points(
+              m_fw.scoring, detail::valence_of(m_fw.dimensions[d], detail::direction_of(is_up, is_down, false)));
+          low = std::min(low, points);
+          high = std::max(high, points);
+        }
+      }
+      total = add(total, Interval{low, high});
+    }
+    return total;
+  }
+
+  const Framework &m_fw;
+  const UseCase &m_uc;
+  std::vector<UnknownRef> m_score_answers; // open answers that only scoring reads
+};
+
+bool covers(const VerdictRange &found, const Bounds &node) {
+  if (favourability(node.best) > favourability(found.best) ||
+      favourability(node.worst) < favourability(found.worst)) {
+    return false;
+  }
+  if (!node.overall) {
+    return true;
+  }
+  return found.overall_min && *found.overall_min <= node.overall->low && found.overall_max &&
+         node.overall->high <= *found.overall_max;
+}
+
+void absorb(VerdictRange &found, bool &any, const Bounds &node) {
+  if (!any) {
+    found.best = node.best;
+    found.worst = node.worst;
+    any = true;
+  } else {
+    if (favourability(node.best) > favourability(found.best)) {
+      found.best = node.best;
+    }
+    if (favourability(node.worst) < favourability(found.worst)) {
+      found.worst = node.worst;
+    }
+  }
+  if (node.overall) {
+    found.overall_min = found.overall_min ? std::min(*found.overall_min, node.overall->low) : node.overall->low;
+    found.overall_max = found.overall_max ? std::max(*found.overall_max, node.overall->high) : node.overall->high;
+  }
+}
+
+} // namespace
+
+Bounds completion_bounds(const Framework &framework, const UseCase &use_case) {
+  return BoundsRun(framework, use_case).run();
+}
+
+VerdictRange verdict_range(const Framework &framework, const UseCase &use_case, std::size_t limit) {
+  VerdictRange found;
+  found.computed = true;
+  bool any = false;
+  Reads none;
+  std::function<void(const UseCase &)> visit = [&](const UseCase &current) {
+    ++found.explored;
+    const Bounds node = completion_bounds(framework, current);
+    if (any && covers(found, node)) {
+      return; // nothing below can widen the range
+    }
+    if (node.point || node.open.empty() || found.explored > limit) {
+      if (!node.point) {
+        found.exact = false; // an outer bound stands in for what is below
+      }
+      absorb(found, any, node);
+      return;
+    }
+    const UnknownRef ref = node.open.front();
+    bool approximate = false;
+    const auto values = answers_for(framework, current, ref, nullptr, approximate);
+    if (values.empty()) {
+      found.exact = false;
+      absorb(found, any, node);
+      return;
+    }
+    if (approximate) {
+      found.exact = false;
+    }
+    for (const auto &value : values) {
+      UseCase next = current;
+      give_answer(framework, next, ref, value);
+      visit(next);
+    }
+  };
+  visit(use_case);
+  return found;
+}
+
+} // namespace kansrijk::core
