@@ -51,7 +51,8 @@ std::map<std::string, Summary> summarise(const core::Framework &fw) {
   out["verdict"]["thresholds"] = fmt::format("promising {}, conditional {}, limited {}", fw.verdict.promising,
                                              fw.verdict.conditional, fw.verdict.limited);
   for (const auto &step : fw.verdict.steps) {
-    out["policy step"][step.id] = fmt::format("when {}; at most {}", step.when_text, core::to_string(step.at_most));
+    out["policy step"][step.id] =
+        fmt::format("when {}; at most {}", step.when_text, core::to_string(step.at_most));
   }
   out["scoring"]["max_unknown_share"] = fmt::format("{}", s.max_unknown_share);
   out["scoring"]["grade_points"] =
@@ -69,12 +70,13 @@ std::map<std::string, Summary> summarise(const core::Framework &fw) {
     for (const auto &need : item.skills)
       skills += fw.skills[static_cast<std::size_t>(need.skill)].id + " " + std::to_string(need.weight) + ", ";
     const int kind_field = fw.task_field_with(core::FieldRole::task_kind);
-    const std::string kind =
-        kind_field >= 0 && item.kind >= 0
-            ? fw.task_fields[static_cast<std::size_t>(kind_field)].domain.values[static_cast<std::size_t>(item.kind)]
-            : "-";
-    out["task"][item.id] = fmt::format("pillar {}, {}; skills {}; {}",
-                                       fw.pillars[static_cast<std::size_t>(item.pillar)].id, kind, skills, attributes);
+    const std::string kind = kind_field >= 0 && item.kind >= 0
+                                 ? fw.task_fields[static_cast<std::size_t>(kind_field)]
+                                       .domain.values[static_cast<std::size_t>(item.kind)]
+                                 : "-";
+    out["task"][item.id] =
+        fmt::format("pillar {}, {}; skills {}; {}", fw.pillars[static_cast<std::size_t>(item.pillar)].id,
+                    kind, skills, attributes);
   }
   for (std::size_t s2 = 0; s2 < fw.skills.size(); ++s2) {
     for (std::size_t t = 0; t < fw.technologies.size(); ++t) {

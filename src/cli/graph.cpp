@@ -71,7 +71,10 @@ std::string graph(const core::Framework &fw, bool dot, const std::string &lang) 
         const int kind_field = fw.task_field_with(core::FieldRole::task_kind);
         const std::string kind =
             kind_field >= 0 && item.kind > 0
-                ? " (" + core::value_label(fw.task_fields[static_cast<std::size_t>(kind_field)], item.kind, lang) + ")"
+                ? " (" +
+                      core::value_label(fw.task_fields[static_cast<std::size_t>(kind_field)], item.kind,
+                                        lang) +
+                      ")"
                 : "";
         node(node_id("i_", item.id), item.label.in(lang) + kind, "");
       }

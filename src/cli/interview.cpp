@@ -803,9 +803,10 @@ private:
         const auto &item = m_fw.items[static_cast<std::size_t>(items[i])];
         const int kind_field = m_fw.task_field_with(core::FieldRole::task_kind);
         say(fmt::format("  {:>2}) {} [{}]", i + 1, item.label.in(m_lang),
-                        kind_field < 0 ? std::string("-")
-                                       : core::value_label(m_fw.task_fields[static_cast<std::size_t>(kind_field)],
-                                                           item.kind, m_lang)));
+                        kind_field < 0
+                            ? std::string("-")
+                            : core::value_label(m_fw.task_fields[static_cast<std::size_t>(kind_field)],
+                                                item.kind, m_lang)));
       }
       say(t("  Kies één of meer nummers (bijvoorbeeld 1 3); ? + nummer = uitleg (bijvoorbeeld ?2); Enter of "
             "< = terug.",

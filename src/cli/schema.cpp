@@ -173,13 +173,12 @@ Json assessment_schema(const core::Framework &fw) {
           {"valence", string_enum({"favourable", "unfavourable", "mixed", "neutral", "unknown"})},
           {"reasons", {{"type", "array"}}}}}};
   }
-  const Json keys =
-      Json::array({"tool",       "format_version",  "framework",       "use_case",      "language",
-                   "date",       "verdict",         "verdict_reasons", "verdict_policy", "verdict_range",
-                   "scores",     "score_details",   "tasks",
-                   "skills",     "technologies",    "quality_of_work", "flags",         "open_questions",
-                   "conditions", "recommendations", "trace",           "input",         "sources",
-                   "statement",  "limits"});
+  const Json keys = Json::array(
+      {"tool",       "format_version",  "framework",      "use_case",        "language", "date",
+       "verdict",    "verdict_reasons", "verdict_policy", "verdict_range",   "scores",   "score_details",
+       "tasks",      "skills",          "technologies",   "quality_of_work", "flags",    "open_questions",
+       "conditions", "recommendations", "trace",          "input",           "sources",  "statement",
+       "limits"});
   Json props = Json::object();
   props["tool"] = {{"type", "object"}, {"required", Json::array({"name", "version"})}};
   props["framework"] = {{"type", "object"}, {"required", Json::array({"id", "version", "sha256"})}};
@@ -282,7 +281,7 @@ Json framework_schema(const core::Framework &fw) {
   item_props["description"] = lang_text;
   item_props["rationale"] = lang_text;
   item_props[skills_key] = {{"type", "object"},
-                          {"additionalProperties", {{"type", "integer"}, {"minimum", 1}, {"maximum", 3}}}};
+                            {"additionalProperties", {{"type", "integer"}, {"minimum", 1}, {"maximum", 3}}}};
   for (const auto &[key, value] : task_attributes.items())
     item_props[key] = value;
   for (const auto &[key, value] : origin_props.items())
@@ -326,9 +325,7 @@ Json framework_schema(const core::Framework &fw) {
                                        {"id", "group", "label", "description"}));
   properties["pillars"] = array_of(
       item({{"id", id}, {"label", lang_text}, {"description", lang_text}}, {"id", "label", "description"}));
-  Json item_schema = {{"type", "object"},
-                      {"additionalProperties", false},
-                      {"required", item_required}};
+  Json item_schema = {{"type", "object"}, {"additionalProperties", false}, {"required", item_required}};
   item_schema["properties"] = item_props;
   properties["items"] = array_of(item_schema);
   properties["technologies"] = list_of;

@@ -62,7 +62,8 @@ constexpr Check k_checks[] = {
     {"KR110", "orphan-skill", Severity::warning, "A skill that no task of the taxonomy needs"},
     {"KR111", "orphan-dimension", Severity::warning, "A quality-of-work dimension that no rule affects"},
     {"KR112", "orphan-advice", Severity::warning, "A flag, condition or recommendation that no rule raises"},
-    {"KR113", "stray-file", Severity::warning, "A YAML file in the framework folder that declares no section"},
+    {"KR113", "stray-file", Severity::warning,
+     "A YAML file in the framework folder that declares no section"},
     {"KR000", "other", Severity::error, "Any other problem"},
 };
 
@@ -77,7 +78,9 @@ const Check &check(std::string_view id) {
 
 // The check a loader diagnostic belongs to: the code its raising site gave it. A diagnostic
 // without one is a bug in the loader (the corpus test trips every check id), reported as KR000.
-std::string_view classify(const util::Diagnostic &d) { return d.code.empty() ? std::string_view("KR000") : d.code; }
+std::string_view classify(const util::Diagnostic &d) {
+  return d.code.empty() ? std::string_view("KR000") : d.code;
+}
 
 struct Finding {
   std::string check;

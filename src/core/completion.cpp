@@ -148,9 +148,10 @@ std::vector<FieldValue> answers_for(const Framework &framework,
   }
   // A list is answered one member at a time, and only for the members a condition tests: first
   // every value becomes possible, then the tested member is in or out.
-  const FieldValue &current = ref.task_field ? use_case.tasks[static_cast<std::size_t>(ref.task)]
-                                                   .attributes[static_cast<std::size_t>(ref.field)]
-                                             : use_case.fields[static_cast<std::size_t>(ref.field)];
+  const FieldValue &current =
+      ref.task_field
+          ? use_case.tasks[static_cast<std::size_t>(ref.task)].attributes[static_cast<std::size_t>(ref.field)]
+          : use_case.fields[static_cast<std::size_t>(ref.field)];
   if (!current.known) {
     FieldValue open;
     open.known = true;
@@ -159,8 +160,10 @@ std::vector<FieldValue> answers_for(const Framework &framework,
     }
     return {open};
   }
-  const int member = ref.member >= 0 ? ref.member : (current.possible.empty() ? -1 : current.possible.front());
-  if (member < 0 || std::find(current.possible.begin(), current.possible.end(), member) == current.possible.end()) {
+  const int member =
+      ref.member >= 0 ? ref.member : (current.possible.empty() ? -1 : current.possible.front());
+  if (member < 0 ||
+      std::find(current.possible.begin(), current.possible.end(), member) == current.possible.end()) {
     return {};
   }
   FieldValue in = current;
@@ -171,7 +174,10 @@ std::vector<FieldValue> answers_for(const Framework &framework,
   return {in, out};
 }
 
-void give_answer(const Framework &framework, UseCase &use_case, const UnknownRef &ref, const FieldValue &value) {
+void give_answer(const Framework &framework,
+                 UseCase &use_case,
+                 const UnknownRef &ref,
+                 const FieldValue &value) {
   if (!ref.task_field) {
     use_case.fields[static_cast<std::size_t>(ref.field)] = value;
     apply_defaults(framework, use_case);

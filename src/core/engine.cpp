@@ -265,8 +265,9 @@ private:
   // of them fires whatever the open answers are.
   void settle_flags_and_effects_for_every_answer() {
     for (std::size_t f = 0; f < m_fw.flags.size(); ++f) {
-      const bool raised = std::any_of(m_out.flags.begin(), m_out.flags.end(),
-                                      [&](const RaisedFlag &raised) { return raised.flag == static_cast<int>(f); });
+      const bool raised = std::any_of(m_out.flags.begin(), m_out.flags.end(), [&](const RaisedFlag &raised) {
+        return raised.flag == static_cast<int>(f);
+      });
       if (raised) {
         continue;
       }
@@ -285,7 +286,8 @@ private:
     for (std::size_t d = 0; d < m_fw.dimensions.size(); ++d) {
       for (const Direction direction : {Direction::up, Direction::down}) {
         const auto &votes = m_qow_votes[d];
-        if (std::any_of(votes.begin(), votes.end(), [&](const QowReason &v) { return v.direction == direction; })) {
+        if (std::any_of(votes.begin(), votes.end(),
+                        [&](const QowReason &v) { return v.direction == direction; })) {
           continue;
         }
         std::vector<std::size_t> candidates;
@@ -405,7 +407,8 @@ private:
     for (const auto &fit : m_out.technologies) {
       if (fit.technology == named) {
         ++technology_block->known;
-        technology_block->terms.insert(technology_block->terms.begin(), ScoreTerm{"technology-fit", fit.fit, -1});
+        technology_block->terms.insert(technology_block->terms.begin(),
+                                       ScoreTerm{"technology-fit", fit.fit, -1});
         technology_block->has_computed_term = true;
       }
     }

@@ -58,7 +58,8 @@ std::vector<FieldDecl> verdict_facts(const Framework &framework) {
   facts.push_back(integer_fact("score.lowest", 100, "laagste score van een bouwsteen", "lowest block score"));
   facts.push_back(integer_fact("blocks.unscored", static_cast<int>(framework.blocks.size()),
                                "bouwstenen zonder score", "blocks without a score"));
-  facts.push_back(integer_fact("unknown_share", 100, "aandeel open vragen (%)", "share of open questions (%)"));
+  facts.push_back(
+      integer_fact("unknown_share", 100, "aandeel open vragen (%)", "share of open questions (%)"));
   for (std::size_t i = 0; i < facts.size(); ++i) {
     facts[i].index = static_cast<int>(i);
   }
@@ -86,11 +87,13 @@ UseCase fact_sheet(const Framework &framework, const FactValues &values) {
   for (int severity = 0; severity < 4; ++severity) {
     Interval count;
     for (const int flag : values.raised) {
-      count.low += static_cast<int>(framework.flags[static_cast<std::size_t>(flag)].severity) == severity ? 1 : 0;
+      count.low +=
+          static_cast<int>(framework.flags[static_cast<std::size_t>(flag)].severity) == severity ? 1 : 0;
     }
     count.high = count.low;
     for (const int flag : values.possible) {
-      count.high += static_cast<int>(framework.flags[static_cast<std::size_t>(flag)].severity) == severity ? 1 : 0;
+      count.high +=
+          static_cast<int>(framework.flags[static_cast<std::size_t>(flag)].severity) == severity ? 1 : 0;
     }
     set(k_severity_facts[severity], integer_value(count, 0, 0, true));
   }
@@ -104,7 +107,8 @@ UseCase fact_sheet(const Framework &framework, const FactValues &values) {
       ++unscored.high;
       continue;
     }
-    lowest = lowest ? Interval{std::min(lowest->low, score->low), std::min(lowest->high, score->high)} : *score;
+    lowest =
+        lowest ? Interval{std::min(lowest->low, score->low), std::min(lowest->high, score->high)} : *score;
   }
   set("score.overall", integer_value(values.overall, 0, 100, values.bounds));
   set("score.lowest", integer_value(lowest, 0, 100, values.bounds));
@@ -116,7 +120,8 @@ UseCase fact_sheet(const Framework &framework, const FactValues &values) {
 StepReads step_reads(const VerdictPolicy &policy, const PolicyStep &step) {
   StepReads out;
   const auto walk = [&](const auto &self, const Expr &expr) -> void {
-    if (expr.kind == Expr::Kind::field && expr.field >= 0 && static_cast<std::size_t>(expr.field) < policy.facts.size()) {
+    if (expr.kind == Expr::Kind::field && expr.field >= 0 &&
+        static_cast<std::size_t>(expr.field) < policy.facts.size()) {
       const std::string &path = policy.facts[static_cast<std::size_t>(expr.field)].path;
       if (std::find(out.facts.begin(), out.facts.end(), path) == out.facts.end()) {
         out.facts.push_back(path);

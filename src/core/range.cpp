@@ -83,8 +83,10 @@ public:
     // The policy over the bounds: a step that holds caps every completion; one that may hold
     // caps some.
     const UseCase sheet = fact_sheet(m_fw, facts);
-    out.best = facts.overall ? verdict_for_score(m_fw.verdict, facts.overall->high) : Verdict::insufficient_information;
-    out.worst = facts.overall ? verdict_for_score(m_fw.verdict, facts.overall->low) : Verdict::insufficient_information;
+    out.best = facts.overall ? verdict_for_score(m_fw.verdict, facts.overall->high)
+                             : Verdict::insufficient_information;
+    out.worst = facts.overall ? verdict_for_score(m_fw.verdict, facts.overall->low)
+                              : Verdict::insufficient_information;
     for (const auto &step : m_fw.verdict.steps) {
       const Truth holds = evaluate(step.when, sheet).truth;
       if (holds == Truth::yes) {
@@ -106,7 +108,8 @@ public:
         ranked.emplace_back(0, ref);
       }
     }
-    std::stable_sort(ranked.begin(), ranked.end(), [](const auto &a, const auto &b) { return a.first > b.first; });
+    std::stable_sort(ranked.begin(), ranked.end(),
+                     [](const auto &a, const auto &b) { return a.first > b.first; });
     for (const auto &[count, ref] : ranked) {
       if (std::find(out.open.begin(), out.open.end(), ref) == out.open.end()) {
         out.open.push_back(ref);
@@ -268,7 +271,8 @@ private:
             continue;
           }
           const int points = detail::valence_points(
-              m_fw.scoring, detail::valence_of(m_fw.dimensions[d], detail::direction_of(is_up, is_down, false)));
+              m_fw.scoring,
+              detail::valence_of(m_fw.dimensions[d], detail::direction_of(is_up, is_down, false)));
           low = std::min(low, points);
           high = std::max(high, points);
         }
@@ -309,8 +313,10 @@ void absorb(VerdictRange &found, bool &any, const Bounds &node) {
     }
   }
   if (node.overall) {
-    found.overall_min = found.overall_min ? std::min(*found.overall_min, node.overall->low) : node.overall->low;
-    found.overall_max = found.overall_max ? std::max(*found.overall_max, node.overall->high) : node.overall->high;
+    found.overall_min =
+        found.overall_min ? std::min(*found.overall_min, node.overall->low) : node.overall->low;
+    found.overall_max =
+        found.overall_max ? std::max(*found.overall_max, node.overall->high) : node.overall->high;
   }
 }
 

@@ -30,7 +30,8 @@ SkillNeeds skill_needs(const Framework &framework, const UseCase &use_case) {
       continue;
     }
     const bool known =
-        task.item >= 0 || (skills_field >= 0 && is_settled(task.attributes[static_cast<std::size_t>(skills_field)]));
+        task.item >= 0 ||
+        (skills_field >= 0 && is_settled(task.attributes[static_cast<std::size_t>(skills_field)]));
     if (!known) {
       needs.complete = false;
       ++needs.unknown_tasks;

@@ -2,10 +2,9 @@
 // open answers) share, so that both compute the same thing.
 #pragma once
 
+#include <cmath>
 #include <kansrijk/core/assessment.hpp>
 #include <kansrijk/core/use_case.hpp>
-
-#include <cmath>
 #include <map>
 #include <vector>
 

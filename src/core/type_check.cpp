@@ -96,8 +96,8 @@ private:
     if (expr.name.rfind("t.", 0) == 0) {
       if (!m_in_quantifier) {
         const std::string list(m_vocabulary.tasks_key.empty() ? "tasks" : m_vocabulary.tasks_key);
-        return fail(expr, "`t` is only defined inside `any(" + list + ", ...)`, `all(" + list + ", ...)` or `count(" +
-                              list + ", ...)`");
+        return fail(expr, "`t` is only defined inside `any(" + list + ", ...)`, `all(" + list +
+                              ", ...)` or `count(" + list + ", ...)`");
       }
       const int index = index_in(m_vocabulary.task_fields, std::string_view(expr.name).substr(2));
       if (index < 0) {
@@ -183,11 +183,13 @@ private:
     }
     if (expr.list != m_vocabulary.tasks_key) {
       const std::string list(m_vocabulary.tasks_key);
-      return util::unexpected(ExprError{expr.list_offset, "`" + expr.name + "` ranges over the task list; write `" +
+      return util::unexpected(ExprError{expr.list_offset, "`" + expr.name +
+                                                              "` ranges over the task list; write `" +
                                                               expr.name + "(" + list + ", ...)`"});
     }
     if (m_in_quantifier) {
-      return fail(expr, "`" + expr.name + "(" + expr.list + ", ...)` cannot be nested inside another quantifier");
+      return fail(expr,
+                  "`" + expr.name + "(" + expr.list + ", ...)` cannot be nested inside another quantifier");
     }
     m_in_quantifier = true;
     auto ok = check(expr.children[0]);

@@ -29,7 +29,9 @@ int share_level(int part, int total, std::size_t levels) {
 void derive_task_attributes(const Framework &framework, TaskEntry &task) {
   const TaxonomyItem *item = task.item >= 0 ? &framework.items[static_cast<std::size_t>(task.item)] : nullptr;
   const int skills_field = framework.task_field_with(FieldRole::task_skills);
-  const bool skills_known = item != nullptr || (skills_field >= 0 && is_settled(task.attributes[static_cast<std::size_t>(skills_field)]));
+  const bool skills_known =
+      item != nullptr ||
+      (skills_field >= 0 && is_settled(task.attributes[static_cast<std::size_t>(skills_field)]));
   for (const auto &decl : framework.task_fields) {
     FieldValue &value = task.attributes[static_cast<std::size_t>(decl.index)];
     switch (decl.derivation) {

@@ -38,8 +38,8 @@ std::vector<SourceFile> read_framework_folder(const std::string &folder) {
   }
   // Every YAML file in the folder and its subfolders; `tests/` holds the golden cases.
   std::vector<std::string> names;
-  for (auto it = fs::recursive_directory_iterator(folder, ec); !ec && it != fs::recursive_directory_iterator();
-       it.increment(ec)) {
+  for (auto it = fs::recursive_directory_iterator(folder, ec);
+       !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
     if (it->is_regular_file(ec) && is_yaml(it->path())) {
       names.push_back(fs::relative(it->path(), folder, ec).generic_string());
     }
@@ -110,7 +110,8 @@ Framework Loading::load() {
       continue;
     }
     if (!tree->is_map()) {
-      m_problems.push_back(Diagnostic{tree->where, "the file must hold a mapping (key: value) at the top", "KR004"});
+      m_problems.push_back(
+          Diagnostic{tree->where, "the file must hold a mapping (key: value) at the top", "KR004"});
       continue;
     }
     auto &stored = m_trees[file->name] = std::move(*tree);
@@ -157,10 +158,11 @@ Framework Loading::load() {
       section.value = &entry.value;
     }
     if (!belongs && !stored->entries.empty()) {
-      m_fw.warnings.push_back(Diagnostic{stored->where,
-                                         "this file belongs to nothing: none of its keys is a framework section (" +
-                                             util::join(known, ", ") + ")",
-                                         "KR113"});
+      m_fw.warnings.push_back(
+          Diagnostic{stored->where,
+                     "this file belongs to nothing: none of its keys is a framework section (" +
+                         util::join(known, ", ") + ")",
+                     "KR113"});
     }
   }
   for (const auto &spec : k_sections) {
@@ -228,7 +230,8 @@ bool Loading::define(const std::string &kind, const std::string &id, const Node 
   auto [it, inserted] = m_ids[kind].emplace(id, node.where);
   if (!inserted) {
     m_reader.error(node.where,
-                   "duplicate " + kind + " id \"" + id + "\" (first defined at " + util::format_location(it->second) + ")",
+                   "duplicate " + kind + " id \"" + id + "\" (first defined at " +
+                       util::format_location(it->second) + ")",
                    "KR010");
   }
   return inserted;
@@ -274,7 +277,8 @@ std::optional<Expr> Loading::condition(const std::string &text, const Node &at, 
   return std::move(*parsed);
 }
 
-std::optional<Expr> Loading::condition(const std::string &text, const Node &at, const std::vector<FieldDecl> &fields) {
+std::optional<Expr>
+Loading::condition(const std::string &text, const Node &at, const std::vector<FieldDecl> &fields) {
   auto parsed = parse_expression(text);
   if (!parsed) {
     m_reader.error(at.locate(parsed.error().offset), parsed.error().message, "KR030");
@@ -288,7 +292,10 @@ std::optional<Expr> Loading::condition(const std::string &text, const Node &at, 
   return std::move(*parsed);
 }
 
-int Loading::resolve(const std::string &id, const std::vector<std::string> &ids, const Node &at, const std::string &kind) {
+int Loading::resolve(const std::string &id,
+                     const std::vector<std::string> &ids,
+                     const Node &at,
+                     const std::string &kind) {
   const auto it = std::find(ids.begin(), ids.end(), id);
   if (it == ids.end()) {
     m_reader.error(at.where, "unknown " + kind + " \"" + id + "\"" + util::did_you_mean(id, ids), "KR020");

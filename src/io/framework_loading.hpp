@@ -8,7 +8,6 @@
 #include <kansrijk/io/framework_loader.hpp>
 #include <kansrijk/io/reader.hpp>
 #include <kansrijk/io/tree.hpp>
-
 #include <map>
 #include <optional>
 #include <string>
@@ -63,11 +62,15 @@ public:
   std::string id_of(const Node &node, const std::string &kind);
   std::vector<core::Text> texts(const Node &node, std::string_view key);
   // Parses and type-checks a condition written at `at`; nullopt after reporting a problem.
-  std::optional<core::Expr> condition(const std::string &text, const Node &at, const core::Framework &vocabulary);
+  std::optional<core::Expr>
+  condition(const std::string &text, const Node &at, const core::Framework &vocabulary);
   std::optional<core::Expr>
   condition(const std::string &text, const Node &at, const std::vector<core::FieldDecl> &fields);
   // The index of `id` among `ids`, or -1 after reporting "unknown <kind>" at `at`.
-  int resolve(const std::string &id, const std::vector<std::string> &ids, const Node &at, const std::string &kind);
+  int resolve(const std::string &id,
+              const std::vector<std::string> &ids,
+              const Node &at,
+              const std::string &kind);
   core::Origin origin(const Node &node);
 
   const std::vector<SourceFile> &m_files;
@@ -87,7 +90,7 @@ public:
     int default_value = -1;     // for a default: the value; -1 for ask_if
   };
   std::vector<PendingCondition> m_field_conditions;
-  std::vector<std::pair<std::size_t, Location>> m_counterweights; // rule index, where the list is
+  std::vector<std::pair<std::size_t, Location>> m_counterweights;            // rule index, where the list is
   std::vector<std::tuple<bool, std::string, const Node *>> m_pending_labels; // task?, path, value_labels
   std::vector<std::pair<std::size_t, const Node *>> m_pending_groups;        // task field, share_of
 };

@@ -54,7 +54,8 @@ GoldenCase read_case(const SourceFile &file, const Framework &fw, std::vector<Di
     reader.check_keys(*expect,
                       {"verdict", "flags", "quality_of_work", "top_technology", "ranks_above", "fires"});
     golden.verdict =
-        reader.choice(*expect, "verdict", false, {"promising", "conditional", "limited", "not_advised", "insufficient_information"});
+        reader.choice(*expect, "verdict", false,
+                      {"promising", "conditional", "limited", "not_advised", "insufficient_information"});
     if (const Node *flags = expect->find("flags")) {
       golden.flags = reader.strings(*expect, "flags", false);
       const auto ids = ids_of(fw.flags);

@@ -36,7 +36,8 @@ void Loading::read_skills() {
 
 void Loading::read_taxonomy_ids() {
   for (const Node *node : items("pillars", true)) {
-    m_reader.check_keys(*node, {"id", "label", "description", "provenance", "source"}, {"id", "label", "description"});
+    m_reader.check_keys(*node, {"id", "label", "description", "provenance", "source"},
+                        {"id", "label", "description"});
     Pillar pillar;
     pillar.id = id_of(*node, "pillar");
     pillar.label = m_reader.text(*node, "label", true);
@@ -70,20 +71,22 @@ void Loading::read_items() {
   const int kind_field = m_fw.task_field_with(FieldRole::task_kind);
   // An item names its kind and skills with the keys of the task fields that hold them.
   const int skills_field = m_fw.task_field_with(FieldRole::task_skills);
-  const std::string skills_key =
-      skills_field < 0 ? std::string("skills") : m_fw.task_fields[static_cast<std::size_t>(skills_field)].path;
+  const std::string skills_key = skills_field < 0
+                                     ? std::string("skills")
+                                     : m_fw.task_fields[static_cast<std::size_t>(skills_field)].path;
   for (const Node *node : items("items", true)) {
     TaxonomyItem item;
     item.id = id_of(*node, "taxonomy item");
     if (const auto pillar = m_reader.string(*node, "pillar", true)) {
       item.pillar = resolve(*pillar, pillars, *node->find("pillar"), "pillar");
       if (item.pillar >= 0 && !item.id.empty() && !item.id.starts_with(*pillar + ".")) {
-        m_reader.error(node->find("id")->where, "item id \"" + item.id + "\" must start with its pillar: \"" + *pillar + ".\"",
+        m_reader.error(node->find("id")->where,
+                       "item id \"" + item.id + "\" must start with its pillar: \"" + *pillar + ".\"",
                        "KR011");
       }
     }
-    std::vector<std::string> allowed = {"id", "pillar", "label", "description", skills_key, "rationale", "provenance",
-                                        "source"};
+    std::vector<std::string> allowed = {"id",       "pillar",    "label",      "description",
+                                        skills_key, "rationale", "provenance", "source"};
     if (kind_field >= 0) {
       const FieldDecl &kind = m_fw.task_fields[static_cast<std::size_t>(kind_field)];
       allowed.push_back(kind.path);
@@ -103,7 +106,8 @@ void Loading::read_items() {
         if (skill < 0) {
           continue;
         }
-        item.skills.push_back(SkillWeight{skill, m_reader.integer(*list, entry.key.scalar, true, 1, 3).value_or(1)});
+        item.skills.push_back(
+            SkillWeight{skill, m_reader.integer(*list, entry.key.scalar, true, 1, 3).value_or(1)});
       }
       if (list->entries.empty()) {
         m_reader.error(list->where, "an item needs at least one skill", "KR003");
@@ -119,7 +123,8 @@ void Loading::read_items() {
     for (const auto &entry : node->entries) {
       if (std::find(allowed.begin(), allowed.end(), entry.key.scalar) == allowed.end()) {
         m_reader.error(entry.key.where,
-                       "unknown key \"" + entry.key.scalar + "\"" + util::did_you_mean(entry.key.scalar, allowed) +
+                       "unknown key \"" + entry.key.scalar + "\"" +
+                           util::did_you_mean(entry.key.scalar, allowed) +
                            "; allowed here: " + util::join(allowed, ", "),
                        "KR002");
       }
@@ -130,8 +135,9 @@ void Loading::read_items() {
 
 void Loading::read_technologies() {
   for (const Node *node : items("technologies", true)) {
-    m_reader.check_keys(*node, {"id", "label", "description", "strengths", "risks", "examples", "provenance", "source"},
-                        {"id", "label", "description", "strengths", "risks"});
+    m_reader.check_keys(
+        *node, {"id", "label", "description", "strengths", "risks", "examples", "provenance", "source"},
+        {"id", "label", "description", "strengths", "risks"});
     Technology tech;
     tech.id = id_of(*node, "technology");
     tech.label = m_reader.text(*node, "label", true);
@@ -166,7 +172,8 @@ void Loading::read_technologies() {
       m_reader.check_keys(entry.value, {"grade", "why"}, {"grade", "why"});
       SupportCell &cell = m_fw.support[static_cast<std::size_t>(s)][static_cast<std::size_t>(t)];
       const auto grade = m_reader.choice(entry.value, "grade", true, grades);
-      cell.grade = static_cast<Grade>(grade ? std::find(grades.begin(), grades.end(), *grade) - grades.begin() : 0);
+      cell.grade =
+          static_cast<Grade>(grade ? std::find(grades.begin(), grades.end(), *grade) - grades.begin() : 0);
       cell.why = m_reader.text(entry.value, "why", true);
       cell.where = entry.value.where;
       graded[static_cast<std::size_t>(s)][static_cast<std::size_t>(t)] = true;
@@ -177,7 +184,8 @@ void Loading::read_technologies() {
       for (std::size_t t = 0; t < techs.size(); ++t) {
         if (!graded[s][t]) {
           m_reader.error(support->value->where,
-                         "no grade for skill \"" + skills[s] + "\" with technology \"" + techs[t] + "\"", "KR052");
+                         "no grade for skill \"" + skills[s] + "\" with technology \"" + techs[t] + "\"",
+                         "KR052");
         }
       }
     }

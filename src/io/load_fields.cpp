@@ -60,12 +60,13 @@ void Loading::read_fields() {
                      "KR005");
     }
   }
-  if (const Section *s = section("task_list"); s != nullptr && s->value != nullptr &&
-                                                m_reader.expect_map(*s->value, "\"task_list\"")) {
+  if (const Section *s = section("task_list");
+      s != nullptr && s->value != nullptr && m_reader.expect_map(*s->value, "\"task_list\"")) {
     m_reader.check_keys(*s->value, {"key"}, {"key"});
     if (auto key = m_reader.string(*s->value, "key", true)) {
       if (key->empty() || key->find('.') != std::string::npos) {
-        m_reader.error(s->value->find("key")->where, "the task list key must be a plain name such as tasks", "KR011");
+        m_reader.error(s->value->find("key")->where, "the task list key must be a plain name such as tasks",
+                       "KR011");
       } else {
         m_fw.tasks_key = *key;
       }
@@ -89,9 +90,9 @@ void Loading::read_fields() {
 
 FieldDecl Loading::read_field(const Node &node, bool task) {
   m_reader.check_keys(node,
-                      {"path", "type", "values", "values_from", "ordered", "required", "derived", "role", "per_use",
-                       "not_scored", "defaults", "design_choice", "label", "question", "help", "asked", "ask_if",
-                       "if_skipped", "value_labels"},
+                      {"path", "type", "values", "values_from", "ordered", "required", "derived", "role",
+                       "per_use", "not_scored", "defaults", "design_choice", "label", "question", "help",
+                       "asked", "ask_if", "if_skipped", "value_labels"},
                       {"path", "type", "label"});
   FieldDecl field;
   field.where = node.where;
@@ -100,10 +101,13 @@ FieldDecl Loading::read_field(const Node &node, bool task) {
     define(task ? "task field" : "field", field.path, *node.find("path"));
   }
   const auto type = m_reader.choice(node, "type", true, {"text", "enum", "enum_list"});
-  field.type = type == "enum" ? FieldType::enumeration : type == "enum_list" ? FieldType::enum_list : FieldType::text;
+  field.type = type == "enum"        ? FieldType::enumeration
+               : type == "enum_list" ? FieldType::enum_list
+                                     : FieldType::text;
   field.domain.values = m_reader.strings(node, "values", false);
   field.values_from =
-      m_reader.choice(node, "values_from", false, {"taxonomy", "skills", "pillars", "technologies"}).value_or("");
+      m_reader.choice(node, "values_from", false, {"taxonomy", "skills", "pillars", "technologies"})
+          .value_or("");
   field.domain.ordered = m_reader.boolean(node, "ordered", false).value_or(false);
   field.required = m_reader.boolean(node, "required", false).value_or(false);
   field.design_choice = m_reader.boolean(node, "design_choice", false).value_or(false);
@@ -172,7 +176,8 @@ FieldDecl Loading::read_field(const Node &node, bool task) {
   if (const auto skipped = m_reader.string(node, "if_skipped", false)) {
     if (field.ask_if_text.empty()) {
       m_reader.error(node.find("if_skipped")->where,
-                     "\"if_skipped\" needs \"ask_if\"; without a condition the question is never skipped", "KR003");
+                     "\"if_skipped\" needs \"ask_if\"; without a condition the question is never skipped",
+                     "KR003");
     }
     field.if_skipped = field.domain.index_of(*skipped);
     if (field.if_skipped < 0) {
@@ -184,8 +189,8 @@ FieldDecl Loading::read_field(const Node &node, bool task) {
   }
   if (const Node *defaults = node.find("defaults")) {
     if (!task) {
-      m_reader.error(defaults->where, "\"defaults\" are for task fields; a use-case field left out is unknown",
-                     "KR005");
+      m_reader.error(defaults->where,
+                     "\"defaults\" are for task fields; a use-case field left out is unknown", "KR005");
     } else if (m_reader.expect_seq(*defaults, "\"defaults\"")) {
       for (const auto &item : defaults->items) {
         if (!m_reader.expect_map(item, "a default")) {
@@ -223,7 +228,8 @@ FieldDecl Loading::read_field(const Node &node, bool task) {
     }
   }
   if (type && *type != "text" && field.domain.values.empty() && field.values_from.empty()) {
-    m_reader.error(node.where, "field \"" + field.path + "\" of type " + *type + " needs \"values\" or \"values_from\"",
+    m_reader.error(node.where,
+                   "field \"" + field.path + "\" of type " + *type + " needs \"values\" or \"values_from\"",
                    "KR003");
   }
   if (type == "text" && (!field.domain.values.empty() || !field.values_from.empty())) {
@@ -231,19 +237,22 @@ FieldDecl Loading::read_field(const Node &node, bool task) {
   }
   if (!field.values_from.empty() && !field.domain.values.empty()) {
     m_reader.error(node.find("values")->where,
-                   "field \"" + field.path + "\" takes its values from " + field.values_from + "; remove \"values\"",
+                   "field \"" + field.path + "\" takes its values from " + field.values_from +
+                       "; remove \"values\"",
                    "KR005");
   }
   std::set<std::string> seen;
   for (const auto &value : field.domain.values) {
     if (value == "unknown") {
-      m_reader.error(node.find("values")->where, "\"unknown\" is implied for every field; do not list it", "KR005");
+      m_reader.error(node.find("values")->where, "\"unknown\" is implied for every field; do not list it",
+                     "KR005");
     }
     if (!seen.insert(value).second) {
       m_reader.error(node.find("values")->where, "value \"" + value + "\" is listed twice", "KR010");
     }
   }
-  if (const Node *labels = node.find("value_labels"); labels && m_reader.expect_map(*labels, "\"value_labels\"")) {
+  if (const Node *labels = node.find("value_labels");
+      labels && m_reader.expect_map(*labels, "\"value_labels\"")) {
     for (const auto &entry : labels->entries) {
       field.value_labels[entry.key.scalar] = m_reader.text_node(entry.value, "value label");
     }
@@ -311,7 +320,8 @@ void Loading::fill_derived_domains() {
       m_reader.error(node->where, "\"share_of\" must name a skill group", "KR004");
     }
     if (field.type != FieldType::enumeration || !field.domain.ordered || field.domain.values.empty()) {
-      m_reader.error(field.where, "a share (\"" + field.path + "\") must be an ordered enum: its values are the steps",
+      m_reader.error(field.where,
+                     "a share (\"" + field.path + "\") must be an ordered enum: its values are the steps",
                      "KR005");
     }
   }
@@ -320,8 +330,8 @@ void Loading::fill_derived_domains() {
 void Loading::read_field_conditions() {
   for (const auto &pending : m_field_conditions) {
     auto &fields = pending.task ? m_fw.task_fields : m_fw.fields;
-    const auto found =
-        std::find_if(fields.begin(), fields.end(), [&](const FieldDecl &f) { return f.path == pending.path; });
+    const auto found = std::find_if(fields.begin(), fields.end(),
+                                    [&](const FieldDecl &f) { return f.path == pending.path; });
     if (found == fields.end() || !pending.node->is_scalar()) {
       continue;
     }
@@ -334,8 +344,8 @@ void Loading::read_field_conditions() {
     }
     // A default: over the use case's own fields, which are known before the tasks.
     if (auto parsed = condition(pending.node->scalar, *pending.node, m_fw.fields)) {
-      found->defaults.push_back(FieldDefault{pending.node->scalar, std::move(*parsed), pending.default_value,
-                                             pending.node->where});
+      found->defaults.push_back(
+          FieldDefault{pending.node->scalar, std::move(*parsed), pending.default_value, pending.node->where});
     }
   }
   m_field_conditions.clear();
@@ -358,8 +368,8 @@ void Loading::check_roles() {
     const FieldDecl &field = (task ? m_fw.task_fields : m_fw.fields)[static_cast<std::size_t>(index)];
     if (field.type != type) {
       m_reader.error(field.where,
-                     "field \"" + field.path + "\" has role " + std::string(role_name(field.role)) + " and must be " +
-                         std::string(what),
+                     "field \"" + field.path + "\" has role " + std::string(role_name(field.role)) +
+                         " and must be " + std::string(what),
                      "KR005");
     }
   };
@@ -370,11 +380,14 @@ void Loading::check_roles() {
   expect_type(m_fw.field_with(FieldRole::id), false, FieldType::text, "text");
   expect_type(m_fw.field_with(FieldRole::title), false, FieldType::text, "text");
   expect_type(m_fw.field_with(FieldRole::description), false, FieldType::text, "text");
-  expect_type(m_fw.field_with(FieldRole::technology), false, FieldType::enumeration, "an enum of technology ids");
-  expect_type(m_fw.task_field_with(FieldRole::task_ref), true, FieldType::enumeration, "an enum of taxonomy ids");
+  expect_type(m_fw.field_with(FieldRole::technology), false, FieldType::enumeration,
+              "an enum of technology ids");
+  expect_type(m_fw.task_field_with(FieldRole::task_ref), true, FieldType::enumeration,
+              "an enum of taxonomy ids");
   expect_type(m_fw.task_field_with(FieldRole::task_name), true, FieldType::text, "text");
   expect_type(m_fw.task_field_with(FieldRole::task_kind), true, FieldType::enumeration, "an enum");
-  expect_type(m_fw.task_field_with(FieldRole::task_skills), true, FieldType::enum_list, "a list of skill ids");
+  expect_type(m_fw.task_field_with(FieldRole::task_skills), true, FieldType::enum_list,
+              "a list of skill ids");
   expect_type(m_fw.task_field_with(FieldRole::task_involvement), true, FieldType::enumeration, "an enum");
   const auto values_from = [&](int index, bool task, std::string_view from) {
     if (index < 0) {
@@ -384,8 +397,8 @@ void Loading::check_roles() {
     if (field.values_from != from) {
       m_reader.error(field.where,
                      "field \"" + field.path + "\" has role " + std::string(role_name(field.role)) +
-                         " and takes its values from " + std::string(from) + " (values_from: " + std::string(from) +
-                         ")",
+                         " and takes its values from " + std::string(from) +
+                         " (values_from: " + std::string(from) + ")",
                      "KR005");
     }
   };
@@ -400,19 +413,22 @@ void Loading::check_roles() {
       if (std::find(ids.begin(), ids.end(), value) == ids.end()) {
         m_reader.error(field.where,
                        "\"" + value + "\" of field \"" + field.path +
-                           "\" (role technology) is not a declared technology" + util::did_you_mean(value, ids),
+                           "\" (role technology) is not a declared technology" +
+                           util::did_you_mean(value, ids),
                        "KR020");
       }
     }
   } else if (m_fw.block_with(Computed::technology_fit) >= 0) {
-    m_reader.error(m_fw.blocks[static_cast<std::size_t>(m_fw.block_with(Computed::technology_fit))].origin.where,
-                   "a block rests on technology_fit, so a field with role technology must be declared", "KR003");
+    m_reader.error(
+        m_fw.blocks[static_cast<std::size_t>(m_fw.block_with(Computed::technology_fit))].origin.where,
+        "a block rests on technology_fit, so a field with role technology must be declared", "KR003");
   }
   for (const auto &field : m_fw.task_fields) {
     if (!field.defaults.empty() && !field.per_use) {
       m_reader.error(field.where,
-                     "task field \"" + field.path + "\" has defaults but is not per_use: a taxonomy task takes its "
-                                                    "attributes from the taxonomy",
+                     "task field \"" + field.path +
+                         "\" has defaults but is not per_use: a taxonomy task takes its "
+                         "attributes from the taxonomy",
                      "KR005");
     }
   }

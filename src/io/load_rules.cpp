@@ -13,9 +13,11 @@ using namespace core;
 namespace {
 
 // The indices in `ids` of the ids listed under `key` of `effects`; unknown ones are reported.
-std::vector<int>
-resolve_list(Loading &loading, const Node &effects, std::string_view key, const std::vector<std::string> &ids,
-             const std::string &kind) {
+std::vector<int> resolve_list(Loading &loading,
+                              const Node &effects,
+                              std::string_view key,
+                              const std::vector<std::string> &ids,
+                              const std::string &kind) {
   std::vector<int> out;
   const Node *list = effects.find(key);
   if (list == nullptr || !loading.m_reader.expect_seq(*list, "\"" + std::string(key) + "\"")) {
@@ -23,7 +25,8 @@ resolve_list(Loading &loading, const Node &effects, std::string_view key, const 
   }
   for (const auto &item : list->items) {
     if (!item.is_scalar()) {
-      loading.m_reader.error(item.where, "a " + kind + " id must be text, not " + std::string(kind_name(item)), "KR004");
+      loading.m_reader.error(item.where,
+                             "a " + kind + " id must be text, not " + std::string(kind_name(item)), "KR004");
       continue;
     }
     if (const int index = loading.resolve(item.scalar, ids, item, kind); index >= 0) {
@@ -43,8 +46,8 @@ void Loading::read_flags_and_advice() {
     Flag flag;
     flag.id = id_of(*node, "flag");
     if (const auto severity = m_reader.choice(*node, "severity", true, severities)) {
-      flag.severity =
-          static_cast<Severity>(std::find(severities.begin(), severities.end(), *severity) - severities.begin());
+      flag.severity = static_cast<Severity>(std::find(severities.begin(), severities.end(), *severity) -
+                                            severities.begin());
     }
     flag.message = m_reader.text(*node, "message", true);
     flag.justification = m_reader.text(*node, "justification", true);
@@ -71,7 +74,8 @@ void Loading::read_rules() {
   const auto conditions = ids_of(m_fw.conditions);
   const auto recommendations = ids_of(m_fw.recommendations);
   for (const Node *node : items("rules", true)) {
-    m_reader.check_keys(*node, {"id", "block", "when", "text", "effects", "counterweights", "provenance", "source"},
+    m_reader.check_keys(*node,
+                        {"id", "block", "when", "text", "effects", "counterweights", "provenance", "source"},
                         {"id", "block", "when", "text", "effects"});
     Rule rule;
     rule.id = id_of(*node, "rule");
@@ -84,12 +88,15 @@ void Loading::read_rules() {
     }
     rule.text = m_reader.text(*node, "text", true);
     rule.origin = origin(*node);
-    if (const Node *effects = node->find("effects"); effects && m_reader.expect_map(*effects, "\"effects\"")) {
-      m_reader.check_keys(*effects, {"points", "quality_of_work", "flags", "conditions", "recommendations", "questions"});
+    if (const Node *effects = node->find("effects");
+        effects && m_reader.expect_map(*effects, "\"effects\"")) {
+      m_reader.check_keys(
+          *effects, {"points", "quality_of_work", "flags", "conditions", "recommendations", "questions"});
       if (effects->entries.empty()) {
         m_reader.error(effects->where, "a rule needs at least one effect", "KR003");
       }
-      if (const Node *points = effects->find("points"); points && m_reader.expect_map(*points, "\"points\"")) {
+      if (const Node *points = effects->find("points");
+          points && m_reader.expect_map(*points, "\"points\"")) {
         for (const auto &entry : points->entries) {
           const int block = resolve(entry.key.scalar, blocks, entry.key, "building block");
           if (block < 0) {
@@ -100,7 +107,8 @@ void Loading::read_rules() {
           }
         }
       }
-      if (const Node *qow = effects->find("quality_of_work"); qow && m_reader.expect_map(*qow, "\"quality_of_work\"")) {
+      if (const Node *qow = effects->find("quality_of_work");
+          qow && m_reader.expect_map(*qow, "\"quality_of_work\"")) {
         for (const auto &entry : qow->entries) {
           const int dimension = resolve(entry.key.scalar, dimensions, entry.key, "quality-of-work dimension");
           if (dimension < 0) {
@@ -114,7 +122,8 @@ void Loading::read_rules() {
       }
       rule.effects.flags = resolve_list(*this, *effects, "flags", flags, "flag");
       rule.effects.conditions = resolve_list(*this, *effects, "conditions", conditions, "condition");
-      rule.effects.recommendations = resolve_list(*this, *effects, "recommendations", recommendations, "recommendation");
+      rule.effects.recommendations =
+          resolve_list(*this, *effects, "recommendations", recommendations, "recommendation");
       rule.effects.questions = texts(*effects, "questions");
     }
     if (const auto when = m_reader.string(*node, "when", true)) {
@@ -130,7 +139,8 @@ void Loading::read_rules() {
   for (const auto &[index, where] : m_counterweights) {
     for (const auto &id : m_fw.rules[index].counterweights) {
       if (std::find(ids.begin(), ids.end(), id) == ids.end()) {
-        m_reader.error(where, "unknown rule \"" + id + "\" in counterweights" + util::did_you_mean(id, ids), "KR020");
+        m_reader.error(where, "unknown rule \"" + id + "\" in counterweights" + util::did_you_mean(id, ids),
+                       "KR020");
       }
     }
   }

@@ -35,8 +35,8 @@ void Loading::read_metadata() {
   m_fw.version = scalar("version");
   if (const Section *s = section("languages"); s != nullptr && s->value != nullptr) {
     if (!s->value->is_seq()) {
-      m_reader.error(s->value->where, "\"languages\" must be a list, not " + std::string(kind_name(*s->value)),
-                     "KR004");
+      m_reader.error(s->value->where,
+                     "\"languages\" must be a list, not " + std::string(kind_name(*s->value)), "KR004");
     } else {
       for (const auto &item : s->value->items) {
         if (!item.is_scalar() || item.scalar.empty()) {
@@ -62,7 +62,9 @@ void Loading::read_metadata() {
 void Loading::read_texts_and_sources() {
   const auto text = [&](std::string_view key) {
     const Section *s = section(key);
-    return s == nullptr || s->value == nullptr ? Text{} : m_reader.text_node(*s->value, "\"" + std::string(key) + "\"");
+    return s == nullptr || s->value == nullptr
+               ? Text{}
+               : m_reader.text_node(*s->value, "\"" + std::string(key) + "\"");
   };
   m_fw.title = text("title");
   m_fw.statement = text("statement");
@@ -79,13 +81,15 @@ void Loading::read_texts_and_sources() {
 
 void Loading::read_blocks() {
   for (const Node *node : items("blocks", true)) {
-    m_reader.check_keys(*node, {"id", "label", "question", "base", "weight", "computed", "provenance", "source"},
+    m_reader.check_keys(*node,
+                        {"id", "label", "question", "base", "weight", "computed", "provenance", "source"},
                         {"id", "label", "question", "base", "weight"});
     Block block;
     block.id = id_of(*node, "block");
     if (block.id == "overall" || block.id == "lowest") {
       m_reader.error(node->find("id")->where,
-                     "\"" + block.id + "\" cannot be a block id: the verdict policy uses score." + block.id, "KR011");
+                     "\"" + block.id + "\" cannot be a block id: the verdict policy uses score." + block.id,
+                     "KR011");
     }
     block.label = m_reader.text(*node, "label", true);
     block.question = m_reader.text(*node, "question", true);
@@ -98,8 +102,9 @@ void Loading::read_blocks() {
         const int other = m_fw.block_with(block.computed);
         if (other >= 0) {
           m_reader.error(node->find("computed")->where,
-                         "blocks \"" + m_fw.blocks[static_cast<std::size_t>(other)].id + "\" and \"" + block.id +
-                             "\" both rest on " + *computed + "; a computed term belongs to one block",
+                         "blocks \"" + m_fw.blocks[static_cast<std::size_t>(other)].id + "\" and \"" +
+                             block.id + "\" both rest on " + *computed +
+                             "; a computed term belongs to one block",
                          "KR010");
         }
       }
@@ -108,7 +113,8 @@ void Loading::read_blocks() {
     m_fw.blocks.push_back(std::move(block));
   }
   if (section("blocks") != nullptr && m_fw.blocks.empty()) {
-    m_reader.error(section("blocks")->key->where, "\"blocks\" must declare at least one building block", "KR003");
+    m_reader.error(section("blocks")->key->where, "\"blocks\" must declare at least one building block",
+                   "KR003");
   }
 }
 
@@ -118,15 +124,18 @@ void Loading::read_scoring() {
     return;
   }
   const Node &node = *found->value;
-  m_reader.check_keys(node, {"max_unknown_share", "overall_min_blocks", "grade_points", "qow_points", "task_suitability"},
-                      {"max_unknown_share", "overall_min_blocks", "grade_points", "qow_points", "task_suitability"});
+  m_reader.check_keys(
+      node, {"max_unknown_share", "overall_min_blocks", "grade_points", "qow_points", "task_suitability"},
+      {"max_unknown_share", "overall_min_blocks", "grade_points", "qow_points", "task_suitability"});
   Scoring &s = m_fw.scoring;
   s.max_unknown_share = m_reader.number(node, "max_unknown_share", true, 0.0, 1.0).value_or(0.5);
-  s.overall_min_blocks =
-      m_reader.integer(node, "overall_min_blocks", true, 1, std::max<int>(1, static_cast<int>(m_fw.blocks.size())))
-          .value_or(1);
+  s.overall_min_blocks = m_reader
+                             .integer(node, "overall_min_blocks", true, 1,
+                                      std::max<int>(1, static_cast<int>(m_fw.blocks.size())))
+                             .value_or(1);
   if (const Node *g = node.find("grade_points"); g && m_reader.expect_map(*g, "\"grade_points\"")) {
-    m_reader.check_keys(*g, {"none", "limited", "moderate", "strong"}, {"none", "limited", "moderate", "strong"});
+    m_reader.check_keys(*g, {"none", "limited", "moderate", "strong"},
+                        {"none", "limited", "moderate", "strong"});
     int i = 0;
     for (const char *grade : {"none", "limited", "moderate", "strong"}) {
       s.grade_points[i++] = m_reader.integer(*g, grade, true, 0, 100).value_or(0);
@@ -222,8 +231,8 @@ void Loading::read_verdict_policy() {
     step.where = item.where;
     step.id = id_of(item, "policy step");
     if (const auto at_most = m_reader.choice(item, "at_most", true, k_verdicts)) {
-      step.at_most =
-          static_cast<Verdict>(std::find(k_verdicts.begin(), k_verdicts.end(), *at_most) - k_verdicts.begin());
+      step.at_most = static_cast<Verdict>(std::find(k_verdicts.begin(), k_verdicts.end(), *at_most) -
+                                          k_verdicts.begin());
     }
     step.text = m_reader.text(item, "text", true);
     step.justification = m_reader.text(item, "justification", true);

@@ -21,8 +21,8 @@ bool Reader::expect_map(const Node &node, std::string_view what) {
   if (node.is_map()) {
     return true;
   }
-  error(node.where, std::string(what) + " must be a mapping (key: value), not " + std::string(kind_name(node)),
-        "KR004");
+  error(node.where,
+        std::string(what) + " must be a mapping (key: value), not " + std::string(kind_name(node)), "KR004");
   return false;
 }
 
@@ -62,7 +62,8 @@ std::optional<std::string> Reader::string(const Node &map, std::string_view key,
     return std::nullopt;
   }
   if (!node->is_scalar()) {
-    error(node->where, "\"" + std::string(key) + "\" must be text, not a " + std::string(kind_name(*node)), "KR004");
+    error(node->where, "\"" + std::string(key) + "\" must be text, not a " + std::string(kind_name(*node)),
+          "KR004");
     return std::nullopt;
   }
   return node->scalar;
@@ -81,9 +82,9 @@ std::optional<int> Reader::integer(const Node &map, std::string_view key, bool r
   }
   const auto [ptr, ec] = std::from_chars(begin, end, value);
   if (ec != std::errc() || ptr != end || value < low || value > high) {
-    error(map.find(key)->where, "\"" + std::string(key) + "\" must be a whole number from " +
-                                    std::to_string(low) + " to " + std::to_string(high) + ", not \"" + *text +
-                                    "\"",
+    error(map.find(key)->where,
+          "\"" + std::string(key) + "\" must be a whole number from " + std::to_string(low) + " to " +
+              std::to_string(high) + ", not \"" + *text + "\"",
           "KR050");
     return std::nullopt;
   }
@@ -100,7 +101,8 @@ Reader::number(const Node &map, std::string_view key, bool required, double low,
   const auto [ptr, ec] = std::from_chars(text->data(), text->data() + text->size(), value);
   if (ec != std::errc() || ptr != text->data() + text->size() || !(value >= low && value <= high)) {
     error(map.find(key)->where,
-          fmt::format("\"{}\" must be a number from {:g} to {:g}, not \"{}\"", key, low, high, *text), "KR050");
+          fmt::format("\"{}\" must be a number from {:g} to {:g}, not \"{}\"", key, low, high, *text),
+          "KR050");
     return std::nullopt;
   }
   return value;
@@ -117,24 +119,26 @@ std::optional<bool> Reader::boolean(const Node &map, std::string_view key, bool 
   if (*text == "false") {
     return false;
   }
-  error(map.find(key)->where, "\"" + std::string(key) + "\" must be true or false, not \"" + *text + "\"", "KR004");
+  error(map.find(key)->where, "\"" + std::string(key) + "\" must be true or false, not \"" + *text + "\"",
+        "KR004");
   return std::nullopt;
 }
 
 core::Text Reader::text_node(const Node &node, std::string_view what) {
   core::Text out;
   if (!node.is_map()) {
-    error(node.where, std::string(what) + " must give a text per language ({" +
-                          util::join(m_languages, ": ..., ") + ": ...}), not " +
-                          std::string(kind_name(node)),
+    error(node.where,
+          std::string(what) + " must give a text per language ({" + util::join(m_languages, ": ..., ") +
+              ": ...}), not " + std::string(kind_name(node)),
           "KR040");
     return out;
   }
   for (const auto &entry : node.entries) {
     if (std::find(m_languages.begin(), m_languages.end(), entry.key.scalar) == m_languages.end()) {
-      error(entry.key.where, "unknown language \"" + entry.key.scalar + "\"" +
-                                 util::did_you_mean(entry.key.scalar, m_languages) +
-                                 "; declared languages: " + util::join(m_languages, ", "),
+      error(entry.key.where,
+            "unknown language \"" + entry.key.scalar + "\"" +
+                util::did_you_mean(entry.key.scalar, m_languages) +
+                "; declared languages: " + util::join(m_languages, ", "),
             "KR040");
       continue;
     }
@@ -174,13 +178,15 @@ std::vector<std::string> Reader::strings(const Node &map, std::string_view key, 
     return out;
   }
   if (!node->is_seq()) {
-    error(node->where, "\"" + std::string(key) + "\" must be a list, not " + std::string(kind_name(*node)), "KR004");
+    error(node->where, "\"" + std::string(key) + "\" must be a list, not " + std::string(kind_name(*node)),
+          "KR004");
     return out;
   }
   for (const auto &item : node->items) {
     if (!item.is_scalar()) {
       error(item.where,
-            "items of \"" + std::string(key) + "\" must be text, not " + std::string(kind_name(item)), "KR004");
+            "items of \"" + std::string(key) + "\" must be text, not " + std::string(kind_name(item)),
+            "KR004");
       continue;
     }
     out.push_back(item.scalar);
@@ -194,8 +200,9 @@ std::optional<std::string> Reader::choice(const Node &map,
                                           const std::vector<std::string> &choices) {
   auto value = string(map, key, required);
   if (value && std::find(choices.begin(), choices.end(), *value) == choices.end()) {
-    error(map.find(key)->where, "\"" + std::string(key) + "\" must be one of " + util::join(choices, ", ") +
-                                    ", not \"" + *value + "\"" + util::did_you_mean(*value, choices),
+    error(map.find(key)->where,
+          "\"" + std::string(key) + "\" must be one of " + util::join(choices, ", ") + ", not \"" + *value +
+              "\"" + util::did_you_mean(*value, choices),
           "KR005");
     return std::nullopt;
   }
@@ -208,13 +215,15 @@ core::Origin Reader::origin(const Node &map) {
   const Node *provenance = map.find("provenance");
   if (provenance == nullptr) {
     error(map.where, "missing required key \"provenance\"", "KR041");
-  } else if (!provenance->is_scalar() || (provenance->scalar != "quoted" && provenance->scalar != "reconstructed")) {
+  } else if (!provenance->is_scalar() ||
+             (provenance->scalar != "quoted" && provenance->scalar != "reconstructed")) {
     error(provenance->where,
           "\"provenance\" must be one of quoted, reconstructed, not \"" +
               (provenance->is_scalar() ? provenance->scalar : std::string(kind_name(*provenance))) + "\"",
           "KR005");
   } else {
-    out.provenance = provenance->scalar == "quoted" ? core::Provenance::quoted : core::Provenance::reconstructed;
+    out.provenance =
+        provenance->scalar == "quoted" ? core::Provenance::quoted : core::Provenance::reconstructed;
   }
   const Node *source = map.find("source");
   if (source == nullptr) {

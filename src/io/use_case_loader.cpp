@@ -30,9 +30,10 @@ public:
     }
     read_group(root, "");
     if (root.find(m_fw.tasks_key) == nullptr) {
-      m_reader.error(root.where, "missing required key \"" + m_fw.tasks_key + "\"; list at least one task, e.g. `" +
-                                     m_fw.tasks_key + ": [{" + ref_key() + ": " +
-                                     (m_fw.items.empty() ? std::string("...") : m_fw.items.front().id) + "}]`");
+      m_reader.error(root.where,
+                     "missing required key \"" + m_fw.tasks_key + "\"; list at least one task, e.g. `" +
+                         m_fw.tasks_key + ": [{" + ref_key() + ": " +
+                         (m_fw.items.empty() ? std::string("...") : m_fw.items.front().id) + "}]`");
     }
     for (const auto &field : m_fw.fields) {
       if (field.required && !m_uc.fields[static_cast<std::size_t>(field.index)].known &&
@@ -210,7 +211,8 @@ private:
       return;
     }
     if (node.items.empty()) {
-      m_reader.error(node.where, "\"" + m_fw.tasks_key + "\" is empty; list at least one task the AI touches");
+      m_reader.error(node.where,
+                     "\"" + m_fw.tasks_key + "\" is empty; list at least one task the AI touches");
       return;
     }
     if (node.items.size() > k_max_tasks) {
@@ -278,13 +280,15 @@ private:
       if (decl.derived) {
         continue;
       }
-      if (ref != nullptr ? (decl.per_use || decl.role == FieldRole::task_ref) : decl.role != FieldRole::task_ref) {
+      if (ref != nullptr ? (decl.per_use || decl.role == FieldRole::task_ref)
+                         : decl.role != FieldRole::task_ref) {
         keys.push_back(decl.path);
       }
     }
     if (ref != nullptr) {
       if (!ref->is_scalar()) {
-        m_reader.error(ref->where, "\"" + ref_name + "\" must be a taxonomy id, not a " + std::string(kind_name(*ref)));
+        m_reader.error(ref->where,
+                       "\"" + ref_name + "\" must be a taxonomy id, not a " + std::string(kind_name(*ref)));
         return;
       }
       task.item = m_fw.item_index(ref->scalar);
@@ -302,11 +306,12 @@ private:
       }
       if (std::find(keys.begin(), keys.end(), key) == keys.end()) {
         const bool own_only = ref != nullptr && m_fw.task_field_index(key) >= 0;
-        m_reader.error(entry.key.where,
-                       "unknown key \"" + key + "\" on " + (ref != nullptr ? "a taxonomy task" : "a task") +
-                           (own_only ? "; it takes that attribute from the framework (describe your own task with \"" +
-                                           own_name + "\" instead)"
-                                     : util::did_you_mean(key, keys) + "; allowed here: " + util::join(keys, ", ")));
+        m_reader.error(
+            entry.key.where,
+            "unknown key \"" + key + "\" on " + (ref != nullptr ? "a taxonomy task" : "a task") +
+                (own_only ? "; it takes that attribute from the framework (describe your own task with \"" +
+                                own_name + "\" instead)"
+                          : util::did_you_mean(key, keys) + "; allowed here: " + util::join(keys, ", ")));
         continue;
       }
       const int index = m_fw.task_field_index(key);

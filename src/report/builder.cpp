@@ -139,19 +139,22 @@ private:
   }
 
   void verdict() {
-    m_sink.verdict(upper_ascii(fmt::format("{}: {}", w(Word::verdict), verdict_word(m_a.verdict, m_language))),
-                   verdict_tone(m_a.verdict));
+    m_sink.verdict(
+        upper_ascii(fmt::format("{}: {}", w(Word::verdict), verdict_word(m_a.verdict, m_language))),
+        verdict_tone(m_a.verdict));
     // The decisive reason first, then the score, then the other steps that hold.
     for (const auto &reason : m_a.verdict_reasons) {
-      if (reason.binding && reason.kind != VerdictReason::Kind::score && reason.kind != VerdictReason::Kind::no_score) {
+      if (reason.binding && reason.kind != VerdictReason::Kind::score &&
+          reason.kind != VerdictReason::Kind::no_score) {
         verdict_reason(reason, Word::reason_binding);
       }
     }
     for (const auto &reason : m_a.verdict_reasons) {
       if (reason.kind == VerdictReason::Kind::score) {
         m_sink.item("-",
-                    fmt::format("{}: {} {} → {} ({}: {} {}, {} {}, {} {}).", w(Word::overall_score), *m_a.overall,
-                                w(Word::of_100), verdict_word(m_a.verdict_from_score, m_language), w(Word::thresholds),
+                    fmt::format("{}: {} {} → {} ({}: {} {}, {} {}, {} {}).", w(Word::overall_score),
+                                *m_a.overall, w(Word::of_100),
+                                verdict_word(m_a.verdict_from_score, m_language), w(Word::thresholds),
                                 verdict_word(Verdict::promising, m_language), m_fw.verdict.promising,
                                 verdict_word(Verdict::conditional, m_language), m_fw.verdict.conditional,
                                 verdict_word(Verdict::limited, m_language), m_fw.verdict.limited),
@@ -161,7 +164,8 @@ private:
       }
     }
     for (const auto &reason : m_a.verdict_reasons) {
-      if (!reason.binding && reason.kind != VerdictReason::Kind::score && reason.kind != VerdictReason::Kind::no_score) {
+      if (!reason.binding && reason.kind != VerdictReason::Kind::score &&
+          reason.kind != VerdictReason::Kind::no_score) {
         verdict_reason(reason, Word::reason_also);
       }
     }
@@ -170,11 +174,12 @@ private:
       if (m_a.range.best == m_a.range.worst && m_a.range.best == m_a.verdict) {
         line += w(Word::range_certain);
       } else {
-        line += fmt::format("{} {} {} {}", w(Word::range_between), verdict_word(m_a.range.best, m_language),
-                            m_language == Language::nl ? "en" : "and", verdict_word(m_a.range.worst, m_language));
+        line +=
+            fmt::format("{} {} {} {}", w(Word::range_between), verdict_word(m_a.range.best, m_language),
+                        m_language == Language::nl ? "en" : "and", verdict_word(m_a.range.worst, m_language));
         if (m_a.range.overall_min && m_a.range.overall_max) {
-          line += fmt::format(" ({} {}-{} {})", w(Word::overall_score), *m_a.range.overall_min, *m_a.range.overall_max,
-                              w(Word::of_100));
+          line += fmt::format(" ({} {}-{} {})", w(Word::overall_score), *m_a.range.overall_min,
+                              *m_a.range.overall_max, w(Word::of_100));
         }
       }
       if (!m_a.range.exact) {
@@ -195,8 +200,8 @@ private:
     }
     const PolicyStep &step = m_fw.verdict.steps[static_cast<std::size_t>(reason.step)];
     m_sink.item("-",
-                fmt::format("{}: {} → {} {}", w(label), step.text.in(m_lang), verdict_word(step.at_most, m_language),
-                            cite(step.origin)),
+                fmt::format("{}: {} → {} {}", w(label), step.text.in(m_lang),
+                            verdict_word(step.at_most, m_language), cite(step.origin)),
                 tone);
     for (const auto &line : step_basis(step)) {
       m_sink.detail("", line);
@@ -231,15 +236,17 @@ private:
       } else if (path.starts_with("score.") || path == "blocks.unscored") {
         for (std::size_t b = 0; b < m_a.blocks.size(); ++b) {
           const bool named = path == "score." + m_fw.blocks[b].id;
-          const bool lowest = path == "score.lowest" && m_a.blocks[b].score &&
-                              std::none_of(m_a.blocks.begin(), m_a.blocks.end(), [&](const BlockScore &other) {
-                                return other.score && *other.score < *m_a.blocks[b].score;
-                              });
+          const bool lowest =
+              path == "score.lowest" && m_a.blocks[b].score &&
+              std::none_of(m_a.blocks.begin(), m_a.blocks.end(), [&](const BlockScore &other) {
+                return other.score && *other.score < *m_a.blocks[b].score;
+              });
           const bool unscored = path == "blocks.unscored" && !m_a.blocks[b].score;
           if (named || lowest || unscored) {
             lines.push_back(fmt::format("{}: {}", m_fw.blocks[b].label.in(m_lang),
-                                        m_a.blocks[b].score ? fmt::format("{} {}", *m_a.blocks[b].score, w(Word::of_100))
-                                                            : std::string(w(Word::not_scored))));
+                                        m_a.blocks[b].score
+                                            ? fmt::format("{} {}", *m_a.blocks[b].score, w(Word::of_100))
+                                            : std::string(w(Word::not_scored))));
           }
         }
         if (path == "score.overall" && m_a.overall) {
@@ -267,12 +274,15 @@ private:
     for (std::size_t s = 0; s < m_fw.verdict.steps.size(); ++s) {
       const PolicyStep &step = m_fw.verdict.steps[s];
       const Truth truth = s < m_a.step_truth.size() ? m_a.step_truth[s] : Truth::no;
-      const Word status = truth == Truth::yes ? Word::step_holds : truth == Truth::no ? Word::step_not : Word::step_open;
+      const Word status = truth == Truth::yes  ? Word::step_holds
+                          : truth == Truth::no ? Word::step_not
+                                               : Word::step_open;
       m_sink.item(fmt::format("{}.", s + 1),
-                  fmt::format("{} → {} {}: {}", step.text.in(m_lang), verdict_word(step.at_most, m_language), w(Word::rule),
-                              step.id) +
+                  fmt::format("{} → {} {}: {}", step.text.in(m_lang), verdict_word(step.at_most, m_language),
+                              w(Word::rule), step.id) +
                       fmt::format(" [{}]", w(status)),
-                  truth == Truth::yes ? (step.at_most == Verdict::not_advised ? Tone::bad : Tone::caution) : Tone::plain);
+                  truth == Truth::yes ? (step.at_most == Verdict::not_advised ? Tone::bad : Tone::caution)
+                                      : Tone::plain);
       m_sink.detail("", cite_missing(step.justification.in(m_lang), step.origin));
     }
   }
@@ -290,9 +300,9 @@ private:
       const Block &block = m_fw.blocks[static_cast<std::size_t>(score.block)];
       const std::string value = score.score ? fmt::format("{} {}", *score.score, w(Word::of_100))
                                             : std::string(w(Word::not_scored));
-      const Tone tone = !score.score                             ? Tone::caution
-                        : *score.score < m_fw.verdict.limited     ? Tone::bad
-                                                                 : Tone::plain;
+      const Tone tone = !score.score                          ? Tone::caution
+                        : *score.score < m_fw.verdict.limited ? Tone::bad
+                                                              : Tone::plain;
       m_sink.subheading(fmt::format("{}. {}: {}", number++, block.label.in(m_lang), value), tone);
       m_sink.paragraph(block.question.in(m_lang) + " " + cite(block.origin));
       if (score.base != 0) {
@@ -369,12 +379,15 @@ private:
       if (entry.item >= 0) {
         const TaxonomyItem &item = m_fw.items[static_cast<std::size_t>(entry.item)];
         const int kind_field = m_fw.task_field_with(FieldRole::task_kind);
-        kind = kind_field < 0
-                   ? fmt::format("{}, {}", m_fw.pillars[static_cast<std::size_t>(item.pillar)].label.in(m_lang), item.id)
-                   : fmt::format("{}, {}, {}", m_fw.pillars[static_cast<std::size_t>(item.pillar)].label.in(m_lang),
-                                 core::value_label(m_fw.task_fields[static_cast<std::size_t>(kind_field)], item.kind,
-                                                   m_lang),
-                                 item.id);
+        kind =
+            kind_field < 0
+                ? fmt::format("{}, {}", m_fw.pillars[static_cast<std::size_t>(item.pillar)].label.in(m_lang),
+                              item.id)
+                : fmt::format("{}, {}, {}",
+                              m_fw.pillars[static_cast<std::size_t>(item.pillar)].label.in(m_lang),
+                              core::value_label(m_fw.task_fields[static_cast<std::size_t>(kind_field)],
+                                                item.kind, m_lang),
+                              item.id);
       } else {
         kind = std::string(w(Word::custom_task));
       }
@@ -406,9 +419,13 @@ private:
       const Skill &skill = m_fw.skills[static_cast<std::size_t>(need.skill)];
       m_sink.item(
           "-",
-          fmt::format("{}{} ({} {}): {} {}", skill.label.in(m_lang),
-                      skill.group > 0 ? fmt::format(" [{}]", m_fw.skill_groups[static_cast<std::size_t>(skill.group)].label.in(m_lang)) : "",
-                      w(Word::weight), need.weight, w(Word::best_support), grade_word(need.best, m_language)),
+          fmt::format(
+              "{}{} ({} {}): {} {}", skill.label.in(m_lang),
+              skill.group > 0
+                  ? fmt::format(" [{}]",
+                                m_fw.skill_groups[static_cast<std::size_t>(skill.group)].label.in(m_lang))
+                  : "",
+              w(Word::weight), need.weight, w(Word::best_support), grade_word(need.best, m_language)),
           Tone::plain);
     }
   }

@@ -1,9 +1,9 @@
 // The JSON output v1 contract. nlohmann::ordered_json keeps keys in insertion order, so the
 // output is byte-identical for the same input.
-#include <kansrijk/report/render.hpp>
-#include <kansrijk/report/strings.hpp>
 #include <algorithm>
 #include <kansrijk/core/policy.hpp>
+#include <kansrijk/report/render.hpp>
+#include <kansrijk/report/strings.hpp>
 #include <map>
 #include <nlohmann/json.hpp>
 
@@ -126,22 +126,23 @@ private:
           const Flag &flag = m_fw.flags[static_cast<std::size_t>(raised.flag)];
           const bool counted = (fact == "flags.knockout" && flag.severity == Severity::knockout) ||
                                (fact == "flags.high" && flag.severity == Severity::high) ||
-                               (fact == "flags" && std::find(reads.flags.begin(), reads.flags.end(), raised.flag) !=
-                                                       reads.flags.end());
+                               (fact == "flags" && std::find(reads.flags.begin(), reads.flags.end(),
+                                                             raised.flag) != reads.flags.end());
           if (counted) {
-            list.push_back({{"kind", flag.severity == Severity::knockout ? "knockout" : "capped_by_high_flag"},
-                            {"flag", flag.id},
-                            {"rule", raised.rule},
-                            {"step", step.id}});
+            list.push_back(
+                {{"kind", flag.severity == Severity::knockout ? "knockout" : "capped_by_high_flag"},
+                 {"flag", flag.id},
+                 {"rule", raised.rule},
+                 {"step", step.id}});
           }
         }
       } else if (fact == "score.lowest" || (fact.starts_with("score.") && fact != "score.overall")) {
         for (std::size_t b = 0; b < m_a.blocks.size(); ++b) {
           const auto &score = m_a.blocks[b].score;
-          const bool lowest = fact == "score.lowest" && score &&
-                              std::none_of(m_a.blocks.begin(), m_a.blocks.end(), [&](const BlockScore &other) {
-                                return other.score && *other.score < *score;
-                              });
+          const bool lowest =
+              fact == "score.lowest" && score &&
+              std::none_of(m_a.blocks.begin(), m_a.blocks.end(),
+                           [&](const BlockScore &other) { return other.score && *other.score < *score; });
           if (lowest || fact == "score." + m_fw.blocks[b].id) {
             list.push_back({{"kind", "capped_by_weak_block"},
                             {"block", m_fw.blocks[b].id},
@@ -150,9 +151,11 @@ private:
           }
         }
       } else if (fact == "blocks.unscored") {
-        list.push_back({{"kind", "capped_by_unscored_blocks"}, {"text", step.text.in(m_lang)}, {"step", step.id}});
+        list.push_back(
+            {{"kind", "capped_by_unscored_blocks"}, {"text", step.text.in(m_lang)}, {"step", step.id}});
       } else if (fact == "unknown_share" || fact == "score.overall") {
-        list.push_back({{"kind", "insufficient_information"}, {"text", step.text.in(m_lang)}, {"step", step.id}});
+        list.push_back(
+            {{"kind", "insufficient_information"}, {"text", step.text.in(m_lang)}, {"step", step.id}});
       }
     }
     if (list.size() == before) {
@@ -177,7 +180,9 @@ private:
       steps.push_back({{"id", step.id},
                        {"when", step.when_text},
                        {"at_most", std::string(to_string(step.at_most))},
-                       {"holds", truth == Truth::yes ? Json(true) : truth == Truth::no ? Json(false) : Json("unknown")},
+                       {"holds", truth == Truth::yes  ? Json(true)
+                                 : truth == Truth::no ? Json(false)
+                                                      : Json("unknown")},
                        {"binding", binding},
                        {"text", step.text.in(m_lang)},
                        {"source", sources(step.origin)}});
@@ -194,12 +199,10 @@ private:
     if (!m_a.range.computed) {
       return nullptr;
     }
-    return {{"now", std::string(to_string(m_a.verdict))},
-            {"best", std::string(to_string(m_a.range.best))},
-            {"worst", std::string(to_string(m_a.range.worst))},
-            {"overall_min", optional(m_a.range.overall_min)},
-            {"overall_max", optional(m_a.range.overall_max)},
-            {"exact", m_a.range.exact}};
+    return {
+        {"now", std::string(to_string(m_a.verdict))},       {"best", std::string(to_string(m_a.range.best))},
+        {"worst", std::string(to_string(m_a.range.worst))}, {"overall_min", optional(m_a.range.overall_min)},
+        {"overall_max", optional(m_a.range.overall_max)},   {"exact", m_a.range.exact}};
   }
 
   Json score_details() const {

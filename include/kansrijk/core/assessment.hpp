@@ -129,7 +129,7 @@ struct Assessment {
   Verdict verdict = Verdict::conditional;
   Verdict verdict_from_score = Verdict::conditional; // by the thresholds, or insufficient_information
   std::vector<VerdictReason> verdict_reasons;
-  std::vector<Truth> step_truth; // per verdict policy step: holds, does not hold, or open
+  std::vector<Truth> step_truth;  // per verdict policy step: holds, does not hold, or open
   std::vector<BlockScore> blocks; // in framework block order
   std::optional<int> overall;
   std::vector<TaskResult> tasks;

@@ -4,10 +4,9 @@
 // is given a value), so a search over the open answers can stop as soon as a branch is decided.
 #pragma once
 
+#include <cstddef>
 #include <kansrijk/core/evaluate.hpp>
 #include <kansrijk/core/use_case.hpp>
-
-#include <cstddef>
 #include <map>
 #include <set>
 #include <string>
@@ -63,6 +62,9 @@ std::vector<FieldValue> answers_for(const Framework &framework,
 
 // Gives the open answer `ref` the value `value` and recomputes what depends on it (defaults,
 // derived task attributes).
-void give_answer(const Framework &framework, UseCase &use_case, const UnknownRef &ref, const FieldValue &value);
+void give_answer(const Framework &framework,
+                 UseCase &use_case,
+                 const UnknownRef &ref,
+                 const FieldValue &value);
 
 } // namespace kansrijk::core

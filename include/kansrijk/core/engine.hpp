@@ -2,10 +2,9 @@
 // outcomes into scores, directions, flags and a verdict. No I/O.
 #pragma once
 
+#include <cstddef>
 #include <kansrijk/core/assessment.hpp>
 #include <kansrijk/core/use_case.hpp>
-
-#include <cstddef>
 
 namespace kansrijk::core {
 

@@ -58,14 +58,14 @@ enum class FieldType { text, enumeration, enum_list, integer };
 // What the engine itself reads a field for. Every other meaning of a field is up to the rules.
 enum class FieldRole {
   none,
-  id,          // the use case's identifier
-  title,       // its title
-  description, // its description
-  technology,  // the technology the use case names; every value is a technology id
-  task_ref,    // a task: the taxonomy item it refers to
-  task_name,   // a task: the name of an own task
-  task_kind,   // a task: task or action (or whatever kinds the framework declares)
-  task_skills, // a task: the skills it needs
+  id,               // the use case's identifier
+  title,            // its title
+  description,      // its description
+  technology,       // the technology the use case names; every value is a technology id
+  task_ref,         // a task: the taxonomy item it refers to
+  task_name,        // a task: the name of an own task
+  task_kind,        // a task: task or action (or whatever kinds the framework declares)
+  task_skills,      // a task: the skills it needs
   task_involvement, // a task: how the AI is involved; some values leave the task out of scoring
 };
 

@@ -4,7 +4,6 @@
 #pragma once
 
 #include <kansrijk/core/use_case.hpp>
-
 #include <optional>
 #include <vector>
 
@@ -26,8 +25,8 @@ struct Interval {
 // The facts of one assessment, exact or as bounds: flags raised for certain or only possibly,
 // block scores as intervals (or no score).
 struct FactValues {
-  std::vector<int> raised;   // flag indices raised for certain
-  std::vector<int> possible; // flag indices that may be raised
+  std::vector<int> raised;                     // flag indices raised for certain
+  std::vector<int> possible;                   // flag indices that may be raised
   std::vector<std::optional<Interval>> blocks; // per block; nullopt: no score
   std::optional<Interval> overall;
   int unknown_share = 0;

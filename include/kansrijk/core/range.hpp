@@ -5,11 +5,10 @@
 // the range found so far, is not searched further.
 #pragma once
 
+#include <cstddef>
 #include <kansrijk/core/assessment.hpp>
 #include <kansrijk/core/policy.hpp>
 #include <kansrijk/core/use_case.hpp>
-
-#include <cstddef>
 #include <optional>
 #include <vector>
 

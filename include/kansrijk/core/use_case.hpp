@@ -18,9 +18,9 @@ namespace kansrijk::core {
 // answers still open, neither in nor out now.
 struct FieldValue {
   bool known = false;
-  bool defaulted = false;  // set from the field's declared default, not given by the use case
-  int value = -1;          // enumeration: index in the field's domain
-  int low = 0;             // integer: the interval
+  bool defaulted = false; // set from the field's declared default, not given by the use case
+  int value = -1;         // enumeration: index in the field's domain
+  int low = 0;            // integer: the interval
   int high = 0;
   std::vector<int> values; // enum_list: sorted, unique indices
   std::vector<int> possible;

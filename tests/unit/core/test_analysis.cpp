@@ -32,11 +32,9 @@ TEST_CASE("satisfiable and unsatisfiable conditions are told apart", "[core][ana
   CHECK(answer("aim.goal == unknown and aim.goal != unknown") == A::no);
   CHECK(answer("scores in people.watch and scores not in people.watch") == A::no);
   CHECK(answer("count(jobs, t.area == desk and t.sort == chore) >= 3") == A::yes); // needs three tasks
-  CHECK(answer("count(jobs, t.dull == high) >= 1 and all(jobs, t.dull == low)") ==
-        A::no);
+  CHECK(answer("count(jobs, t.dull == high) >= 1 and all(jobs, t.dull == low)") == A::no);
   CHECK(answer("any(jobs, t.code == desk.write and t.sort == step)") == A::no);
-  CHECK(answer("any(jobs, t.area == desk and t.dull == high)") ==
-        A::yes); // some taxonomy task is
+  CHECK(answer("any(jobs, t.area == desk and t.dull == high)") == A::yes); // some taxonomy task is
 }
 
 TEST_CASE("a witness is a use case that makes every condition true", "[core][analysis]") {

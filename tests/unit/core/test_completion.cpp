@@ -42,9 +42,9 @@ const core::RaisedFlag *raised(const core::Assessment &a, const std::string &id)
 } // namespace
 
 TEST_CASE("a rule that holds for every answer to the questions it reads fires now", "[core][completion]") {
-  const auto fw = test::mini_framework_with(
-      "  - {id: r.either-state, block: life, when: \"data.state == clean or data.state == dirty\", text: {nl: x, en: "
-      "x}, effects: {conditions: [cond]}}\n");
+  const auto fw = test::mini_framework_with("  - {id: r.either-state, block: life, when: \"data.state == "
+                                            "clean or data.state == dirty\", text: {nl: x, en: "
+                                            "x}, effects: {conditions: [cond]}}\n");
   const auto uc = test::use_case(fw, without(k_good, "data: {state: clean}\n"));
   const auto a = core::assess(fw, uc);
   bool fired = false;
@@ -66,16 +66,17 @@ TEST_CASE("a rule that holds for every answer to the questions it reads fires no
 }
 
 TEST_CASE("a flag two open rules share holds when one of them fires for every answer", "[core][completion]") {
-  const auto fw = test::mini_framework_with(
-      "  - {id: r.out-sensitive, block: life, when: \"data.sensitive == yes and data.outside == yes\", text: {nl: "
-      "x, en: x}, effects: {flags: [hi2]}}\n"
-      "  - {id: r.out-plain, block: life, when: \"data.sensitive == no and data.outside == yes\", text: {nl: x, en: "
-      "x}, effects: {flags: [hi2]}}\n");
+  const auto fw = test::mini_framework_with("  - {id: r.out-sensitive, block: life, when: \"data.sensitive "
+                                            "== yes and data.outside == yes\", text: {nl: "
+                                            "x, en: x}, effects: {flags: [hi2]}}\n"
+                                            "  - {id: r.out-plain, block: life, when: \"data.sensitive == no "
+                                            "and data.outside == yes\", text: {nl: x, en: "
+                                            "x}, effects: {flags: [hi2]}}\n");
   // sensitive is open: whichever it is, data goes outside and one of the two rules raises hi2
   const auto open = core::assess(fw, test::use_case(fw, k_good));
   CHECK(raised(open, "hi2") == nullptr); // nothing says data goes outside
-  const std::string outside =
-      without(k_good, "data: {state: clean}\n") + "data: {state: clean, private: \"yes\", outside: \"yes\"}\n";
+  const std::string outside = without(k_good, "data: {state: clean}\n") +
+                              "data: {state: clean, private: \"yes\", outside: \"yes\"}\n";
   const auto a = core::assess(fw, test::use_case(fw, outside));
   const auto *flag = raised(a, "hi2");
   REQUIRE(flag != nullptr);
@@ -151,9 +152,12 @@ TEST_CASE("a cap that holds for every answer holds now, even when no single flag
   // time.spent: rest raises hi, more raises hi2; team.asked: yes raises hi3, no raises hi4. Each
   // way of answering gives two high flags, so the verdict is at most limited already.
   const auto fw = test::mini_framework_with(
-      "  - {id: r.rest, block: life, when: \"time.spent == rest\", text: {nl: x, en: x}, effects: {flags: [hi]}}\n"
-      "  - {id: r.busy, block: life, when: \"time.spent == more\", text: {nl: x, en: x}, effects: {flags: [hi2]}}\n"
-      "  - {id: r.asked, block: life, when: \"team.asked == yes\", text: {nl: x, en: x}, effects: {flags: [hi3]}}\n"
+      "  - {id: r.rest, block: life, when: \"time.spent == rest\", text: {nl: x, en: x}, effects: {flags: "
+      "[hi]}}\n"
+      "  - {id: r.busy, block: life, when: \"time.spent == more\", text: {nl: x, en: x}, effects: {flags: "
+      "[hi2]}}\n"
+      "  - {id: r.asked, block: life, when: \"team.asked == yes\", text: {nl: x, en: x}, effects: {flags: "
+      "[hi3]}}\n"
       "  - {id: r.not-asked, block: life, when: \"team.asked == no\", text: {nl: x, en: x}, effects: {flags: "
       "[hi4]}}\n");
   const auto a = core::assess(fw, test::use_case(fw, without(k_good, "time: {spent: rest}\n")));
@@ -162,8 +166,9 @@ TEST_CASE("a cap that holds for every answer holds now, even when no single flag
   CHECK(a.verdict == Verdict::limited);
   bool open_questions_reason = false;
   for (const auto &reason : a.verdict_reasons) {
-    open_questions_reason = open_questions_reason || (reason.kind == core::VerdictReason::Kind::open_questions &&
-                                                      reason.binding && reason.at_most == Verdict::limited);
+    open_questions_reason =
+        open_questions_reason || (reason.kind == core::VerdictReason::Kind::open_questions &&
+                                  reason.binding && reason.at_most == Verdict::limited);
   }
   CHECK(open_questions_reason);
 }
@@ -174,10 +179,14 @@ TEST_CASE("the verdict range holds every way of answering the open questions (ex
   const auto fw = test::mini_framework();
   std::mt19937 random(20261130);
   const std::vector<std::pair<std::string, std::vector<std::string>>> fields = {
-      {"tool.mode", {"look", "draft", "act", "rule"}}, {"tool.kind", {"rules", "learning"}},
-      {"tool.check", {"all", "some", "none"}},         {"data.state", {"clean", "dirty"}},
-      {"data.private", {"yes", "no"}},                 {"data.outside", {"yes", "no"}},
-      {"time.spent", {"rest", "more"}},                {"team.skill", {"low", "mid", "high"}},
+      {"tool.mode", {"look", "draft", "act", "rule"}},
+      {"tool.kind", {"rules", "learning"}},
+      {"tool.check", {"all", "some", "none"}},
+      {"data.state", {"clean", "dirty"}},
+      {"data.private", {"yes", "no"}},
+      {"data.outside", {"yes", "no"}},
+      {"time.spent", {"rest", "more"}},
+      {"team.skill", {"low", "mid", "high"}},
       {"team.asked", {"yes", "no"}}};
   core::AssessOptions plain;
   plain.range = false;
@@ -197,8 +206,8 @@ TEST_CASE("the verdict range holds every way of answering the open questions (ex
       std::map<std::string, std::string> groups;
       for (const auto &[path, value] : values) {
         const auto dot = path.find('.');
-        groups[path.substr(0, dot)] += (groups[path.substr(0, dot)].empty() ? "" : ", ") + path.substr(dot + 1) +
-                                       ": \"" + value + "\"";
+        groups[path.substr(0, dot)] +=
+            (groups[path.substr(0, dot)].empty() ? "" : ", ") + path.substr(dot + 1) + ": \"" + value + "\"";
       }
       for (const auto &[group, body] : groups) {
         yaml += group + ": {" + body + "}\n";

@@ -120,12 +120,13 @@ TEST_CASE("a high flag caps the verdict at conditional; good scores do not compe
 }
 
 TEST_CASE("high flags add up: two of them cap the verdict below conditional", "[core][engine]") {
-  const auto framework =
-      test::mini_framework_with("  - {id: r.watch, block: life, when: \"scores in people.watch\", text: {nl: x, en: "
-                                "x}, effects: {flags: [hi2]}}\n");
+  const auto framework = test::mini_framework_with(
+      "  - {id: r.watch, block: life, when: \"scores in people.watch\", text: {nl: x, en: "
+      "x}, effects: {flags: [hi2]}}\n");
   const auto one = run(with(k_good, "state: clean", "state: dirty"), framework);
   CHECK(one.assessment.verdict == Verdict::conditional);
-  const auto two = run(with(k_good, "state: clean", "state: dirty") + "people: {watch: [scores]}\n", framework);
+  const auto two =
+      run(with(k_good, "state: clean", "state: dirty") + "people: {watch: [scores]}\n", framework);
   CHECK(flag_ids(two.assessment) == std::vector<std::string>{"hi", "hi2"});
   CHECK(two.assessment.verdict == Verdict::limited);
   CHECK(binding_step(two.assessment) == "two-high");
@@ -157,7 +158,8 @@ TEST_CASE("a dimension no rule touches has no change; one that depends on open a
   CHECK(qow(open.assessment, "stress").valence == core::Valence::unknown);
 }
 
-TEST_CASE("an unknown answer is neither favourable nor unfavourable and becomes a question", "[core][engine]") {
+TEST_CASE("an unknown answer is neither favourable nor unfavourable and becomes a question",
+          "[core][engine]") {
   const auto good = run(k_good);
   const auto poor = run(with(k_good, "state: clean", "state: dirty"));
   const auto open = run(with(k_good, "data: {state: clean}\n", ""));
@@ -177,7 +179,8 @@ TEST_CASE("an unknown answer is neither favourable nor unfavourable and becomes 
   CHECK(asked);
 }
 
-TEST_CASE("a block is null when too much that informs it is unknown; then no verdict is given", "[core][engine]") {
+TEST_CASE("a block is null when too much that informs it is unknown; then no verdict is given",
+          "[core][engine]") {
   const auto r = run("name: T\njobs: [{called: Eigen taak}]\n");
   const auto &a = r.assessment;
   CHECK_FALSE(block_score(a, "work")); // the own task's attributes are all unknown
@@ -231,9 +234,9 @@ TEST_CASE("a block built on a computed term has no score without it", "[core][en
 }
 
 TEST_CASE("a very weak block caps a promising mean at conditional", "[core][engine]") {
-  const auto framework = test::mini_framework_with(
-      "  - {id: r.sink, block: life, when: \"team.asked == no\", text: {nl: x, en: x}, effects: {points: {life: "
-      "-60}}}\n");
+  const auto framework = test::mini_framework_with("  - {id: r.sink, block: life, when: \"team.asked == "
+                                                   "no\", text: {nl: x, en: x}, effects: {points: {life: "
+                                                   "-60}}}\n");
   const auto r = run(with(k_good, "team: {skill: high}", "team: {skill: high, asked: \"no\"}"), framework);
   const auto &a = r.assessment;
   REQUIRE(block_score(a, "life") == 20); // 80 - 60
@@ -244,8 +247,9 @@ TEST_CASE("a very weak block caps a promising mean at conditional", "[core][engi
 }
 
 TEST_CASE("an unknown derived attribute is asked for through what it is derived from", "[core][engine]") {
-  const auto framework = test::mini_framework_with("  - {id: r.warm, block: work, when: \"any(jobs, t.warmth == "
-                                                   "high)\", text: {nl: x, en: x}, effects: {points: {work: -5}}}\n");
+  const auto framework =
+      test::mini_framework_with("  - {id: r.warm, block: work, when: \"any(jobs, t.warmth == "
+                                "high)\", text: {nl: x, en: x}, effects: {points: {work: -5}}}\n");
   const auto r = run("name: T\njobs: [{called: Eigen taak}]\n", framework);
   bool needs_asked = false;
   for (const auto &q : r.assessment.open_questions) {
@@ -260,10 +264,11 @@ TEST_CASE("an unknown derived attribute is asked for through what it is derived 
 TEST_CASE("a task the AI only works beside is left out of suitability, skills and fit", "[core][engine]") {
   // desk.talk is low on suitability (50 - 10 dull low - 20 joy high = 20) and needs care, which
   // no technology supports. Beside it, the scores rest on desk.write alone.
-  const auto both = run(with(k_good, "jobs: [{item: desk.write}]", "jobs: [{item: desk.write}, {item: desk.talk}]"));
+  const auto both =
+      run(with(k_good, "jobs: [{item: desk.write}]", "jobs: [{item: desk.write}, {item: desk.talk}]"));
   CHECK(block_score(both.assessment, "work") == 60); // (80 + 20) / 2 + 10
-  const auto beside = run(
-      with(k_good, "jobs: [{item: desk.write}]", "jobs: [{item: desk.write}, {item: desk.talk, how: beside}]"));
+  const auto beside = run(with(k_good, "jobs: [{item: desk.write}]",
+                               "jobs: [{item: desk.write}, {item: desk.talk, how: beside}]"));
   CHECK(block_score(beside.assessment, "work") == 90);
   CHECK(block_score(beside.assessment, "know") == 100);
   CHECK(block_score(beside.assessment, "fit") == 100);
@@ -272,8 +277,9 @@ TEST_CASE("a task the AI only works beside is left out of suitability, skills an
 }
 
 TEST_CASE("a per-use attribute a use case leaves out takes its declared default", "[core][engine]") {
-  const auto framework = test::mini_framework_with("  - {id: r.takes, block: work, when: \"any(jobs, t.how == does)\", "
-                                                   "text: {nl: x, en: x}, effects: {points: {work: -10}}}\n");
+  const auto framework =
+      test::mini_framework_with("  - {id: r.takes, block: work, when: \"any(jobs, t.how == does)\", "
+                                "text: {nl: x, en: x}, effects: {points: {work: -10}}}\n");
   const auto acting = run(with(k_good, "mode: draft", "mode: act"), framework);
   const auto how = framework.task_field_index("how");
   CHECK(acting.use_case.tasks[0].attributes[static_cast<std::size_t>(how)].value ==

@@ -64,8 +64,7 @@ TEST_CASE("comparing with unknown is always decided", "[core][evaluate]") {
 
 TEST_CASE("an explicit unknown answer is the same as an omitted one", "[core][evaluate]") {
   CHECK(eval("tool.mode == draft", k_base + "tool: {mode: unknown}\n").truth == Truth::unknown);
-  CHECK(eval("scores in people.watch", k_base + "people: {watch: unknown}\n").truth ==
-        Truth::unknown);
+  CHECK(eval("scores in people.watch", k_base + "people: {watch: unknown}\n").truth == Truth::unknown);
   CHECK(eval("scores in people.watch", k_base + "people: {watch: []}\n").truth == Truth::no);
 }
 
@@ -131,7 +130,8 @@ TEST_CASE("integer facts are intervals: decided when the whole interval decides"
 TEST_CASE("a list member that is only possible is neither in nor out", "[core][evaluate]") {
   core::UseCase uc = test::use_case(fw(), k_base + "people: {watch: []}\n");
   auto &watch = uc.fields[static_cast<std::size_t>(fw().field_index("people.watch"))];
-  watch.possible = {fw().fields[static_cast<std::size_t>(fw().field_index("people.watch"))].domain.index_of("moods")};
+  watch.possible = {
+      fw().fields[static_cast<std::size_t>(fw().field_index("people.watch"))].domain.index_of("moods")};
   auto parsed = core::parse_expression("moods in people.watch");
   REQUIRE(parsed);
   REQUIRE(core::type_check(*parsed, fw()));

@@ -37,18 +37,21 @@ TEST_CASE("unknown fields and values get a suggestion", "[core][type_check]") {
   CHECK(check("tool.mod == draft") == "0: unknown field \"tool.mod\" (did you mean \"tool.mode\"?)");
   CHECK(check("tool.mode == drafts") == "13: value \"drafts\" is not allowed for `tool.mode`; allowed: look, "
                                         "draft, act, rule (did you mean \"draft\"?)");
-  CHECK(check("any(jobs, t.dul == high)") == "10: unknown task attribute \"t.dul\" (did you mean \"t.dull\"?)");
+  CHECK(check("any(jobs, t.dul == high)") ==
+        "10: unknown task attribute \"t.dul\" (did you mean \"t.dull\"?)");
   CHECK(check("any(jobs, t.dull == hgh)") ==
         "20: value \"hgh\" is not allowed for `t.dull`; allowed: low, mid, high (did you mean \"high\"?)");
-  CHECK(check("tool.kind in [learning, rulez]") ==
-        "24: value \"rulez\" is not allowed for `tool.kind`; allowed: rules, learning (did you mean \"rules\"?)");
-  CHECK(check("mood in people.watch") ==
-        "0: value \"mood\" is not allowed for `people.watch`; allowed: scores, moods (did you mean \"moods\"?)");
+  CHECK(check("tool.kind in [learning, rulez]") == "24: value \"rulez\" is not allowed for `tool.kind`; "
+                                                   "allowed: rules, learning (did you mean \"rules\"?)");
+  CHECK(check("mood in people.watch") == "0: value \"mood\" is not allowed for `people.watch`; allowed: "
+                                         "scores, moods (did you mean \"moods\"?)");
 }
 
 TEST_CASE("type mismatches are explained", "[core][type_check]") {
-  CHECK(check("tool.mode") == "0: `tool.mode` is a field, not a condition; compare it, as in `tool.mode == look`");
-  CHECK(check("tool.kind > rules") == "0: `tool.kind` has no order (rules, learning); use `==`, `!=` or `in`");
+  CHECK(check("tool.mode") ==
+        "0: `tool.mode` is a field, not a condition; compare it, as in `tool.mode == look`");
+  CHECK(check("tool.kind > rules") ==
+        "0: `tool.kind` has no order (rules, learning); use `==`, `!=` or `in`");
   CHECK(check("people.watch == scores") == "0: `people.watch` is a list; write `value in people.watch`");
   CHECK(check("aim.goal == x") == "0: `aim.goal` is free text; it can only be compared with `unknown`");
   CHECK(check("tool.mode < unknown") == "12: `unknown` can only be compared with `==` or `!=`");
@@ -58,8 +61,9 @@ TEST_CASE("type mismatches are explained", "[core][type_check]") {
         "0: a number is not a condition; compare it, as in `count(jobs, ...) >= 2`");
   CHECK(check("tool.mode == data.state") ==
         "13: `tool.mode` and `data.state` have different values and cannot be compared");
-  CHECK(check("tool.mode in tool.kind") ==
-        "0: `in` needs a field and a list (`field in [a, b]`) or a value and a list field (`a in list_field`)");
+  CHECK(
+      check("tool.mode in tool.kind") ==
+      "0: `in` needs a field and a list (`field in [a, b]`) or a value and a list field (`a in list_field`)");
   CHECK(check("people.watch in [scores]") ==
         "0: `people.watch` cannot be tested with `in [...]`; it is not a single choice");
 }

@@ -44,11 +44,13 @@ TEST_CASE("the mini framework loads, its rules gathered from two files", "[io][f
 
 TEST_CASE("a rule condition error points into the YAML file", "[io][framework]") {
   auto files = test::mini_files();
-  files["rules.yaml"] = replace(files["rules.yaml"], "when: \"tool.mode == draft\"", "when: \"tool.mode == drafts\"");
+  files["rules.yaml"] =
+      replace(files["rules.yaml"], "when: \"tool.mode == draft\"", "when: \"tool.mode == drafts\"");
   const auto all = errors(files);
   REQUIRE(all.size() == 1);
-  CHECK(all[0] == "mini/rules.yaml:3:52: value \"drafts\" is not allowed for `tool.mode`; allowed: look, draft, "
-                  "act, rule (did you mean \"draft\"?)");
+  CHECK(all[0] ==
+        "mini/rules.yaml:3:52: value \"drafts\" is not allowed for `tool.mode`; allowed: look, draft, "
+        "act, rule (did you mean \"draft\"?)");
 }
 
 TEST_CASE("a condition in a literal block scalar is located on its own line", "[io][framework]") {
@@ -60,7 +62,8 @@ TEST_CASE("a condition in a literal block scalar is located on its own line", "[
   CHECK(all[0] == "mini/rules.yaml:9:7: unknown field \"tool.mod\" (did you mean \"tool.mode\"?)");
 }
 
-TEST_CASE("dangling references, duplicates across files and missing texts are all reported", "[io][framework]") {
+TEST_CASE("dangling references, duplicates across files and missing texts are all reported",
+          "[io][framework]") {
   auto files = test::mini_files();
   files["rules.yaml"] = replace(files["rules.yaml"], "flags: [ko]", "flags: [k0]");
   files["rules-life.yaml"] = replace(files["rules-life.yaml"], "id: r.dirty", "id: r.goal");
@@ -68,13 +71,14 @@ TEST_CASE("dangling references, duplicates across files and missing texts are al
       replace(files["catalogue.yaml"], "message: {nl: \"hi\", en: \"hi\"}", "message: {nl: \"hi\"}");
   files["catalogue.yaml"] = replace(files["catalogue.yaml"], "needs: {write: 3}", "needs: {writ: 3}");
   const auto all = errors(files);
-  CHECK(all == std::vector<std::string>{
-                   "mini/catalogue.yaml:10:125: unknown skill \"writ\" (did you mean \"write\"?)",
-                   "mini/catalogue.yaml:29:39: \"message\" has no \"en\" text",
-                   // files are read in name order: rules-life.yaml comes before rules.yaml
-                   "mini/rules.yaml:2:10: duplicate rule id \"r.goal\" (first defined at mini/rules-life.yaml:2:10)",
-                   "mini/rules.yaml:4:104: unknown flag \"k0\" (did you mean \"ko\"?)",
-               });
+  CHECK(all ==
+        std::vector<std::string>{
+            "mini/catalogue.yaml:10:125: unknown skill \"writ\" (did you mean \"write\"?)",
+            "mini/catalogue.yaml:29:39: \"message\" has no \"en\" text",
+            // files are read in name order: rules-life.yaml comes before rules.yaml
+            "mini/rules.yaml:2:10: duplicate rule id \"r.goal\" (first defined at mini/rules-life.yaml:2:10)",
+            "mini/rules.yaml:4:104: unknown flag \"k0\" (did you mean \"ko\"?)",
+        });
 }
 
 TEST_CASE("a missing section and invalid YAML are located", "[io][framework]") {
@@ -86,11 +90,12 @@ TEST_CASE("a missing section and invalid YAML are located", "[io][framework]") {
                   "mini: no file declares \"dimensions\"; every framework has it (see "
                   "docs/framework-authoring.md)") != all.end());
   CHECK(std::any_of(all.begin(), all.end(), [](const std::string &e) {
-    return e.starts_with("mini/catalogue.yaml:") && e.find("unknown key \"dimension\" (did you mean \"dimensions\"?)") !=
-                                                        std::string::npos;
+    return e.starts_with("mini/catalogue.yaml:") &&
+           e.find("unknown key \"dimension\" (did you mean \"dimensions\"?)") != std::string::npos;
   }));
-  CHECK(std::any_of(all.begin(), all.end(),
-                    [](const std::string &e) { return e.starts_with("mini/rules-life.yaml:2:1: invalid YAML"); }));
+  CHECK(std::any_of(all.begin(), all.end(), [](const std::string &e) {
+    return e.starts_with("mini/rules-life.yaml:2:1: invalid YAML");
+  }));
 }
 
 TEST_CASE("a single section may not be declared twice; a stray file is a warning", "[io][framework]") {
@@ -98,8 +103,9 @@ TEST_CASE("a single section may not be declared twice; a stray file is a warning
   files["extra.yaml"] = "verdict: {thresholds: {promising: 3, conditional: 2, limited: 1}, policy: []}\n";
   const auto all = errors(files);
   REQUIRE(all.size() == 1);
-  CHECK(all[0] == "mini/framework.yaml:26:1: \"verdict\" is declared twice (first at mini/extra.yaml:1:1); only "
-                  "lists such as rules may be split over files");
+  CHECK(all[0] ==
+        "mini/framework.yaml:26:1: \"verdict\" is declared twice (first at mini/extra.yaml:1:1); only "
+        "lists such as rules may be split over files");
   auto stray = test::mini_files();
   stray["notes.yaml"] = "author: me\n";
   CHECK(errors(stray).size() == 1); // an unknown section is an error
@@ -115,16 +121,19 @@ TEST_CASE("thresholds must fall and grades must be complete", "[io][framework]")
   files["catalogue.yaml"] =
       replace(files["catalogue.yaml"], "      learning: {grade: none, why: {nl: \"x\", en: \"x\"}}\n", "");
   const auto all = errors(files);
-  CHECK(all == std::vector<std::string>{
-                   "mini/catalogue.yaml:16:3: no grade for skill \"care\" with technology \"learning\"",
-                   "mini/framework.yaml:27:15: verdict thresholds must fall: promising > conditional > limited",
-               });
+  CHECK(all ==
+        std::vector<std::string>{
+            "mini/catalogue.yaml:16:3: no grade for skill \"care\" with technology \"learning\"",
+            "mini/framework.yaml:27:15: verdict thresholds must fall: promising > conditional > limited",
+        });
 }
 
 TEST_CASE("verdict policy steps are type-checked against the verdict facts", "[io][framework]") {
   auto files = test::mini_files();
-  files["framework.yaml"] = replace(files["framework.yaml"], "when: \"flags.high >= 2\"", "when: \"flags.hgh >= 2\"");
-  files["framework.yaml"] = replace(files["framework.yaml"], "when: \"score.lowest < 30\"", "when: \"score.life < low\"");
+  files["framework.yaml"] =
+      replace(files["framework.yaml"], "when: \"flags.high >= 2\"", "when: \"flags.hgh >= 2\"");
+  files["framework.yaml"] =
+      replace(files["framework.yaml"], "when: \"score.lowest < 30\"", "when: \"score.life < low\"");
   files["framework.yaml"] = replace(files["framework.yaml"], "at_most: conditional, text: {nl: een",
                                     "at_most: so-so, text: {nl: een");
   const auto all = errors(files);
@@ -135,21 +144,24 @@ TEST_CASE("verdict policy steps are type-checked against the verdict facts", "[i
   CHECK(all[2].ends_with("a number can only be compared with a number"));
 }
 
-TEST_CASE("interview conditions and defaults of fields are parsed, type-checked and located", "[io][framework]") {
+TEST_CASE("interview conditions and defaults of fields are parsed, type-checked and located",
+          "[io][framework]") {
   auto files = test::mini_files();
   files["vocabulary.yaml"] =
       replace(files["vocabulary.yaml"], "ask_if: \"data.private != no\"", "ask_if: \"data.privat != no\"");
   files["vocabulary.yaml"] = replace(files["vocabulary.yaml"], "if_skipped: \"no\"", "if_skipped: \"nee\"");
-  files["vocabulary.yaml"] = replace(files["vocabulary.yaml"], "{when: \"tool.mode in [act, rule]\", value: does}",
-                                     "{when: \"any(jobs, t.dull == high)\", value: doing}");
+  files["vocabulary.yaml"] =
+      replace(files["vocabulary.yaml"], "{when: \"tool.mode in [act, rule]\", value: does}",
+              "{when: \"any(jobs, t.dull == high)\", value: doing}");
   const auto all = errors(files);
-  CHECK(all == std::vector<std::string>{
-                   "mini/vocabulary.yaml:12:72: unknown field \"data.privat\" (did you mean \"data.private\"?)",
-                   "mini/vocabulary.yaml:12:104: \"nee\" is not a value of \"data.sensitive\"",
-                   // a default reads the use case's own fields, not its tasks
-                   "mini/vocabulary.yaml:31:17: there is no task list to range over here",
-                   "mini/vocabulary.yaml:31:52: \"doing\" is not a value of \"how\"",
-               });
+  CHECK(all ==
+        std::vector<std::string>{
+            "mini/vocabulary.yaml:12:72: unknown field \"data.privat\" (did you mean \"data.private\"?)",
+            "mini/vocabulary.yaml:12:104: \"nee\" is not a value of \"data.sensitive\"",
+            // a default reads the use case's own fields, not its tasks
+            "mini/vocabulary.yaml:31:17: there is no task list to range over here",
+            "mini/vocabulary.yaml:31:52: \"doing\" is not a value of \"how\"",
+        });
 }
 
 TEST_CASE("renaming the technology field keeps the framework working, or gives a located error",
@@ -158,7 +170,8 @@ TEST_CASE("renaming the technology field keeps the framework working, or gives a
   auto renamed = test::mini_files();
   renamed["vocabulary.yaml"] = replace(renamed["vocabulary.yaml"], "path: tool.kind", "path: tool.family");
   const auto fw = io::load_framework(test::as_sources(renamed), "mini");
-  const auto uc = test::use_case(fw, "name: T\njobs: [{item: desk.write}]\ntool: {mode: draft, family: learning}\n");
+  const auto uc =
+      test::use_case(fw, "name: T\njobs: [{item: desk.write}]\ntool: {mode: draft, family: learning}\n");
   const auto a = core::assess(fw, uc);
   CHECK(a.blocks[static_cast<std::size_t>(fw.block_index("fit"))].score == 100);
   // Without a role the fit block has nothing to rest on: an error, not a silent change of scores.
@@ -166,16 +179,18 @@ TEST_CASE("renaming the technology field keeps the framework working, or gives a
   no_role["vocabulary.yaml"] = replace(no_role["vocabulary.yaml"], "role: technology, ", "");
   const auto all = errors(no_role);
   REQUIRE(all.size() == 1);
-  CHECK(all[0] ==
-        "mini/framework.yaml:14:5: a block rests on technology_fit, so a field with role technology must be declared");
+  CHECK(all[0] == "mini/framework.yaml:14:5: a block rests on technology_fit, so a field with role "
+                  "technology must be declared");
   // A value that is no declared technology is an error too.
   auto bad_value = test::mini_files();
-  bad_value["vocabulary.yaml"] = replace(bad_value["vocabulary.yaml"], "values: [rules, learning]", "values: [rules, "
-                                                                                                      "learnin]");
+  bad_value["vocabulary.yaml"] = replace(bad_value["vocabulary.yaml"], "values: [rules, learning]",
+                                         "values: [rules, "
+                                         "learnin]");
   const auto values = errors(bad_value);
   REQUIRE(values.size() == 1);
-  CHECK(values[0].ends_with("\"learnin\" of field \"tool.kind\" (role technology) is not a declared technology (did "
-                            "you mean \"learning\"?)"));
+  CHECK(values[0].ends_with(
+      "\"learnin\" of field \"tool.kind\" (role technology) is not a declared technology (did "
+      "you mean \"learning\"?)"));
 }
 
 TEST_CASE("renaming a block, a task kind value or the task list key is checked where it is used",
@@ -187,14 +202,17 @@ TEST_CASE("renaming a block, a task kind value or the task list key is checked w
     return e == "mini/rules-life.yaml:2:26: unknown building block \"life\"";
   }));
   auto kind = test::mini_files();
-  kind["vocabulary.yaml"] = replace(kind["vocabulary.yaml"], "values: [chore, step]", "values: [chore, move]");
+  kind["vocabulary.yaml"] =
+      replace(kind["vocabulary.yaml"], "values: [chore, step]", "values: [chore, move]");
   const auto kind_errors = errors(kind);
   REQUIRE(kind_errors.size() == 1);
   CHECK(kind_errors[0] == "mini/catalogue.yaml:11:41: \"sort\" must be one of chore, move, not \"step\"");
   auto key = test::mini_files();
-  key["vocabulary.yaml"] = replace(key["vocabulary.yaml"], "task_list: {key: jobs}", "task_list: {key: chores}");
-  key["rules.yaml"] += "  - {id: r.any, block: work, when: \"any(jobs, t.dull == high)\", text: {nl: x, en: x}, "
-                       "effects: {points: {work: 1}}}\n";
+  key["vocabulary.yaml"] =
+      replace(key["vocabulary.yaml"], "task_list: {key: jobs}", "task_list: {key: chores}");
+  key["rules.yaml"] +=
+      "  - {id: r.any, block: work, when: \"any(jobs, t.dull == high)\", text: {nl: x, en: x}, "
+      "effects: {points: {work: 1}}}\n";
   const auto key_errors = errors(key);
   REQUIRE(key_errors.size() == 1);
   CHECK(key_errors[0].ends_with("`any` ranges over the task list; write `any(chores, ...)`"));

@@ -56,19 +56,24 @@ TEST_CASE("unknown keys and values are located and get suggestions", "[io][use_c
   CHECK(error("name: T\njobs: [{item: desk.write}]\ntool: {mod: draft}\n") ==
         "case.yaml:3:8: unknown key \"tool.mod\" (did you mean \"mode\"?); allowed here: mode, kind, check");
   CHECK(error("name: T\njobs: [{item: desk.write}]\ntool: {mode: drafts}\n") ==
-        "case.yaml:3:14: \"drafts\" is not allowed for \"tool.mode\" (did you mean \"draft\"?); allowed: look, draft, "
+        "case.yaml:3:14: \"drafts\" is not allowed for \"tool.mode\" (did you mean \"draft\"?); allowed: "
+        "look, draft, "
         "act, rule");
   CHECK(error("name: T\njobs: [{item: desk.writ}]\n") ==
-        "case.yaml:2:15: unknown task \"desk.writ\" (did you mean \"desk.write\"?); `kansrijk framework list` lists "
+        "case.yaml:2:15: unknown task \"desk.writ\" (did you mean \"desk.write\"?); `kansrijk framework "
+        "list` lists "
         "the task ids");
   CHECK(error("name: T\njobs: [{item: desk.write}]\npeople: {watch: [score]}\n") ==
-        "case.yaml:3:18: \"score\" is not allowed in \"people.watch\" (did you mean \"scores\"?); allowed: scores, "
+        "case.yaml:3:18: \"score\" is not allowed in \"people.watch\" (did you mean \"scores\"?); allowed: "
+        "scores, "
         "moods");
   CHECK(error("name: T\njobs: [{called: X, dul: high}]\n") ==
-        "case.yaml:2:20: unknown key \"dul\" on a task (did you mean \"dull\"?); allowed here: called, sort, needs, "
+        "case.yaml:2:20: unknown key \"dul\" on a task (did you mean \"dull\"?); allowed here: called, sort, "
+        "needs, "
         "dull, joy, how");
-  CHECK(error("name: T\njobs: [{called: X, warmth: high}]\n") ==
-        "case.yaml:2:20: unknown key \"warmth\" on a task; allowed here: called, sort, needs, dull, joy, how");
+  CHECK(
+      error("name: T\njobs: [{called: X, warmth: high}]\n") ==
+      "case.yaml:2:20: unknown key \"warmth\" on a task; allowed here: called, sort, needs, dull, joy, how");
 }
 
 TEST_CASE("wrong types are explained", "[io][use_case]") {
@@ -76,26 +81,32 @@ TEST_CASE("wrong types are explained", "[io][use_case]") {
         "case.yaml:3:7: \"tool\" must be a mapping (key: value), not text");
   CHECK(error("name: T\njobs: [{item: desk.write}]\ntool: {mode: [draft]}\n") ==
         "case.yaml:3:14: \"tool.mode\" must be one of look, draft, act, rule or unknown, not a list");
-  CHECK(error("name: [T]\njobs: [{item: desk.write}]\n") == "case.yaml:1:7: \"name\" must be text, not a list");
-  CHECK(error("name: T\njobs: {item: desk.write}\n") == "case.yaml:2:7: \"jobs\" must be a list, not mapping");
+  CHECK(error("name: [T]\njobs: [{item: desk.write}]\n") ==
+        "case.yaml:1:7: \"name\" must be text, not a list");
+  CHECK(error("name: T\njobs: {item: desk.write}\n") ==
+        "case.yaml:2:7: \"jobs\" must be a list, not mapping");
   CHECK(error("name: T\njobs: [{item: desk.write}]\ndata: {private: true}\n") ==
-        "case.yaml:3:17: \"true\" is not allowed for \"data.private\" (did you mean \"yes\"?); allowed: yes, no");
-  CHECK(error("name: T\njobs: [{item: desk.write}]\ndata: {private: nee}\n") ==
-        "case.yaml:3:17: \"nee\" is not allowed for \"data.private\" (did you mean \"no\"?); allowed: yes, no");
+        "case.yaml:3:17: \"true\" is not allowed for \"data.private\" (did you mean \"yes\"?); allowed: yes, "
+        "no");
+  CHECK(
+      error("name: T\njobs: [{item: desk.write}]\ndata: {private: nee}\n") ==
+      "case.yaml:3:17: \"nee\" is not allowed for \"data.private\" (did you mean \"no\"?); allowed: yes, no");
   CHECK(error("- a\n- b\n") ==
         "case.yaml:1:1: a use case must be a mapping (key: value), not list; see docs/use-case-format.md");
 }
 
 TEST_CASE("missing title or tasks", "[io][use_case]") {
   CHECK(error("jobs: [{item: desk.write}]\n") == "case.yaml:1:1: missing required key \"name\"");
-  CHECK(error("name: T\n") ==
-        "case.yaml:1:1: missing required key \"jobs\"; list at least one task, e.g. `jobs: [{item: desk.write}]`");
-  CHECK(error("name: T\njobs: []\n") == "case.yaml:2:7: \"jobs\" is empty; list at least one task the AI touches");
+  CHECK(error("name: T\n") == "case.yaml:1:1: missing required key \"jobs\"; list at least one task, e.g. "
+                              "`jobs: [{item: desk.write}]`");
+  CHECK(error("name: T\njobs: []\n") ==
+        "case.yaml:2:7: \"jobs\" is empty; list at least one task the AI touches");
   CHECK(error("name: \"  \"\njobs: [{item: desk.write}]\n") == "case.yaml:1:7: \"name\" must not be empty");
-  CHECK(error("name: T\njobs: [{item: desk.write, called: X}]\n") ==
-        "case.yaml:2:8: a task has either \"item\" (a taxonomy task) or \"called\" (your own task), not both");
-  CHECK(error("name: T\njobs: [{sort: chore}]\n") ==
-        "case.yaml:2:8: a task needs \"item\" (a taxonomy id such as desk.write) or \"called\" (your own task)");
+  CHECK(
+      error("name: T\njobs: [{item: desk.write, called: X}]\n") ==
+      "case.yaml:2:8: a task has either \"item\" (a taxonomy task) or \"called\" (your own task), not both");
+  CHECK(error("name: T\njobs: [{sort: chore}]\n") == "case.yaml:2:8: a task needs \"item\" (a taxonomy id "
+                                                     "such as desk.write) or \"called\" (your own task)");
   CHECK(error("name: T\njobs: [{item: desk.write, dull: low}]\n") ==
         "case.yaml:2:27: unknown key \"dull\" on a taxonomy task; it takes that attribute from the framework "
         "(describe your own task with \"called\" instead)");

@@ -43,8 +43,9 @@ TEST_CASE("the text report has its sections in Dutch and in English", "[report][
 }
 
 TEST_CASE("no line of the text report is wider than asked, except unbreakable words", "[report][text]") {
-  const auto uc = test::use_case(fw(), "name: \"Een heel lange titel die zeker over de rand van het rapport "
-                                       "heen zou lopen als niemand hem afbrak\"\njobs: [{item: desk.write}]\n");
+  const auto uc =
+      test::use_case(fw(), "name: \"Een heel lange titel die zeker over de rand van het rapport "
+                           "heen zou lopen als niemand hem afbrak\"\njobs: [{item: desk.write}]\n");
   const auto text = report::render_text(core::assess(fw(), uc), report::Language::nl, 60);
   std::size_t start = 0;
   while (start < text.size()) {
