@@ -471,6 +471,8 @@ private:
         answer.values.push_back(item.scalar);
       }
       return answer;
+    case FieldType::integer:
+      return std::nullopt; // not a use-case field
     }
     return std::nullopt;
   }

@@ -12,9 +12,11 @@
 #include <kansrijk/cli/cli.hpp>
 #include <kansrijk/cli/commands.hpp>
 #include <kansrijk/core/analysis.hpp>
+#include <kansrijk/core/completion.hpp>
 #include <kansrijk/io/framework_loader.hpp>
 #include <kansrijk/io/golden_case.hpp>
 #include <kansrijk/io/use_case_loader.hpp>
+#include <kansrijk/util/text.hpp>
 #include <nlohmann/json.hpp>
 #include <ostream>
 #include <set>
@@ -58,8 +60,12 @@ constexpr Check k_checks[] = {
     {"KR100", "never-fires", Severity::error, "A rule whose condition no use case can make true"},
     {"KR101", "contradiction", Severity::warning,
      "Two rules that can fire together and push the same dimension both ways"},
-    {"KR102", "undecided", Severity::warning, "The never-fires or contradiction search hit its limit"},
-    {"KR110", "orphan-skill", Severity::warning, "A skill that no task of the taxonomy needs"},
+    {"KR102", "undecided", Severity::warning,
+     "The never-fires, contradiction or unknown-favourable search hit its limit"},
+    {"KR103", "unknown-favourable", Severity::error,
+     "An answer left open raises milder flags than any answer to it would: the unknown hides a consequence"},
+    {"KR110", "orphan-skill", Severity::warning,
+     "A skill that no task of the taxonomy needs and no rule names"},
     {"KR111", "orphan-dimension", Severity::warning, "A quality-of-work dimension that no rule affects"},
     {"KR112", "orphan-advice", Severity::warning, "A flag, condition or recommendation that no rule raises"},
     {"KR113", "stray-file", Severity::warning,
@@ -165,18 +171,59 @@ void analyse(const core::Framework &fw, std::vector<Finding> &findings) {
       }
     }
   }
+  // an open answer must never be more favourable than every answer to it
+  const auto favours = core::unknown_favours(fw);
+  for (const auto &found : favours.found) {
+    const auto severity = [&](int level) {
+      return level < 0 ? std::string("no flag")
+                       : std::string(core::to_string(static_cast<core::Severity>(level))) + " flag";
+    };
+    const int index = fw.field_index(found.field);
+    findings.push_back(
+        {"KR103", Severity::error, fw.fields[static_cast<std::size_t>(index)].where,
+         fmt::format(
+             "leaving \"{}\" unknown gives {}, while every answer to it gives at least a {} (for example "
+             "with {}); the rules reading it ({}) let an unknown hide a consequence: make a rule hold for "
+             "every answer that leads to it",
+             found.field, severity(found.unknown_severity), severity(found.least_answer_severity),
+             found.witness, util::join(found.rules, ", "))});
+  }
+  for (const auto &field : favours.undecided) {
+    const int index = fw.field_index(field);
+    findings.push_back(
+        {"KR102", Severity::warning, fw.fields[static_cast<std::size_t>(index)].where,
+         fmt::format("field \"{}\": the search for an open answer that hides a flag stopped at its "
+                     "limit; simplify the rules that read it",
+                     field)});
+  }
   // orphans
+  // A skill is used when a taxonomy task needs it, or a rule names it (`x in t.skills`): a
+  // skill only own tasks have, such as recognising speech, is then still part of the framework.
   std::set<int> needed;
   for (const auto &item : fw.items) {
     for (const auto &skill : item.skills) {
       needed.insert(skill.skill);
     }
   }
+  core::Reads named;
+  for (const auto &rule : fw.rules) {
+    core::collect_reads(rule.when, named);
+  }
+  const int skills_field = fw.task_field_with(core::FieldRole::task_skills);
+  if (skills_field >= 0) {
+    const auto &skills_decl = fw.task_fields[static_cast<std::size_t>(skills_field)];
+    if (const auto it = named.members.find(skills_decl.path); it != named.members.end()) {
+      for (const auto &id : it->second) {
+        needed.insert(skills_decl.domain.index_of(id));
+      }
+    }
+  }
   for (std::size_t s = 0; s < fw.skills.size(); ++s) {
     if (needed.count(static_cast<int>(s)) == 0) {
       findings.push_back(
           {"KR110", Severity::warning, fw.skills[s].origin.where,
-           fmt::format("skill \"{}\" is needed by no task of the taxonomy; add it to a task or remove it",
+           fmt::format("skill \"{}\" is needed by no task of the taxonomy and named by no rule; add it "
+                       "to a task or remove it",
                        fw.skills[s].id)});
     }
   }

@@ -7,6 +7,7 @@
 #include <kansrijk/core/use_case.hpp>
 #include <map>
 #include <set>
+#include <string>
 
 namespace kansrijk::core {
 
@@ -296,6 +297,134 @@ Satisfiability satisfiable(const Framework &fw, const std::vector<const Expr *> 
     }
   }
   result.answer = Satisfiability::Answer::no;
+  return result;
+}
+
+} // namespace kansrijk::core
+
+namespace kansrijk::core {
+
+UnknownFavoursResult unknown_favours(const Framework &fw, std::size_t limit) {
+  UnknownFavoursResult result;
+  for (const auto &decl : fw.fields) {
+    if (decl.type == FieldType::text || decl.derived) {
+      continue;
+    }
+    // The flag-raising rules that read this field and no task.
+    std::vector<const Rule *> rules;
+    Reads reads;
+    for (const auto &rule : fw.rules) {
+      if (rule.effects.flags.empty()) {
+        continue;
+      }
+      Reads own;
+      collect_reads(rule.when, own);
+      if (own.quantified || own.fields.count(decl.path) == 0) {
+        continue;
+      }
+      rules.push_back(&rule);
+      collect_reads(rule.when, reads);
+    }
+    if (rules.empty()) {
+      continue;
+    }
+    const std::vector<FieldValue> answers = field_choices(decl, &reads, false);
+    std::vector<int> others;
+    std::vector<std::vector<FieldValue>> options;
+    for (const auto &path : reads.fields) {
+      const int index = fw.field_index(path);
+      if (index < 0 || index == decl.index) {
+        continue;
+      }
+      others.push_back(index);
+      options.push_back(field_choices(fw.fields[static_cast<std::size_t>(index)], &reads, true));
+    }
+    UseCase uc;
+    uc.fields.resize(fw.fields.size());
+    std::size_t tried = 0;
+    bool reported = false;
+    // The most severe flag raised by `rules` in `uc`, with this field as it is set there.
+    const auto severity_now = [&]() {
+      int worst = -1;
+      for (const Rule *rule : rules) {
+        if (evaluate(rule->when, uc).truth == Truth::yes) {
+          for (const int flag : rule->effects.flags) {
+            worst = std::max(worst, static_cast<int>(fw.flags[static_cast<std::size_t>(flag)].severity));
+          }
+        }
+      }
+      return worst;
+    };
+    std::function<bool(std::size_t)> search = [&](std::size_t depth) {
+      if (reported || ++tried > limit) {
+        return false;
+      }
+      if (depth < others.size()) {
+        for (const auto &value : options[depth]) {
+          uc.fields[static_cast<std::size_t>(others[depth])] = value;
+          if (!search(depth + 1)) {
+            return false;
+          }
+        }
+        uc.fields[static_cast<std::size_t>(others[depth])] = FieldValue{};
+        return true;
+      }
+      FieldValue &slot = uc.fields[static_cast<std::size_t>(decl.index)];
+      // Each answer: the most severe flag; and which flags every answer raises.
+      int least = 1000;
+      std::vector<int> raised_by_all(fw.flags.size(), 1);
+      for (const auto &answer : answers) {
+        slot = answer;
+        least = std::min(least, severity_now());
+        std::vector<int> raised(fw.flags.size(), 0);
+        for (const Rule *rule : rules) {
+          if (evaluate(rule->when, uc).truth == Truth::yes) {
+            for (const int flag : rule->effects.flags) {
+              raised[static_cast<std::size_t>(flag)] = 1;
+            }
+          }
+        }
+        for (std::size_t f = 0; f < raised.size(); ++f) {
+          raised_by_all[f] = raised_by_all[f] && raised[f];
+        }
+      }
+      slot = FieldValue{};
+      int open = severity_now();
+      for (std::size_t f = 0; f < raised_by_all.size(); ++f) {
+        if (raised_by_all[f] != 0) {
+          open = std::max(open, static_cast<int>(fw.flags[f].severity));
+        }
+      }
+      if (!answers.empty() && open < least) {
+        UnknownFavours found;
+        found.field = decl.path;
+        for (const Rule *rule : rules) {
+          found.rules.push_back(rule->id);
+        }
+        for (std::size_t k = 0; k < others.size(); ++k) {
+          const FieldValue &value = uc.fields[static_cast<std::size_t>(others[k])];
+          if (value.known) {
+            const FieldDecl &other = fw.fields[static_cast<std::size_t>(others[k])];
+            found.witness +=
+                (found.witness.empty() ? "" : ", ") + other.path + ": " + value_text(other, value);
+          }
+        }
+        if (found.witness.empty()) {
+          found.witness = "any use case";
+        }
+        found.unknown_severity = open;
+        found.least_answer_severity = least;
+        result.found.push_back(std::move(found));
+        reported = true;
+        return false;
+      }
+      return true;
+    };
+    search(0);
+    if (!reported && tried > limit) {
+      result.undecided.push_back(decl.path);
+    }
+  }
   return result;
 }
 

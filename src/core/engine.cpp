@@ -224,10 +224,12 @@ private:
       }
       m_out.fired.push_back(FiredRule{static_cast<int>(r), m_for_every_answer[r]});
       for (const int flag : rule.effects.flags) {
-        const bool seen = std::any_of(m_out.flags.begin(), m_out.flags.end(),
-                                      [&](const RaisedFlag &f) { return f.flag == flag; });
-        if (!seen) {
-          m_out.flags.push_back(RaisedFlag{flag, rule.id, {}});
+        const auto seen = std::find_if(m_out.flags.begin(), m_out.flags.end(),
+                                       [&](const RaisedFlag &f) { return f.flag == flag; });
+        if (seen == m_out.flags.end()) {
+          m_out.flags.push_back(RaisedFlag{flag, rule.id, {rule.id}, {}});
+        } else {
+          seen->rules.push_back(rule.id);
         }
       }
       for (const int advice : rule.effects.conditions) {
@@ -265,10 +267,10 @@ private:
   // of them fires whatever the open answers are.
   void settle_flags_and_effects_for_every_answer() {
     for (std::size_t f = 0; f < m_fw.flags.size(); ++f) {
-      const bool raised = std::any_of(m_out.flags.begin(), m_out.flags.end(), [&](const RaisedFlag &raised) {
+      const bool already = std::any_of(m_out.flags.begin(), m_out.flags.end(), [&](const RaisedFlag &raised) {
         return raised.flag == static_cast<int>(f);
       });
-      if (raised) {
+      if (already) {
         continue;
       }
       std::vector<std::size_t> candidates;
@@ -280,7 +282,7 @@ private:
         }
       }
       if (auto either = one_of_holds(candidates); !either.empty()) {
-        m_out.flags.push_back(RaisedFlag{static_cast<int>(f), either.front(), either});
+        m_out.flags.push_back(RaisedFlag{static_cast<int>(f), either.front(), {}, either});
       }
     }
     for (std::size_t d = 0; d < m_fw.dimensions.size(); ++d) {
@@ -498,7 +500,13 @@ private:
     }
     if (m_options.range) {
       m_out.range = verdict_range(m_fw, m_uc, m_options.range_limit);
-      if (favourability(m_out.range.best) < favourability(verdict)) {
+      if (m_out.range.exact && m_out.range.best == m_out.range.worst && verdict != m_out.range.best) {
+        // However the open questions are answered, the verdict is the same: that is the
+        // verdict now, even when much is unknown (the unknowns cannot change it).
+        m_out.verdict_reasons.push_back(
+            VerdictReason{VerdictReason::Kind::settled, -1, m_out.range.best, false});
+        verdict = m_out.range.best;
+      } else if (favourability(m_out.range.best) < favourability(verdict)) {
         // Whatever the open answers are, no better verdict can come of it.
         m_out.verdict_reasons.push_back(
             VerdictReason{VerdictReason::Kind::open_questions, -1, m_out.range.best, false});
@@ -512,8 +520,9 @@ private:
   // The reason a reader should see first: a policy step that sets the verdict, else the open
   // questions, else the score.
   void mark_binding_reason() {
-    for (const auto kind : {VerdictReason::Kind::policy_step, VerdictReason::Kind::open_questions,
-                            VerdictReason::Kind::score, VerdictReason::Kind::no_score}) {
+    for (const auto kind :
+         {VerdictReason::Kind::settled, VerdictReason::Kind::policy_step, VerdictReason::Kind::open_questions,
+          VerdictReason::Kind::score, VerdictReason::Kind::no_score}) {
       for (auto &reason : m_out.verdict_reasons) {
         if (reason.kind == kind && reason.at_most == m_out.verdict) {
           reason.binding = true;

@@ -115,7 +115,22 @@ Framework Loading::load() {
       continue;
     }
     auto &stored = m_trees[file->name] = std::move(*tree);
-    bool belongs = false;
+    // A file none of whose keys is a section belongs to nothing (notes, another tool's file):
+    // a warning. Unknown keys next to known ones are errors (a typo in a section name).
+    const bool belongs = std::any_of(stored->entries.begin(), stored->entries.end(), [&](const Entry &entry) {
+      return std::any_of(std::begin(k_sections), std::end(k_sections),
+                         [&](const SectionSpec &s) { return s.key == entry.key.scalar; });
+    });
+    if (!belongs) {
+      if (!stored->entries.empty()) {
+        m_fw.warnings.push_back(
+            Diagnostic{stored->where,
+                       "this file belongs to nothing: none of its keys is a framework section (" +
+                           util::join(known, ", ") + "); it is ignored",
+                       "KR113"});
+      }
+      continue;
+    }
     for (const auto &entry : stored->entries) {
       const auto spec = std::find_if(std::begin(k_sections), std::end(k_sections),
                                      [&](const SectionSpec &s) { return s.key == entry.key.scalar; });
@@ -127,7 +142,6 @@ Framework Loading::load() {
                                         "KR002"});
         continue;
       }
-      belongs = true;
       Section &section = m_sections[entry.key.scalar];
       if (spec->list) {
         if (!entry.value.is_seq()) {
@@ -156,13 +170,6 @@ Framework Loading::load() {
       }
       section.key = &entry.key;
       section.value = &entry.value;
-    }
-    if (!belongs && !stored->entries.empty()) {
-      m_fw.warnings.push_back(
-          Diagnostic{stored->where,
-                     "this file belongs to nothing: none of its keys is a framework section (" +
-                         util::join(known, ", ") + ")",
-                     "KR113"});
     }
   }
   for (const auto &spec : k_sections) {

@@ -22,6 +22,7 @@ Tone verdict_tone(Verdict verdict) {
     return Tone::good;
   case Verdict::conditional:
   case Verdict::limited:
+  case Verdict::insufficient_information:
     return Tone::caution;
   case Verdict::not_advised:
     return Tone::bad;
@@ -191,9 +192,11 @@ private:
 
   void verdict_reason(const VerdictReason &reason, Word label) {
     const Tone tone = reason.at_most == Verdict::not_advised ? Tone::bad : Tone::caution;
-    if (reason.kind == VerdictReason::Kind::open_questions) {
+    if (reason.kind == VerdictReason::Kind::open_questions || reason.kind == VerdictReason::Kind::settled) {
       m_sink.item("-",
-                  fmt::format("{}: {}: {}.", w(label), w(Word::reason_open_questions),
+                  fmt::format("{}: {}: {}.", w(label),
+                              w(reason.kind == VerdictReason::Kind::settled ? Word::reason_settled
+                                                                            : Word::reason_open_questions),
                               verdict_word(reason.at_most, m_language)),
                   tone);
       return;
@@ -259,6 +262,15 @@ private:
 
   std::string flag_ref(const RaisedFlag &raised) {
     if (raised.either.empty()) {
+      if (raised.rules.size() > 1) {
+        std::string out = "(" + std::string(w(Word::rules)) + " " + join(raised.rules) + ")";
+        for (const auto &id : raised.rules) {
+          if (const auto it = m_rules.find(id); it != m_rules.end()) {
+            cite(it->second->origin);
+          }
+        }
+        return out;
+      }
       return rule_ref(raised.rule);
     }
     return fmt::format("({}; {}: {})", w(Word::for_every_answer), w(Word::one_of_rules), join(raised.either));
@@ -367,6 +379,8 @@ private:
       }
       return labels.empty() ? std::string(w(Word::none_listed)) : join(labels);
     }
+    case FieldType::integer:
+      break; // only verdict facts are integers
     }
     return {};
   }
@@ -503,7 +517,7 @@ private:
     for (const auto &raised : m_a.flags) {
       const Flag &flag = m_fw.flags[static_cast<std::size_t>(raised.flag)];
       m_sink.item(fmt::format("[{}]", upper_ascii(std::string(severity_word(flag.severity, m_language)))),
-                  fmt::format("{} {}", flag.message.in(m_lang), rule_ref(raised.rule)),
+                  fmt::format("{} {}", flag.message.in(m_lang), flag_ref(raised)),
                   severity_tone(flag.severity));
       m_sink.detail("", cite_missing(flag.justification.in(m_lang), flag.origin));
     }

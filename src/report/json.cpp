@@ -108,6 +108,11 @@ private:
                         {"at_most", std::string(to_string(reason.at_most))},
                         {"text", std::string(word(Word::reason_open_questions, m_language))}});
         break;
+      case VerdictReason::Kind::settled:
+        list.push_back({{"kind", "settled"},
+                        {"verdict", std::string(to_string(reason.at_most))},
+                        {"text", std::string(word(Word::reason_settled, m_language))}});
+        break;
       case VerdictReason::Kind::policy_step:
         step_reasons(reason, list);
         break;
@@ -272,9 +277,15 @@ private:
     Json list = Json::array();
     for (const auto &raised : m_a.flags) {
       const Flag &flag = m_fw.flags[static_cast<std::size_t>(raised.flag)];
+      Json rules = Json::array();
+      for (const auto &id : raised.either.empty() ? raised.rules : raised.either) {
+        rules.push_back(id);
+      }
       list.push_back({{"id", flag.id},
                       {"severity", std::string(to_string(flag.severity))},
                       {"rule", raised.rule},
+                      {"rules", rules},
+                      {"for_every_answer", !raised.either.empty()},
                       {"message", flag.message.in(m_lang)},
                       {"source", sources(flag.origin)}});
     }
@@ -377,6 +388,8 @@ private:
       }
       return list;
     }
+    case FieldType::integer:
+      break; // only verdict facts are integers
     }
     return nullptr;
   }

@@ -34,6 +34,10 @@ constexpr Pair k_words[] = {
     {Word::reason_open_questions,
      "Hoe de open vragen ook worden beantwoord, een beter oordeel dan dit is niet mogelijk",
      "Whatever the answers to the open questions, no better verdict than this is possible"},
+    {Word::reason_settled,
+     "Hoe de open vragen ook worden beantwoord, het oordeel blijft hetzelfde; het onbekende kan het niet "
+     "veranderen",
+     "However the open questions are answered, the verdict stays the same; what is unknown cannot change it"},
     {Word::verdict_now, "Oordeel nu", "Verdict now"},
     {Word::range_between, "afhankelijk van de open vragen tussen", "depending on the open questions between"},
     {Word::range_certain, "de open vragen kunnen dit oordeel niet meer veranderen",

@@ -66,7 +66,8 @@ struct QowResult {
 
 struct RaisedFlag {
   int flag = -1;
-  std::string rule;
+  std::string rule;               // the first rule that raised it
+  std::vector<std::string> rules; // every rule that raised it, `rule` first
   // Set when the flag holds whatever the open answers are, through one of these rules,
   // although no single one is decided yet (`rule` is the first of them).
   std::vector<std::string> either;
@@ -97,6 +98,7 @@ struct VerdictReason {
     no_score,       // there is no overall score: no verdict from the score
     policy_step,    // a step of the verdict policy holds
     open_questions, // whatever the open answers are, the verdict is at most `at_most`
+    settled,        // every way of answering the open questions gives `at_most`: it is the verdict
   };
   Kind kind = Kind::score;
   int step = -1; // policy_step: index into VerdictPolicy::steps

@@ -22,6 +22,7 @@ enum class Word {
   reason_binding,
   reason_also,
   reason_open_questions,
+  reason_settled,
   verdict_now,
   range_between,
   range_certain,

@@ -164,13 +164,41 @@ TEST_CASE("a cap that holds for every answer holds now, even when no single flag
   CHECK(a.flags.empty());
   CHECK(a.range.best == Verdict::limited);
   CHECK(a.verdict == Verdict::limited);
-  bool open_questions_reason = false;
+  // every answer gives exactly two high flags, so the verdict is settled, not only capped
+  CHECK(a.range.worst == Verdict::limited);
+  bool settled = false;
   for (const auto &reason : a.verdict_reasons) {
-    open_questions_reason =
-        open_questions_reason || (reason.kind == core::VerdictReason::Kind::open_questions &&
-                                  reason.binding && reason.at_most == Verdict::limited);
+    settled = settled || (reason.kind == core::VerdictReason::Kind::settled && reason.binding &&
+                          reason.at_most == Verdict::limited);
   }
-  CHECK(open_questions_reason);
+  CHECK(settled);
+}
+
+TEST_CASE("a cap that holds for every answer bounds the verdict from above", "[core][range]") {
+  // As above, but one more open question can add a knock-out: the verdict is capped at limited
+  // now (every answer has two high flags), and could still become not advised.
+  const auto fw = test::mini_framework_with(
+      "  - {id: r.rest, block: life, when: \"time.spent == rest\", text: {nl: x, en: x}, effects: {flags: "
+      "[hi]}}\n"
+      "  - {id: r.busy, block: life, when: \"time.spent == more\", text: {nl: x, en: x}, effects: {flags: "
+      "[hi2]}}\n"
+      "  - {id: r.asked, block: life, when: \"team.asked == yes\", text: {nl: x, en: x}, effects: {flags: "
+      "[hi3]}}\n"
+      "  - {id: r.not-asked, block: life, when: \"team.asked == no\", text: {nl: x, en: x}, effects: {flags: "
+      "[hi4]}}\n"
+      "  - {id: r.watched, block: life, when: \"moods in people.watch\", text: {nl: x, en: x}, effects: "
+      "{flags: "
+      "[ko]}}\n");
+  const auto a = core::assess(fw, test::use_case(fw, without(k_good, "time: {spent: rest}\n")));
+  CHECK(a.range.best == Verdict::limited);
+  CHECK(a.range.worst == Verdict::not_advised);
+  CHECK(a.verdict == Verdict::limited);
+  bool capped = false;
+  for (const auto &reason : a.verdict_reasons) {
+    capped = capped || (reason.kind == core::VerdictReason::Kind::open_questions && reason.binding &&
+                        reason.at_most == Verdict::limited);
+  }
+  CHECK(capped);
 }
 
 TEST_CASE("the verdict range holds every way of answering the open questions (exhaustive)", "[core][range]") {

@@ -108,11 +108,16 @@ TEST_CASE("a single section may not be declared twice; a stray file is a warning
         "lists such as rules may be split over files");
   auto stray = test::mini_files();
   stray["notes.yaml"] = "author: me\n";
-  CHECK(errors(stray).size() == 1); // an unknown section is an error
+  const auto fw = io::load_framework(test::as_sources(stray), "mini");
+  REQUIRE(fw.warnings.size() == 1); // a file that declares no section is a warning
+  CHECK(fw.warnings[0].code == "KR113");
+  CHECK(fw.warnings[0].where.file == "mini/notes.yaml");
+  auto typo = test::mini_files();
+  typo["rules-life.yaml"] += "rulez: []\n";
+  CHECK(errors(typo).size() == 1); // an unknown key next to known sections is an error
   auto empty_file = test::mini_files();
   empty_file["notes.yaml"] = "# nothing yet\n{}\n";
-  const auto fw = io::load_framework(test::as_sources(empty_file), "mini");
-  CHECK(fw.warnings.empty()); // an empty mapping belongs to nothing but says nothing either
+  CHECK(io::load_framework(test::as_sources(empty_file), "mini").warnings.empty());
 }
 
 TEST_CASE("thresholds must fall and grades must be complete", "[io][framework]") {
