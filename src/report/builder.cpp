@@ -450,21 +450,62 @@ private:
       m_sink.paragraph(w(Word::no_technology_ranking));
       return;
     }
-    const int named_field = m_fw.field_index("ai.technology");
-    const FieldValue *named =
-        named_field >= 0 ? &m_uc.fields[static_cast<std::size_t>(named_field)] : nullptr;
+    const int named_field = m_fw.field_with(FieldRole::technology);
+    const FieldValue *named = named_field >= 0 ? &m_uc.fields[static_cast<std::size_t>(named_field)] : nullptr;
     int rank = 1;
-    for (const auto &fit : m_a.technologies) {
+    for (std::size_t i = 0; i < m_a.technologies.size(); ++i) {
+      const auto &fit = m_a.technologies[i];
       const Technology &tech = m_fw.technologies[static_cast<std::size_t>(fit.technology)];
-      const bool is_named = named && named->known &&
+      const bool is_named = named && named->known && named->value >= 0 &&
                             m_fw.fields[static_cast<std::size_t>(named_field)]
                                     .domain.values[static_cast<std::size_t>(named->value)] == tech.id;
       m_sink.item(fmt::format("{}.", rank++),
                   fmt::format("{}: {} {}{} {}", tech.label.in(m_lang), fit.fit, w(Word::of_100),
-                              is_named ? fmt::format(" ← {}", w(Word::named_by_user)) : "",
-                              cite(tech.origin)),
+                              is_named ? fmt::format(" ← {}", w(Word::named_by_user)) : "", cite(tech.origin)),
                   Tone::plain);
+      if (i + 1 < m_a.technologies.size() && m_a.technologies[i + 1].fit == fit.fit &&
+          (i == 0 || m_a.technologies[i - 1].fit != fit.fit)) {
+        m_sink.detail("", tie_text(i));
+      }
     }
+  }
+
+  // For technologies with equal fit from position `first` on: what separates them on the skills
+  // this use case needs, or that nothing does and the simpler one is listed first.
+  std::string tie_text(std::size_t first) {
+    std::vector<int> tied;
+    for (std::size_t i = first; i < m_a.technologies.size() && m_a.technologies[i].fit == m_a.technologies[first].fit;
+         ++i) {
+      tied.push_back(m_a.technologies[i].technology);
+    }
+    std::vector<std::string> names;
+    for (const int t : tied) {
+      names.push_back(m_fw.technologies[static_cast<std::size_t>(t)].label.in(m_lang));
+    }
+    std::vector<std::string> differences;
+    for (const int t : tied) {
+      std::vector<std::string> stronger;
+      for (const auto &need : m_a.skills) {
+        const Grade grade = m_fw.support[static_cast<std::size_t>(need.skill)][static_cast<std::size_t>(t)].grade;
+        const bool best = std::all_of(tied.begin(), tied.end(), [&](int other) {
+          return other == t ||
+                 grade > m_fw.support[static_cast<std::size_t>(need.skill)][static_cast<std::size_t>(other)].grade;
+        });
+        if (best) {
+          stronger.push_back(m_fw.skills[static_cast<std::size_t>(need.skill)].label.in(m_lang));
+        }
+      }
+      if (!stronger.empty()) {
+        differences.push_back(fmt::format("{} {} {}", m_fw.technologies[static_cast<std::size_t>(t)].label.in(m_lang),
+                                          w(Word::tie_stronger_in), join(stronger)));
+      }
+    }
+    const std::string head = fmt::format("{} ({}, {} {}).", w(Word::tie_equal), join(names),
+                                         m_a.technologies[first].fit, w(Word::of_100));
+    if (differences.empty()) {
+      return head + " " + std::string(w(Word::tie_nothing_separates));
+    }
+    return head + " " + util::join(differences, "; ") + ". " + std::string(w(Word::tie_order));
   }
 
   void quality_of_work() {

@@ -69,6 +69,16 @@ constexpr Pair k_words[] = {
     {Word::technologies, "AI-technologie: passendheid bij deze vaardigheden",
      "AI technology: fit with these skills"},
     {Word::named_by_user, "genoemd in de toepassing", "named in the use case"},
+    {Word::tie_equal, "Even goed passend", "Equally fitting"},
+    {Word::tie_stronger_in, "is sterker in", "is stronger in"},
+    {Word::tie_nothing_separates,
+     "Op de vaardigheden die deze toepassing vraagt, verschillen ze niet; de eenvoudigste staat voorop (de volgorde "
+     "van het kader). Kies op hun risico's en op wat de organisatie al heeft.",
+     "On the skills this use case needs they do not differ; the simplest is listed first (the framework's order). "
+     "Choose by their risks and by what the organisation already has."},
+    {Word::tie_order,
+     "Per saldo passen ze even goed; de eenvoudigste staat voorop (de volgorde van het kader).",
+     "On balance they fit equally well; the simplest is listed first (the framework's order)."},
     {Word::quality_of_work, "Kwaliteit van werk", "Quality of work"},
     {Word::flags, "Signalen", "Flags"},
     {Word::no_flags, "Geen signalen.", "No flags."},
