@@ -55,6 +55,57 @@ const FieldDecl &decl_of(const Framework &framework, const UnknownRef &ref) {
 
 void collect_reads(const Expr &expr, Reads &reads) { collect(expr, false, reads); }
 
+void index_readers(Framework &framework) {
+  framework.rules_reading_field.assign(framework.fields.size(), {});
+  framework.rules_reading_task_field.assign(framework.task_fields.size(), {});
+  const auto add = [](std::vector<int> &list, int rule) {
+    if (list.empty() || list.back() != rule) {
+      list.push_back(rule);
+    }
+  };
+  for (std::size_t r = 0; r < framework.rules.size(); ++r) {
+    Reads reads;
+    collect_reads(framework.rules[r].when, reads);
+    const int rule = static_cast<int>(r);
+    for (const auto &path : reads.fields) {
+      if (const int f = framework.field_index(path); f >= 0) {
+        add(framework.rules_reading_field[static_cast<std::size_t>(f)], rule);
+      }
+    }
+    for (const auto &path : reads.task_attributes) {
+      const int t = framework.task_field_index(path);
+      if (t < 0) {
+        continue;
+      }
+      const FieldDecl &attribute = framework.task_fields[static_cast<std::size_t>(t)];
+      add(framework.rules_reading_task_field[static_cast<std::size_t>(t)], rule);
+      // A derived share follows the task's skills; a default follows the fields it reads.
+      if (attribute.derivation == Derivation::skill_group_share) {
+        if (const int skills = framework.task_field_with(FieldRole::task_skills); skills >= 0) {
+          add(framework.rules_reading_task_field[static_cast<std::size_t>(skills)], rule);
+        }
+      }
+      for (const auto &fallback : attribute.defaults) {
+        Reads from;
+        collect_reads(fallback.when, from);
+        for (const auto &source : from.fields) {
+          if (const int f = framework.field_index(source); f >= 0) {
+            add(framework.rules_reading_field[static_cast<std::size_t>(f)], rule);
+          }
+        }
+      }
+    }
+  }
+}
+
+const std::vector<int> &rules_reading(const Framework &framework, const UnknownRef &ref) {
+  static const std::vector<int> k_none;
+  const auto &index = ref.task_field ? framework.rules_reading_task_field : framework.rules_reading_field;
+  return ref.field >= 0 && static_cast<std::size_t>(ref.field) < index.size()
+             ? index[static_cast<std::size_t>(ref.field)]
+             : k_none;
+}
+
 std::vector<FieldValue> field_choices(const FieldDecl &decl, const Reads *reads, bool with_unknown) {
   std::vector<FieldValue> out;
   if (with_unknown) {

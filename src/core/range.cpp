@@ -24,14 +24,15 @@ struct BlockBounds {
 
 class BoundsRun {
 public:
-  BoundsRun(const Framework &framework, const UseCase &use_case) : m_fw(framework), m_uc(use_case) {}
+  BoundsRun(const Framework &framework, const UseCase &use_case, const std::vector<Evaluation> &outcomes)
+      : m_fw(framework), m_uc(use_case), m_outcomes(outcomes) {}
 
   Bounds run() {
     const std::size_t rules = m_fw.rules.size();
     std::vector<Truth> truth(rules);
     std::map<UnknownRef, int> weight; // how many open rules read each open answer
     for (std::size_t r = 0; r < rules; ++r) {
-      Evaluation result = evaluate(m_fw.rules[r].when, m_uc);
+      const Evaluation &result = m_outcomes[r];
       truth[r] = result.truth;
       for (const auto &ref : result.unknowns) {
         ++weight[deciding_answer(m_fw, m_uc, ref)];
@@ -284,84 +285,155 @@ private:
 
   const Framework &m_fw;
   const UseCase &m_uc;
+  const std::vector<Evaluation> &m_outcomes;
   std::vector<UnknownRef> m_score_answers; // open answers that only scoring reads
 };
 
-bool covers(const VerdictRange &found, const Bounds &node) {
-  if (favourability(node.best) > favourability(found.best) ||
-      favourability(node.worst) < favourability(found.worst)) {
-    return false;
+std::vector<Evaluation> evaluate_rules(const Framework &framework, const UseCase &use_case) {
+  std::vector<Evaluation> outcomes(framework.rules.size());
+  for (std::size_t r = 0; r < outcomes.size(); ++r) {
+    outcomes[r] = evaluate(framework.rules[r].when, use_case);
   }
-  if (!node.overall) {
-    return true;
-  }
-  return found.overall_min && *found.overall_min <= node.overall->low && found.overall_max &&
-         node.overall->high <= *found.overall_max;
+  return outcomes;
 }
 
-void absorb(VerdictRange &found, bool &any, const Bounds &node) {
-  if (!any) {
-    found.best = node.best;
-    found.worst = node.worst;
-    any = true;
-  } else {
-    if (favourability(node.best) > favourability(found.best)) {
-      found.best = node.best;
+// One point of the search: a partly answered use case, its rules' outcomes and its bounds.
+struct Point {
+  UseCase use_case;
+  std::vector<Evaluation> outcomes;
+  Bounds bounds;
+};
+
+// Three searches share one shape: depth-first over the open answers, where `useful` says
+// whether a point's bounds can still change what was found, `found_at` records a point that
+// cannot be split further, and `order` sorts the children so the most promising comes first
+// (branch and bound). Each search has its own node budget.
+class Search {
+public:
+  Search(const Framework &framework, std::size_t limit, VerdictRange &range)
+      : m_fw(framework), m_limit(limit), m_range(range) {}
+
+  template <typename Useful, typename Found, typename Order>
+  void run(const Point &root, Useful useful, Found found_at, Order order) {
+    m_nodes = 0;
+    visit(root, useful, found_at, order);
+  }
+
+private:
+  template <typename Useful, typename Found, typename Order>
+  void visit(const Point &point, Useful &useful, Found &found_at, Order &order) {
+    ++m_nodes;
+    ++m_range.explored;
+    if (!useful(point.bounds)) {
+      return; // nothing below can change what was found
     }
-    if (favourability(node.worst) < favourability(found.worst)) {
-      found.worst = node.worst;
+    if (point.bounds.point || point.bounds.open.empty() || m_nodes > m_limit) {
+      if (!point.bounds.point) {
+        m_range.exact = false; // an outer bound stands in for what is below
+      }
+      found_at(point.bounds);
+      return;
+    }
+    const UnknownRef ref = point.bounds.open.front();
+    bool approximate = false;
+    const auto values = answers_for(m_fw, point.use_case, ref, nullptr, approximate);
+    if (values.empty()) {
+      m_range.exact = false;
+      found_at(point.bounds);
+      return;
+    }
+    if (approximate) {
+      m_range.exact = false;
+    }
+    // Each child re-evaluates only the rules that read the answer it gives.
+    const auto &changed = rules_reading(m_fw, ref);
+    std::vector<Point> children;
+    children.reserve(values.size());
+    for (const auto &value : values) {
+      Point child{point.use_case, point.outcomes, {}};
+      give_answer(m_fw, child.use_case, ref, value);
+      for (const int r : changed) {
+        child.outcomes[static_cast<std::size_t>(r)] =
+            evaluate(m_fw.rules[static_cast<std::size_t>(r)].when, child.use_case);
+      }
+      child.bounds = BoundsRun(m_fw, child.use_case, child.outcomes).run();
+      children.push_back(std::move(child));
+    }
+    std::stable_sort(children.begin(), children.end(),
+                     [&](const Point &a, const Point &b) { return order(a.bounds, b.bounds); });
+    for (const auto &child : children) {
+      visit(child, useful, found_at, order);
     }
   }
-  if (node.overall) {
-    found.overall_min =
-        found.overall_min ? std::min(*found.overall_min, node.overall->low) : node.overall->low;
-    found.overall_max =
-        found.overall_max ? std::max(*found.overall_max, node.overall->high) : node.overall->high;
-  }
-}
+
+  const Framework &m_fw;
+  std::size_t m_limit;
+  VerdictRange &m_range;
+  std::size_t m_nodes = 0;
+};
 
 } // namespace
 
 Bounds completion_bounds(const Framework &framework, const UseCase &use_case) {
-  return BoundsRun(framework, use_case).run();
+  const auto outcomes = evaluate_rules(framework, use_case);
+  return BoundsRun(framework, use_case, outcomes).run();
 }
 
-VerdictRange verdict_range(const Framework &framework, const UseCase &use_case, std::size_t limit) {
+VerdictRange
+verdict_range(const Framework &framework, const UseCase &use_case, std::size_t limit, bool scores) {
   VerdictRange found;
   found.computed = true;
+  Point root{use_case, evaluate_rules(framework, use_case), {}};
+  root.bounds = BoundsRun(framework, use_case, root.outcomes).run();
+  Search search(framework, limit, found);
+  const auto rank = [](Verdict v) { return favourability(v); };
+
+  // The verdicts: the best and the worst any completion gives. Widest points first.
   bool any = false;
-  Reads none;
-  std::function<void(const UseCase &)> visit = [&](const UseCase &current) {
-    ++found.explored;
-    const Bounds node = completion_bounds(framework, current);
-    if (any && covers(found, node)) {
-      return; // nothing below can widen the range
-    }
-    if (node.point || node.open.empty() || found.explored > limit) {
-      if (!node.point) {
-        found.exact = false; // an outer bound stands in for what is below
-      }
-      absorb(found, any, node);
-      return;
-    }
-    const UnknownRef ref = node.open.front();
-    bool approximate = false;
-    const auto values = answers_for(framework, current, ref, nullptr, approximate);
-    if (values.empty()) {
-      found.exact = false;
-      absorb(found, any, node);
-      return;
-    }
-    if (approximate) {
-      found.exact = false;
-    }
-    for (const auto &value : values) {
-      UseCase next = current;
-      give_answer(framework, next, ref, value);
-      visit(next);
-    }
-  };
-  visit(use_case);
+  search.run(
+      root,
+      [&](const Bounds &b) {
+        return !any || rank(b.best) > rank(found.best) || rank(b.worst) < rank(found.worst);
+      },
+      [&](const Bounds &b) {
+        found.best = any && rank(found.best) >= rank(b.best) ? found.best : b.best;
+        found.worst = any && rank(found.worst) <= rank(b.worst) ? found.worst : b.worst;
+        any = true;
+      },
+      [&](const Bounds &a, const Bounds &b) {
+        return rank(a.best) - rank(a.worst) > rank(b.best) - rank(b.worst);
+      });
+
+  // The overall score: the highest and the lowest, each by branch and bound.
+  if (root.bounds.overall && root.bounds.overall->low == root.bounds.overall->high) {
+    found.overall_min = root.bounds.overall->low; // settled already
+    found.overall_max = root.bounds.overall->high;
+  } else if (root.bounds.overall && scores) {
+    std::optional<int> high;
+    search.run(
+        root, [&](const Bounds &b) { return b.overall && (!high || b.overall->high > *high); },
+        [&](const Bounds &b) {
+          if (b.overall) {
+            high = high ? std::max(*high, b.overall->high) : b.overall->high;
+          }
+        },
+        [](const Bounds &a, const Bounds &b) {
+          return (a.overall ? a.overall->high : -1) > (b.overall ? b.overall->high : -1);
+        });
+    std::optional<int> low;
+    search.run(
+        root, [&](const Bounds &b) { return b.overall && (!low || b.overall->low < *low); },
+        [&](const Bounds &b) {
+          if (b.overall) {
+            low = low ? std::min(*low, b.overall->low) : b.overall->low;
+          }
+        },
+        [](const Bounds &a, const Bounds &b) {
+          return (a.overall ? a.overall->low : 101) < (b.overall ? b.overall->low : 101);
+        });
+    found.overall_min = low;
+    found.overall_max = high;
+  }
   return found;
 }
 

@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <cstdlib>
 #include <filesystem>
+#include <kansrijk/core/completion.hpp>
 #include <kansrijk/core/policy.hpp>
 #include <kansrijk/core/type_check.hpp>
 #include <kansrijk/io/builtin_framework.hpp>
@@ -199,6 +200,7 @@ Framework Loading::load() {
   read_verdict_policy();
   check_roles();
   check_sources();
+  index_readers(m_fw);
 
   auto problems = std::move(m_problems);
   auto &more = m_reader.diagnostics();

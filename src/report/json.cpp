@@ -204,10 +204,13 @@ private:
     if (!m_a.range.computed) {
       return nullptr;
     }
-    return {
-        {"now", std::string(to_string(m_a.verdict))},       {"best", std::string(to_string(m_a.range.best))},
-        {"worst", std::string(to_string(m_a.range.worst))}, {"overall_min", optional(m_a.range.overall_min)},
-        {"overall_max", optional(m_a.range.overall_max)},   {"exact", m_a.range.exact}};
+    return {{"now", std::string(to_string(m_a.verdict))},
+            {"best", std::string(to_string(m_a.range.best))},
+            {"worst", std::string(to_string(m_a.range.worst))},
+            {"overall_min", optional(m_a.range.overall_min)},
+            {"overall_max", optional(m_a.range.overall_max)},
+            {"exact", m_a.range.exact},
+            {"search_nodes", m_a.range.explored}};
   }
 
   Json score_details() const {

@@ -36,6 +36,13 @@ std::vector<FieldValue> field_choices(const FieldDecl &decl, const Reads *reads,
 
 enum class Decided { yes, no, undecided };
 
+// Fills Framework::rules_reading_field and rules_reading_task_field from the rules'
+// conditions, the task fields' defaults and derivations. The loader calls it.
+void index_readers(Framework &framework);
+
+// The rules whose outcome can change when the open answer `ref` is given (see index_readers).
+const std::vector<int> &rules_reading(const Framework &framework, const UnknownRef &ref);
+
 // Whether at least one of `any_of` is true for every way of answering the questions that
 // `use_case` leaves open (use-case fields and own tasks' attributes), decided by depth-first
 // search over only the open answers the conditions read. `undecided` when the search needs more

@@ -355,6 +355,11 @@ struct Framework {
   VerdictPolicy verdict;
   // Problems that do not stop the framework from working (a stray file, ...), for `validate`.
   std::vector<util::Diagnostic> warnings;
+  // Which rules read each field and each task field, directly or through what a task
+  // attribute is derived or defaulted from; filled by core::index_readers, so that a search
+  // that gives one answer at a time re-evaluates only the rules it can change.
+  std::vector<std::vector<int>> rules_reading_field;
+  std::vector<std::vector<int>> rules_reading_task_field;
   // The keys a use case may have directly under a group prefix ("" -> id, title, purpose,
   // ..., tasks; "ai." -> role, technology, ...); filled by index_field_groups().
   std::map<std::string, std::vector<std::string>, std::less<>> field_groups;

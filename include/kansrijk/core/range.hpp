@@ -26,7 +26,9 @@ struct Bounds {
 // The bounds of `use_case`'s completions: every open answer given a value.
 Bounds completion_bounds(const Framework &framework, const UseCase &use_case);
 
-// The verdict range of `use_case`, exact unless the search visits more than `limit` points.
-VerdictRange verdict_range(const Framework &framework, const UseCase &use_case, std::size_t limit);
+// The verdict range of `use_case`, exact unless a search visits more than `limit` points;
+// with `scores`, also the overall score's range (two more searches).
+VerdictRange
+verdict_range(const Framework &framework, const UseCase &use_case, std::size_t limit, bool scores = true);
 
 } // namespace kansrijk::core
