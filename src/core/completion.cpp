@@ -56,6 +56,11 @@ const FieldDecl &decl_of(const Framework &framework, const UnknownRef &ref) {
 void collect_reads(const Expr &expr, Reads &reads) { collect(expr, false, reads); }
 
 void index_readers(Framework &framework) {
+  auto &suitability = framework.scoring.task_suitability;
+  suitability.attribute_fields.clear();
+  for (const auto &[path, levels] : suitability.attributes) {
+    suitability.attribute_fields.push_back(framework.task_field_index(path));
+  }
   framework.rules_reading_field.assign(framework.fields.size(), {});
   framework.rules_reading_task_field.assign(framework.task_fields.size(), {});
   const auto add = [](std::vector<int> &list, int rule) {
@@ -250,6 +255,34 @@ void give_answer(const Framework &framework,
   derive_task_attributes(framework, task);
 }
 
+namespace {
+
+void strip(FieldValue &value) {
+  value.text.clear();
+  value.text.shrink_to_fit();
+  value.where = {};
+}
+
+} // namespace
+
+UseCase search_copy(const UseCase &use_case) {
+  UseCase out;
+  out.fields = use_case.fields;
+  for (auto &value : out.fields) {
+    strip(value);
+  }
+  out.tasks = use_case.tasks;
+  for (auto &task : out.tasks) {
+    task.name.clear();
+    task.name.shrink_to_fit();
+    task.where = {};
+    for (auto &value : task.attributes) {
+      strip(value);
+    }
+  }
+  return out;
+}
+
 Decided holds_for_every_answer(const Framework &framework,
                                const UseCase &use_case,
                                const std::vector<const Expr *> &any_of,
@@ -299,7 +332,7 @@ Decided holds_for_every_answer(const Framework &framework,
     }
     return true;
   };
-  if (!search(use_case, false)) {
+  if (!search(search_copy(use_case), false)) {
     return Decided::no;
   }
   return undecided ? Decided::undecided : Decided::yes;

@@ -7,8 +7,6 @@ namespace kansrijk::core {
 
 namespace {
 
-constexpr const char *k_severity_facts[] = {"flags.low", "flags.medium", "flags.high", "flags.knockout"};
-
 FieldDecl integer_fact(std::string path, int max, const char *nl, const char *en) {
   FieldDecl decl;
   decl.path = std::move(path);
@@ -67,23 +65,17 @@ std::vector<FieldDecl> verdict_facts(const Framework &framework) {
 }
 
 UseCase fact_sheet(const Framework &framework, const FactValues &values) {
-  const auto &facts = framework.verdict.facts;
+  // The facts are in the order verdict_facts declares them: flags, the four severity counts
+  // (knock-out first), one score per block, then overall, lowest, unscored and unknown share.
+  const std::size_t blocks = framework.blocks.size();
+  const std::size_t overall_at = 5 + blocks;
   UseCase sheet;
-  sheet.fields.resize(facts.size());
-  const auto set = [&](std::string_view path, FieldValue value) {
-    for (const auto &decl : facts) {
-      if (decl.path == path) {
-        sheet.fields[static_cast<std::size_t>(decl.index)] = std::move(value);
-        return;
-      }
-    }
-  };
-  FieldValue flags;
+  sheet.fields.resize(overall_at + 4);
+  FieldValue &flags = sheet.fields[0];
   flags.known = true;
   flags.values = values.raised;
   std::sort(flags.values.begin(), flags.values.end());
   flags.possible = values.possible;
-  set("flags", flags);
   for (int severity = 0; severity < 4; ++severity) {
     Interval count;
     for (const int flag : values.raised) {
@@ -95,13 +87,13 @@ UseCase fact_sheet(const Framework &framework, const FactValues &values) {
       count.high +=
           static_cast<int>(framework.flags[static_cast<std::size_t>(flag)].severity) == severity ? 1 : 0;
     }
-    set(k_severity_facts[severity], integer_value(count, 0, 0, true));
+    sheet.fields[static_cast<std::size_t>(4 - severity)] = integer_value(count, 0, 0, true);
   }
   std::optional<Interval> lowest;
   Interval unscored;
-  for (std::size_t b = 0; b < framework.blocks.size(); ++b) {
+  for (std::size_t b = 0; b < blocks; ++b) {
     const auto &score = values.blocks[b];
-    set("score." + framework.blocks[b].id, integer_value(score, 0, 100, values.bounds));
+    sheet.fields[5 + b] = integer_value(score, 0, 100, values.bounds);
     if (!score) {
       ++unscored.low;
       ++unscored.high;
@@ -110,10 +102,11 @@ UseCase fact_sheet(const Framework &framework, const FactValues &values) {
     lowest =
         lowest ? Interval{std::min(lowest->low, score->low), std::min(lowest->high, score->high)} : *score;
   }
-  set("score.overall", integer_value(values.overall, 0, 100, values.bounds));
-  set("score.lowest", integer_value(lowest, 0, 100, values.bounds));
-  set("blocks.unscored", integer_value(unscored, 0, 0, true));
-  set("unknown_share", integer_value(Interval{values.unknown_share, values.unknown_share}, 0, 100, true));
+  sheet.fields[overall_at] = integer_value(values.overall, 0, 100, values.bounds);
+  sheet.fields[overall_at + 1] = integer_value(lowest, 0, 100, values.bounds);
+  sheet.fields[overall_at + 2] = integer_value(unscored, 0, 0, true);
+  sheet.fields[overall_at + 3] =
+      integer_value(Interval{values.unknown_share, values.unknown_share}, 0, 100, true);
   return sheet;
 }
 

@@ -5,6 +5,7 @@
 #include <functional>
 #include <kansrijk/core/completion.hpp>
 #include <kansrijk/core/range.hpp>
+#include <cstdint>
 #include <map>
 
 namespace kansrijk::core {
@@ -17,6 +18,55 @@ Interval add(Interval a, Interval b) { return {a.low + b.low, a.high + b.high}; 
 
 // The bounds of one building block over the completions, or nullopt when no completion
 // gives it a score.
+// What the needed skills give the skill and technology blocks. It depends only on which tasks
+// are scored when every scored task is a taxonomy item (whose skills are fixed), so a search
+// keeps it per set of scored tasks.
+struct SkillPart {
+  bool complete = true;
+  int support = -1;
+  std::vector<TechnologyFit> fits;
+};
+
+class SkillCache {
+public:
+  // The skill part of `use_case`, from the cache when it can be.
+  const SkillPart &get(const Framework &framework, const UseCase &use_case) {
+    std::uint64_t mask = 0;
+    bool cacheable = use_case.tasks.size() <= 64;
+    for (std::size_t t = 0; cacheable && t < use_case.tasks.size(); ++t) {
+      if (!detail::task_is_scored(framework, use_case.tasks[t])) {
+        continue;
+      }
+      cacheable = use_case.tasks[t].item >= 0;
+      mask |= std::uint64_t{1} << t;
+    }
+    if (cacheable) {
+      for (const auto &[key, part] : m_entries) {
+        if (key == mask) {
+          return part;
+        }
+      }
+    }
+    SkillPart part;
+    const detail::SkillNeeds needs = detail::skill_needs(framework, use_case);
+    part.complete = needs.complete;
+    if (needs.complete) {
+      part.support = detail::skill_support(framework, needs.weights);
+      part.fits = detail::technology_fits(framework, needs.weights);
+    }
+    if (!cacheable) {
+      m_scratch = std::move(part);
+      return m_scratch;
+    }
+    m_entries.emplace_back(mask, std::move(part));
+    return m_entries.back().second;
+  }
+
+private:
+  std::vector<std::pair<std::uint64_t, SkillPart>> m_entries; // few: one per set of scored tasks
+  SkillPart m_scratch;
+};
+
 struct BlockBounds {
   std::optional<Interval> score;
   bool exact = true; // false: the interval is wider than the completions need (unknown skills)
@@ -24,19 +74,19 @@ struct BlockBounds {
 
 class BoundsRun {
 public:
-  BoundsRun(const Framework &framework, const UseCase &use_case, const std::vector<Evaluation> &outcomes)
-      : m_fw(framework), m_uc(use_case), m_outcomes(outcomes) {}
+  BoundsRun(const Framework &framework,
+            const UseCase &use_case,
+            const std::vector<Evaluation> &outcomes,
+            SkillCache &skills)
+      : m_fw(framework), m_uc(use_case), m_outcomes(outcomes), m_skills(skills) {}
 
-  Bounds run() {
+  // The bounds; with `with_open`, also the open answers that matter (a search needs them only
+  // at the points it splits).
+  Bounds run(bool with_open) {
     const std::size_t rules = m_fw.rules.size();
     std::vector<Truth> truth(rules);
-    std::map<UnknownRef, int> weight; // how many open rules read each open answer
     for (std::size_t r = 0; r < rules; ++r) {
-      const Evaluation &result = m_outcomes[r];
-      truth[r] = result.truth;
-      for (const auto &ref : result.unknowns) {
-        ++weight[deciding_answer(m_fw, m_uc, ref)];
-      }
+      truth[r] = m_outcomes[r].truth;
     }
     // Flags: raised for certain, or possibly.
     FactValues facts;
@@ -99,7 +149,22 @@ public:
     }
     const bool overall_point = !out.overall || out.overall->low == out.overall->high;
     out.point = out.best == out.worst && overall_point && exact;
-    // Open answers that matter, most-read first; then those only the scores read.
+    if (with_open) {
+      out.open = open_answers();
+    }
+    return out;
+  }
+
+  // Open answers that matter, most-read first; then those only the scores read (call after
+  // run, which finds the latter).
+  std::vector<UnknownRef> open_answers() {
+    std::map<UnknownRef, int> weight; // how many open rules read each open answer
+    for (const auto &result : m_outcomes) {
+      for (const auto &ref : result.unknowns) {
+        ++weight[deciding_answer(m_fw, m_uc, ref)];
+      }
+    }
+    std::vector<UnknownRef> open;
     std::vector<std::pair<int, UnknownRef>> ranked;
     for (const auto &[ref, count] : weight) {
       ranked.emplace_back(count, ref);
@@ -112,14 +177,13 @@ public:
     std::stable_sort(ranked.begin(), ranked.end(),
                      [](const auto &a, const auto &b) { return a.first > b.first; });
     for (const auto &[count, ref] : ranked) {
-      if (std::find(out.open.begin(), out.open.end(), ref) == out.open.end()) {
-        out.open.push_back(ref);
+      if (std::find(open.begin(), open.end(), ref) == open.end()) {
+        open.push_back(ref);
       }
     }
-    return out;
+    return open;
   }
 
-private:
   std::vector<BlockBounds> block_bounds(const std::vector<Truth> &truth, bool &exact) {
     std::vector<BlockBounds> out(m_fw.blocks.size());
     std::vector<Interval> sums(m_fw.blocks.size());
@@ -190,8 +254,9 @@ private:
         continue;
       }
       Interval points{model.base, model.base};
-      for (const auto &[path, levels] : model.attributes) {
-        const int field = m_fw.task_field_index(path);
+      for (std::size_t a = 0; a < model.attributes.size(); ++a) {
+        const auto &[path, levels] = model.attributes[a];
+        const int field = a < model.attribute_fields.size() ? model.attribute_fields[a] : m_fw.task_field_index(path);
         const FieldValue &value = task.attributes[static_cast<std::size_t>(field)];
         if (value.known && value.value >= 0) {
           points = add(points, Interval{levels[static_cast<std::size_t>(value.value)],
@@ -214,18 +279,18 @@ private:
   }
 
   std::optional<Interval> skills_or_technology(Computed which, bool &exact) {
-    const detail::SkillNeeds needs = detail::skill_needs(m_fw, m_uc);
-    if (!needs.complete) {
+    const SkillPart &part = m_skills.get(m_fw, m_uc);
+    if (!part.complete) {
       // Own tasks whose skills are open: their skills are not tried one by one (there are too
       // many combinations), so the score can be anything.
       exact = false;
       return Interval{0, 100};
     }
     if (which == Computed::skill_support) {
-      const int support = detail::skill_support(m_fw, needs.weights);
+      const int support = part.support;
       return support < 0 ? std::nullopt : std::optional<Interval>(Interval{support, support});
     }
-    const auto fits = detail::technology_fits(m_fw, needs.weights);
+    const auto &fits = part.fits;
     if (fits.empty()) {
       return std::nullopt;
     }
@@ -286,6 +351,7 @@ private:
   const Framework &m_fw;
   const UseCase &m_uc;
   const std::vector<Evaluation> &m_outcomes;
+  SkillCache &m_skills;
   std::vector<UnknownRef> m_score_answers; // open answers that only scoring reads
 };
 
@@ -304,42 +370,69 @@ struct Point {
   Bounds bounds;
 };
 
-// Three searches share one shape: depth-first over the open answers, where `useful` says
-// whether a point's bounds can still change what was found, `found_at` records a point that
-// cannot be split further, and `order` sorts the children so the most promising comes first
-// (branch and bound). Each search has its own node budget.
-class Search {
-public:
-  Search(const Framework &framework, std::size_t limit, VerdictRange &range)
-      : m_fw(framework), m_limit(limit), m_range(range) {}
+// What the search has found so far, and whether a point can still add to it.
+struct Found {
+  bool any = false;
+  Verdict best = Verdict::not_advised;
+  Verdict worst = Verdict::promising;
+  bool scores = false; // also the overall score's range
+  std::optional<int> high;
+  std::optional<int> low;
 
-  template <typename Useful, typename Found, typename Order>
-  void run(const Point &root, Useful useful, Found found_at, Order order) {
-    m_nodes = 0;
-    visit(root, useful, found_at, order);
+  // Whether some completion below a point with bounds `b` can widen what was found.
+  bool can_widen(const Bounds &b) const {
+    if (!any || favourability(b.best) > favourability(best) || favourability(b.worst) < favourability(worst)) {
+      return true;
+    }
+    return scores && b.overall && (!high || b.overall->high > *high || !low || b.overall->low < *low);
   }
 
-private:
-  template <typename Useful, typename Found, typename Order>
-  void visit(const Point &point, Useful &useful, Found &found_at, Order &order) {
-    ++m_nodes;
-    ++m_range.explored;
-    if (!useful(point.bounds)) {
-      return; // nothing below can change what was found
+  void add(const Bounds &b) {
+    best = any && favourability(best) >= favourability(b.best) ? best : b.best;
+    worst = any && favourability(worst) <= favourability(b.worst) ? worst : b.worst;
+    any = true;
+    if (b.overall) {
+      high = high ? std::max(*high, b.overall->high) : b.overall->high;
+      low = low ? std::min(*low, b.overall->low) : b.overall->low;
     }
-    if (point.bounds.point || point.bounds.open.empty() || m_nodes > m_limit) {
-      if (!point.bounds.point) {
-        m_range.exact = false; // an outer bound stands in for what is below
-      }
-      found_at(point.bounds);
+  }
+};
+
+// Depth-first over the open answers: a point that cannot widen what was found is not
+// searched further; children are visited widest first, so the extremes are found early and
+// the rest is cut off (branch and bound). Beyond `limit` points, a point's own bounds stand in
+// for what is below it and the range is marked approximate.
+class Search {
+public:
+  Search(const Framework &framework, std::size_t limit, VerdictRange &range, Found &found)
+      : m_fw(framework), m_limit(limit), m_range(range), m_found(found) {}
+
+  void visit(const Point &point) {
+    ++m_range.explored;
+    if (!m_found.can_widen(point.bounds)) {
       return;
     }
-    const UnknownRef ref = point.bounds.open.front();
+    if (point.bounds.point || m_range.explored > m_limit) {
+      if (!point.bounds.point) {
+        m_range.exact = false;
+      }
+      m_found.add(point.bounds);
+      return;
+    }
+    BoundsRun again(m_fw, point.use_case, point.outcomes, m_skills);
+    again.run(false);
+    const auto open = again.open_answers();
+    if (open.empty()) {
+      m_range.exact = false;
+      m_found.add(point.bounds);
+      return;
+    }
+    const UnknownRef ref = open.front();
     bool approximate = false;
     const auto values = answers_for(m_fw, point.use_case, ref, nullptr, approximate);
     if (values.empty()) {
       m_range.exact = false;
-      found_at(point.bounds);
+      m_found.add(point.bounds);
       return;
     }
     if (approximate) {
@@ -356,85 +449,62 @@ private:
         child.outcomes[static_cast<std::size_t>(r)] =
             evaluate(m_fw.rules[static_cast<std::size_t>(r)].when, child.use_case);
       }
-      child.bounds = BoundsRun(m_fw, child.use_case, child.outcomes).run();
+      child.bounds = BoundsRun(m_fw, child.use_case, child.outcomes, m_skills).run(false);
       children.push_back(std::move(child));
     }
+    const auto width = [](const Bounds &b) {
+      return std::pair(favourability(b.best) - favourability(b.worst),
+                       b.overall ? b.overall->high - b.overall->low : -1);
+    };
     std::stable_sort(children.begin(), children.end(),
-                     [&](const Point &a, const Point &b) { return order(a.bounds, b.bounds); });
+                     [&](const Point &a, const Point &b) { return width(a.bounds) > width(b.bounds); });
     for (const auto &child : children) {
-      visit(child, useful, found_at, order);
+      visit(child);
     }
   }
 
+  SkillCache &skills() { return m_skills; }
+
+private:
   const Framework &m_fw;
   std::size_t m_limit;
   VerdictRange &m_range;
-  std::size_t m_nodes = 0;
+  Found &m_found;
+  SkillCache m_skills;
 };
 
 } // namespace
 
 Bounds completion_bounds(const Framework &framework, const UseCase &use_case) {
   const auto outcomes = evaluate_rules(framework, use_case);
-  return BoundsRun(framework, use_case, outcomes).run();
+  SkillCache skills;
+  BoundsRun run(framework, use_case, outcomes, skills);
+  return run.run(true);
 }
 
 VerdictRange
 verdict_range(const Framework &framework, const UseCase &use_case, std::size_t limit, bool scores) {
-  VerdictRange found;
-  found.computed = true;
-  Point root{use_case, evaluate_rules(framework, use_case), {}};
-  root.bounds = BoundsRun(framework, use_case, root.outcomes).run();
-  Search search(framework, limit, found);
-  const auto rank = [](Verdict v) { return favourability(v); };
-
-  // The verdicts: the best and the worst any completion gives. Widest points first.
-  bool any = false;
-  search.run(
-      root,
-      [&](const Bounds &b) {
-        return !any || rank(b.best) > rank(found.best) || rank(b.worst) < rank(found.worst);
-      },
-      [&](const Bounds &b) {
-        found.best = any && rank(found.best) >= rank(b.best) ? found.best : b.best;
-        found.worst = any && rank(found.worst) <= rank(b.worst) ? found.worst : b.worst;
-        any = true;
-      },
-      [&](const Bounds &a, const Bounds &b) {
-        return rank(a.best) - rank(a.worst) > rank(b.best) - rank(b.worst);
-      });
-
-  // The overall score: the highest and the lowest, each by branch and bound.
-  if (root.bounds.overall && root.bounds.overall->low == root.bounds.overall->high) {
-    found.overall_min = root.bounds.overall->low; // settled already
-    found.overall_max = root.bounds.overall->high;
-  } else if (root.bounds.overall && scores) {
-    std::optional<int> high;
-    search.run(
-        root, [&](const Bounds &b) { return b.overall && (!high || b.overall->high > *high); },
-        [&](const Bounds &b) {
-          if (b.overall) {
-            high = high ? std::max(*high, b.overall->high) : b.overall->high;
-          }
-        },
-        [](const Bounds &a, const Bounds &b) {
-          return (a.overall ? a.overall->high : -1) > (b.overall ? b.overall->high : -1);
-        });
-    std::optional<int> low;
-    search.run(
-        root, [&](const Bounds &b) { return b.overall && (!low || b.overall->low < *low); },
-        [&](const Bounds &b) {
-          if (b.overall) {
-            low = low ? std::min(*low, b.overall->low) : b.overall->low;
-          }
-        },
-        [](const Bounds &a, const Bounds &b) {
-          return (a.overall ? a.overall->low : 101) < (b.overall ? b.overall->low : 101);
-        });
-    found.overall_min = low;
-    found.overall_max = high;
+  VerdictRange range;
+  range.computed = true;
+  Found found;
+  Search search(framework, limit, range, found);
+  Point root{search_copy(use_case), {}, {}};
+  root.outcomes = evaluate_rules(framework, root.use_case);
+  root.bounds = BoundsRun(framework, root.use_case, root.outcomes, search.skills()).run(false);
+  // The overall score needs a search of its own only when the root leaves it open.
+  const auto &overall = root.bounds.overall;
+  found.scores = scores && overall && overall->low != overall->high;
+  search.visit(root);
+  range.best = found.best;
+  range.worst = found.worst;
+  if (found.scores) {
+    range.overall_min = found.low;
+    range.overall_max = found.high;
+  } else if (overall && overall->low == overall->high) {
+    range.overall_min = overall->low; // settled already
+    range.overall_max = overall->high;
   }
-  return found;
+  return range;
 }
 
 } // namespace kansrijk::core

@@ -36,6 +36,10 @@ std::vector<FieldValue> field_choices(const FieldDecl &decl, const Reads *reads,
 
 enum class Decided { yes, no, undecided };
 
+// A copy of `use_case` for a search over its answers: free text, task names and source
+// locations left out (conditions test text only against `unknown`), so copies are cheap.
+UseCase search_copy(const UseCase &use_case);
+
 // Fills Framework::rules_reading_field and rules_reading_task_field from the rules'
 // conditions, the task fields' defaults and derivations. The loader calls it.
 void index_readers(Framework &framework);

@@ -301,6 +301,7 @@ struct TaskSuitability {
   int base = 50;
   // task field path -> points per level index of that field's domain
   std::vector<std::pair<std::string, std::vector<int>>> attributes;
+  std::vector<int> attribute_fields; // per attribute: its index in task_fields (index_readers)
   Origin origin;
 };
 
