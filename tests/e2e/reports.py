@@ -4,21 +4,27 @@
 Usage: reports.py BINARY SOURCE_DIR CHECK
 Checks:
   formats    every example in every format and both languages: same verdict, sections,
-             date, statement; Markdown rendered by cmark-gfm; HTML self-contained
+             date, statement; the main part holds no rule id, step id, condition id, field
+             path, task id, hash or source code, and the appendix holds every one that applies;
+             Markdown rendered by cmark-gfm; HTML self-contained
   escaping   the hostile-ok inputs: no link, image, script or HTML from the input survives
              in Markdown (rendered by cmark-gfm with GFM autolinks) or HTML (parsed)
   colour     --color always/never/auto and NO_COLOR
   chromium   the HTML report rendered by headless Chromium: a screenshot that is not blank
              and shows the verdict heading, and a PDF print
 """
+import glob
 import html.parser
 import json
 import os
+import re
 import struct
 import subprocess
 import sys
 import tempfile
 import zlib
+
+import yaml
 
 sys.path.insert(0, os.path.dirname(__file__))
 from harness import binary_and_source, expect, finish, run  # noqa: E402
@@ -34,10 +40,89 @@ VERDICT_WORDS = {
     "en": {"promising": "PROMISING", "conditional": "PROMISING UNDER CONDITIONS", "limited": "LIMITED",
            "not_advised": "NOT ADVISED", "insufficient_information": "CANNOT BE ASSESSED YET"},
 }
-SECTIONS = {"nl": ["Bouwstenen", "Geraakte taken en handelingen", "Benodigde vaardigheden", "Kwaliteit van werk",
-                   "Signalen", "Open vragen", "Invoer zoals begrepen", "Bronnen", "Datum", "geen besluit"],
-            "en": ["Building blocks", "Tasks and actions touched", "Skills needed", "Quality of work", "Flags",
-                   "Open questions", "Input as understood", "Sources", "Date", "not a decision"]}
+APPENDIX = {"nl": "Bijlage: verantwoording", "en": "Appendix: justification"}
+MAIN_SECTIONS = {"nl": ["Datum", "Wat dit betekent", "Signalen", "Gevolgen voor het werk", "Open vragen",
+                        "Scores in het kort", "geen besluit"],
+                 "en": ["Date", "What this means", "Flags", "Effects on the work", "Open questions",
+                        "Scores at a glance", "not a decision"]}
+APPENDIX_SECTIONS = {"nl": ["Zo komt het oordeel tot stand", "Bouwstenen", "Geraakte taken en handelingen",
+                            "Benodigde vaardigheden", "Kwaliteit van werk", "Signalen", "Open vragen",
+                            "Invoer zoals begrepen", "Bronnen"],
+                     "en": ["How the verdict comes about", "Building blocks", "Tasks and actions touched",
+                            "Skills needed", "Quality of work", "Flags", "Open questions", "Input as understood",
+                            "Sources"]}
+FRAMEWORK_DIR = os.path.join(SOURCE, "frameworks", "tno-arbeidsdeskundige")
+
+
+def framework_ids():
+    """The ids a reader should not meet in the main part: rules, verdict-policy steps and conditions
+    of the built-in framework, read from its YAML."""
+    rules, steps, conditions = [], [], []
+    for path in sorted(glob.glob(os.path.join(FRAMEWORK_DIR, "*.yaml"))):
+        with open(path, encoding="utf-8") as f:
+            doc = yaml.safe_load(f) or {}
+        rules += [r["id"] for r in doc.get("rules", [])]
+        conditions += [c["id"] for c in doc.get("conditions", [])]
+        steps += [step["id"] for step in doc.get("verdict", {}).get("policy", [])]
+    return rules, steps, conditions
+
+
+RULE_IDS, STEP_IDS, CONDITION_IDS = framework_ids()
+COMPUTED_TERMS = ["task-suitability", "skill-support", "technology-fit", "quality-of-work."]
+
+
+def source_codes(text, ids):
+    """The source ids cited in `text` as [id] or [id, id, ...]."""
+    found = set()
+    for group in re.findall(r"\[([^\]]*)\]", text):
+        found.update(part.strip() for part in group.split(",") if part.strip() in ids)
+    return found
+
+
+def word_in(token, text):
+    """Whether `token` occurs in `text` as a whole id (not inside a longer id or word)."""
+    return re.search(r"(?<![\w.-])" + re.escape(token) + r"(?![\w-])", text) is not None
+
+
+def check_layers(doc, visible, label, lang):
+    """The main part holds no machinery; the appendix holds every piece that applies to the case."""
+    marker = APPENDIX[lang]
+    expect(visible.count(marker) == 1, f"{label}: the appendix heading {marker!r} is not there exactly once")
+    if marker not in visible:
+        return
+    main, appendix = visible.split(marker, 1)
+    sources = {s["id"] for s in doc["sources"]}
+    fields = [path for path in doc["input"]["fields"] if "." in path]
+    tasks = [t["ref"] for t in doc["input"]["tasks"] if t.get("ref")]
+    sha = doc["framework"]["sha256"]
+    machinery = [("rule", RULE_IDS), ("step", STEP_IDS), ("condition", CONDITION_IDS), ("field", fields),
+                 ("task", tasks), ("term", COMPUTED_TERMS)]
+    for kind, tokens in machinery:
+        for token in tokens:
+            expect(not word_in(token, main), f"{label}: {kind} id {token!r} in the main part")
+    expect(sha[:12] not in main, f"{label}: the framework hash in the main part")
+    expect(not source_codes(main, sources), f"{label}: source codes {source_codes(main, sources)} in the main part")
+    # what the appendix must hold
+    expect(sha in appendix and doc["framework"]["version"] in appendix, f"{label}: no full hash or version")
+    wanted = [("rule", [r["rule"] for r in doc["trace"]] + [f["rule"] for f in doc["flags"]]),
+              ("step", STEP_IDS), ("condition", [c["id"] for c in doc["conditions"]]), ("field", fields),
+              ("task", tasks)]
+    for kind, tokens in wanted:
+        for token in tokens:
+            expect(word_in(token, appendix), f"{label}: {kind} id {token!r} not in the appendix")
+    cited = set()
+    for item in doc["flags"] + doc["conditions"] + doc["recommendations"] + doc["trace"]:
+        cited.update(item["source"])
+    missing = cited - source_codes(appendix, sources)
+    expect(not missing, f"{label}: sources {sorted(missing)} not cited in the appendix")
+    for section in MAIN_SECTIONS[lang]:
+        expect(section in main, f"{label}: the main part lacks {section!r}")
+    for section in APPENDIX_SECTIONS[lang]:
+        expect(section in appendix, f"{label}: the appendix lacks {section!r}")
+    for condition in doc["conditions"]:
+        if condition["status"] == "in_place":
+            in_place = {"nl": "Geregeld: vasthouden", "en": "In place: keep it"}[lang]
+            expect(in_place in main, f"{label}: condition {condition['id']} is in place, but not shown so")
 
 
 def assess(path, fmt, lang, extra=()):
@@ -73,9 +158,9 @@ def parse_html(document):
     return parser
 
 
-ALLOWED_TAGS = {"html", "head", "meta", "title", "style", "body", "main", "h1", "h2", "h3", "dl", "dt", "dd", "p", "ul",
-                "ol", "li", "strong", "table", "tr", "td", "figure", "figcaption", "svg", "line", "text", "rect",
-                "path"}
+ALLOWED_TAGS = {"html", "head", "meta", "title", "style", "body", "main", "section", "h1", "h2", "h3", "dl", "dt", "dd",
+                "p", "ul", "ol", "li", "strong", "table", "tr", "td", "figure", "figcaption", "svg", "line", "text",
+                "tspan", "rect", "path"}
 
 
 def check_html_safe(document, label):
@@ -99,17 +184,13 @@ def check_formats():
             rendered_md = cmark(outputs["markdown"])
             parsed = check_html_safe(outputs["html"], f"{name} html {lang}")
             html_text = " ".join(parsed.text)
-            for fmt, visible in (("text", outputs["text"]), ("markdown", rendered_md), ("html", html_text)):
+            md_text = " ".join(parse_html(rendered_md).text)
+            for fmt, visible in (("text", outputs["text"]), ("markdown", md_text), ("html", html_text)):
                 expect(verdict in visible, f"{name} {fmt} {lang}: verdict {verdict} not shown")
                 expect("2026-11-23" in visible, f"{name} {fmt} {lang}: no report date")
-                expect(doc["framework"]["sha256"][:12] in visible, f"{name} {fmt} {lang}: no framework hash")
-                for section in SECTIONS[lang]:
-                    expect(section in visible, f"{name} {fmt} {lang}: lacks {section!r}")
-                for flag in doc["flags"]:
-                    expect(flag["rule"] in visible, f"{name} {fmt} {lang}: flag rule {flag['rule']} not shown")
-                for fired in doc["trace"]:
-                    expect(fired["rule"] in visible, f"{name} {fmt} {lang}: rule {fired['rule']} not traced")
+                check_layers(doc, visible, f"{name} {fmt} {lang}", lang)
             expect(rendered_md.count("<h2>") >= 8, f"{name} markdown {lang}: sections are not headings")
+            expect(rendered_md.count("<h1>") == 2, f"{name} markdown {lang}: the appendix is not a part of its own")
             expect("<a " not in rendered_md, f"{name} markdown {lang}: a link in the report")
             expect(outputs["html"].startswith("<!DOCTYPE html>") and f'<html lang="{lang}">' in outputs["html"],
                    f"{name} html {lang}: no doctype or language")
