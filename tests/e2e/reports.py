@@ -12,8 +12,14 @@ Checks:
   colour     --color always/never/auto and NO_COLOR
   chromium   the HTML report rendered by headless Chromium: a screenshot that is not blank
              and shows the verdict heading, and a PDF print
+  print      every example printed to PDF by headless Chromium, read page by page with
+             pdftotext: the case's title and "Pagina n van N" on every page, no browser header
+             or footer, the appendix on a page of its own, every building block on one page
+  charts     every example's HTML in both languages laid out by headless Chromium: every
+             label and word of the charts lies inside its chart (measured with getBBox)
 """
 import glob
+import html
 import html.parser
 import json
 import os
@@ -27,7 +33,7 @@ import zlib
 import yaml
 
 sys.path.insert(0, os.path.dirname(__file__))
-from harness import binary_and_source, expect, finish, run  # noqa: E402
+from harness import FAILURES, binary_and_source, expect, finish, run  # noqa: E402
 
 BINARY, SOURCE = binary_and_source()
 EXAMPLES = sorted(os.path.join(SOURCE, "examples", f) for f in os.listdir(os.path.join(SOURCE, "examples"))
@@ -68,6 +74,8 @@ def framework_ids():
 
 
 RULE_IDS, STEP_IDS, CONDITION_IDS = framework_ids()
+with open(os.path.join(FRAMEWORK_DIR, "framework.yaml"), encoding="utf-8") as _f:
+    BLOCK_LABELS = {b["id"]: b["label"]["nl"] for b in yaml.safe_load(_f)["blocks"]}
 COMPUTED_TERMS = ["task-suitability", "skill-support", "technology-fit", "quality-of-work."]
 
 
@@ -339,9 +347,118 @@ def check_chromium():
             print(f"chromium: {len(colours)} colours in the screenshot, PDF of {os.path.getsize(pdf)} bytes")
 
 
+def chromium_flags(tmp):
+    return ["--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars", "--no-first-run",
+            "--disable-dev-shm-usage", f"--user-data-dir={tmp}/profile"]
+
+
+def squeeze(text):
+    return "".join(text.split())
+
+
+def pdf_pages(pdf):
+    """The text of every page of `pdf`, by pdftotext."""
+    info = subprocess.run(["pdfinfo", pdf], capture_output=True, text=True, check=True).stdout
+    count = int(re.search(r"^Pages:\s+(\d+)", info, re.M).group(1))
+    return [subprocess.run(["pdftotext", "-f", str(n), "-l", str(n), "-layout", pdf, "-"], capture_output=True,
+                           text=True, check=True).stdout for n in range(1, count + 1)]
+
+
+def check_print():
+    browser = chromium_binary()
+    expect(browser is not None, "no chromium on PATH; scripts/setup.sh installs Debian's chromium")
+    expect(subprocess.run(["which", "pdftotext"], capture_output=True).returncode == 0,
+           "no pdftotext; scripts/setup.sh installs poppler-utils")
+    if FAILURES:
+        return
+    for path in EXAMPLES:
+        name = os.path.basename(path)
+        doc = json.loads(assess(path, "json", "nl"))
+        with tempfile.TemporaryDirectory() as tmp:
+            page = os.path.join(tmp, "report.html")
+            result = run(BINARY, ["assess", path, "--format", "html", "-o", page])
+            expect(result.returncode == 0, f"{name}: html report: exit {result.returncode}")
+            pdf = os.path.join(tmp, "report.pdf")
+            # No --no-pdf-header-footer: as a user's print dialog with headers and footers on, the
+            # report's own page margins must replace the browser's date, URL and page count.
+            subprocess.run([browser, *chromium_flags(tmp), f"--print-to-pdf={pdf}", "file://" + page],
+                           capture_output=True, timeout=180)
+            expect(os.path.exists(pdf), f"{name}: chromium printed no PDF")
+            if not os.path.exists(pdf):
+                continue
+            pages = pdf_pages(pdf)
+        title = doc["use_case"]["title"]
+        title = title if len(title) <= 90 else title[:89] + "\u2026"
+        expect(len(pages) >= 2, f"{name}: {len(pages)} pages")
+        for number, text in enumerate(pages, 1):
+            expect(squeeze(title) in squeeze(text), f"{name}: page {number} lacks the title {title!r}")
+            expect(f"Pagina {number} van {len(pages)}" in text, f"{name}: page {number} lacks 'Pagina {number} van "
+                                                                f"{len(pages)}'")
+            expect("file://" not in text, f"{name}: page {number} has the browser's header or footer")
+        starts = [n for n, text in enumerate(pages, 1) if APPENDIX["nl"] in text]
+        expect(len(starts) == 1, f"{name}: the appendix heading is on pages {starts}")
+        if starts:
+            before = pages[starts[0] - 1].split(APPENDIX["nl"])[0]
+            expect(not squeeze(before).replace(squeeze(title), "").replace("2026-11-23", ""),
+                   f"{name}: the appendix does not start on a page of its own")
+        # every building block of the appendix on one page: its heading and every term behind it
+        for number, (block, detail) in enumerate(doc["score_details"].items(), 1):
+            score = f"{detail['score']} van 100" if detail["score"] is not None else "geen score (te veel onbekend)"
+            heading = squeeze(f"{number}. {BLOCK_LABELS[block]}: {score}")
+            on = [n for n, text in enumerate(pages, 1) if heading in squeeze(text)]
+            expect(len(on) == 1, f"{name}: the heading of building block {block} is on pages {on}")
+            missing = [t["rule"] for t in detail["terms"] if on and squeeze(t["rule"]) not in squeeze(pages[on[0] - 1])]
+            expect(not missing, f"{name}: building block {block} breaks over a page: {missing} not on page {on}")
+
+
+MEASURE = """<script>
+const out = [];
+for (const svg of document.querySelectorAll('svg')) {
+  const box = svg.viewBox.baseVal;
+  for (const text of svg.querySelectorAll('text')) {
+    const b = text.getBBox();
+    if (b.x < box.x - 0.5 || b.y < box.y - 0.5 || b.x + b.width > box.x + box.width + 0.5 ||
+        b.y + b.height > box.y + box.height + 0.5) {
+      out.push(text.textContent + ' @ ' + [b.x, b.y, b.width, b.height].map(Math.round).join(','));
+    }
+  }
+}
+document.body.setAttribute('data-outside', JSON.stringify(out));
+</script>"""
+
+
+def check_charts():
+    browser = chromium_binary()
+    expect(browser is not None, "no chromium on PATH; scripts/setup.sh installs Debian's chromium")
+    if browser is None:
+        return
+    measured = 0
+    with tempfile.TemporaryDirectory() as tmp:
+        for path in EXAMPLES:
+            for lang in ("nl", "en"):
+                label = f"{os.path.basename(path)} {lang}"
+                document = assess(path, "html", lang)
+                # A copy for measuring only: without the Content Security Policy, with a script.
+                document = re.sub(r'<meta http-equiv="Content-Security-Policy"[^>]*>', "", document)
+                page = os.path.join(tmp, "measure.html")
+                with open(page, "w", encoding="utf-8") as f:
+                    f.write(document.replace("</body>", MEASURE + "</body>"))
+                dom = subprocess.run([browser, *chromium_flags(tmp), "--dump-dom", "file://" + page],
+                                     capture_output=True, timeout=180).stdout.decode()
+                found = re.search(r'data-outside="([^"]*)"', dom)
+                expect(found is not None, f"{label}: the charts were not measured")
+                if found is None:
+                    continue
+                outside = json.loads(html.unescape(found.group(1)))
+                expect(not outside, f"{label}: chart text outside its chart: {outside}")
+                measured += 1
+    print(f"charts: {measured} reports measured")
+
+
 def main():
     check = sys.argv[3]
-    {"formats": check_formats, "escaping": check_escaping, "colour": check_colour, "chromium": check_chromium}[check]()
+    {"formats": check_formats, "escaping": check_escaping, "colour": check_colour, "chromium": check_chromium,
+     "print": check_print, "charts": check_charts}[check]()
     finish(f"reports {check}")
 
 
