@@ -393,13 +393,16 @@ private:
       return std::any_of(m_a.conditions.begin(), m_a.conditions.end(),
                          [&](const RaisedAdvice &c) { return c.status == status; });
     };
+    const bool may_start = m_a.verdict == Verdict::promising || m_a.verdict == Verdict::conditional;
     if (m_a.verdict == Verdict::promising &&
         (has(ConditionStatus::to_arrange) || has(ConditionStatus::open))) {
       text += " " + std::string(w(Word::meaning_arrange));
     }
-    if (!m_a.flags.empty() && m_a.verdict != Verdict::not_advised &&
-        m_a.verdict != Verdict::insufficient_information) {
-      text += " " + std::string(w(Word::meaning_flags));
+    const bool high = std::any_of(m_a.flags.begin(), m_a.flags.end(), [&](const RaisedFlag &raised) {
+      return m_fw.flags[static_cast<std::size_t>(raised.flag)].severity >= Severity::high;
+    });
+    if (may_start && !m_a.flags.empty()) {
+      text += " " + std::string(w(high ? Word::meaning_flags : Word::meaning_flags_mild));
     }
     if (has(ConditionStatus::in_place) && m_a.verdict != Verdict::not_advised) {
       text += " " + std::string(w(Word::meaning_keep));

@@ -146,7 +146,10 @@ private:
     // A label such as "Datum: " counts as content: a word too long for the rest of its line
     // moves to the next one.
     bool line_has_label = first.find_first_not_of(' ') != std::string::npos;
-    const auto flush = [&] { line(tone == Tone::plain ? current : paint(current, tone, false)); };
+    const auto flush = [&] {
+      current.erase(current.find_last_not_of(' ') + 1); // a label alone on its line ends in no space
+      line(tone == Tone::plain ? current : paint(current, tone, false));
+    };
     std::size_t pos = 0;
     while (pos < text.size()) {
       const std::size_t space = text.find(' ', pos);

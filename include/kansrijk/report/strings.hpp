@@ -119,6 +119,7 @@ enum class Word {
   meaning_insufficient,
   meaning_arrange,
   meaning_flags,
+  meaning_flags_mild,
   meaning_keep,
   meaning_open,
   so,
