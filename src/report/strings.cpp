@@ -27,8 +27,8 @@ constexpr Pair k_words[] = {
     {Word::reason_insufficient,
      "Te veel is onbekend om een totaalscore te geven; wat onbekend is, kan een toepassing niet kansrijk "
      "maken. Beantwoord eerst de open vragen.",
-     "Too much is unknown to give an overall score; what is unknown cannot make a use case promising. Answer "
-     "the open questions first."},
+     "Too much is unknown to give an overall score; what is unknown cannot make a use case promising. "
+     "Answer the open questions first."},
     {Word::reason_binding, "Doorslaggevend", "Decisive"},
     {Word::reason_also, "Ook van toepassing", "Also applies"},
     {Word::reason_open_questions,
@@ -73,11 +73,9 @@ constexpr Pair k_words[] = {
     {Word::tie_stronger_in, "is sterker in", "is stronger in"},
     {Word::tie_nothing_separates,
      "Op de vaardigheden die deze toepassing vraagt, verschillen ze niet; de eenvoudigste staat voorop (de "
-     "volgorde "
-     "van het kader). Kies op hun risico's en op wat de organisatie al heeft.",
+     "volgorde van het kader). Kies op hun risico's en op wat de organisatie al heeft.",
      "On the skills this use case needs they do not differ; the simplest is listed first (the framework's "
-     "order). "
-     "Choose by their risks and by what the organisation already has."},
+     "order). Choose by their risks and by what the organisation already has."},
     {Word::tie_order,
      "Per saldo passen ze even goed; de eenvoudigste staat voorop (de volgorde van het kader).",
      "On balance they fit equally well; the simplest is listed first (the framework's order)."},
@@ -147,20 +145,16 @@ constexpr Pair k_words[] = {
     {Word::appendix, "Bijlage: verantwoording", "Appendix: justification"},
     {Word::appendix_intro,
      "Deze bijlage verantwoordt het oordeel: welke regels van het kader gelden en hoeveel punten ze geven, "
-     "hoe "
-     "het beslisbeleid stap voor stap uitvalt, waar elke regel vandaan komt en hoe de invoer is begrepen. "
-     "Een "
-     "code tussen haken, zoals [000], verwijst naar een bron in de lijst aan het eind.",
-     "This appendix justifies the verdict: which rules of the framework apply and how many points they give, "
-     "how the verdict policy turns out step by step, where each rule comes from and how the input was "
-     "understood. A code in brackets, such as [000], refers to a source in the list at the end."},
+     "hoe het beslisbeleid stap voor stap uitvalt, waar elke regel vandaan komt en hoe de invoer is "
+     "begrepen. Een code tussen haken, zoals [000], verwijst naar een bron in de lijst aan het eind.",
+     "This appendix justifies the verdict: which rules of the framework apply and how many points they "
+     "give, how the verdict policy turns out step by step, where each rule comes from and how the input "
+     "was understood. A code in brackets, such as [000], refers to a source in the list at the end."},
     {Word::appendix_pointer,
-     "De verantwoording van dit oordeel, met de regels, punten en bronnen en de invoer zoals begrepen, staat "
-     "in "
-     "de bijlage.",
-     "The justification of this verdict, with the rules, points and sources and the input as understood, is "
-     "in "
-     "the appendix."},
+     "De verantwoording van dit oordeel, met de regels, punten en bronnen en de invoer zoals begrepen, "
+     "staat in de bijlage.",
+     "The justification of this verdict, with the rules, points and sources and the input as understood, "
+     "is in the appendix."},
     {Word::meaning, "Wat dit betekent", "What this means"},
     {Word::meaning_promising, "De toepassing past goed bij het werk en kan worden ingevoerd.",
      "The application fits the work well and can be introduced."},
@@ -169,29 +163,25 @@ constexpr Pair k_words[] = {
      "The application can be introduced, but only once the conditions below are arranged."},
     {Word::meaning_limited,
      "Zoals de toepassing nu is opgezet, is ze weinig kansrijk. Pas de opzet aan en laat de toepassing "
-     "daarna "
-     "opnieuw beoordelen voordat u verdergaat.",
+     "daarna opnieuw beoordelen voordat u verdergaat.",
      "As the application is designed now, it holds little promise. Change the design and have the "
-     "application "
-     "assessed again before you go further."},
+     "application assessed again before you go further."},
     {Word::meaning_not_advised,
      "Zet de toepassing zo niet in: de bezwaren wegen zwaarder dan wat ze oplevert. Alleen een wezenlijk "
-     "andere "
-     "opzet kan opnieuw worden beoordeeld.",
+     "andere opzet kan opnieuw worden beoordeeld.",
      "Do not deploy the application like this: the objections outweigh what it delivers. Only a "
-     "substantially "
-     "different design can be assessed again."},
+     "substantially different design can be assessed again."},
     {Word::meaning_insufficient,
-     "Er is nog te veel onbekend om een oordeel te geven. Beantwoord eerst de open vragen hieronder en laat "
-     "de "
-     "toepassing dan opnieuw beoordelen.",
+     "Er is nog te veel onbekend om een oordeel te geven. Beantwoord eerst de open vragen hieronder en "
+     "laat de toepassing dan opnieuw beoordelen.",
      "Too much is still unknown to give a verdict. First answer the open questions below, then have the "
      "application assessed again."},
     {Word::meaning_arrange, "Regel vóór de start de voorwaarden hieronder.",
      "Arrange the conditions below before the start."},
     {Word::meaning_flags, "Los vóór de start de ernstige signalen hieronder op.",
      "Resolve the high flags below before the start."},
-    {Word::meaning_flags_mild, "Houd rekening met de signalen hieronder.", "Take the flags below into account."},
+    {Word::meaning_flags_mild, "Houd rekening met de signalen hieronder.",
+     "Take the flags below into account."},
     {Word::meaning_keep, "Houd vast wat al geregeld is.", "Keep what is already in place."},
     {Word::meaning_open, "De open vragen kunnen het oordeel nog veranderen; beantwoord ze voordat u besluit.",
      "The open questions can still change the verdict; answer them before you decide."},
