@@ -86,3 +86,24 @@ TEST_CASE("the case title on every printed page cannot end the style sheet", "[r
         std::string::npos);
   CHECK(html.find("<script") == std::string::npos);
 }
+
+TEST_CASE("a named technology below the best says in which skills the best is stronger", "[report][layers]") {
+  // desk.write needs writing (3): rules support it limited (33), learning strongly (100).
+  const auto uc = test::use_case(fw(), "name: T\njobs: [{item: desk.write}]\ntool: {kind: rules}\n");
+  const std::string text = report::render_text(core::assess(fw(), uc), report::Language::nl, 200);
+  const std::string why =
+      "Regels past minder goed dan Lerend (33 tegenover 100 van 100): Lerend is sterker in "
+      "schrijven.";
+  const auto first = text.find(why);
+  REQUIRE(first != std::string::npos);
+  CHECK(text.find(why, first + 1) != std::string::npos); // in the main part and in the appendix
+}
+
+TEST_CASE("equal fits say that nothing separates them when no needed skill does", "[report][layers]") {
+  // An own task that needs only care, which neither technology supports: both fit 0.
+  const auto uc = test::use_case(
+      fw(), "name: T\njobs: [{called: Zorgen, sort: chore, needs: [care], dull: low, joy: low}]\n");
+  const std::string text = report::render_text(core::assess(fw(), uc), report::Language::en, 200);
+  CHECK(text.find("Equally fitting: Rules and Learning, each 0 out of 100. On the skills this use case needs "
+                  "they do not differ") != std::string::npos);
+}
