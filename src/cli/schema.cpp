@@ -67,6 +67,8 @@ Json field_schema(const core::Framework &fw, const FieldDecl &decl) {
                      Json{{"const", "unknown"}}});
     break;
   }
+  case FieldType::integer:
+    break; // only the verdict policy's facts are integers; a use case has none
   }
   return schema;
 }
@@ -220,8 +222,9 @@ Json assessment_schema(const core::Framework &fw) {
   for (const char *list : {"open_questions", "recommendations", "trace", "sources"}) {
     props[list] = {{"type", "array"}};
   }
-  Json condition_item = {{"type", "object"},
-                         {"required", Json::array({"id", "text", "source", "rules", "status", "waits_for"})}};
+  Json condition_item = {
+      {"type", "object"},
+      {"required", Json::array({"id", "text", "source", "rules", "status", "waits_for", "answers_flag"})}};
   condition_item["properties"]["status"] = string_enum({"in_place", "to_arrange", "open"});
   condition_item["properties"]["waits_for"] = {{"type", "array"}};
   props["conditions"] = {{"type", "array"}, {"items", condition_item}};
