@@ -177,7 +177,7 @@ dl.meta dt { font-weight: 600; } dl.meta dd { margin: 0; overflow-wrap: anywhere
 .good { color: var(--good); } .caution { color: var(--caution); } .bad { color: var(--bad); }
 li.good, li.caution, li.bad { color: var(--ink); border-left: 4px solid currentColor; padding-left: .5rem; list-style: none; margin-left: -1.25rem; }
 li.good { border-color: var(--good); } li.caution { border-color: var(--caution); } li.bad { border-color: var(--bad); }
-ul, ol { padding-left: 1.25rem; } li { margin: .2rem 0; }
+ul { padding-left: 1.25rem; } ol { padding-left: 2rem; } li { margin: .2rem 0; }
 ul.details { color: var(--muted); list-style: none; padding-left: .75rem; }
 table.terms { border-collapse: collapse; margin: .25rem 0 .5rem; width: 100%; }
 table.terms td { padding: .1rem .4rem; vertical-align: top; border-bottom: 1px solid #eef0f2; }

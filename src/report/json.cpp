@@ -348,6 +348,12 @@ private:
           waits_for.push_back(answer_ref(ref));
         }
         entry["waits_for"] = waits_for;
+        const int flag = core::condition_flag(m_a, item);
+        entry["answers_flag"] =
+            flag < 0
+                ? Json(nullptr)
+                : Json(m_fw.flags[static_cast<std::size_t>(m_a.flags[static_cast<std::size_t>(flag)].flag)]
+                           .id);
       }
       list.push_back(entry);
     }
