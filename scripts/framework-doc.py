@@ -78,6 +78,8 @@ W = {
         rules="Regels", rule_cols="| regel | voorwaarde | effecten | tekst | herkomst |",
         flags="Signalen", flag_cols="| signaal | ernst | melding | onderbouwing | herkomst |",
         recs="Aanbevelingen van TNO", conds="Voorwaarden", adv_cols="| id | tekst | herkomst |",
+        cond_cols="| id | tekst | geregeld als | herkomst |",
+        conds_text="Een voorwaarde waarvan de antwoorden laten zien dat ze al geregeld is (kolom 'geregeld als'), staat in het rapport als 'geregeld: vasthouden' in plaats van bij wat nog te regelen is. Staat er in die kolom niets, dan kan geen antwoord dat laten zien en is de voorwaarde altijd te regelen.",
         sources="Bronnen", prov="Wat is geciteerd en wat is gereconstrueerd",
         prov_text="`quoted` (geciteerd) betekent dat het item of de bevinding in de genoemde bron staat; `reconstructed` (gereconstrueerd) betekent dat wij het hebben afgeleid of ingevuld, omdat de officiële TNO-lijst niet beschikbaar was. Aantallen:",
         quoted="geciteerd", reconstructed="gereconstrueerd", task="taak", action="handeling",
@@ -118,6 +120,8 @@ W = {
         rules="Rules", rule_cols="| rule | condition | effects | text | provenance |",
         flags="Flags", flag_cols="| flag | severity | message | justification | provenance |",
         recs="TNO's recommendations", conds="Conditions", adv_cols="| id | text | provenance |",
+        cond_cols="| id | text | in place when | provenance |",
+        conds_text="A condition whose answers show it is already arranged (column 'in place when') appears in the report as 'in place: keep it' instead of among what is still to arrange. Where that column is empty, no answer can show it, and the condition is always to arrange.",
         sources="Sources", prov="What is quoted and what is reconstructed",
         prov_text="`quoted` means the item or finding is in the source named; `reconstructed` means we derived or filled it in, because TNO's official list was not available. Counts:",
         quoted="quoted", reconstructed="reconstructed", task="task", action="action",
@@ -215,10 +219,13 @@ def document(lang):
     out += ["", f"## {w['flags']}", "", w["flag_cols"], "|---|---|---|---|---|"]
     for f in flags["flags"]:
         out.append(f"| `{f['id']}` | {f['severity']} | {cell(f['message'][lang])} | {cell(f['justification'][lang])} | {origin(f, w)} |")
-    for key, title in (("recommendations", w["recs"]), ("conditions", w["conds"])):
-        out += ["", f"## {title}", "", w["adv_cols"], "|---|---|---|"]
-        for a in advice[key]:
-            out.append(f"| `{a['id']}` | {cell(a['text'][lang])} | {origin(a, w)} |")
+    out += ["", f"## {w['recs']}", "", w["adv_cols"], "|---|---|---|"]
+    for a in advice["recommendations"]:
+        out.append(f"| `{a['id']}` | {cell(a['text'][lang])} | {origin(a, w)} |")
+    out += ["", f"## {w['conds']}", "", w["conds_text"], "", w["cond_cols"], "|---|---|---|---|"]
+    for a in advice["conditions"]:
+        met = f"`{cell(a['met_when'])}`" if "met_when" in a else "–"
+        out.append(f"| `{a['id']}` | {cell(a['text'][lang])} | {met} | {origin(a, w)} |")
     counts = {"quoted": 0, "reconstructed": 0}
     for group in (fw["blocks"], taxonomy["pillars"], taxonomy["items"], skills["skills"], techs["technologies"], dims["dimensions"],
                   rules["rules"], flags["flags"], advice["recommendations"], advice["conditions"], fw["verdict"]["policy"]):

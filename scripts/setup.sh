@@ -17,6 +17,7 @@ packages=(
   python3-yaml      # scripts/framework-doc.py (docs/framework.md is generated and checked)
   cmark-gfm         # tests: Markdown reports rendered by a real GFM renderer (escaping)
   chromium          # tests: HTML reports rendered and screenshotted headless
+  poppler-utils     # tests: pdftotext reads the printed report page by page (page numbers, title)
   tmux              # tests: the interview driven in a real terminal
   graphviz          # tests: `kansrijk graph --format dot` must render
 )

@@ -89,7 +89,8 @@ std::map<std::string, Summary> summarise(const core::Framework &fw) {
   for (const auto &f : fw.flags)
     out["flag"][f.id] = fmt::format("severity {}", core::to_string(f.severity));
   for (const auto &c : fw.conditions)
-    out["condition"][c.id] = text_of(c.text);
+    out["condition"][c.id] =
+        text_of(c.text) + (c.met_when_text.empty() ? "" : "; met when " + c.met_when_text);
   for (const auto &r : fw.recommendations)
     out["recommendation"][r.id] = text_of(r.text);
   for (const auto &rule : fw.rules) {

@@ -159,6 +159,9 @@ public:
       for (const auto &a : *list) {
         if (a.id == id) {
           head(a.id, a.text, a.origin);
+          if (!a.met_when_text.empty()) {
+            m_out << "in place when: " << a.met_when_text << "\n";
+          }
           return true;
         }
       }

@@ -67,6 +67,8 @@ Json field_schema(const core::Framework &fw, const FieldDecl &decl) {
                      Json{{"const", "unknown"}}});
     break;
   }
+  case FieldType::integer:
+    break; // only the verdict policy's facts are integers; a use case has none
   }
   return schema;
 }
@@ -217,9 +219,15 @@ Json assessment_schema(const core::Framework &fw) {
   flag_item["properties"]["severity"] = string_enum({"low", "medium", "high", "knockout"});
   flag_item["properties"]["source"] = sources;
   props["flags"] = {{"type", "array"}, {"items", flag_item}};
-  for (const char *list : {"open_questions", "conditions", "recommendations", "trace", "sources"}) {
+  for (const char *list : {"open_questions", "recommendations", "trace", "sources"}) {
     props[list] = {{"type", "array"}};
   }
+  Json condition_item = {
+      {"type", "object"},
+      {"required", Json::array({"id", "text", "source", "rules", "status", "waits_for", "answers_flag"})}};
+  condition_item["properties"]["status"] = string_enum({"in_place", "to_arrange", "open"});
+  condition_item["properties"]["waits_for"] = {{"type", "array"}};
+  props["conditions"] = {{"type", "array"}, {"items", condition_item}};
   props["input"] = {{"type", "object"}, {"required", Json::array({"fields", "tasks"})}};
   props["statement"] = {{"type", "string"}};
   props["limits"] = {{"type", "string"}};
@@ -341,7 +349,9 @@ Json framework_schema(const core::Framework &fw) {
                                        {"justification", lang_text}},
                                       {"id", "severity", "message", "justification"}));
   properties["recommendations"] = array_of(item({{"id", id}, {"text", lang_text}}, {"id", "text"}));
-  properties["conditions"] = array_of(item({{"id", id}, {"text", lang_text}}, {"id", "text"}));
+  properties["conditions"] = array_of(
+      item({{"id", id}, {"text", lang_text}, {"met_when", {{"type", "string"}, {"maxLength", 4096}}}},
+           {"id", "text"}));
   properties["rules"] = array_of(item({{"id", id},
                                        {"block", string_enum(block_ids)},
                                        {"when", {{"type", "string"}, {"maxLength", 4096}}},

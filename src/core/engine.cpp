@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <kansrijk/core/completion.hpp>
+#include <kansrijk/core/conditions.hpp>
 #include <kansrijk/core/engine.hpp>
 #include <kansrijk/core/policy.hpp>
 #include <kansrijk/core/range.hpp>
@@ -125,6 +126,7 @@ public:
       settle_flags_and_effects_for_every_answer();
     }
     sort_flags();
+    settle_condition_status(m_fw, m_uc, m_out.conditions);
     score_tasks();
     score_skills_and_technologies();
     settle_quality_of_work();
@@ -170,7 +172,7 @@ private:
         return;
       }
     }
-    list.push_back(RaisedAdvice{advice, {rule}});
+    list.push_back(RaisedAdvice{advice, {rule}, ConditionStatus::to_arrange, {}});
   }
 
   void evaluate_rules() {

@@ -56,12 +56,23 @@ void Loading::read_flags_and_advice() {
   }
   for (const char *kind : {"recommendations", "conditions"}) {
     auto &target = std::string_view(kind) == "conditions" ? m_fw.conditions : m_fw.recommendations;
+    const bool conditions = std::string_view(kind) == "conditions";
     for (const Node *node : items(kind, false)) {
-      m_reader.check_keys(*node, {"id", "text", "provenance", "source"}, {"id", "text"});
+      if (conditions) {
+        m_reader.check_keys(*node, {"id", "text", "met_when", "provenance", "source"}, {"id", "text"});
+      } else {
+        m_reader.check_keys(*node, {"id", "text", "provenance", "source"}, {"id", "text"});
+      }
       Advice advice;
-      advice.id = id_of(*node, std::string_view(kind) == "conditions" ? "condition" : "recommendation");
+      advice.id = id_of(*node, conditions ? "condition" : "recommendation");
       advice.text = m_reader.text(*node, "text", true);
       advice.origin = origin(*node);
+      if (conditions) {
+        if (const auto met_when = m_reader.string(*node, "met_when", false)) {
+          advice.met_when_text = *met_when;
+          advice.met_when = condition(*met_when, *node->find("met_when"), m_fw);
+        }
+      }
       target.push_back(std::move(advice));
     }
   }

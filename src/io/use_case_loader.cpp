@@ -176,6 +176,8 @@ private:
       std::sort(value.values.begin(), value.values.end());
       value.values.erase(std::unique(value.values.begin(), value.values.end()), value.values.end());
       return value;
+    case FieldType::integer:
+      break; // only the verdict policy's facts are integers; a use case has none
     }
     return value;
   }

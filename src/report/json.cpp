@@ -1,6 +1,7 @@
 // The JSON output v1 contract. nlohmann::ordered_json keeps keys in insertion order, so the
 // output is byte-identical for the same input.
 #include <algorithm>
+#include <kansrijk/core/conditions.hpp>
 #include <kansrijk/core/policy.hpp>
 #include <kansrijk/report/render.hpp>
 #include <kansrijk/report/strings.hpp>
@@ -56,8 +57,8 @@ public:
     out["quality_of_work"] = quality_of_work();
     out["flags"] = flags();
     out["open_questions"] = open_questions();
-    out["conditions"] = advice(m_a.conditions, m_fw.conditions);
-    out["recommendations"] = advice(m_a.recommendations, m_fw.recommendations);
+    out["conditions"] = advice(m_a.conditions, m_fw.conditions, Kind::condition);
+    out["recommendations"] = advice(m_a.recommendations, m_fw.recommendations, Kind::recommendation);
     out["trace"] = trace();
     out["input"] = input();
     out["sources"] = used_sources();
@@ -295,6 +296,18 @@ private:
     return list;
   }
 
+  // An answer as open questions name it: `{field}`, or `{field: "tasks.<attribute>", task}`.
+  Json answer_ref(const UnknownRef &ref) const {
+    const auto &decl = ref.task_field ? m_fw.task_fields[static_cast<std::size_t>(ref.field)]
+                                      : m_fw.fields[static_cast<std::size_t>(ref.field)];
+    Json item;
+    item["field"] = ref.task_field ? "tasks." + decl.path : decl.path;
+    if (ref.task_field) {
+      item["task"] = ref.task;
+    }
+    return item;
+  }
+
   Json open_questions() const {
     Json list = Json::array();
     for (const auto &question : m_a.open_questions) {
@@ -319,14 +332,33 @@ private:
     return list;
   }
 
-  Json advice(const std::vector<RaisedAdvice> &raised, const std::vector<Advice> &catalogue) const {
+  enum class Kind { condition, recommendation };
+
+  // Conditions (1.1) also carry their status and, when open, the answers that decide it.
+  Json
+  advice(const std::vector<RaisedAdvice> &raised, const std::vector<Advice> &catalogue, Kind kind) const {
     Json list = Json::array();
     for (const auto &item : raised) {
       const Advice &advice = catalogue[static_cast<std::size_t>(item.advice)];
-      list.push_back({{"id", advice.id},
-                      {"text", advice.text.in(m_lang)},
-                      {"source", sources(advice.origin)},
-                      {"rules", item.rules}});
+      Json entry = {{"id", advice.id},
+                    {"text", advice.text.in(m_lang)},
+                    {"source", sources(advice.origin)},
+                    {"rules", item.rules}};
+      if (kind == Kind::condition) {
+        entry["status"] = std::string(to_string(item.status));
+        Json waits_for = Json::array();
+        for (const auto &ref : item.waits_for) {
+          waits_for.push_back(answer_ref(ref));
+        }
+        entry["waits_for"] = waits_for;
+        const int flag = core::condition_flag(m_a, item);
+        entry["answers_flag"] =
+            flag < 0
+                ? Json(nullptr)
+                : Json(m_fw.flags[static_cast<std::size_t>(m_a.flags[static_cast<std::size_t>(flag)].flag)]
+                           .id);
+      }
+      list.push_back(entry);
     }
     return list;
   }

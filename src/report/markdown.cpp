@@ -77,6 +77,8 @@ public:
   explicit MarkdownSink(const RenderOptions &) {}
 
   void title(std::string_view text) override { block(fmt::format("# {}", escape_markdown(text))); }
+  void running_head(std::string_view, std::string_view) override {}
+  void part(std::string_view text) override { block(fmt::format("# {}", escape_markdown(text))); }
   void meta(std::string_view label, std::string_view value) override {
     if (!m_in_meta) {
       m_out += '\n';

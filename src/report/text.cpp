@@ -55,6 +55,15 @@ public:
     line(paint(safe, Tone::plain, true));
     line(std::string(display_width(safe), '='));
   }
+  void running_head(std::string_view, std::string_view) override {}
+  void part(std::string_view text) override {
+    const std::string safe = printable(text);
+    line();
+    line();
+    line(paint(safe, Tone::plain, true));
+    line(std::string(display_width(safe), '='));
+    m_in_block = false;
+  }
   void meta(std::string_view label, std::string_view value) override {
     wrapped(printable(label) + ": ", value, 4, Tone::plain);
   }
@@ -134,7 +143,13 @@ private:
     std::string current = first;
     std::size_t current_width = display_width(first);
     bool line_has_word = false;
-    const auto flush = [&] { line(tone == Tone::plain ? current : paint(current, tone, false)); };
+    // A label such as "Datum: " counts as content: a word too long for the rest of its line
+    // moves to the next one.
+    bool line_has_label = first.find_first_not_of(' ') != std::string::npos;
+    const auto flush = [&] {
+      current.erase(current.find_last_not_of(' ') + 1); // a label alone on its line ends in no space
+      line(tone == Tone::plain ? current : paint(current, tone, false));
+    };
     std::size_t pos = 0;
     while (pos < text.size()) {
       const std::size_t space = text.find(' ', pos);
@@ -145,11 +160,13 @@ private:
         continue;
       }
       const std::size_t token_width = display_width(token);
-      if (line_has_word && current_width + 1 + token_width > static_cast<std::size_t>(m_width)) {
+      if ((line_has_word || line_has_label) &&
+          current_width + 1 + token_width > static_cast<std::size_t>(m_width)) {
         flush();
         current = std::string(indent, ' ');
         current_width = indent;
         line_has_word = false;
+        line_has_label = false;
       }
       if (line_has_word) {
         current += ' ';

@@ -90,7 +90,7 @@ def check_complete_nl():
         expect([t.get("ref") for t in doc["input"]["tasks"]] == ["beeldvorming.dossierstudie"], "complete-nl: tasks")
         expect(doc["use_case"]["id"] == "ai-vat-het-medisch-dossier-samen-voor", f"complete-nl: id {doc['use_case']['id']}")
         # the report printed at the end is the report of the written file
-        printed = out[out.index("kansrijk 0."):]
+        printed = out[out.index("Beoordeling van een AI-toepassing\n"):]
         again = run(BINARY, ["assess", os.path.join(tmp, "dossier.yaml")]).stdout.decode()
         expect(printed.replace("(dossier.yaml)", "") == again.replace("(dossier.yaml)", ""),
                "complete-nl: the printed report differs from assessing the written file")

@@ -73,10 +73,16 @@ struct RaisedFlag {
   std::vector<std::string> either;
 };
 
+// Whether a raised condition still has to be arranged: the answers show it is in place
+// (`met_when` holds), do not show it, or leave it open (`met_when` depends on open answers).
+enum class ConditionStatus { to_arrange, in_place, open };
+
 // An advice item (recommendation or condition) and the rules that call for it.
 struct RaisedAdvice {
   int advice = -1;
   std::vector<std::string> rules;
+  ConditionStatus status = ConditionStatus::to_arrange; // conditions only
+  std::vector<UnknownRef> waits_for;                    // open: the answers that decide it
 };
 
 // A question the use case leaves open, and the rules whose outcome depends on it.

@@ -227,6 +227,10 @@ struct Advice {
   std::string id;
   Text text;
   Origin origin;
+  // Conditions only: when the answers show the condition is already arranged (parsed and
+  // type-checked like a rule's condition); a report then says to keep it rather than arrange it.
+  std::string met_when_text;
+  std::optional<Expr> met_when;
 };
 
 struct PointsEffect {

@@ -222,3 +222,20 @@ TEST_CASE("renaming a block, a task kind value or the task list key is checked w
   REQUIRE(key_errors.size() == 1);
   CHECK(key_errors[0].ends_with("`any` ranges over the task list; write `any(chores, ...)`"));
 }
+
+TEST_CASE("a condition's met_when is type-checked and located; a recommendation has none",
+          "[io][framework]") {
+  auto files = test::mini_files();
+  files["catalogue.yaml"] =
+      replace(files["catalogue.yaml"], "- {id: cond, text: {nl: \"c\", en: \"c\"}}",
+              "- {id: cond, text: {nl: \"c\", en: \"c\"}, met_when: \"team.asked == ja\"}");
+  files["catalogue.yaml"] =
+      replace(files["catalogue.yaml"], "- {id: rec, text: {nl: \"r\", en: \"r\"}}",
+              "- {id: rec, text: {nl: \"r\", en: \"r\"}, met_when: \"team.asked == yes\"}");
+  const auto all = errors(files);
+  REQUIRE(all.size() == 2);
+  CHECK(all[0] ==
+        "mini/catalogue.yaml:35:41: unknown key \"met_when\"; allowed here: id, text, provenance, source");
+  CHECK(all[1] ==
+        "mini/catalogue.yaml:37:67: value \"ja\" is not allowed for `team.asked`; allowed: yes, no");
+}
