@@ -8,15 +8,41 @@
 #include <kansrijk/io/framework_loader.hpp>
 #include <kansrijk/io/reader.hpp>
 #include <kansrijk/util/file.hpp>
+#include <kansrijk/util/safe_text.hpp>
 #include <kansrijk/util/sha256.hpp>
 #include <kansrijk/util/text.hpp>
 #include <map>
+#include <optional>
 #include <set>
 
 namespace kansrijk::io {
 
 namespace fs = std::filesystem;
 using namespace core;
+
+namespace {
+
+// A problem when `path` is a symbolic link that leads out of `root` (canonical): a framework
+// folder from a pull request must not make kansrijk read and quote a file of the machine
+// (skills.yaml -> /etc/shadow).
+std::optional<Diagnostic> link_out_of(const fs::path &path, const fs::path &root) {
+  std::error_code ec;
+  if (!fs::is_symlink(fs::symlink_status(path, ec))) {
+    return std::nullopt;
+  }
+  const fs::path target = fs::weakly_canonical(path, ec);
+  const auto [end, _] = std::mismatch(root.begin(), root.end(), target.begin(), target.end());
+  if (!ec && end == root.end()) {
+    return std::nullopt;
+  }
+  return Diagnostic{
+      {path.string()},
+      "is a symbolic link that leads out of the framework folder; not followed (copy the file into "
+      "the folder)",
+      "KR001"};
+}
+
+} // namespace
 
 std::vector<SourceFile> read_framework_folder(const std::string &folder) {
   std::error_code ec;
@@ -28,19 +54,28 @@ std::vector<SourceFile> read_framework_folder(const std::string &folder) {
   if (!fs::exists(fs::path(folder) / "framework.yaml", ec)) {
     throw util::Error(Diagnostic{{folder}, "not a framework folder: it has no framework.yaml"});
   }
+  const fs::path root = fs::canonical(folder, ec);
   std::vector<SourceFile> files;
   std::vector<Diagnostic> problems;
-  for (const char *name : k_framework_files) {
-    const std::string path = (fs::path(folder) / name).string();
-    auto content = util::read_text_file(path, k_max_framework_file_bytes);
+  const auto read = [&](const fs::path &path, std::string name) {
+    if (auto outside = link_out_of(path, root)) {
+      problems.push_back(std::move(*outside));
+      return;
+    }
+    auto content = util::read_text_file(path.string(), k_max_framework_file_bytes);
     if (!content) {
       problems.push_back(content.error());
-      continue;
+      return;
     }
-    files.push_back(SourceFile{name, path, std::move(*content)});
+    files.push_back(SourceFile{std::move(name), path.string(), std::move(*content)});
+  };
+  for (const char *name : k_framework_files) {
+    read(fs::path(folder) / name, name);
   }
   const fs::path tests = fs::path(folder) / "tests";
-  if (fs::is_directory(tests, ec)) {
+  if (auto outside = link_out_of(tests, root)) {
+    problems.push_back(std::move(*outside));
+  } else if (fs::is_directory(tests, ec)) {
     std::vector<fs::path> cases;
     for (const auto &entry : fs::directory_iterator(tests, ec)) {
       const auto ext = entry.path().extension();
@@ -50,12 +85,7 @@ std::vector<SourceFile> read_framework_folder(const std::string &folder) {
     }
     std::sort(cases.begin(), cases.end());
     for (const auto &path : cases) {
-      auto content = util::read_text_file(path.string(), k_max_framework_file_bytes);
-      if (!content) {
-        problems.push_back(content.error());
-        continue;
-      }
-      files.push_back(SourceFile{"tests/" + path.filename().string(), path.string(), std::move(*content)});
+      read(path, "tests/" + path.filename().string());
     }
   }
   if (!problems.empty()) {
@@ -206,8 +236,8 @@ private:
   bool define(const std::string &kind, const std::string &id, const Node &node) {
     auto [it, inserted] = m_ids[kind].emplace(id, node.where);
     if (!inserted) {
-      m_reader.error(node.where, "duplicate " + kind + " id \"" + id + "\" (first defined at " +
-                                     util::format_location(it->second) + ")");
+      m_reader.error(node.where, "duplicate " + kind + " id \"" + util::excerpt(id) +
+                                     "\" (first defined at " + util::format_location(it->second) + ")");
     }
     return inserted;
   }
@@ -260,7 +290,7 @@ private:
       block.id = id_of(node, "block");
       if (!block.id.empty() &&
           std::find(k_block_ids.begin(), k_block_ids.end(), block.id) == k_block_ids.end()) {
-        m_reader.error(node.find("id")->where, "unknown building block \"" + block.id + "\"" +
+        m_reader.error(node.find("id")->where, "unknown building block \"" + util::excerpt(block.id) + "\"" +
                                                    util::did_you_mean(block.id, k_block_ids) +
                                                    "; the blocks are " + util::join(k_block_ids, ", "));
       }
@@ -273,7 +303,7 @@ private:
     });
     for (const auto &id : k_block_ids) {
       if (m_fw.block_index(id) < 0 && root.find("blocks") != nullptr) {
-        m_reader.error(root.find("blocks")->where, "building block \"" + id + "\" is missing");
+        m_reader.error(root.find("blocks")->where, "building block \"" + util::excerpt(id) + "\" is missing");
       }
     }
   }
@@ -316,17 +346,17 @@ private:
       }
       field.if_skipped = field.domain.index_of(*skipped);
       if (field.if_skipped < 0) {
-        m_reader.error(node.find("if_skipped")->where, "\"" + *skipped + "\" is not a value of \"" +
-                                                           field.path + "\"" +
+        m_reader.error(node.find("if_skipped")->where, "\"" + util::excerpt(*skipped) +
+                                                           "\" is not a value of \"" + field.path + "\"" +
                                                            util::did_you_mean(*skipped, field.domain.values));
       }
     }
     if (type && *type != "text" && field.domain.values.empty() && field.values_from.empty()) {
-      m_reader.error(node.where, "field \"" + field.path + "\" of type " + *type +
+      m_reader.error(node.where, "field \"" + util::excerpt(field.path) + "\" of type " + *type +
                                      " needs \"values\" or \"values_from\"");
     }
     if (type == "text" && (!field.domain.values.empty() || !field.values_from.empty())) {
-      m_reader.error(node.where, "field \"" + field.path + "\" is text; remove \"values\"");
+      m_reader.error(node.where, "field \"" + util::excerpt(field.path) + "\" is text; remove \"values\"");
     }
     std::set<std::string> seen;
     for (const auto &value : field.domain.values) {
@@ -334,15 +364,15 @@ private:
         m_reader.error(node.find("values")->where, "\"unknown\" is implied for every field; do not list it");
       }
       if (!seen.insert(value).second) {
-        m_reader.error(node.find("values")->where, "value \"" + value + "\" is listed twice");
+        m_reader.error(node.find("values")->where, "value \"" + util::excerpt(value) + "\" is listed twice");
       }
     }
     if (const Node *labels = node.find("value_labels");
         labels && m_reader.expect_map(*labels, "\"value_labels\"")) {
       for (const auto &entry : labels->entries) {
         if (field.domain.index_of(entry.key.scalar) < 0) {
-          m_reader.error(entry.key.where, "\"" + entry.key.scalar + "\" is not a value of \"" + field.path +
-                                              "\"" +
+          m_reader.error(entry.key.where, "\"" + util::excerpt(entry.key.scalar) + "\" is not a value of \"" +
+                                              field.path + "\"" +
                                               util::did_you_mean(entry.key.scalar, field.domain.values));
         }
         field.value_labels[entry.key.scalar] = m_reader.text_node(entry.value, "value label");
@@ -475,11 +505,11 @@ private:
           for (const auto &p : m_fw.pillars) {
             ids.push_back(p.id);
           }
-          m_reader.error(node.find("pillar")->where,
-                         "unknown pillar \"" + *pillar + "\"" + util::did_you_mean(*pillar, ids));
+          m_reader.error(node.find("pillar")->where, "unknown pillar \"" + util::excerpt(*pillar) + "\"" +
+                                                         util::did_you_mean(*pillar, ids));
         } else if (!item.id.empty() && !item.id.starts_with(*pillar + ".")) {
-          m_reader.error(node.find("id")->where,
-                         "item id \"" + item.id + "\" must start with its pillar: \"" + *pillar + ".\"");
+          m_reader.error(node.find("id")->where, "item id \"" + util::excerpt(item.id) +
+                                                     "\" must start with its pillar: \"" + *pillar + ".\"");
         }
       }
       item.is_action = m_reader.choice(node, "kind", true, {"task", "action"}) == "action";
@@ -494,7 +524,7 @@ private:
           SkillWeight weight;
           const auto it = std::find(skills.begin(), skills.end(), entry.key.scalar);
           if (it == skills.end()) {
-            m_reader.error(entry.key.where, "unknown skill \"" + entry.key.scalar + "\"" +
+            m_reader.error(entry.key.where, "unknown skill \"" + util::excerpt(entry.key.scalar) + "\"" +
                                                 util::did_you_mean(entry.key.scalar, skills));
             continue;
           }
@@ -517,7 +547,7 @@ private:
       }
       for (const auto &entry : node.entries) {
         if (std::find(allowed.begin(), allowed.end(), entry.key.scalar) == allowed.end()) {
-          m_reader.error(entry.key.where, "unknown key \"" + entry.key.scalar + "\"" +
+          m_reader.error(entry.key.where, "unknown key \"" + util::excerpt(entry.key.scalar) + "\"" +
                                               util::did_you_mean(entry.key.scalar, allowed) +
                                               "; allowed here: " + util::join(allowed, ", "));
         }
@@ -572,8 +602,8 @@ private:
       }
       const auto it = std::find(skills.begin(), skills.end(), *skill);
       if (it == skills.end()) {
-        m_reader.error(node.find("skill")->where,
-                       "unknown skill \"" + *skill + "\"" + util::did_you_mean(*skill, skills));
+        m_reader.error(node.find("skill")->where, "unknown skill \"" + util::excerpt(*skill) + "\"" +
+                                                      util::did_you_mean(*skill, skills));
         return;
       }
       const auto s = static_cast<std::size_t>(it - skills.begin());
@@ -584,7 +614,7 @@ private:
       for (const auto &entry : cells->entries) {
         const auto t = std::find(techs.begin(), techs.end(), entry.key.scalar);
         if (t == techs.end()) {
-          m_reader.error(entry.key.where, "unknown technology \"" + entry.key.scalar + "\"" +
+          m_reader.error(entry.key.where, "unknown technology \"" + util::excerpt(entry.key.scalar) + "\"" +
                                               util::did_you_mean(entry.key.scalar, techs));
           continue;
         }
@@ -731,7 +761,8 @@ private:
     for (const auto &entry : attrs->entries) {
       const int field = m_fw.task_field_index(entry.key.scalar);
       if (field < 0 || std::find(names.begin(), names.end(), entry.key.scalar) == names.end()) {
-        m_reader.error(entry.key.where, "\"" + entry.key.scalar + "\" is not an ordered task attribute" +
+        m_reader.error(entry.key.where, "\"" + util::excerpt(entry.key.scalar) +
+                                            "\" is not an ordered task attribute" +
                                             util::did_you_mean(entry.key.scalar, names));
         continue;
       }
@@ -742,7 +773,7 @@ private:
       std::vector<int> points(domain.values.size(), 0);
       for (const auto &level : entry.value.entries) {
         if (domain.index_of(level.key.scalar) < 0) {
-          m_reader.error(level.key.where, "\"" + level.key.scalar + "\" is not a level of \"" +
+          m_reader.error(level.key.where, "\"" + util::excerpt(level.key.scalar) + "\" is not a level of \"" +
                                               entry.key.scalar +
                                               "\"; levels: " + util::join(domain.values, ", "));
         }
@@ -772,8 +803,8 @@ private:
     for (const auto &item : list->items) {
       const auto it = item.is_scalar() ? std::find(ids.begin(), ids.end(), item.scalar) : ids.end();
       if (it == ids.end()) {
-        m_reader.error(item.where,
-                       "unknown " + kind + " \"" + item.scalar + "\"" + util::did_you_mean(item.scalar, ids));
+        m_reader.error(item.where, "unknown " + kind + " \"" + util::excerpt(item.scalar) + "\"" +
+                                       util::did_you_mean(item.scalar, ids));
         continue;
       }
       out.push_back(static_cast<int>(it - ids.begin()));
@@ -795,8 +826,8 @@ private:
       for (const auto &entry : points->entries) {
         const int block = m_fw.block_index(entry.key.scalar);
         if (block < 0) {
-          m_reader.error(entry.key.where, "unknown building block \"" + entry.key.scalar + "\"" +
-                                              util::did_you_mean(entry.key.scalar, k_block_ids));
+          m_reader.error(entry.key.where, "unknown building block \"" + util::excerpt(entry.key.scalar) +
+                                              "\"" + util::did_you_mean(entry.key.scalar, k_block_ids));
           continue;
         }
         if (auto value = m_reader.integer(*points, entry.key.scalar, true, -100, 100)) {
@@ -813,7 +844,8 @@ private:
       for (const auto &entry : qow->entries) {
         const auto it = std::find(ids.begin(), ids.end(), entry.key.scalar);
         if (it == ids.end()) {
-          m_reader.error(entry.key.where, "unknown quality-of-work dimension \"" + entry.key.scalar + "\"" +
+          m_reader.error(entry.key.where, "unknown quality-of-work dimension \"" +
+                                              util::excerpt(entry.key.scalar) + "\"" +
                                               util::did_you_mean(entry.key.scalar, ids));
           continue;
         }
@@ -846,8 +878,8 @@ private:
       if (const auto block = m_reader.string(node, "block", true)) {
         rule.block = m_fw.block_index(*block);
         if (rule.block < 0) {
-          m_reader.error(node.find("block")->where, "unknown building block \"" + *block + "\"" +
-                                                        util::did_you_mean(*block, k_block_ids));
+          m_reader.error(node.find("block")->where, "unknown building block \"" + util::excerpt(*block) +
+                                                        "\"" + util::did_you_mean(*block, k_block_ids));
         }
       }
       rule.text = m_reader.text(node, "text", true);
@@ -875,8 +907,8 @@ private:
     for (const auto &[index, where] : m_counterweights) {
       for (const auto &id : m_fw.rules[index].counterweights) {
         if (std::find(ids.begin(), ids.end(), id) == ids.end()) {
-          m_reader.error(where,
-                         "unknown rule \"" + id + "\" in counterweights" + util::did_you_mean(id, ids));
+          m_reader.error(where, "unknown rule \"" + util::excerpt(id) + "\" in counterweights" +
+                                    util::did_you_mean(id, ids));
         }
       }
     }
@@ -889,7 +921,8 @@ private:
         for (const auto &s : m_fw.sources) {
           ids.push_back(s.id);
         }
-        m_reader.error(origin.where, "unknown source \"" + id + "\"" + util::did_you_mean(id, ids) +
+        m_reader.error(origin.where, "unknown source \"" + util::excerpt(id) + "\"" +
+                                         util::did_you_mean(id, ids) +
                                          "; sources are declared in framework.yaml");
       }
     }
@@ -962,14 +995,30 @@ Framework load_framework(const std::vector<SourceFile> &files, const std::string
   return Loader(files, origin).load();
 }
 
-Framework load_framework_for(const std::string &folder) {
+std::string framework_folder_for(const std::string &folder) {
   if (!folder.empty()) {
-    return load_framework(read_framework_folder(folder), folder);
+    return folder;
   }
-  if (const char *env = std::getenv("KANSRIJK_FRAMEWORK"); env != nullptr && *env != '\0') {
-    return load_framework(read_framework_folder(env), env);
+  const char *env = std::getenv("KANSRIJK_FRAMEWORK");
+  return env != nullptr ? std::string(env) : std::string();
+}
+
+Framework load_framework_for(const std::string &folder) {
+  const std::string chosen = framework_folder_for(folder);
+  if (!chosen.empty()) {
+    return load_framework(read_framework_folder(chosen), chosen);
   }
   return load_framework(builtin_framework_sources(), "builtin");
+}
+
+std::vector<std::string> framework_file_paths(const std::string &folder) {
+  std::vector<std::string> paths;
+  if (!folder.empty()) {
+    for (const char *name : k_framework_files) {
+      paths.push_back((fs::path(folder) / name).string());
+    }
+  }
+  return paths;
 }
 
 } // namespace kansrijk::io

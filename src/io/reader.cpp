@@ -3,6 +3,7 @@
 #include <charconv>
 #include <fmt/format.h>
 #include <kansrijk/io/reader.hpp>
+#include <kansrijk/util/safe_text.hpp>
 #include <kansrijk/util/text.hpp>
 
 namespace kansrijk::io {
@@ -40,7 +41,7 @@ void Reader::check_keys(const Node &map,
   std::vector<std::string> names(allowed.begin(), allowed.end());
   for (const auto &entry : map.entries) {
     if (std::find(names.begin(), names.end(), entry.key.scalar) == names.end()) {
-      error(entry.key.where, "unknown key \"" + entry.key.scalar + "\"" +
+      error(entry.key.where, "unknown key \"" + util::excerpt(entry.key.scalar) + "\"" +
                                  util::did_you_mean(entry.key.scalar, names) +
                                  "; allowed here: " + util::join(names, ", "));
     }
@@ -81,8 +82,8 @@ std::optional<int> Reader::integer(const Node &map, std::string_view key, bool r
   const auto [ptr, ec] = std::from_chars(begin, end, value);
   if (ec != std::errc() || ptr != end || value < low || value > high) {
     error(map.find(key)->where, "\"" + std::string(key) + "\" must be a whole number from " +
-                                    std::to_string(low) + " to " + std::to_string(high) + ", not \"" + *text +
-                                    "\"");
+                                    std::to_string(low) + " to " + std::to_string(high) + ", not \"" +
+                                    util::excerpt(*text) + "\"");
     return std::nullopt;
   }
   return value;
@@ -97,8 +98,8 @@ Reader::number(const Node &map, std::string_view key, bool required, double low,
   double value = 0;
   const auto [ptr, ec] = std::from_chars(text->data(), text->data() + text->size(), value);
   if (ec != std::errc() || ptr != text->data() + text->size() || !(value >= low && value <= high)) {
-    error(map.find(key)->where,
-          fmt::format("\"{}\" must be a number from {:g} to {:g}, not \"{}\"", key, low, high, *text));
+    error(map.find(key)->where, fmt::format("\"{}\" must be a number from {:g} to {:g}, not \"{}\"", key, low,
+                                            high, util::excerpt(*text)));
     return std::nullopt;
   }
   return value;
@@ -115,7 +116,8 @@ std::optional<bool> Reader::boolean(const Node &map, std::string_view key, bool 
   if (*text == "false") {
     return false;
   }
-  error(map.find(key)->where, "\"" + std::string(key) + "\" must be true or false, not \"" + *text + "\"");
+  error(map.find(key)->where,
+        "\"" + std::string(key) + "\" must be true or false, not \"" + util::excerpt(*text) + "\"");
   return std::nullopt;
 }
 
@@ -129,7 +131,7 @@ core::Text Reader::text_node(const Node &node, std::string_view what) {
   }
   for (const auto &entry : node.entries) {
     if (std::find(m_languages.begin(), m_languages.end(), entry.key.scalar) == m_languages.end()) {
-      error(entry.key.where, "unknown language \"" + entry.key.scalar + "\"" +
+      error(entry.key.where, "unknown language \"" + util::excerpt(entry.key.scalar) + "\"" +
                                  util::did_you_mean(entry.key.scalar, m_languages) +
                                  "; declared languages: " + util::join(m_languages, ", "));
       continue;
@@ -190,7 +192,8 @@ std::optional<std::string> Reader::choice(const Node &map,
   auto value = string(map, key, required);
   if (value && std::find(choices.begin(), choices.end(), *value) == choices.end()) {
     error(map.find(key)->where, "\"" + std::string(key) + "\" must be one of " + util::join(choices, ", ") +
-                                    ", not \"" + *value + "\"" + util::did_you_mean(*value, choices));
+                                    ", not \"" + util::excerpt(*value) + "\"" +
+                                    util::did_you_mean(*value, choices));
     return std::nullopt;
   }
   return value;
