@@ -109,7 +109,8 @@ const std::vector<std::string> k_block_ids = {"purpose", "tasks", "skills", "tec
 
 class Loader {
 public:
-  Loader(const std::vector<SourceFile> &files, const std::string &origin) : m_files(files) {
+  Loader(const std::vector<SourceFile> &files, const std::string &origin, const ParsedFiles *parsed)
+      : m_files(files), m_parsed(parsed) {
     m_fw.origin = origin;
   }
 
@@ -188,6 +189,11 @@ public:
 
 private:
   const Node *document(const std::string &name) {
+    if (m_parsed != nullptr) {
+      if (const auto it = m_parsed->find(name); it != m_parsed->end()) {
+        return &it->second;
+      }
+    }
     if (const auto it = m_trees.find(name); it != m_trees.end()) {
       return it->second ? &*it->second : nullptr;
     }
@@ -984,6 +990,7 @@ private:
   Framework m_fw;
   Reader m_reader;
   std::vector<Diagnostic> m_problems;
+  const ParsedFiles *m_parsed;
   std::map<std::string, std::optional<Node>> m_trees;
   std::map<std::string, std::map<std::string, Location>> m_ids;
   std::vector<std::string> m_item_ids;
@@ -991,8 +998,19 @@ private:
 
 } // namespace
 
-Framework load_framework(const std::vector<SourceFile> &files, const std::string &origin) {
-  return Loader(files, origin).load();
+Framework
+load_framework(const std::vector<SourceFile> &files, const std::string &origin, const ParsedFiles *parsed) {
+  return Loader(files, origin, parsed).load();
+}
+
+ParsedFiles parse_framework_files(const std::vector<SourceFile> &files) {
+  ParsedFiles parsed;
+  for (const auto &file : files) {
+    if (auto tree = parse_document(file.content, file.display); tree && tree->is_map()) {
+      parsed.emplace(file.name, std::move(*tree));
+    }
+  }
+  return parsed;
 }
 
 std::string framework_folder_for(const std::string &folder) {

@@ -1,6 +1,7 @@
 // Making untrusted text safe for each place it is shown. One decoder walks the UTF-8 and one
 // predicate says which characters must not reach a reader as they are; each sink then adds
 // the escaping of its own syntax.
+#include <algorithm>
 #include <cctype>
 #include <kansrijk/util/safe_text.hpp>
 
@@ -79,6 +80,19 @@ enum class Breaks { visible, keep, space };
 // report, never a line of its own), a line that would start with a GitHub workflow command
 // (`::` or `##[`, after blanks) gets its first character shown as <U+XXXX>.
 void neutralise(std::string &out, std::string_view text, Breaks breaks) {
+  // Most text is printable ASCII with nothing to defuse: copy it whole (reports pass every
+  // framework text through here).
+  const bool plain = std::all_of(text.begin(), text.end(), [](char c) {
+    const auto byte = static_cast<unsigned char>(c);
+    return byte >= 0x20 && byte < 0x7F;
+  });
+  if (plain) {
+    const std::string_view start = text.substr(std::min(text.size(), text.find_first_not_of(' ')));
+    if (breaks == Breaks::space || !(start.starts_with("::") || start.starts_with("##["))) {
+      out.append(text);
+      return;
+    }
+  }
   bool line_start = true;
   std::size_t i = 0;
   while (i < text.size()) {

@@ -3,6 +3,8 @@
 #pragma once
 
 #include <kansrijk/core/model.hpp>
+#include <kansrijk/io/tree.hpp>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -30,9 +32,19 @@ std::vector<SourceFile> read_framework_folder(const std::string &folder);
 // The framework files built into the binary, named `builtin:<file>`.
 std::vector<SourceFile> builtin_framework_sources();
 
+// Framework files parsed once, by file name, for loading frameworks that share them many
+// times over (the framework fuzz target changes one file and keeps eight).
+using ParsedFiles = std::map<std::string, Node, std::less<>>;
+
+// The trees of those `files` that parse into a mapping.
+ParsedFiles parse_framework_files(const std::vector<SourceFile> &files);
+
 // Builds and checks a framework from `files` (which may include `tests/*`, ignored here);
-// `origin` says where it came from. Throws util::Error with every problem found.
-core::Framework load_framework(const std::vector<SourceFile> &files, const std::string &origin);
+// `origin` says where it came from. A file named in `parsed` is not parsed again: its tree
+// there must be that of the same content. Throws util::Error with every problem found.
+core::Framework load_framework(const std::vector<SourceFile> &files,
+                               const std::string &origin,
+                               const ParsedFiles *parsed = nullptr);
 
 // The framework named by `folder`, or by $KANSRIJK_FRAMEWORK, or the built-in one.
 core::Framework load_framework_for(const std::string &folder);
