@@ -68,11 +68,14 @@ private:
   // message that quotes none of it, instead of one per line that would.
   bool recognised(const Node &root) const {
     const std::vector<std::string> &keys = keys_under("");
-    return root.entries.empty() ||
-           std::any_of(root.entries.begin(), root.entries.end(), [&](const Entry &entry) {
-             return std::find(keys.begin(), keys.end(), entry.key.scalar) != keys.end() ||
-                    util::closest_match(entry.key.scalar, keys).has_value();
-           });
+    const auto known = [&](const Entry &entry) {
+      return std::find(keys.begin(), keys.end(), entry.key.scalar) != keys.end();
+    };
+    const auto close = [&](const Entry &entry) {
+      return util::closest_match(entry.key.scalar, keys).has_value();
+    };
+    return root.entries.empty() || std::any_of(root.entries.begin(), root.entries.end(), known) ||
+           std::any_of(root.entries.begin(), root.entries.end(), close);
   }
 
   // The keys allowed directly under `prefix` (e.g. "ai." -> role, technology, ...), as the

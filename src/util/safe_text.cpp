@@ -297,6 +297,12 @@ std::string safe_json(std::string_view text) {
   std::string out;
   out.reserve(text.size() + 2);
   out += '"';
+  if (std::all_of(text.begin(), text.end(), [](char c) {
+        const auto byte = static_cast<unsigned char>(c);
+        return byte >= 0x20 && byte < 0x7F && c != '"' && c != '\\';
+      })) {
+    return out.append(text) + '"'; // most ids and titles: nothing to escape
+  }
   std::size_t i = 0;
   while (i < text.size()) {
     const auto [c, length] = decode(text, i);
