@@ -25,6 +25,7 @@
 #include <kansrijk/util/safe_text.hpp>
 #include <mutex>
 #include <ostream>
+#include <set>
 #include <thread>
 #include <unordered_set>
 
@@ -251,10 +252,10 @@ int run_batch(const BatchOptions &options, std::istream &in, std::ostream &out, 
   const std::vector<std::string> files = source.files(); // folders expanded
   inputs.insert(inputs.end(), files.begin(), files.end());
   check_outputs(options, inputs);
-  std::vector<util::FileId> input_ids; // a report must not replace one of them
+  std::set<std::pair<dev_t, ino_t>> input_ids; // a report must not replace one of them
   for (const auto &file : files) {
     if (auto id = util::file_id(file)) {
-      input_ids.push_back(*id);
+      input_ids.emplace(id->device, id->inode);
     }
   }
   if (!options.out_dir.empty()) {
@@ -294,7 +295,7 @@ int run_batch(const BatchOptions &options, std::istream &in, std::ostream &out, 
         (fs::path(options.out_dir) / (name + std::string(report::format_extension(*context.report_format))))
             .string();
     const auto id = util::file_id(path);
-    if (id && std::find(input_ids.begin(), input_ids.end(), *id) != input_ids.end()) {
+    if (id && input_ids.count({id->device, id->inode}) != 0) {
       throw util::Error(
           util::Diagnostic{{path},
                            "the report of case \"" + util::excerpt(outcome.id) +
