@@ -1,5 +1,6 @@
-// `kansrijk assess FILE|-`: one use case in, one report out (stdout or an atomically
-// written file). Nothing is printed until the whole report is ready.
+// `kansrijk assess FILE|-`: one use case in, one report out (stdout or a file, through the
+// output layer). Nothing is printed until the whole report is ready; an output that is also
+// an input is refused before anything is read.
 #include <kansrijk/cli/cli.hpp>
 #include <kansrijk/cli/commands.hpp>
 #include <kansrijk/cli/report_options.hpp>
@@ -7,7 +8,7 @@
 #include <kansrijk/io/framework_loader.hpp>
 #include <kansrijk/io/use_case_loader.hpp>
 #include <kansrijk/report/render.hpp>
-#include <kansrijk/util/file.hpp>
+#include <kansrijk/util/output.hpp>
 #include <memory>
 #include <ostream>
 
@@ -16,7 +17,7 @@ namespace kansrijk::cli {
 namespace {
 struct AssessOptions {
   std::string input;
-  std::string output;
+  std::string output = "-";
   std::string framework;
   ReportChoice report;
 };
@@ -28,23 +29,25 @@ void add_assess(CLI::App &app, Action &action) {
   sub->add_option("FILE", options->input, "Use-case file, or - for standard input")->required();
   add_report_options(sub, options->report);
   sub->add_option("-o,--output", options->output,
-                  "Write the report to this file (atomically) instead of stdout");
+                  "Write the report to this file (atomically), or - for stdout (the default)")
+      ->check(output_name());
   sub->add_option("--framework", options->framework,
                   "Framework folder (default: $KANSRIJK_FRAMEWORK, else the built-in TNO framework)");
   sub->callback([options, &action] {
-    action = [options](std::ostream &out, std::ostream &) {
-      const report::RenderOptions render_options =
-          resolve_report_options(options->report, options->output.empty() && stdout_is_terminal());
+    action = [options](std::istream &in, std::ostream &out, std::ostream &) {
+      const report::RenderOptions render_options = resolve_report_options(
+          options->report, options->output == util::k_standard_output && stdout_is_terminal());
+      util::check_output_target("-o", options->output);
+      std::vector<std::string> inputs =
+          io::framework_file_paths(io::framework_folder_for(options->framework));
+      inputs.push_back(options->input);
+      util::refuse_output_over_inputs("-o", options->output, inputs);
       const core::Framework framework = io::load_framework_for(options->framework);
-      const core::UseCase use_case = io::load_use_case(options->input, framework);
+      const core::UseCase use_case = io::load_use_case(options->input, framework, in);
       const core::Assessment assessment = core::assess(framework, use_case);
       const std::string rendered =
           report::render(assessment, *report::format_from_name(options->report.format), render_options);
-      if (options->output.empty()) {
-        out << rendered;
-      } else {
-        util::write_file_atomically(options->output, rendered);
-      }
+      util::write_output(options->output, rendered, out);
       return k_exit_ok;
     };
   });

@@ -8,9 +8,12 @@
 #include <kansrijk/core/engine.hpp>
 #include <kansrijk/io/framework_loader.hpp>
 #include <kansrijk/io/golden_case.hpp>
+#include <kansrijk/util/output.hpp>
+#include <kansrijk/util/safe_text.hpp>
 #include <kansrijk/util/text.hpp>
 #include <memory>
 #include <ostream>
+#include <sstream>
 
 namespace kansrijk::cli {
 
@@ -290,13 +293,18 @@ void add_framework(CLI::App &app, Action &action) {
       ->check(CLI::IsMember({"nl", "en"}))
       ->capture_default_str();
   sub->callback([options, &action] {
-    action = [options](std::ostream &out, std::ostream &err) {
+    action = [options](std::istream &, std::ostream &out, std::ostream &err) {
       std::string origin;
       const auto files = framework_sources(options->folder, origin);
       const core::Framework fw = io::load_framework(files, origin);
-      Viewer viewer(fw, options->language, out);
+      // Everything shown comes from the framework's files: collected, then made safe for a
+      // terminal as a whole (line breaks in texts kept) and written with a check.
+      std::ostringstream shown;
+      Viewer viewer(fw, options->language, shown);
+      const auto publish = [&] { util::write_stream(out, util::safe_terminal_lines(shown.str())); };
       if (options->action == "list") {
         viewer.list();
+        publish();
         return k_exit_ok;
       }
       if (options->id.empty()) {
@@ -312,7 +320,8 @@ void add_framework(CLI::App &app, Action &action) {
         std::vector<std::string> ids;
         for (const auto &r : fw.rules)
           ids.push_back(r.id);
-        err << "kansrijk: error: no rule \"" << options->id << "\"" << util::did_you_mean(options->id, ids)
+        err << "kansrijk: error: no rule \"" << util::safe_terminal(util::excerpt(options->id)) << "\""
+            << util::safe_terminal(util::did_you_mean(options->id, ids))
             << "; see `kansrijk framework list`\n";
         return k_exit_usage;
       }
@@ -325,10 +334,11 @@ void add_framework(CLI::App &app, Action &action) {
               hint = " (did you mean \"" + id + "\"?)"; // the id without its pillar
             }
           }
-          err << "kansrijk: error: no item \"" << options->id << "\"" << hint
-              << "; see `kansrijk framework list`\n";
+          err << "kansrijk: error: no item \"" << util::safe_terminal(util::excerpt(options->id)) << "\""
+              << util::safe_terminal(hint) << "; see `kansrijk framework list`\n";
           return k_exit_usage;
         }
+        publish();
         return k_exit_ok;
       }
       viewer.rule(*rule);
@@ -342,8 +352,9 @@ void add_framework(CLI::App &app, Action &action) {
           }
         }
       }
-      out << fmt::format("fires in {} of {} golden cases{}{}\n", firing.size(), cases.size(),
-                         firing.empty() ? "" : ": ", util::join(firing, ", "));
+      shown << fmt::format("fires in {} of {} golden cases{}{}\n", firing.size(), cases.size(),
+                           firing.empty() ? "" : ": ", util::join(firing, ", "));
+      publish();
       return k_exit_ok;
     };
   });

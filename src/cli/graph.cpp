@@ -6,6 +6,8 @@
 #include <kansrijk/cli/commands.hpp>
 #include <kansrijk/core/use_case.hpp>
 #include <kansrijk/io/framework_loader.hpp>
+#include <kansrijk/util/output.hpp>
+#include <kansrijk/util/safe_text.hpp>
 #include <ostream>
 
 namespace kansrijk::cli {
@@ -20,7 +22,10 @@ std::string node_id(std::string_view prefix, std::string_view id) {
   return out;
 }
 
-std::string label(const std::string &text, bool dot) {
+// `raw` as a quoted Mermaid or dot label: on one line, invisible characters shown
+// (util::safe_text_report), quotes escaped for the format.
+std::string label(const std::string &raw, bool dot) {
+  const std::string text = util::safe_text_report(raw);
   std::string out;
   for (const char c : text) {
     if (c == '"') {
@@ -133,8 +138,9 @@ void add_graph(CLI::App &app, Action &action) {
   sub->add_option("--framework", options->framework,
                   "Framework folder (default: $KANSRIJK_FRAMEWORK, else the built-in TNO framework)");
   sub->callback([options, &action] {
-    action = [options](std::ostream &out, std::ostream &) {
-      out << graph(io::load_framework_for(options->framework), options->format == "dot", options->language);
+    action = [options](std::istream &, std::ostream &out, std::ostream &) {
+      util::write_stream(out, graph(io::load_framework_for(options->framework), options->format == "dot",
+                                    options->language));
       return k_exit_ok;
     };
   });

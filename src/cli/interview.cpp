@@ -24,6 +24,8 @@
 #include <kansrijk/io/use_case_loader.hpp>
 #include <kansrijk/report/render.hpp>
 #include <kansrijk/util/file.hpp>
+#include <kansrijk/util/output.hpp>
+#include <kansrijk/util/safe_text.hpp>
 #include <kansrijk/util/text.hpp>
 #include <langinfo.h>
 #include <map>
@@ -107,6 +109,9 @@ public:
       return text;
     }
     m_out << prompt << std::flush;
+    // An answer is a line; bytes past this are read but not kept, so input without line
+    // breaks (interview < /dev/zero) cannot make the process grow.
+    static constexpr std::size_t k_max_line = 64U << 10U;
     std::string text;
     char c = 0;
     while (true) {
@@ -123,12 +128,14 @@ public:
       if (c == '\n') {
         break;
       }
-      text += c;
+      if (text.size() < k_max_line) {
+        text += c;
+      }
     }
     if (!text.empty() && text.back() == '\r') {
       text.pop_back();
     }
-    m_out << text << '\n'; // echo, so a scripted transcript reads like a session
+    m_out << util::safe_terminal(text) << '\n'; // echo, so a scripted transcript reads like a session
     return text;
   }
 
@@ -258,7 +265,8 @@ public:
             walk(entry.value, path + ".");
           } else {
             err << fmt::format("{}: ignored: \"{}\" is not a question of this framework\n",
-                               util::format_location(entry.key.where), path);
+                               util::safe_terminal(util::format_location(entry.key.where)),
+                               util::safe_terminal(util::excerpt(path)));
           }
           continue;
         }
@@ -267,7 +275,8 @@ public:
           m_fields[static_cast<std::size_t>(index)] = *answer;
         } else {
           err << fmt::format("{}: ignored: not a valid answer to \"{}\"; it will be asked again\n",
-                             util::format_location(entry.value.where), path);
+                             util::safe_terminal(util::format_location(entry.value.where)),
+                             util::safe_terminal(path));
         }
       }
     };
@@ -383,7 +392,7 @@ private:
   std::string t(std::string_view nl, std::string_view en) const {
     return std::string(m_language == report::Language::nl ? nl : en);
   }
-  void say(const std::string &text) { m_out << text << '\n'; }
+  void say(const std::string &text) { m_out << util::safe_terminal_lines(text) << '\n'; }
 
   std::string value_label(const FieldDecl &decl, const std::string &value) const {
     if (decl.values_from == "skills") {
@@ -498,7 +507,7 @@ private:
         }
       } else {
         err << fmt::format("{}: ignored: a task needs a known \"ref\" or a \"name\"\n",
-                           util::format_location(item.where));
+                           util::safe_terminal(util::format_location(item.where)));
         continue;
       }
       m_tasks.push_back(std::move(task));
@@ -1023,10 +1032,11 @@ int run_interview(const InterviewOptions &options, std::ostream &out, std::ostre
   const bool done = interview.run();
   std::string draft_path = options.resume;
   if (draft_path.empty()) {
-    draft_path = options.output.empty() ? std::string("interview.draft.yaml")
-                                        : (fs::path(options.output).parent_path() /
-                                           (fs::path(options.output).stem().string() + ".draft.yaml"))
-                                              .string();
+    draft_path = options.output.empty() || options.output == util::k_standard_output
+                     ? std::string("interview.draft.yaml")
+                     : (fs::path(options.output).parent_path() /
+                        (fs::path(options.output).stem().string() + ".draft.yaml"))
+                           .string();
   }
   if (!done) {
     util::write_file_atomically(draft_path, interview.yaml(true, render.date));
@@ -1047,7 +1057,7 @@ int run_interview(const InterviewOptions &options, std::ostream &out, std::ostre
   }
   const std::string yaml = interview.yaml(false, render.date);
   const core::UseCase use_case = io::parse_use_case(yaml, output, framework, interview.id());
-  util::write_file_atomically(output, yaml);
+  util::write_output(output, yaml, out);
   if (!options.resume.empty() && options.resume != output && options.resume.ends_with(".draft.yaml")) {
     fs::remove(options.resume);
   }
@@ -1066,7 +1076,8 @@ void add_interview(CLI::App &app, Action &action) {
       "interview",
       "Describe an AI use case by answering questions; writes the use-case file and prints the report.");
   sub->add_option("-o,--output", options->output,
-                  "Use-case file to write (default: made from the title, never overwriting)");
+                  "Use-case file to write, or - for stdout (default: made from the title, never overwriting)")
+      ->check(output_name());
   sub->add_option("--resume", options->resume, "Continue from a draft (or change a use-case file)");
   sub->add_option("--framework", options->framework,
                   "Framework folder (default: $KANSRIJK_FRAMEWORK, else the built-in TNO framework)");
@@ -1078,7 +1089,9 @@ void add_interview(CLI::App &app, Action &action) {
   sub->add_option("--date", options->report.date,
                   "Date of the report, YYYY-MM-DD (default: $SOURCE_DATE_EPOCH's day, else today)");
   sub->callback([options, &action] {
-    action = [options](std::ostream &out, std::ostream &err) { return run_interview(*options, out, err); };
+    action = [options](std::istream &, std::ostream &out, std::ostream &err) {
+      return run_interview(*options, out, err);
+    };
   });
 }
 

@@ -5,6 +5,8 @@
 #include <kansrijk/cli/cli.hpp>
 #include <kansrijk/cli/commands.hpp>
 #include <kansrijk/io/framework_loader.hpp>
+#include <kansrijk/util/output.hpp>
+#include <kansrijk/util/safe_text.hpp>
 #include <nlohmann/json.hpp>
 #include <ostream>
 
@@ -390,12 +392,13 @@ void add_schema(CLI::App &app, Action &action) {
   sub->add_option("--framework", options->framework,
                   "Framework folder (default: $KANSRIJK_FRAMEWORK, else the built-in TNO framework)");
   sub->callback([options, &action] {
-    action = [options](std::ostream &out, std::ostream &) {
+    action = [options](std::istream &, std::ostream &out, std::ostream &) {
       const core::Framework fw = io::load_framework_for(options->framework);
       const Json schema = options->kind == "use-case"     ? use_case_schema(fw)
                           : options->kind == "assessment" ? assessment_schema(fw)
                                                           : framework_schema(fw);
-      out << schema.dump(2) << '\n';
+      util::write_stream(
+          out, util::safe_json_document(schema.dump(2, ' ', false, Json::error_handler_t::replace)) + "\n");
       return k_exit_ok;
     };
   });

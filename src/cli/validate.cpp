@@ -16,6 +16,9 @@
 #include <kansrijk/io/framework_loader.hpp>
 #include <kansrijk/io/golden_case.hpp>
 #include <kansrijk/io/use_case_loader.hpp>
+#include <kansrijk/util/file.hpp>
+#include <kansrijk/util/output.hpp>
+#include <kansrijk/util/safe_text.hpp>
 #include <kansrijk/util/text.hpp>
 #include <nlohmann/json.hpp>
 #include <ostream>
@@ -300,7 +303,8 @@ std::string render(const std::vector<Finding> &findings, const std::string &form
                       {"column", f.where.column},
                       {"message", f.message}});
     }
-    return list.dump(2) + "\n";
+    return util::safe_json_document(list.dump(2, ' ', false, nlohmann::json::error_handler_t::replace)) +
+           "\n";
   }
   if (format == "sarif") {
     nlohmann::ordered_json rules = nlohmann::ordered_json::array();
@@ -312,7 +316,8 @@ std::string render(const std::vector<Finding> &findings, const std::string &form
     }
     nlohmann::ordered_json results = nlohmann::ordered_json::array();
     for (const auto &f : findings) {
-      nlohmann::ordered_json physical = {{"artifactLocation", {{"uri", relative(f.where.file)}}}};
+      nlohmann::ordered_json physical = {
+          {"artifactLocation", {{"uri", util::safe_sarif(relative(f.where.file))}}}};
       if (f.where.line > 0) {
         physical["region"] = {{"startLine", f.where.line}};
         if (f.where.column > 0) {
@@ -326,7 +331,7 @@ std::string render(const std::vector<Finding> &findings, const std::string &form
       results.push_back({{"ruleId", f.check},
                          {"ruleIndex", index},
                          {"level", std::string(severity_name(level(f)))},
-                         {"message", {{"text", f.message}}},
+                         {"message", {{"text", util::safe_sarif(f.message)}}},
                          {"locations", nlohmann::ordered_json::array({{{"physicalLocation", physical}}})}});
     }
     nlohmann::ordered_json sarif = {
@@ -339,40 +344,24 @@ std::string render(const std::vector<Finding> &findings, const std::string &form
                                                      {"semanticVersion", KANSRIJK_VERSION},
                                                      {"rules", rules}}}}},
                                                  {"results", results}}})}};
-    return sarif.dump(2) + "\n";
+    return util::safe_json_document(sarif.dump(2, ' ', false, nlohmann::json::error_handler_t::replace)) +
+           "\n";
   }
   std::string out;
   for (const auto &f : findings) {
     if (format == "github") {
-      // workflow commands: properties and message with %, CR, LF (and , : in properties) escaped
-      const auto escape = [](std::string text, bool property) {
-        std::string r;
-        for (const char c : text) {
-          if (c == '%')
-            r += "%25";
-          else if (c == '\r')
-            r += "%0D";
-          else if (c == '\n')
-            r += "%0A";
-          else if (property && c == ':')
-            r += "%3A";
-          else if (property && c == ',')
-            r += "%2C";
-          else
-            r += c;
-        }
-        return r;
-      };
-      out += fmt::format("::{} file={},line={},col={},title={}::{}\n", severity_name(level(f)),
-                         escape(relative(f.where.file), true), std::max(1, f.where.line),
-                         std::max(1, f.where.column),
-                         escape(std::string(f.check) + " " + std::string(check(f.check).name), true),
-                         escape(f.message, false));
+      // workflow commands: nothing from the input can end the line or start a command
+      out += fmt::format(
+          "::{} file={},line={},col={},title={}::{}\n", severity_name(level(f)),
+          util::safe_github_property(relative(f.where.file)), std::max(1, f.where.line),
+          std::max(1, f.where.column),
+          util::safe_github_property(std::string(f.check) + " " + std::string(check(f.check).name)),
+          util::safe_github_data(f.message));
       continue;
     }
     const std::string place = util::format_location(f.where);
-    out += fmt::format("{}: {}: [{}] {}\n", place.empty() ? "kansrijk" : relative(place),
-                       severity_name(level(f)), f.check, f.message);
+    out += fmt::format("{}: {}: [{}] {}\n", util::safe_terminal(place.empty() ? "kansrijk" : relative(place)),
+                       severity_name(level(f)), f.check, util::safe_terminal(f.message));
   }
   return out;
 }
@@ -391,7 +380,7 @@ int run_validate(const ValidateOptions &options, std::ostream &out, std::ostream
     return std::tie(a.where.file, a.where.line, a.where.column) <
            std::tie(b.where.file, b.where.line, b.where.column);
   });
-  out << render(all, options.format, options.strict);
+  util::write_stream(out, render(all, options.format, options.strict));
   const auto errors = static_cast<std::size_t>(std::count_if(all.begin(), all.end(), [&](const Finding &f) {
     return options.strict || f.severity == Severity::error;
   }));
@@ -418,20 +407,32 @@ void add_validate_case(CLI::App &app, Action &action) {
   sub->add_option("--framework", options->framework,
                   "Framework folder (default: $KANSRIJK_FRAMEWORK, else the built-in TNO framework)");
   sub->callback([options, &action] {
-    action = [options](std::ostream &out, std::ostream &err) {
+    action = [options](std::istream &in, std::ostream &out, std::ostream &err) {
+      // A file that is missing or cannot be read is a usage error (exit 2, nothing on stdout),
+      // not a finding: checked for every file before any is read.
+      std::vector<util::Diagnostic> unreadable;
+      for (const auto &file : options->files) {
+        if (auto problem = util::check_readable_file(file)) {
+          unreadable.push_back(std::move(*problem));
+        }
+      }
+      if (!unreadable.empty()) {
+        throw util::Error(std::move(unreadable));
+      }
       const core::Framework framework = io::load_framework_for(options->framework);
       std::size_t invalid = 0;
+      std::string report;
       for (const auto &file : options->files) {
         try {
-          (void)io::load_use_case(file, framework);
+          (void)io::load_use_case(file, framework, in);
         } catch (const util::Error &e) {
           ++invalid;
           for (const auto &d : e.diagnostics()) {
-            const std::string place = util::format_location(d.where);
-            out << fmt::format("{}: error: {}\n", place.empty() ? file : place, d.message);
+            report += diagnostic_line(d, file);
           }
         }
       }
+      util::write_stream(out, report);
       err << fmt::format("kansrijk: {} use {} checked: {} invalid\n", options->files.size(),
                          options->files.size() == 1 ? "case" : "cases", invalid);
       return invalid > 0 ? k_exit_findings : k_exit_ok;
@@ -450,7 +451,9 @@ void add_validate(CLI::App &app, Action &action) {
       ->capture_default_str();
   sub->add_flag("--strict", options->strict, "Treat warnings as errors");
   sub->callback([options, &action] {
-    action = [options](std::ostream &out, std::ostream &err) { return run_validate(*options, out, err); };
+    action = [options](std::istream &, std::ostream &out, std::ostream &err) {
+      return run_validate(*options, out, err);
+    };
   });
 }
 

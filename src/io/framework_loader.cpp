@@ -14,6 +14,7 @@
 #include <kansrijk/util/file.hpp>
 #include <kansrijk/util/sha256.hpp>
 #include <kansrijk/util/text.hpp>
+#include <optional>
 #include <set>
 
 namespace kansrijk::io {
@@ -24,6 +25,25 @@ using namespace core;
 namespace {
 
 bool is_yaml(const fs::path &path) { return path.extension() == ".yaml" || path.extension() == ".yml"; }
+
+// A problem when `path` is a symbolic link that leads out of `root` (canonical): a framework
+// folder from a pull request must not make kansrijk read and quote a file of the machine
+// (skills.yaml -> /etc/shadow).
+std::optional<Diagnostic> link_out_of(const fs::path &path, const fs::path &root) {
+  std::error_code ec;
+  if (!fs::is_symlink(fs::symlink_status(path, ec))) {
+    return std::nullopt;
+  }
+  const fs::path target = fs::weakly_canonical(path, ec);
+  const auto [end, _] = std::mismatch(root.begin(), root.end(), target.begin(), target.end());
+  if (!ec && end == root.end()) {
+    return std::nullopt;
+  }
+  return Diagnostic{{path.string()},
+                    "is a symbolic link that leads out of the framework folder; not followed (copy the file "
+                    "into the folder)",
+                    "KR001"};
+}
 
 } // namespace
 
@@ -38,16 +58,23 @@ std::vector<SourceFile> read_framework_folder(const std::string &folder) {
     throw util::Error(Diagnostic{{folder}, "not a framework folder: it has no framework.yaml"});
   }
   // Every YAML file in the folder and its subfolders; `tests/` holds the golden cases.
+  // A link that leads out of the folder is a problem, not a file to read.
+  const fs::path root = fs::canonical(folder, ec);
   std::vector<std::string> names;
+  std::vector<SourceFile> files;
+  std::vector<Diagnostic> problems;
   for (auto it = fs::recursive_directory_iterator(folder, ec);
        !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
-    if (it->is_regular_file(ec) && is_yaml(it->path())) {
+    if (!is_yaml(it->path())) {
+      continue;
+    }
+    if (auto outside = link_out_of(it->path(), root)) {
+      problems.push_back(std::move(*outside));
+    } else if (it->is_regular_file(ec)) {
       names.push_back(fs::relative(it->path(), folder, ec).generic_string());
     }
   }
   std::sort(names.begin(), names.end());
-  std::vector<SourceFile> files;
-  std::vector<Diagnostic> problems;
   for (const auto &name : names) {
     const std::string path = (fs::path(folder) / name).string();
     auto content = util::read_text_file(path, k_max_framework_file_bytes);
@@ -358,14 +385,35 @@ Framework load_framework(const std::vector<SourceFile> &files, const std::string
   return detail::Loading(files, origin).load();
 }
 
-Framework load_framework_for(const std::string &folder) {
+std::string framework_folder_for(const std::string &folder) {
   if (!folder.empty()) {
-    return load_framework(read_framework_folder(folder), folder);
+    return folder;
   }
-  if (const char *env = std::getenv("KANSRIJK_FRAMEWORK"); env != nullptr && *env != '\0') {
-    return load_framework(read_framework_folder(env), env);
+  const char *env = std::getenv("KANSRIJK_FRAMEWORK");
+  return env != nullptr && *env != '\0' ? std::string(env) : std::string();
+}
+
+Framework load_framework_for(const std::string &folder) {
+  const std::string chosen = framework_folder_for(folder);
+  if (!chosen.empty()) {
+    return load_framework(read_framework_folder(chosen), chosen);
   }
   return load_framework(builtin_framework_sources(), "builtin");
+}
+
+std::vector<std::string> framework_file_paths(const std::string &folder) {
+  std::vector<std::string> paths;
+  if (folder.empty()) {
+    return paths;
+  }
+  std::error_code ec;
+  for (auto it = fs::recursive_directory_iterator(folder, ec);
+       !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
+    if (is_yaml(it->path())) {
+      paths.push_back(it->path().string());
+    }
+  }
+  return paths;
 }
 
 } // namespace kansrijk::io

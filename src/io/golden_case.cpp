@@ -5,6 +5,7 @@
 #include <kansrijk/io/golden_case.hpp>
 #include <kansrijk/io/reader.hpp>
 #include <kansrijk/io/use_case_loader.hpp>
+#include <kansrijk/util/safe_text.hpp>
 #include <kansrijk/util/text.hpp>
 
 namespace kansrijk::io {
@@ -19,7 +20,8 @@ void check_id(Reader &reader,
               const std::vector<std::string> &ids,
               const std::string &kind) {
   if (std::find(ids.begin(), ids.end(), id) == ids.end()) {
-    reader.error(at.where, "unknown " + kind + " \"" + id + "\"" + util::did_you_mean(id, ids));
+    reader.error(at.where,
+                 "unknown " + kind + " \"" + util::excerpt(id) + "\"" + util::did_you_mean(id, ids));
   }
 }
 

@@ -3,6 +3,7 @@
 #include <charconv>
 #include <fmt/format.h>
 #include <kansrijk/io/reader.hpp>
+#include <kansrijk/util/safe_text.hpp>
 #include <kansrijk/util/text.hpp>
 
 namespace kansrijk::io {
@@ -41,8 +42,8 @@ void Reader::check_keys(const Node &map,
   for (const auto &entry : map.entries) {
     if (std::find(names.begin(), names.end(), entry.key.scalar) == names.end()) {
       error(entry.key.where,
-            "unknown key \"" + entry.key.scalar + "\"" + util::did_you_mean(entry.key.scalar, names) +
-                "; allowed here: " + util::join(names, ", "),
+            "unknown key \"" + util::excerpt(entry.key.scalar) + "\"" +
+                util::did_you_mean(entry.key.scalar, names) + "; allowed here: " + util::join(names, ", "),
             "KR002");
     }
   }
@@ -84,7 +85,7 @@ std::optional<int> Reader::integer(const Node &map, std::string_view key, bool r
   if (ec != std::errc() || ptr != end || value < low || value > high) {
     error(map.find(key)->where,
           "\"" + std::string(key) + "\" must be a whole number from " + std::to_string(low) + " to " +
-              std::to_string(high) + ", not \"" + *text + "\"",
+              std::to_string(high) + ", not \"" + util::excerpt(*text) + "\"",
           "KR050");
     return std::nullopt;
   }
@@ -101,7 +102,8 @@ Reader::number(const Node &map, std::string_view key, bool required, double low,
   const auto [ptr, ec] = std::from_chars(text->data(), text->data() + text->size(), value);
   if (ec != std::errc() || ptr != text->data() + text->size() || !(value >= low && value <= high)) {
     error(map.find(key)->where,
-          fmt::format("\"{}\" must be a number from {:g} to {:g}, not \"{}\"", key, low, high, *text),
+          fmt::format("\"{}\" must be a number from {:g} to {:g}, not \"{}\"", key, low, high,
+                      util::excerpt(*text)),
           "KR050");
     return std::nullopt;
   }
@@ -119,8 +121,8 @@ std::optional<bool> Reader::boolean(const Node &map, std::string_view key, bool 
   if (*text == "false") {
     return false;
   }
-  error(map.find(key)->where, "\"" + std::string(key) + "\" must be true or false, not \"" + *text + "\"",
-        "KR004");
+  error(map.find(key)->where,
+        "\"" + std::string(key) + "\" must be true or false, not \"" + util::excerpt(*text) + "\"", "KR004");
   return std::nullopt;
 }
 
@@ -136,7 +138,7 @@ core::Text Reader::text_node(const Node &node, std::string_view what) {
   for (const auto &entry : node.entries) {
     if (std::find(m_languages.begin(), m_languages.end(), entry.key.scalar) == m_languages.end()) {
       error(entry.key.where,
-            "unknown language \"" + entry.key.scalar + "\"" +
+            "unknown language \"" + util::excerpt(entry.key.scalar) + "\"" +
                 util::did_you_mean(entry.key.scalar, m_languages) +
                 "; declared languages: " + util::join(m_languages, ", "),
             "KR040");
@@ -201,8 +203,8 @@ std::optional<std::string> Reader::choice(const Node &map,
   auto value = string(map, key, required);
   if (value && std::find(choices.begin(), choices.end(), *value) == choices.end()) {
     error(map.find(key)->where,
-          "\"" + std::string(key) + "\" must be one of " + util::join(choices, ", ") + ", not \"" + *value +
-              "\"" + util::did_you_mean(*value, choices),
+          "\"" + std::string(key) + "\" must be one of " + util::join(choices, ", ") + ", not \"" +
+              util::excerpt(*value) + "\"" + util::did_you_mean(*value, choices),
           "KR005");
     return std::nullopt;
   }

@@ -7,6 +7,7 @@
 #include <kansrijk/io/reader.hpp>
 #include <kansrijk/io/use_case_loader.hpp>
 #include <kansrijk/util/file.hpp>
+#include <kansrijk/util/safe_text.hpp>
 #include <kansrijk/util/text.hpp>
 #include <set>
 
@@ -26,6 +27,12 @@ public:
     if (!root.is_map()) {
       m_reader.error(root.where, "a use case must be a mapping (key: value), not " +
                                      std::string(kind_name(root)) + "; see docs/use-case-format.md");
+      throw util::Error(std::move(m_reader.diagnostics()));
+    }
+    if (!recognised(root)) {
+      m_reader.error(root.where, "not a use case: none of its " + std::to_string(root.entries.size()) +
+                                     " top-level keys is a use-case key (such as title, tasks or ai), nor "
+                                     "close to one; see docs/use-case-format.md");
       throw util::Error(std::move(m_reader.diagnostics()));
     }
     read_group(root, "");
@@ -61,6 +68,21 @@ public:
   }
 
 private:
+  // Whether some top-level key of `root` is a use-case key or close to one. A file with none
+  // is not a use case at all (a password file behind a symbolic link, say): it gets one
+  // message that quotes none of it, instead of one per line that would.
+  bool recognised(const Node &root) const {
+    const std::vector<std::string> &keys = keys_under("");
+    const auto known = [&](const Entry &entry) {
+      return std::find(keys.begin(), keys.end(), entry.key.scalar) != keys.end();
+    };
+    const auto close = [&](const Entry &entry) {
+      return util::closest_match(entry.key.scalar, keys).has_value();
+    };
+    return root.entries.empty() || std::any_of(root.entries.begin(), root.entries.end(), known) ||
+           std::any_of(root.entries.begin(), root.entries.end(), close);
+  }
+
   // The keys allowed directly under `prefix` (e.g. "ai." -> role, technology, ...), as the
   // framework indexed them once when it was loaded (Framework::index_field_groups).
   const std::vector<std::string> &keys_under(const std::string &prefix) const {
@@ -74,7 +96,7 @@ private:
     for (const auto &entry : map.entries) {
       const std::string &key = entry.key.scalar;
       if (std::find(keys.begin(), keys.end(), key) == keys.end()) {
-        m_reader.error(entry.key.where, "unknown key \"" + prefix + key + "\"" +
+        m_reader.error(entry.key.where, "unknown key \"" + util::excerpt(prefix + key) + "\"" +
                                             util::did_you_mean(key, keys) +
                                             "; allowed here: " + util::join(keys, ", "));
         continue;
@@ -147,8 +169,8 @@ private:
       }
       value.value = decl.domain.index_of(node.scalar);
       if (value.value < 0) {
-        m_reader.error(node.where, "\"" + node.scalar + "\" is not allowed for \"" + path + "\"" +
-                                       suggestion(node.scalar, decl) + "; allowed: " + allowed(decl));
+        m_reader.error(node.where, "\"" + util::excerpt(node.scalar) + "\" is not allowed for \"" + path +
+                                       "\"" + suggestion(node.scalar, decl) + "; allowed: " + allowed(decl));
         return value;
       }
       value.known = true;
@@ -166,9 +188,11 @@ private:
       for (const auto &item : node.items) {
         const int index = item.is_scalar() ? decl.domain.index_of(item.scalar) : -1;
         if (index < 0) {
-          m_reader.error(item.where, "\"" + (item.is_scalar() ? item.scalar : std::string(kind_name(item))) +
-                                         "\" is not allowed in \"" + path + "\"" +
-                                         suggestion(item.scalar, decl) + "; allowed: " + allowed(decl));
+          m_reader.error(item.where,
+                         "\"" +
+                             (item.is_scalar() ? util::excerpt(item.scalar) : std::string(kind_name(item))) +
+                             "\" is not allowed in \"" + path + "\"" + suggestion(item.scalar, decl) +
+                             "; allowed: " + allowed(decl));
           continue;
         }
         value.values.push_back(index);
@@ -295,7 +319,7 @@ private:
       }
       task.item = m_fw.item_index(ref->scalar);
       if (task.item < 0) {
-        m_reader.error(ref->where, "unknown task \"" + ref->scalar + "\"" +
+        m_reader.error(ref->where, "unknown task \"" + util::excerpt(ref->scalar) + "\"" +
                                        util::did_you_mean(ref->scalar, ids_of(m_fw.items)) +
                                        "; `kansrijk framework list` lists the task ids");
         return;
@@ -310,7 +334,8 @@ private:
         const bool own_only = ref != nullptr && m_fw.task_field_index(key) >= 0;
         m_reader.error(
             entry.key.where,
-            "unknown key \"" + key + "\" on " + (ref != nullptr ? "a taxonomy task" : "a task") +
+            "unknown key \"" + util::excerpt(key) + "\" on " +
+                (ref != nullptr ? "a taxonomy task" : "a task") +
                 (own_only ? "; it takes that attribute from the framework (describe your own task with \"" +
                                 own_name + "\" instead)"
                           : util::did_you_mean(key, keys) + "; allowed here: " + util::join(keys, ", ")));
@@ -366,8 +391,8 @@ UseCase parse_use_case(const std::string &text,
   return use_case;
 }
 
-UseCase load_use_case(const std::string &path, const Framework &framework) {
-  auto text = path == "-" ? util::read_text_stream(std::cin, "<stdin>", k_max_use_case_bytes)
+UseCase load_use_case(const std::string &path, const Framework &framework, std::istream &standard_input) {
+  auto text = path == "-" ? util::read_text_stream(standard_input, "<stdin>", k_max_use_case_bytes)
                           : util::read_text_file(path, k_max_use_case_bytes);
   if (!text) {
     throw util::Error(text.error());

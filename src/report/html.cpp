@@ -8,54 +8,21 @@
 #include <algorithm>
 #include <fmt/format.h>
 #include <kansrijk/report/strings.hpp>
+#include <kansrijk/util/safe_text.hpp>
 
 namespace kansrijk::report {
 
 namespace {
 
-// `text` safe as HTML element content and as a quoted attribute value; control characters
-// become U+FFFD.
-std::string escape_html(std::string_view text) {
-  std::string out;
-  out.reserve(text.size() + text.size() / 8);
-  for (const char c : text) {
-    const auto byte = static_cast<unsigned char>(c);
-    switch (c) {
-    case '&':
-      out += "&amp;";
-      break;
-    case '<':
-      out += "&lt;";
-      break;
-    case '>':
-      out += "&gt;";
-      break;
-    case '"':
-      out += "&quot;";
-      break;
-    case '\'':
-      out += "&#39;";
-      break;
-    case '\n':
-    case '\r':
-    case '\t':
-      out += ' ';
-      break;
-    default:
-      if (byte < 0x20 || byte == 0x7F) {
-        out += "\xEF\xBF\xBD";
-      } else {
-        out += c;
-      }
-    }
-  }
-  return out;
-}
+// `text` safe as HTML element content and as a quoted attribute value (util::safe_html).
+std::string escape_html(std::string_view text) { return util::safe_html(text); }
 
 // `text` as a CSS string literal that is safe inside a <style> element: quotes and
 // backslashes escaped, `<` and `>` as escapes so nothing can close the element, control
-// characters as spaces.
-std::string css_string(std::string_view text) {
+// characters as spaces; C1, bidirectional and invisible characters shown as for any report
+// text (util::safe_text_report).
+std::string css_string(std::string_view raw) {
+  const std::string text = util::safe_text_report(raw);
   std::string out = "\"";
   for (const char c : text) {
     const auto byte = static_cast<unsigned char>(c);

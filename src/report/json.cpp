@@ -5,6 +5,7 @@
 #include <kansrijk/core/policy.hpp>
 #include <kansrijk/report/render.hpp>
 #include <kansrijk/report/strings.hpp>
+#include <kansrijk/util/safe_text.hpp>
 #include <map>
 #include <nlohmann/json.hpp>
 
@@ -473,7 +474,10 @@ private:
 } // namespace
 
 std::string render_json(const Assessment &assessment, Language language, const std::string &date) {
-  return JsonWriter(assessment, language, date).write().dump(2, ' ', false, Json::error_handler_t::replace) +
+  // Text stays exact; invisible characters become \u escapes, so the JSON is safe to print.
+  return util::safe_json_document(JsonWriter(assessment, language, date)
+                                      .write()
+                                      .dump(2, ' ', false, Json::error_handler_t::replace)) +
          "\n";
 }
 

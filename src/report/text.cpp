@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <fmt/format.h>
+#include <kansrijk/util/safe_text.hpp>
 
 namespace kansrijk::report {
 
@@ -26,24 +27,10 @@ std::size_t display_width(std::string_view text) {
   return width;
 }
 
-// Text made safe for a terminal: control characters (escape sequences among them) become
-// U+FFFD, so a hostile title cannot move the cursor or recolour the screen.
-std::string printable(std::string_view text) {
-  static constexpr std::string_view k_replacement = "\xEF\xBF\xBD";
-  std::string out;
-  out.reserve(text.size());
-  for (const char c : text) {
-    const auto byte = static_cast<unsigned char>(c);
-    if (c == '\n' || c == '\t' || c == '\r') {
-      out += ' ';
-    } else if (byte < 0x20 || byte == 0x7F) {
-      out += k_replacement;
-    } else {
-      out += c;
-    }
-  }
-  return out;
-}
+// Text made safe for a terminal or a file: controls (escape sequences among them), bidi
+// and invisible characters are shown as <U+XXXX>, so a hostile title cannot move the cursor,
+// recolour the screen or reorder what is read.
+std::string printable(std::string_view text) { return util::safe_text_report(text); }
 
 class TextSink final : public Sink {
 public:

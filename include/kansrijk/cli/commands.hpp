@@ -5,11 +5,15 @@
 #include <CLI/CLI.hpp>
 #include <functional>
 #include <iosfwd>
+#include <kansrijk/util/diagnostic.hpp>
+#include <string>
+#include <string_view>
 
 namespace kansrijk::cli {
 
-// What a subcommand does once its options are parsed; returns the exit code.
-using Action = std::function<int(std::ostream &out, std::ostream &err)>;
+// What a subcommand does once its options are parsed: standard input is `in`, results go
+// to `out`, diagnostics to `err`; returns the exit code.
+using Action = std::function<int(std::istream &in, std::ostream &out, std::ostream &err)>;
 
 // Declares `kansrijk assess` on `app`; `action` is set to run it.
 void add_assess(CLI::App &app, Action &action);
@@ -41,7 +45,15 @@ void add_test(CLI::App &app, Action &action);
 // Declares `kansrijk framework list|show|explain` on `app`; `action` is set to run it.
 void add_framework(CLI::App &app, Action &action);
 
-// Prints `error`'s diagnostics to `err` as `file:line:col: error: message`.
+// Prints `error`'s diagnostics to `err` as `file:line:col: error: message`, made safe for a
+// terminal (util::safe_terminal).
 void print_diagnostics(const std::exception &error, std::ostream &err);
+
+// `d` as one line `file:line:col: error: message` (with `fallback` when it has no place),
+// made safe for a terminal, with its newline.
+std::string diagnostic_line(const util::Diagnostic &d, std::string_view fallback = "kansrijk");
+
+// A CLI11 check for an option that names an output: not empty ("-" is standard output).
+CLI::Validator output_name();
 
 } // namespace kansrijk::cli

@@ -33,4 +33,12 @@ core::Framework load_framework(const std::vector<SourceFile> &files, const std::
 // The framework named by `folder`, or by $KANSRIJK_FRAMEWORK, or the built-in one.
 core::Framework load_framework_for(const std::string &folder);
 
+// The folder load_framework_for(`folder`) reads: `folder`, else $KANSRIJK_FRAMEWORK, else
+// empty (the built-in framework).
+std::string framework_folder_for(const std::string &folder);
+
+// The paths of the framework files in `folder` (none for an empty folder, the built-in
+// framework), so outputs can be checked against them before anything is read.
+std::vector<std::string> framework_file_paths(const std::string &folder);
+
 } // namespace kansrijk::io
