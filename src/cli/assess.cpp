@@ -6,9 +6,11 @@
 #include <kansrijk/cli/report_options.hpp>
 #include <kansrijk/core/engine.hpp>
 #include <kansrijk/io/framework_loader.hpp>
+#include <kansrijk/io/settings.hpp>
 #include <kansrijk/io/use_case_loader.hpp>
 #include <kansrijk/report/render.hpp>
 #include <kansrijk/util/output.hpp>
+#include <kansrijk/util/text.hpp>
 #include <memory>
 #include <ostream>
 
@@ -20,8 +22,19 @@ struct AssessOptions {
   std::string output = "-";
   std::string framework;
   ReportChoice report;
+  std::vector<std::string> settings; // --set FIELD=VALUE
 };
 } // namespace
+
+void apply_what_if(const core::Framework &framework,
+                   core::UseCase &use_case,
+                   const std::vector<std::string> &settings) {
+  if (settings.empty()) {
+    return;
+  }
+  io::apply_settings(framework, use_case, settings);
+  use_case.title += " [--set " + util::join(settings, ", ") + "]";
+}
 
 void add_assess(CLI::App &app, Action &action) {
   auto options = std::make_shared<AssessOptions>();
@@ -31,6 +44,10 @@ void add_assess(CLI::App &app, Action &action) {
   sub->add_option("-o,--output", options->output,
                   "Write the report to this file (atomically), or - for stdout (the default)")
       ->check(output_name());
+  sub->add_option("--set", options->settings,
+                  "A what-if: assess with FIELD set to VALUE (a code, a label, a,b for a list, [] or "
+                  "unknown); repeatable. The report's title says what was set")
+      ->allow_extra_args(false);
   sub->add_option("--framework", options->framework,
                   "Framework folder (default: $KANSRIJK_FRAMEWORK, else the built-in TNO framework)");
   sub->callback([options, &action] {
@@ -43,7 +60,8 @@ void add_assess(CLI::App &app, Action &action) {
       inputs.push_back(options->input);
       util::refuse_output_over_inputs("-o", options->output, inputs);
       const core::Framework framework = io::load_framework_for(options->framework);
-      const core::UseCase use_case = io::load_use_case(options->input, framework, in);
+      core::UseCase use_case = io::load_use_case(options->input, framework, in);
+      apply_what_if(framework, use_case, options->settings);
       const core::Assessment assessment = core::assess(framework, use_case);
       const std::string rendered =
           report::render(assessment, *report::format_from_name(options->report.format), render_options);

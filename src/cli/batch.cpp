@@ -127,7 +127,10 @@ Outcome process(const io::Record &record, const Context &context) {
   Outcome outcome;
   try {
     const core::UseCase use_case = io::use_case_from_record(record, context.framework);
-    const core::Assessment assessment = core::assess(context.framework, use_case);
+    // The question ranking and what-if search only for reports: the summary does not show them.
+    core::AssessOptions options;
+    options.questions = options.what_if = context.report_format.has_value();
+    const core::Assessment assessment = core::assess(context.framework, use_case, options);
     outcome.id = use_case.id;
     outcome.summary = report::summary_line(
         context.framework, report::summarize(assessment, source_of(record)), context.summary_format);

@@ -64,6 +64,7 @@ int run(std::span<const std::string> args, std::istream &in, std::ostream &out, 
              "Ctrl-C (SIGTERM). Documentation: README.md and docs/ in the source tree.");
   Action action;
   add_assess(app, action);
+  add_compare(app, action);
   add_batch(app, action);
   add_interview(app, action);
   add_validate(app, action);

@@ -226,7 +226,7 @@ Outcome assess_with(const core::Framework &fw, const std::string &file, std::ist
   Outcome out;
   try {
     const core::UseCase uc = io::load_use_case(file, fw, in);
-    const core::Assessment a = core::assess(fw, uc);
+    const core::Assessment a = core::assess(fw, uc, core::AssessOptions{.questions = false, .what_if = false});
     out.verdict = std::string(core::to_string(a.verdict));
     out.overall = a.overall ? std::to_string(*a.overall) : "-";
     for (const auto &f : a.flags)

@@ -345,7 +345,7 @@ void add_framework(CLI::App &app, Action &action) {
       const auto cases = io::load_golden_cases(files, fw);
       std::vector<std::string> firing;
       for (const auto &golden : cases) {
-        const auto assessment = core::assess(fw, golden.use_case);
+        const auto assessment = core::assess(fw, golden.use_case, core::AssessOptions{.questions = false, .what_if = false});
         for (const auto &f : assessment.fired) {
           if (&fw.rules[static_cast<std::size_t>(f.rule)] == rule) {
             firing.push_back(golden.name);

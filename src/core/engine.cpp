@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <kansrijk/core/completion.hpp>
 #include <kansrijk/core/conditions.hpp>
+#include <kansrijk/core/decision.hpp>
 #include <kansrijk/core/engine.hpp>
 #include <kansrijk/core/policy.hpp>
 #include <kansrijk/core/range.hpp>
@@ -502,17 +503,16 @@ private:
     }
     if (m_options.range) {
       m_out.range = verdict_range(m_fw, m_uc, m_options.range_limit);
-      if (m_out.range.exact && m_out.range.best == m_out.range.worst && verdict != m_out.range.best) {
-        // However the open questions are answered, the verdict is the same: that is the
-        // verdict now, even when much is unknown (the unknowns cannot change it).
+      const Verdict limited = limit_by_range(verdict, m_out.range);
+      if (limited != verdict) {
+        // Settled: however the open questions are answered, the verdict is the same, so that is
+        // the verdict now, even when much is unknown. Otherwise: whatever the open answers are,
+        // no better verdict can come of it.
+        const bool settled = m_out.range.exact && m_out.range.best == m_out.range.worst;
         m_out.verdict_reasons.push_back(
-            VerdictReason{VerdictReason::Kind::settled, -1, m_out.range.best, false});
-        verdict = m_out.range.best;
-      } else if (favourability(m_out.range.best) < favourability(verdict)) {
-        // Whatever the open answers are, no better verdict can come of it.
-        m_out.verdict_reasons.push_back(
-            VerdictReason{VerdictReason::Kind::open_questions, -1, m_out.range.best, false});
-        verdict = m_out.range.best;
+            VerdictReason{settled ? VerdictReason::Kind::settled : VerdictReason::Kind::open_questions, -1,
+                          limited, false});
+        verdict = limited;
       }
     }
     m_out.verdict = verdict;
@@ -556,7 +556,14 @@ private:
 } // namespace
 
 Assessment assess(const Framework &framework, const UseCase &use_case, const AssessOptions &options) {
-  return Run(framework, use_case, options).run();
+  Assessment assessment = Run(framework, use_case, options).run();
+  if (options.questions) {
+    assessment.questions = rank_questions(framework, use_case, assessment, options.range_limit);
+  }
+  if (options.what_if) {
+    assessment.what_if = find_lifts(framework, use_case, assessment);
+  }
+  return assessment;
 }
 
 } // namespace kansrijk::core

@@ -2,10 +2,10 @@
 #include "scoring_parts.hpp"
 
 #include <algorithm>
+#include <cstdint>
 #include <functional>
 #include <kansrijk/core/completion.hpp>
 #include <kansrijk/core/range.hpp>
-#include <cstdint>
 #include <map>
 
 namespace kansrijk::core {
@@ -256,7 +256,8 @@ public:
       Interval points{model.base, model.base};
       for (std::size_t a = 0; a < model.attributes.size(); ++a) {
         const auto &[path, levels] = model.attributes[a];
-        const int field = a < model.attribute_fields.size() ? model.attribute_fields[a] : m_fw.task_field_index(path);
+        const int field =
+            a < model.attribute_fields.size() ? model.attribute_fields[a] : m_fw.task_field_index(path);
         const FieldValue &value = task.attributes[static_cast<std::size_t>(field)];
         if (value.known && value.value >= 0) {
           points = add(points, Interval{levels[static_cast<std::size_t>(value.value)],
@@ -381,7 +382,8 @@ struct Found {
 
   // Whether some completion below a point with bounds `b` can widen what was found.
   bool can_widen(const Bounds &b) const {
-    if (!any || favourability(b.best) > favourability(best) || favourability(b.worst) < favourability(worst)) {
+    if (!any || favourability(b.best) > favourability(best) ||
+        favourability(b.worst) < favourability(worst)) {
       return true;
     }
     return scores && b.overall && (!high || b.overall->high > *high || !low || b.overall->low < *low);
@@ -505,6 +507,13 @@ verdict_range(const Framework &framework, const UseCase &use_case, std::size_t l
     range.overall_max = overall->high;
   }
   return range;
+}
+
+Verdict limit_by_range(Verdict policy_verdict, const VerdictRange &range) {
+  if (range.exact && range.best == range.worst) {
+    return range.best;
+  }
+  return favourability(range.best) < favourability(policy_verdict) ? range.best : policy_verdict;
 }
 
 } // namespace kansrijk::core

@@ -11,6 +11,7 @@
 #include <fmt/format.h>
 #include <kansrijk/core/conditions.hpp>
 #include <kansrijk/core/policy.hpp>
+#include <kansrijk/core/use_case.hpp>
 #include <kansrijk/report/strings.hpp>
 #include <kansrijk/util/text.hpp>
 #include <map>
@@ -81,6 +82,15 @@ std::string lower_first(std::string_view text) {
   return out;
 }
 
+// `text` with its first letter in upper case (ASCII only: the report's own words start with one).
+std::string upper_first(std::string_view text) {
+  std::string out(text);
+  if (!out.empty()) {
+    out[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(out[0])));
+  }
+  return out;
+}
+
 Word meaning_word(Verdict verdict) {
   switch (verdict) {
   case Verdict::promising:
@@ -125,6 +135,7 @@ private:
     meaning();
     flags(Layer::main);
     conditions();
+    what_if(Layer::main);
     recommendations(Layer::main);
     effects_on_work();
     questions(Layer::main);
@@ -147,6 +158,7 @@ private:
     quality_of_work();
     flags(Layer::appendix);
     questions(Layer::appendix);
+    what_if(Layer::appendix);
     trace_conditions();
     recommendations(Layer::appendix);
     input();
@@ -798,13 +810,17 @@ private:
     if (m_a.open_questions.empty() && m_a.rule_questions.empty()) {
       m_sink.paragraph(w(Word::no_open_questions));
     }
-    for (const auto &question : m_a.open_questions) {
-      const std::string text = question_text(m_fw, m_uc, question.ref, m_language);
-      m_sink.item("-",
-                  layer == Layer::main
-                      ? text
-                      : fmt::format("{} ({}: {})", text, w(Word::needed_for), join(question.rules)),
-                  Tone::plain);
+    if (!m_a.questions.empty()) {
+      ranked_questions(layer);
+    } else {
+      for (const auto &question : m_a.open_questions) {
+        const std::string text = question_text(m_fw, m_uc, question.ref, m_language);
+        m_sink.item("-",
+                    layer == Layer::main
+                        ? text
+                        : fmt::format("{} ({}: {})", text, w(Word::needed_for), join(question.rules)),
+                    Tone::plain);
+      }
     }
     for (const auto &asked : m_a.rule_questions) {
       const Rule &rule = *m_rules.at(asked.rule);
@@ -814,6 +830,202 @@ private:
                       ? text
                       : fmt::format("{} ({} {})", text, w(Word::questions_from_rules), asked.rule),
                   Tone::plain);
+    }
+  }
+
+  const core::FieldDecl &decl_of(const core::UnknownRef &ref) const {
+    return ref.task_field ? m_fw.task_fields[static_cast<std::size_t>(ref.field)]
+                          : m_fw.fields[static_cast<std::size_t>(ref.field)];
+  }
+
+  // A value of a field in words: its label, the labels of a list's members, a number.
+  std::string value_words(const core::FieldDecl &decl, const core::FieldValue &value) const {
+    switch (decl.type) {
+    case core::FieldType::enumeration:
+      return value.value >= 0 ? core::value_label(decl, value.value, m_lang) : std::string("-");
+    case core::FieldType::enum_list: {
+      std::vector<std::string> labels;
+      for (const int v : value.values) {
+        labels.push_back(core::value_label(decl, v, m_lang));
+      }
+      return labels.empty() ? std::string(w(Word::what_if_none_value)) : join(labels);
+    }
+    case core::FieldType::integer:
+      return value.low == value.high ? fmt::format("{}", value.low)
+                                     : fmt::format("{}-{}", value.low, value.high);
+    case core::FieldType::text:
+      return value.text;
+    }
+    return {};
+  }
+
+  // The answer to an open question in words ("ja" for a list member that is in).
+  std::string answer_words(const core::UnknownRef &ref, const core::FieldValue &value) const {
+    if (ref.member >= 0) {
+      const bool in = std::binary_search(value.values.begin(), value.values.end(), ref.member);
+      return std::string(w(in ? Word::yes_word : Word::no_word));
+    }
+    return value_words(decl_of(ref), value);
+  }
+
+  std::string range_words(core::Verdict best, core::Verdict worst) const {
+    if (best == worst) {
+      return std::string(verdict_word(best, m_language));
+    }
+    return fmt::format("{} {} {} {}", w(Word::range_between), verdict_word(best, m_language),
+                       w(Word::and_word), verdict_word(worst, m_language));
+  }
+
+  // A ranked question: the question (for a list, about one of its values) and, when its answer
+  // can change the verdict, where each answer leads.
+  void ranked_questions(Layer layer) {
+    const bool any_can = std::any_of(m_a.questions.begin(), m_a.questions.end(),
+                                     [](const core::RankedQuestion &q) { return q.can_change; });
+    bool cannot_started = false;
+    if (any_can) {
+      m_sink.paragraph(w(Word::questions_can_change));
+    } else if (m_a.range.computed && m_a.range.exact) {
+      m_sink.paragraph(w(Word::verdict_settled_now));
+    }
+    int number = 0;
+    for (const auto &q : m_a.questions) {
+      if (!q.can_change && !cannot_started) {
+        cannot_started = true;
+        if (any_can) {
+          m_sink.paragraph(w(Word::questions_cannot_change));
+        }
+      }
+      std::string text = question_text(m_fw, m_uc, q.ref, m_language);
+      if (q.ref.member >= 0) {
+        text += " (" + core::value_label(decl_of(q.ref), q.ref.member, m_lang) + ")";
+      }
+      if (layer == Layer::appendix) {
+        text += fmt::format(" ({}: {})", w(Word::needed_for), join(q.rules));
+      }
+      m_sink.item(q.can_change ? fmt::format("{}.", ++number) : "-", text, Tone::plain);
+      if (!q.can_change) {
+        continue;
+      }
+      for (const auto &outcome : q.outcomes) {
+        std::vector<std::string> answers;
+        for (const auto &answer : outcome.answers) {
+          answers.push_back(answer_words(q.ref, answer));
+        }
+        m_sink.detail("->",
+                      fmt::format("{} \"{}\": {}{}", w(Word::answer_leads_to),
+                                  util::join(answers, "\" " + std::string(w(Word::or_word)) + " \""),
+                                  range_words(outcome.best, outcome.worst),
+                                  outcome.exact ? "" : " (" + std::string(w(Word::range_approximate)) + ")"));
+      }
+    }
+  }
+
+  // One change to a design choice in words: "kies bij <label>: <value>", or for a list the
+  // members added or taken away.
+  std::string change_words(const core::DesignChange &change,
+                           const std::vector<core::FieldValue> &alternatives) {
+    const core::FieldDecl &decl = m_fw.fields[static_cast<std::size_t>(change.field)];
+    const std::string label = decl.label.in(m_lang).empty() ? decl.path : decl.label.in(m_lang);
+    const core::FieldValue &now = m_uc.fields[static_cast<std::size_t>(change.field)];
+    if (decl.type == core::FieldType::enum_list && core::is_settled(now) && alternatives.empty()) {
+      std::vector<int> added;
+      std::vector<int> removed;
+      std::set_difference(change.value.values.begin(), change.value.values.end(), now.values.begin(),
+                          now.values.end(), std::back_inserter(added));
+      std::set_difference(now.values.begin(), now.values.end(), change.value.values.begin(),
+                          change.value.values.end(), std::back_inserter(removed));
+      std::vector<std::string> parts;
+      for (const int v : added) {
+        parts.push_back(
+            fmt::format("{} \"{}\": {}", w(Word::what_if_add), label, core::value_label(decl, v, m_lang)));
+      }
+      for (const int v : removed) {
+        parts.push_back(
+            fmt::format("{} \"{}\": {}", w(Word::what_if_remove), label, core::value_label(decl, v, m_lang)));
+      }
+      return util::join(parts, "; ");
+    }
+    std::vector<std::string> values{value_words(decl, change.value)};
+    for (const auto &alternative : alternatives) {
+      values.push_back(value_words(decl, alternative));
+    }
+    return fmt::format("{} \"{}\": {}", w(Word::what_if_set), label,
+                       util::join(values, " " + std::string(w(Word::or_word)) + " "));
+  }
+
+  // What would make the use case more promising: the smallest sets of changes to design
+  // choices, each with the verdict it gives and the red flags it removes or brings in.
+  void what_if(Layer layer) {
+    const core::WhatIf &wi = m_a.what_if;
+    if (!wi.computed || wi.status == core::WhatIf::Status::not_needed ||
+        wi.status == core::WhatIf::Status::no_design_fields) {
+      return;
+    }
+    m_sink.heading(w(Word::what_if));
+    switch (wi.status) {
+    case core::WhatIf::Status::needs_answers:
+      m_sink.paragraph(w(Word::what_if_needs_answers));
+      return;
+    case core::WhatIf::Status::none_possible:
+      m_sink.paragraph(w(Word::what_if_none_possible));
+      break;
+    case core::WhatIf::Status::none_within_limit:
+      m_sink.paragraph(fmt::format(fmt::runtime(w(Word::what_if_none_within)), wi.max_changes));
+      break;
+    default:
+      m_sink.paragraph(w(Word::what_if_intro));
+      break;
+    }
+    int number = 0;
+    for (const auto &lift : wi.lifts) {
+      std::vector<std::string> parts;
+      for (std::size_t i = 0; i < lift.changes.size(); ++i) {
+        parts.push_back(change_words(lift.changes[i], lift.alternatives[i]));
+      }
+      std::string verdict = std::string(verdict_word(lift.verdict, m_language));
+      if (lift.overall) {
+        verdict += fmt::format(" ({} {} {})", w(Word::overall_score), *lift.overall, w(Word::of_100));
+      }
+      m_sink.item(fmt::format("{}.", ++number),
+                  upper_first(util::join(parts, "; ")) + " - " + std::string(w(Word::what_if_becomes)) +
+                      ": " + verdict,
+                  Tone::good);
+      const auto flag_list = [&](const std::vector<int> &flags) {
+        std::vector<std::string> out;
+        for (const int f : flags) {
+          out.push_back(m_fw.flags[static_cast<std::size_t>(f)].message.in(m_lang));
+        }
+        return util::join(out, " ");
+      };
+      if (!lift.flags_removed.empty()) {
+        m_sink.detail("", std::string(w(Word::what_if_removes)) + ": " + flag_list(lift.flags_removed));
+      }
+      if (!lift.flags_added.empty()) {
+        m_sink.detail("", std::string(w(Word::what_if_adds)) + ": " + flag_list(lift.flags_added));
+      }
+      if (layer == Layer::appendix) {
+        const auto rule_ids = [&](const std::vector<int> &rules) {
+          std::vector<std::string> out;
+          for (const int r : rules) {
+            out.push_back(m_fw.rules[static_cast<std::size_t>(r)].id);
+          }
+          return join(out);
+        };
+        if (!lift.rules_removed.empty()) {
+          m_sink.detail("", std::string(w(Word::rules_no_longer)) + ": " + rule_ids(lift.rules_removed));
+        }
+        if (!lift.rules_added.empty()) {
+          m_sink.detail("", std::string(w(Word::rules_newly)) + ": " + rule_ids(lift.rules_added));
+        }
+      }
+    }
+    if (layer == Layer::appendix) {
+      std::string trace =
+          fmt::format(fmt::runtime(w(Word::what_if_trace)), wi.max_changes, wi.evaluated, wi.bounded);
+      if (!wi.complete) {
+        trace += " (" + std::string(w(Word::what_if_incomplete)) + ")";
+      }
+      m_sink.paragraph(trace);
     }
   }
 

@@ -29,7 +29,7 @@ public:
   Json write() {
     Json out;
     out["tool"] = {{"name", "kansrijk"}, {"version", KANSRIJK_VERSION}};
-    out["format_version"] = "1.1";
+    out["format_version"] = "1.2";
     out["framework"] = {{"id", m_fw.id}, {"version", m_fw.version}, {"sha256", m_fw.sha256}};
     out["use_case"] = {{"id", m_uc.id}, {"title", m_uc.title}};
     out["language"] = m_lang;
@@ -58,6 +58,8 @@ public:
     out["quality_of_work"] = quality_of_work();
     out["flags"] = flags();
     out["open_questions"] = open_questions();
+    out["ranked_questions"] = ranked_questions();
+    out["what_if"] = what_if();
     out["conditions"] = advice(m_a.conditions, m_fw.conditions, Kind::condition);
     out["recommendations"] = advice(m_a.recommendations, m_fw.recommendations, Kind::recommendation);
     out["trace"] = trace();
@@ -307,6 +309,109 @@ private:
       item["task"] = ref.task;
     }
     return item;
+  }
+
+  // A field's value as in a use-case file: a code, a list of codes, a number.
+  static Json value_json(const core::FieldDecl &decl, const core::FieldValue &value) {
+    switch (decl.type) {
+    case core::FieldType::enumeration:
+      return value.value >= 0 ? Json(decl.domain.values[static_cast<std::size_t>(value.value)])
+                              : Json(nullptr);
+    case core::FieldType::enum_list: {
+      Json list = Json::array();
+      for (const int v : value.values) {
+        list.push_back(decl.domain.values[static_cast<std::size_t>(v)]);
+      }
+      return list;
+    }
+    case core::FieldType::integer:
+      return value.low == value.high ? Json(value.low) : Json::array({value.low, value.high});
+    case core::FieldType::text:
+      return value.text;
+    }
+    return nullptr;
+  }
+
+  const core::FieldDecl &decl_of(const core::UnknownRef &ref) const {
+    return ref.task_field ? m_fw.task_fields[static_cast<std::size_t>(ref.field)]
+                          : m_fw.fields[static_cast<std::size_t>(ref.field)];
+  }
+
+  // The open questions ranked by what their answers can change (v1.2).
+  Json ranked_questions() const {
+    Json list = Json::array();
+    for (const auto &q : m_a.questions) {
+      const auto &decl = decl_of(q.ref);
+      Json item = answer_ref(q.ref);
+      if (q.ref.member >= 0) {
+        item["member"] = decl.domain.values[static_cast<std::size_t>(q.ref.member)];
+      }
+      item["question"] = question_text(m_fw, m_uc, q.ref, m_language);
+      item["can_change_verdict"] = q.can_change;
+      item["rules"] = q.rules;
+      Json outcomes = Json::array();
+      for (const auto &o : q.outcomes) {
+        Json answers = Json::array();
+        for (const auto &answer : o.answers) {
+          answers.push_back(q.ref.member >= 0 ? Json(std::binary_search(answer.values.begin(),
+                                                                        answer.values.end(), q.ref.member))
+                                              : value_json(decl, answer));
+        }
+        outcomes.push_back({{"answers", answers},
+                            {"best", std::string(to_string(o.best))},
+                            {"worst", std::string(to_string(o.worst))},
+                            {"exact", o.exact}});
+      }
+      item["outcomes"] = outcomes;
+      list.push_back(item);
+    }
+    return list;
+  }
+
+  // The smallest changes to design choices that make the verdict more favourable (v1.2).
+  Json what_if() const {
+    const core::WhatIf &wi = m_a.what_if;
+    if (!wi.computed) {
+      return nullptr;
+    }
+    static constexpr const char *k_status[] = {"not_needed",    "needs_answers",     "no_design_fields",
+                                               "none_possible", "none_within_limit", "found"};
+    Json lifts = Json::array();
+    for (const auto &lift : wi.lifts) {
+      Json changes = Json::array();
+      for (std::size_t i = 0; i < lift.changes.size(); ++i) {
+        const auto &decl = m_fw.fields[static_cast<std::size_t>(lift.changes[i].field)];
+        Json alternatives = Json::array();
+        for (const auto &alt : lift.alternatives[i]) {
+          alternatives.push_back(value_json(decl, alt));
+        }
+        changes.push_back(
+            {{"field", decl.path},
+             {"from", value_json(decl, m_uc.fields[static_cast<std::size_t>(lift.changes[i].field)])},
+             {"to", value_json(decl, lift.changes[i].value)},
+             {"alternatives", alternatives}});
+      }
+      const auto ids = [](const auto &all, const std::vector<int> &indices) {
+        Json out = Json::array();
+        for (const int i : indices) {
+          out.push_back(all[static_cast<std::size_t>(i)].id);
+        }
+        return out;
+      };
+      lifts.push_back({{"changes", changes},
+                       {"verdict", std::string(to_string(lift.verdict))},
+                       {"overall", optional(lift.overall)},
+                       {"flags_removed", ids(m_fw.flags, lift.flags_removed)},
+                       {"flags_added", ids(m_fw.flags, lift.flags_added)},
+                       {"rules_removed", ids(m_fw.rules, lift.rules_removed)},
+                       {"rules_added", ids(m_fw.rules, lift.rules_added)}});
+    }
+    return {{"status", k_status[static_cast<int>(wi.status)]},
+            {"max_changes", wi.max_changes},
+            {"complete", wi.complete},
+            {"cases_assessed", wi.evaluated},
+            {"bounds_computed", wi.bounded},
+            {"lifts", lifts}};
   }
 
   Json open_questions() const {

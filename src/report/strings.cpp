@@ -209,6 +209,58 @@ constexpr Pair k_words[] = {
     {Word::condition, "voorwaarde", "condition"},
     {Word::in_place_when, "geregeld als", "in place when"},
     {Word::why_expected, "Waarom dit wordt verwacht", "Why this is expected"},
+    {Word::questions_can_change, "Deze vragen kunnen het oordeel nog veranderen (de belangrijkste eerst):",
+     "These questions can still change the verdict (the most decisive first):"},
+    {Word::questions_cannot_change,
+     "Deze vragen veranderen het oordeel niet meer, maar horen bij een volledig beeld:",
+     "These questions no longer change the verdict, but belong to a complete picture:"},
+    {Word::answer_leads_to, "Bij het antwoord", "If the answer is"},
+    {Word::verdict_settled_now, "Geen antwoord op de open vragen verandert het oordeel nog.",
+     "No answer to the open questions can change the verdict any more."},
+    {Word::yes_word, "ja", "yes"},
+    {Word::no_word, "nee", "no"},
+    {Word::or_word, "of", "or"},
+    {Word::what_if, "Wat dit kansrijker maakt", "What would make this more promising"},
+    {Word::what_if_intro,
+     "De kleinste veranderingen in keuzes die de organisatie zelf maakt en die het oordeel verbeteren:",
+     "The smallest changes to choices the organisation makes itself that improve the verdict:"},
+    {Word::what_if_none_possible,
+     "Geen enkele verandering in de keuzes die de organisatie zelf maakt, hoeveel ook, maakt dit oordeel "
+     "gunstiger: wat het oordeel bepaalt, ligt in de aard van de toepassing zelf.",
+     "No change to the choices the organisation makes itself, however many, makes this verdict more "
+     "favourable: what sets the verdict lies in the nature of the application itself."},
+    {Word::what_if_none_within,
+     "Geen combinatie van ten hoogste {} veranderingen in de keuzes die de organisatie zelf maakt, maakt dit "
+     "oordeel gunstiger.",
+     "No combination of at most {} changes to the choices the organisation makes itself makes this verdict "
+     "more favourable."},
+    {Word::what_if_needs_answers,
+     "Eerst de open vragen beantwoorden: pas dan is te zeggen welke keuzes het oordeel verbeteren.",
+     "Answer the open questions first: only then can one say which choices improve the verdict."},
+    {Word::what_if_removes, "neemt weg", "removes"},
+    {Word::what_if_adds, "brengt nieuw", "brings in"},
+    {Word::what_if_becomes, "oordeel wordt", "verdict becomes"},
+    {Word::what_if_set, "kies bij", "choose for"},
+    {Word::what_if_add, "voeg toe bij", "add to"},
+    {Word::what_if_remove, "haal weg bij", "take away from"},
+    {Word::what_if_none_value, "geen", "none"},
+    {Word::what_if_trace,
+     "Gezocht over alle combinaties van ten hoogste {} veranderingen in de velden die het kader als keuze "
+     "van de organisatie markeert; {} gevallen volledig beoordeeld, {} bovengrenzen berekend. Een combinatie "
+     "staat er alleen als geen kleinere combinatie hetzelfde of meer bereikt.",
+     "Searched every combination of at most {} changes to the fields the framework marks as choices of the "
+     "organisation; {} cases assessed in full, {} upper bounds computed. A combination is listed only when "
+     "no smaller one achieves as much or more."},
+    {Word::what_if_incomplete, "de zoektocht stopte bij zijn grens; er kunnen meer combinaties zijn",
+     "the search stopped at its limit; there may be more combinations"},
+    {Word::rules_no_longer, "regels die niet meer gelden", "rules that no longer hold"},
+    {Word::rules_newly, "regels die nieuw gelden", "rules that newly hold"},
+    {Word::compare_range, "Mogelijk oordeel bij de open vragen", "Possible verdict under the open questions"},
+    {Word::compare_flags_removed, "Signalen die verdwijnen", "Red flags that disappear"},
+    {Word::compare_flags_added, "Signalen die erbij komen", "Red flags that appear"},
+    {Word::compare_conditions_removed, "Voorwaarden die niet meer te regelen zijn",
+     "Conditions no longer to arrange"},
+    {Word::compare_conditions_added, "Voorwaarden die erbij komen", "Conditions that appear"},
 };
 
 } // namespace

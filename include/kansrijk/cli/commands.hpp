@@ -5,9 +5,11 @@
 #include <CLI/CLI.hpp>
 #include <functional>
 #include <iosfwd>
+#include <kansrijk/core/use_case.hpp>
 #include <kansrijk/util/diagnostic.hpp>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace kansrijk::cli {
 
@@ -17,6 +19,14 @@ using Action = std::function<int(std::istream &in, std::ostream &out, std::ostre
 
 // Declares `kansrijk assess` on `app`; `action` is set to run it.
 void add_assess(CLI::App &app, Action &action);
+
+// Declares `kansrijk compare` on `app`; `action` is set to run it.
+void add_compare(CLI::App &app, Action &action);
+
+// Applies `--set FIELD=VALUE` settings to `use_case` and marks its title with them (assess,
+// compare).
+void apply_what_if(const core::Framework &framework, core::UseCase &use_case,
+                   const std::vector<std::string> &settings);
 
 // Declares `kansrijk batch` on `app`; `action` is set to run it.
 void add_batch(CLI::App &app, Action &action);

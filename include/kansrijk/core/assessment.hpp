@@ -4,6 +4,7 @@
 
 #include <kansrijk/core/evaluate.hpp>
 #include <kansrijk/core/model.hpp>
+#include <kansrijk/core/use_case.hpp>
 #include <optional>
 #include <string>
 #include <vector>
@@ -131,6 +132,59 @@ struct VerdictRange {
   std::size_t explored = 0; // search nodes visited
 };
 
+// Where one answer (or a group of answers with the same outcome) to an open question leads.
+struct AnswerOutcome {
+  std::vector<FieldValue> answers; // for a list member: in (values holds it) or out
+  Verdict best = Verdict::promising;
+  Verdict worst = Verdict::not_advised;
+  bool exact = true;
+};
+
+// An open question, with the verdict range each of its answers leaves.
+struct RankedQuestion {
+  UnknownRef ref;                 // for a list field, `member` is the value asked about
+  std::vector<std::string> rules; // the rules whose outcome depends on it
+  std::vector<AnswerOutcome> outcomes;
+  bool can_change = false;  // not every answer leaves the same range
+  bool approximate = false; // an answer was tried directly for a derived attribute
+};
+
+// One change to a design choice.
+struct DesignChange {
+  int field = -1;
+  FieldValue value;
+};
+
+// A set of changes that makes the verdict more favourable, with what it changes.
+struct Lift {
+  std::vector<DesignChange> changes;                 // in field order
+  std::vector<std::vector<FieldValue>> alternatives; // per change: other values with the same result
+  Verdict verdict = Verdict::conditional;
+  std::optional<int> overall;
+  std::vector<int> flags_removed; // indices into Framework::flags
+  std::vector<int> flags_added;
+  std::vector<int> rules_removed; // indices into Framework::rules (fired before, not after)
+  std::vector<int> rules_added;
+};
+
+struct WhatIf {
+  enum class Status {
+    not_needed,        // the verdict is already the most favourable one
+    needs_answers,     // the verdict is "insufficient information": answer the questions first
+    no_design_fields,  // the framework marks no field as a design choice
+    none_possible,     // proven: no change to any number of design choices lifts the verdict
+    none_within_limit, // no set of up to `max_changes` changes lifts it
+    found,             // `lifts` holds the minimal sets found
+  };
+  bool computed = false;
+  Status status = Status::not_needed;
+  std::vector<Lift> lifts; // most favourable verdict first, then fewest changes
+  int max_changes = 2;
+  bool complete = true;      // false when the search stopped at its limit
+  std::size_t evaluated = 0; // cases assessed in full
+  std::size_t bounded = 0;   // upper bounds computed
+};
+
 struct Assessment {
   const Framework *framework = nullptr;
   const UseCase *use_case = nullptr;
@@ -151,6 +205,8 @@ struct Assessment {
   std::vector<RaisedAdvice> recommendations;
   std::vector<FiredRule> fired; // in framework rule order
   VerdictRange range;
+  std::vector<RankedQuestion> questions; // AssessOptions::questions
+  WhatIf what_if;                        // AssessOptions::what_if
 };
 
 std::string_view to_string(Verdict verdict);

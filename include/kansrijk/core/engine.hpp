@@ -17,6 +17,10 @@ struct AssessOptions {
   // then never more favourable than the best verdict any answers give.
   bool range = true;
   std::size_t range_limit = 4000; // search nodes; beyond it the range is approximate
+  // Rank the open questions by what their answers can change (core/decision.hpp).
+  bool questions = true;
+  // Search the smallest changes to design choices that make the verdict more favourable.
+  bool what_if = true;
 };
 
 // Assesses `use_case` (whose tasks are completed) against `framework`. Every rule is

@@ -31,4 +31,8 @@ Bounds completion_bounds(const Framework &framework, const UseCase &use_case);
 VerdictRange
 verdict_range(const Framework &framework, const UseCase &use_case, std::size_t limit, bool scores = true);
 
+// The verdict `policy_verdict` becomes given the range of the open questions: the range's one
+// verdict when every way of answering gives the same (exactly), else at most its best.
+Verdict limit_by_range(Verdict policy_verdict, const VerdictRange &range);
+
 } // namespace kansrijk::core

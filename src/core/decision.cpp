@@ -1,0 +1,466 @@
+// Decision support: open questions ranked by what their answer can change, and the smallest
+// changes to design choices that make a verdict more favourable. See decision.hpp.
+#include <algorithm>
+#include <kansrijk/core/completion.hpp>
+#include <kansrijk/core/decision.hpp>
+#include <kansrijk/core/engine.hpp>
+#include <kansrijk/core/range.hpp>
+#include <map>
+
+namespace kansrijk::core {
+
+namespace {
+
+int width(const AnswerOutcome &o) { return favourability(o.best) - favourability(o.worst); }
+
+bool same_outcome(const AnswerOutcome &a, const AnswerOutcome &b) {
+  return a.best == b.best && a.worst == b.worst && a.exact == b.exact;
+}
+
+const FieldValue &value_at(const UseCase &use_case, const UnknownRef &ref) {
+  return ref.task_field ? use_case.tasks[static_cast<std::size_t>(ref.task)]
+                              .attributes[static_cast<std::size_t>(ref.field)]
+                        : use_case.fields[static_cast<std::size_t>(ref.field)];
+}
+
+const FieldDecl &decl_at(const Framework &framework, const UnknownRef &ref) {
+  return ref.task_field ? framework.task_fields[static_cast<std::size_t>(ref.field)]
+                        : framework.fields[static_cast<std::size_t>(ref.field)];
+}
+
+// What every rule condition reads, for the list members worth asking about.
+Reads rule_reads(const Framework &framework) {
+  Reads reads;
+  for (const auto &rule : framework.rules) {
+    collect_reads(rule.when, reads);
+  }
+  return reads;
+}
+
+// The list members a question about the list field of `ref` can ask: the one the evaluator
+// named, else the members a condition tests, else every member still open.
+std::vector<int>
+members_to_ask(const FieldDecl &decl, const FieldValue &current, const UnknownRef &ref, const Reads &reads) {
+  std::vector<int> members;
+  if (ref.member >= 0) {
+    members.push_back(ref.member);
+    return members;
+  }
+  const auto tested = reads.members.find(decl.path);
+  const bool whole = reads.read_whole.count(decl.path) != 0 || tested == reads.members.end();
+  for (std::size_t i = 0; i < decl.domain.values.size(); ++i) {
+    const int m = static_cast<int>(i);
+    const bool open = !current.known || std::find(current.possible.begin(), current.possible.end(), m) !=
+                                            current.possible.end();
+    if (open && (whole || tested->second.count(decl.domain.values[i]) != 0)) {
+      members.push_back(m);
+    }
+  }
+  return members;
+}
+
+// The two answers to "is `member` in the list?": in first, then out.
+std::vector<FieldValue> member_answers(const FieldDecl &decl, const FieldValue &current, int member) {
+  FieldValue start = current;
+  if (!start.known) {
+    start.known = true;
+    start.values.clear();
+    start.possible.clear();
+    for (std::size_t i = 0; i < decl.domain.values.size(); ++i) {
+      start.possible.push_back(static_cast<int>(i));
+    }
+  }
+  FieldValue in = start;
+  FieldValue out = start;
+  const auto drop = [member](FieldValue &v) {
+    v.possible.erase(std::remove(v.possible.begin(), v.possible.end(), member), v.possible.end());
+  };
+  drop(in);
+  drop(out);
+  in.values.insert(std::lower_bound(in.values.begin(), in.values.end(), member), member);
+  return {in, out};
+}
+
+RankedQuestion rank_one(const Framework &framework,
+                        const UseCase &base,
+                        const UnknownRef &ref,
+                        const std::vector<std::string> &rules,
+                        const std::vector<FieldValue> &answers,
+                        bool approximate,
+                        std::size_t limit) {
+  RankedQuestion question;
+  question.ref = ref;
+  question.rules = rules;
+  question.approximate = approximate;
+  for (const auto &answer : answers) {
+    UseCase child = base;
+    give_answer(framework, child, ref, answer);
+    const VerdictRange range = verdict_range(framework, child, limit, false);
+    AnswerOutcome outcome{{answer}, range.best, range.worst, range.exact && !approximate};
+    const auto same = std::find_if(question.outcomes.begin(), question.outcomes.end(),
+                                   [&](const AnswerOutcome &o) { return same_outcome(o, outcome); });
+    if (same != question.outcomes.end()) {
+      same->answers.push_back(answer);
+    } else {
+      question.outcomes.push_back(std::move(outcome));
+    }
+  }
+  question.can_change = question.outcomes.size() > 1;
+  // The most favourable outcome first.
+  std::stable_sort(question.outcomes.begin(), question.outcomes.end(),
+                   [](const AnswerOutcome &a, const AnswerOutcome &b) {
+                     return std::pair(favourability(a.best), favourability(a.worst)) >
+                            std::pair(favourability(b.best), favourability(b.worst));
+                   });
+  return question;
+}
+
+} // namespace
+
+std::vector<RankedQuestion> rank_questions(const Framework &framework,
+                                           const UseCase &use_case,
+                                           const Assessment &assessment,
+                                           std::size_t limit) {
+  std::vector<RankedQuestion> ranked;
+  if (assessment.open_questions.empty()) {
+    return ranked;
+  }
+  const Reads reads = rule_reads(framework);
+  const UseCase base = search_copy(use_case);
+  std::vector<UnknownRef> seen;
+  for (const auto &open : assessment.open_questions) {
+    const FieldDecl &decl = decl_at(framework, open.ref);
+    const FieldValue &current = value_at(base, open.ref);
+    if (decl.type == FieldType::enum_list && !decl.derived) {
+      for (const int member : members_to_ask(decl, current, open.ref, reads)) {
+        UnknownRef ref = open.ref;
+        ref.member = member;
+        if (std::find(seen.begin(), seen.end(), ref) != seen.end()) {
+          continue;
+        }
+        seen.push_back(ref);
+        ranked.push_back(
+            rank_one(framework, base, ref, open.rules, member_answers(decl, current, member), false, limit));
+      }
+      continue;
+    }
+    if (std::find(seen.begin(), seen.end(), open.ref) != seen.end()) {
+      continue;
+    }
+    seen.push_back(open.ref);
+    bool approximate = false;
+    const auto answers = answers_for(framework, base, open.ref, &reads, approximate);
+    if (answers.empty()) {
+      continue;
+    }
+    ranked.push_back(rank_one(framework, base, open.ref, open.rules, answers, approximate, limit));
+  }
+  // Questions that can change the verdict first; then those whose worst answer leaves the
+  // narrowest range, then the narrowest best answer, then those more rules depend on.
+  const auto key = [](const RankedQuestion &q) {
+    int widest = 0;
+    int narrowest = 100;
+    for (const auto &o : q.outcomes) {
+      widest = std::max(widest, width(o));
+      narrowest = std::min(narrowest, width(o));
+    }
+    return std::tuple(q.can_change ? 0 : 1, widest, narrowest, -static_cast<int>(q.rules.size()));
+  };
+  std::stable_sort(ranked.begin(), ranked.end(),
+                   [&](const RankedQuestion &a, const RankedQuestion &b) { return key(a) < key(b); });
+  return ranked;
+}
+
+void set_field(const Framework &framework, UseCase &use_case, int field, const FieldValue &value) {
+  use_case.fields[static_cast<std::size_t>(field)] = value;
+  apply_defaults(framework, use_case);
+}
+
+namespace {
+
+// The values a design choice can be changed to: every other value of an enumeration; for a
+// list, one member added or taken away (a list that is unknown: empty, or one member).
+std::vector<FieldValue> alternatives_for(const FieldDecl &decl, const FieldValue &current) {
+  std::vector<FieldValue> out;
+  const int n = static_cast<int>(decl.domain.values.size());
+  if (decl.type == FieldType::enumeration) {
+    for (int v = 0; v < n; ++v) {
+      if (!current.known || current.value != v) {
+        FieldValue value;
+        value.known = true;
+        value.value = v;
+        out.push_back(value);
+      }
+    }
+  } else if (decl.type == FieldType::enum_list) {
+    if (!is_settled(current)) {
+      FieldValue empty;
+      empty.known = true;
+      out.push_back(empty);
+      for (int v = 0; v < n; ++v) {
+        FieldValue one;
+        one.known = true;
+        one.values = {v};
+        out.push_back(one);
+      }
+    } else {
+      for (int v = 0; v < n; ++v) {
+        FieldValue toggled = current;
+        toggled.defaulted = false;
+        const auto it = std::lower_bound(toggled.values.begin(), toggled.values.end(), v);
+        if (it != toggled.values.end() && *it == v) {
+          toggled.values.erase(it);
+        } else {
+          toggled.values.insert(it, v);
+        }
+        out.push_back(toggled);
+      }
+    }
+  }
+  return out;
+}
+
+bool same_value(const FieldValue &a, const FieldValue &b) {
+  return a.known == b.known && a.value == b.value && a.values == b.values && a.possible == b.possible;
+}
+
+struct Summary {
+  Verdict verdict;
+  std::optional<int> overall;
+  std::vector<int> flags;
+  std::vector<int> rules;
+};
+
+Summary summarise(const Assessment &a) {
+  Summary s{a.verdict, a.overall, {}, {}};
+  for (const auto &f : a.flags) {
+    s.flags.push_back(f.flag);
+  }
+  for (const auto &r : a.fired) {
+    s.rules.push_back(r.rule);
+  }
+  std::sort(s.flags.begin(), s.flags.end());
+  std::sort(s.rules.begin(), s.rules.end());
+  return s;
+}
+
+std::vector<int> minus(const std::vector<int> &a, const std::vector<int> &b) {
+  std::vector<int> out;
+  std::set_difference(a.begin(), a.end(), b.begin(), b.end(), std::back_inserter(out));
+  return out;
+}
+
+class LiftSearch {
+public:
+  LiftSearch(
+      const Framework &framework, const Assessment &now, int max_changes, std::size_t limit, WhatIf &out)
+      : m_fw(framework), m_now(summarise(now)), m_max(max_changes), m_limit(limit), m_out(out) {
+    for (std::size_t i = 0; i < framework.fields.size(); ++i) {
+      const FieldDecl &decl = framework.fields[i];
+      if (decl.design_choice && !decl.derived &&
+          (decl.type == FieldType::enumeration || decl.type == FieldType::enum_list)) {
+        m_design.push_back(static_cast<int>(i));
+      }
+    }
+  }
+
+  [[nodiscard]] bool any_design_field() const { return !m_design.empty(); }
+
+  // Whether some change to the design choices from `from` on (in m_design order) could lift
+  // the verdict of `use_case`: an upper bound from one evaluation with them all unknown.
+  bool could_lift(const UseCase &use_case, std::size_t from, int floor) {
+    UseCase open = use_case;
+    for (std::size_t d = from; d < m_design.size(); ++d) {
+      open.fields[static_cast<std::size_t>(m_design[d])] = FieldValue{};
+    }
+    apply_defaults(m_fw, open);
+    ++m_out.bounded;
+    return favourability(completion_bounds(m_fw, open).best) > floor;
+  }
+
+  [[nodiscard]] int now() const { return favourability(m_now.verdict); }
+
+  // Visits the sets of changes that extend `changes` with fields from `from` on. `floor` is the
+  // favourability to beat: the verdict now, or better when a subset on the path lifted it
+  // already (an extension that does no better is not minimal, and not listed).
+  void search(const UseCase &use_case, std::size_t from, std::vector<DesignChange> &changes, int floor) {
+    for (std::size_t d = from; d < m_design.size(); ++d) {
+      const int field = m_design[d];
+      const FieldDecl &decl = m_fw.fields[static_cast<std::size_t>(field)];
+      for (const auto &value : alternatives_for(decl, use_case.fields[static_cast<std::size_t>(field)])) {
+        if (m_out.bounded + m_out.evaluated >= m_limit) {
+          m_out.complete = false;
+          return;
+        }
+        UseCase changed = use_case;
+        set_field(m_fw, changed, field, value);
+        // Nothing from here on (this change, later fields changed or not) can lift it. At the
+        // last change allowed, evaluate() bounds the changed case itself.
+        const bool last = static_cast<int>(changes.size()) + 1 >= m_max;
+        if (!last && !could_lift(changed, d + 1, floor)) {
+          continue;
+        }
+        changes.push_back(DesignChange{field, value});
+        const int reached = std::max(floor, evaluate(changed, changes, floor));
+        if (static_cast<int>(changes.size()) < m_max && reached < favourability(Verdict::promising)) {
+          search(changed, d + 1, changes, reached);
+        }
+        changes.pop_back();
+      }
+    }
+  }
+
+  // The minimal lifts among those found, grouped.
+  void finish() {
+    std::vector<Lift> minimal;
+    for (const auto &[key, lift] : m_found) {
+      bool beats_subsets = true;
+      for (const auto &[other_key, other] : m_found) {
+        if (other.changes.size() < lift.changes.size() && subset(other.changes, lift.changes) &&
+            favourability(other.verdict) >= favourability(lift.verdict)) {
+          beats_subsets = false;
+          break;
+        }
+      }
+      if (beats_subsets) {
+        minimal.push_back(lift);
+      }
+    }
+    // Same fields, same verdict and same effects: one lift with alternatives.
+    std::vector<Lift> grouped;
+    for (auto &lift : minimal) {
+      const auto same = std::find_if(grouped.begin(), grouped.end(), [&](const Lift &g) {
+        if (g.changes.size() != lift.changes.size() || g.verdict != lift.verdict ||
+            g.flags_removed != lift.flags_removed || g.flags_added != lift.flags_added) {
+          return false;
+        }
+        for (std::size_t i = 0; i < g.changes.size(); ++i) {
+          if (g.changes[i].field != lift.changes[i].field) {
+            return false;
+          }
+        }
+        return true;
+      });
+      if (same == grouped.end()) {
+        lift.alternatives.assign(lift.changes.size(), {});
+        grouped.push_back(std::move(lift));
+        continue;
+      }
+      for (std::size_t i = 0; i < lift.changes.size(); ++i) {
+        const FieldValue &v = lift.changes[i].value;
+        auto &alts = same->alternatives[i];
+        if (!same_value(v, same->changes[i].value) &&
+            std::none_of(alts.begin(), alts.end(), [&](const FieldValue &a) { return same_value(a, v); })) {
+          alts.push_back(v);
+        }
+      }
+    }
+    std::stable_sort(grouped.begin(), grouped.end(), [](const Lift &a, const Lift &b) {
+      if (a.changes.size() != b.changes.size()) {
+        return a.changes.size() < b.changes.size();
+      }
+      if (a.verdict != b.verdict) {
+        return favourability(a.verdict) > favourability(b.verdict);
+      }
+      return a.overall.value_or(-1) > b.overall.value_or(-1);
+    });
+    m_out.lifts = std::move(grouped);
+  }
+
+private:
+  static bool subset(const std::vector<DesignChange> &small, const std::vector<DesignChange> &large) {
+    return std::all_of(small.begin(), small.end(), [&](const DesignChange &c) {
+      return std::any_of(large.begin(), large.end(), [&](const DesignChange &l) {
+        return l.field == c.field && same_value(l.value, c.value);
+      });
+    });
+  }
+
+  // The favourability `changed` reaches when it beats `floor` (and is recorded), else -1.
+  int evaluate(const UseCase &changed, const std::vector<DesignChange> &changes, int floor) {
+    // Cheaper bounds first: one evaluation, then the verdict range; most changes cannot lift
+    // the verdict of the changed case itself.
+    ++m_out.bounded;
+    if (favourability(completion_bounds(m_fw, changed).best) <= floor) {
+      return -1;
+    }
+    ++m_out.bounded;
+    const VerdictRange range = verdict_range(m_fw, changed, 4000, false);
+    if (favourability(range.best) <= floor) {
+      return -1;
+    }
+    // The engine's verdict is the policy's (rules that hold for every answer included),
+    // limited by the range, or the range's one verdict when every answer gives the same.
+    AssessOptions options;
+    options.range = options.questions = options.what_if = false;
+    Assessment result = assess(m_fw, changed, options);
+    ++m_out.evaluated;
+    result.verdict = limit_by_range(result.verdict, range);
+    if (result.verdict == Verdict::insufficient_information || favourability(result.verdict) <= floor) {
+      return -1;
+    }
+    const Summary after = summarise(result);
+    Lift lift;
+    lift.changes = changes;
+    lift.verdict = result.verdict;
+    lift.overall = result.overall;
+    lift.flags_removed = minus(m_now.flags, after.flags);
+    lift.flags_added = minus(after.flags, m_now.flags);
+    lift.rules_removed = minus(m_now.rules, after.rules);
+    lift.rules_added = minus(after.rules, m_now.rules);
+    m_found.emplace(m_found.size(), std::move(lift));
+    return favourability(result.verdict);
+  }
+
+  const Framework &m_fw;
+  Summary m_now;
+  int m_max;
+  std::size_t m_limit;
+  WhatIf &m_out;
+  std::vector<int> m_design;
+  std::map<std::size_t, Lift> m_found;
+};
+
+} // namespace
+
+WhatIf find_lifts(const Framework &framework,
+                  const UseCase &use_case,
+                  const Assessment &assessment,
+                  int max_changes,
+                  std::size_t limit) {
+  WhatIf out;
+  out.computed = true;
+  out.max_changes = max_changes;
+  if (assessment.verdict == Verdict::promising) {
+    out.status = WhatIf::Status::not_needed;
+    return out;
+  }
+  // Too much open to judge (a policy step that caps at "insufficient information" holds, even
+  // when a knock-out sets the verdict): which choices help can only be said once answered.
+  bool too_open = assessment.verdict == Verdict::insufficient_information;
+  for (std::size_t i = 0; i < assessment.step_truth.size(); ++i) {
+    too_open = too_open || (assessment.step_truth[i] == Truth::yes &&
+                            framework.verdict.steps[i].at_most == Verdict::insufficient_information);
+  }
+  if (too_open) {
+    out.status = WhatIf::Status::needs_answers;
+    return out;
+  }
+  LiftSearch search(framework, assessment, max_changes, limit, out);
+  if (!search.any_design_field()) {
+    out.status = WhatIf::Status::no_design_fields;
+    return out;
+  }
+  const UseCase base = search_copy(use_case);
+  if (!search.could_lift(base, 0, search.now())) {
+    out.status = WhatIf::Status::none_possible;
+    return out;
+  }
+  std::vector<DesignChange> changes;
+  search.search(base, 0, changes, search.now());
+  search.finish();
+  out.status = out.lifts.empty() ? WhatIf::Status::none_within_limit : WhatIf::Status::found;
+  return out;
+}
+
+} // namespace kansrijk::core
