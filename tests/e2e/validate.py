@@ -116,7 +116,7 @@ def check_formats():
         expect(strict.returncode == 1 and b"error: [KR101]" in strict.stdout, f"formats: --strict exit {strict.returncode}")
         github = run(BINARY, ["validate", folder, "--format", "github"], cwd=tmp)
         lines = github.stdout.decode().splitlines()
-        expect(len(lines) == 2 and all(l.startswith("::warning file=fw/rules.yaml,line=594,col=5,title=KR101 contradiction::")
+        expect(len(lines) == 2 and all(l.startswith("::warning file=fw/rules.yaml,line=595,col=5,title=KR101 contradiction::")
                                        for l in lines), f"formats: github {lines}")
         missing = run(BINARY, ["validate", os.path.join(tmp, "nope")])
         expect(missing.returncode == 2, f"formats: missing folder exit {missing.returncode}")
