@@ -116,7 +116,7 @@ def check_formats():
         expect(strict.returncode == 1 and b"error: [KR101]" in strict.stdout, f"formats: --strict exit {strict.returncode}")
         github = run(BINARY, ["validate", folder, "--format", "github"], cwd=tmp)
         lines = github.stdout.decode().splitlines()
-        expect(len(lines) == 2 and all(l.startswith("::warning file=fw/rules.yaml,line=592,col=5,title=KR101 contradiction::")
+        expect(len(lines) == 2 and all(l.startswith("::warning file=fw/rules.yaml,line=595,col=5,title=KR101 contradiction::")
                                        for l in lines), f"formats: github {lines}")
         missing = run(BINARY, ["validate", os.path.join(tmp, "nope")])
         expect(missing.returncode == 2, f"formats: missing folder exit {missing.returncode}")
@@ -261,16 +261,16 @@ def check_diff():
                       if f.endswith(".yaml"))
     with tempfile.TemporaryDirectory() as tmp:
         shutil.copytree(FRAMEWORK, os.path.join(tmp, "old"))
-        broken_copy(tmp, [{"file": "framework.yaml", "find": "promising: 70", "replace": "promising: 80"},
+        broken_copy(tmp, [{"file": "framework.yaml", "find": "promising: 70", "replace": "promising: 85"},
                           {"file": "flags.yaml", "find": "  - id: profiling-people\n    severity: high", "replace": "  - id: profiling-people\n    severity: medium"}], "diff")
         result = run(BINARY, ["diff", "old", "fw", *examples], cwd=tmp)
         out = result.stdout.decode()
         expect(result.returncode == 0, f"diff: exit {result.returncode} {result.stderr.decode()}")
-        expect("~ verdict thresholds\n    was: promising 70, conditional 50, limited 30\n    now: promising 80" in out,
+        expect("~ verdict thresholds\n    was: promising 70, conditional 50, limited 30\n    now: promising 85" in out,
                f"diff: thresholds change not shown:\n{out}")
         expect("~ flag profiling-people\n    was: severity high\n    now: severity medium\n" in out, f"diff: flag change not shown:\n{out}")
-        expect("* " + os.path.join(SOURCE, "examples", "fml-toets.yaml") + ": promising -> conditional" in out,
-               f"diff: verdict change of fml-toets not shown:\n{out}")
+        expect("* " + os.path.join(SOURCE, "examples", "kennisbank-zoeken.yaml") + ": promising -> conditional" in out,
+               f"diff: verdict change of kennisbank-zoeken not shown:\n{out}")
         same = run(BINARY, ["diff", "old", "old", *examples], cwd=tmp).stdout.decode()
         expect("0 changes in the framework" in same and "\n* " not in same and f"0 of {len(examples)} use cases change" in same,
                f"diff: identical frameworks differ:\n{same}")

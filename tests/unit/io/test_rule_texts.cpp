@@ -323,11 +323,14 @@ TEST_CASE("the text check finds a rule that words one answer while it fires on t
                                                   "when: \"context.ai_literacy <= medium\"\n"),
                                      "builtin");
   const auto findings = untrue_texts(fw);
-  REQUIRE(findings.size() == 2);
+  // The rule's text in two languages, and the message of the flag it raises
+  // (low-ai-literacy) in two languages.
+  REQUIRE(findings.size() == 4);
   CHECK(findings[0].describe() ==
         "rule conditions.literacy-low (nl): the text words context.ai_literacy as low, "
         "but the condition also accepts medium");
   CHECK(findings[1].language == "en");
+  CHECK(findings[2].describe().find("low-ai-literacy") != std::string::npos);
 }
 
 TEST_CASE("a negated answer is no claim; naming every accepted answer is true", "[io][texts]") {
