@@ -16,6 +16,7 @@
 #include <kansrijk/io/framework_loader.hpp>
 #include <kansrijk/io/golden_case.hpp>
 #include <kansrijk/io/use_case_loader.hpp>
+#include <kansrijk/report/render.hpp>
 #include <kansrijk/util/file.hpp>
 #include <kansrijk/util/output.hpp>
 #include <kansrijk/util/safe_text.hpp>
@@ -273,6 +274,9 @@ std::vector<Finding> validate_folder(const std::string &folder) {
     const core::Framework fw = io::load_framework(files, folder.empty() ? "builtin" : folder);
     for (const auto &warning : fw.warnings) {
       findings.push_back({std::string(classify(warning)), Severity::warning, warning.where, warning.message});
+    }
+    for (const auto &problem : report::frame_language_problems(fw)) {
+      findings.push_back({problem.code, Severity::error, problem.where, problem.message});
     }
     try {
       (void)io::load_golden_cases(files, fw);

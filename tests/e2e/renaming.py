@@ -175,8 +175,9 @@ def check_language():
         framework = os.path.join(root, "fw")
         expect_located_error("language", root, "framework.yaml", ['no words in language "fr"', "nl, en"])
         validate = run(BINARY, ["validate", framework])
-        expect(validate.returncode == 1 and b"framework.yaml:7:" in validate.stderr
-               and b'no words in language "fr"' in validate.stderr, f"language: validate says {validate.stderr.decode()}")
+        said = validate.stdout + validate.stderr
+        expect(validate.returncode == 1 and b"framework.yaml:7:17: error: [KR040]" in said
+               and b'no words in language "fr"' in said, f"language: validate says {said.decode()}")
         # Only Dutch is still declared and all texts have it: --lang fr is refused by name.
         result = run(BINARY, ["assess", EXAMPLES[0], "--framework", framework, "--lang", "fr"])
         expect(result.returncode == 2 and b"fr" in result.stderr, f"language: --lang fr says {result.stderr.decode()}")
