@@ -32,14 +32,32 @@ TEST_CASE("the text report has its sections in Dutch and in English", "[report][
   const auto assessment = core::assess(fw(), uc);
   const std::string nl = report::render_text(assessment, report::Language::nl);
   const std::string en = report::render_text(assessment, report::Language::en);
-  for (const char *heading : {"OORDEEL: NIET KANSRIJK", "Bouwstenen", "Geraakte taken en handelingen",
-                              "Signalen", "Open vragen", "Bronnen", "[KNOCK-OUT] ko (regel r.decide)"}) {
+  for (const char *heading : {"OORDEEL: NIET KANSRIJK", "Bouwstenen", "Geraakte taken\n", "Signalen",
+                              "Open vragen", "Bronnen", "[KNOCK-OUT] ko (regel r.decide)"}) {
     CHECK(nl.find(heading) != std::string::npos);
   }
-  for (const char *heading : {"VERDICT: NOT ADVISED", "Building blocks", "Tasks and actions touched", "Flags",
+  for (const char *heading : {"VERDICT: NOT ADVISED", "Building blocks", "Tasks touched\n", "Flags",
                               "Open questions", "Sources", "[KNOCK-OUT] ko (rule r.decide)"}) {
     CHECK(en.find(heading) != std::string::npos);
   }
+}
+
+TEST_CASE("the heading over the tasks touched is the framework's when it declares one", "[report][text]") {
+  auto files = test::mini_files();
+  const std::string plain = "task_list: {key: jobs}";
+  auto &vocabulary = files["vocabulary.yaml"];
+  REQUIRE(vocabulary.find(plain) != std::string::npos);
+  vocabulary.replace(vocabulary.find(plain), plain.size(),
+                     "task_list: {key: jobs, heading: {nl: Geraakte klussen, en: Chores touched}}");
+  const auto framework = io::load_framework(test::as_sources(files), "mini");
+  const auto uc = test::use_case(framework, "name: T\njobs: [{item: desk.write}]\ntool: {mode: rule}\n");
+  const auto assessment = core::assess(framework, uc);
+  const std::string nl = report::render_text(assessment, report::Language::nl);
+  const std::string en = report::render_text(assessment, report::Language::en);
+  CHECK(nl.find("Geraakte klussen\n") != std::string::npos);
+  CHECK(nl.find("Geraakte taken") == std::string::npos);
+  CHECK(en.find("Chores touched\n") != std::string::npos);
+  CHECK(en.find("Tasks touched") == std::string::npos);
 }
 
 TEST_CASE("no line of the text report is wider than asked, except unbreakable words", "[report][text]") {
