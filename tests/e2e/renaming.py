@@ -101,13 +101,21 @@ def rename_technology_field(root, everywhere):
                f"technology-field: {path} names the technology in a form this test does not rename")
 
 
-def check_technology_field():
+def check_rename(label, rename, file_name, words):
+    """`rename` everywhere keeps every outcome; in the declaration only, it is an error in `file_name`.
+    Returns the JSON report of the first example on the renamed framework."""
     with tempfile.TemporaryDirectory() as tmp:
-        rename_technology_field(copy_tree(tmp, "all"), everywhere=True)
-        expect_same_outcomes("technology-field", os.path.join(tmp, "all"))
+        rename(copy_tree(tmp, "all"), everywhere=True)
+        expect_same_outcomes(label, os.path.join(tmp, "all"))
         partial = copy_tree(tmp, "partial")
-        rename_technology_field(partial, everywhere=False)
-        expect_located_error("technology-field, declaration only", partial, "rules.yaml", ["ai.technology"])
+        rename(partial, everywhere=False)
+        expect_located_error(f"{label}, declaration only", partial, file_name, words)
+        # the JSON of one example, for checks of the renamed names themselves
+        return run(BINARY, ["assess", EXAMPLES[0], "--framework", os.path.join(tmp, "all", "fw"), "--format", "json"])
+
+
+def check_technology_field():
+    check_rename("technology-field", rename_technology_field, "rules.yaml", ["ai.technology"])
 
 
 def rename_block(root, everywhere):
@@ -125,16 +133,10 @@ def rename_block(root, everywhere):
 
 
 def check_block():
-    with tempfile.TemporaryDirectory() as tmp:
-        rename_block(copy_tree(tmp, "all"), everywhere=True)
-        expect_same_outcomes("block", os.path.join(tmp, "all"))
-        result = run(BINARY, ["assess", EXAMPLES[0], "--framework", os.path.join(tmp, "all", "fw"), "--format", "json"])
-        if result.returncode == 0:
-            scores = json.loads(result.stdout)["scores"]
-            expect("techniek" in scores and "technology" not in scores, f"block: scores {list(scores)}")
-        partial = copy_tree(tmp, "partial")
-        rename_block(partial, everywhere=False)
-        expect_located_error("block, declaration only", partial, "rules.yaml", ["technology"])
+    result = check_rename("block", rename_block, "rules.yaml", ["technology"])
+    if result.returncode == 0:
+        scores = json.loads(result.stdout)["scores"]
+        expect("techniek" in scores and "technology" not in scores, f"block: scores {list(scores)}")
 
 
 def rename_task_kind(root, everywhere):
@@ -150,12 +152,7 @@ def rename_task_kind(root, everywhere):
 
 
 def check_task_kind():
-    with tempfile.TemporaryDirectory() as tmp:
-        rename_task_kind(copy_tree(tmp, "all"), everywhere=True)
-        expect_same_outcomes("task-kind", os.path.join(tmp, "all"))
-        partial = copy_tree(tmp, "partial")
-        rename_task_kind(partial, everywhere=False)
-        expect_located_error("task-kind, declaration only", partial, "taxonomy.yaml", ["action"])
+    check_rename("task-kind", rename_task_kind, "taxonomy.yaml", ["action"])
 
 
 def rename_language(root, everywhere):
