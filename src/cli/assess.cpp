@@ -52,7 +52,7 @@ void add_assess(CLI::App &app, Action &action) {
                   "Framework folder (default: $KANSRIJK_FRAMEWORK, else the built-in TNO framework)");
   sub->callback([options, &action] {
     action = [options](std::istream &in, std::ostream &out, std::ostream &) {
-      const report::RenderOptions render_options = resolve_report_options(
+      report::RenderOptions render_options = resolve_report_options(
           options->report, options->output == util::k_standard_output && stdout_is_terminal());
       util::check_output_target("-o", options->output);
       std::vector<std::string> inputs =
@@ -60,6 +60,7 @@ void add_assess(CLI::App &app, Action &action) {
       inputs.push_back(options->input);
       util::refuse_output_over_inputs("-o", options->output, inputs);
       const core::Framework framework = io::load_framework_for(options->framework);
+      render_options.language = report::language_for(framework, options->report.language);
       core::UseCase use_case = io::load_use_case(options->input, framework, in);
       apply_what_if(framework, use_case, options->settings);
       const core::Assessment assessment = core::assess(framework, use_case);

@@ -239,11 +239,12 @@ int run_batch(const BatchOptions &options, std::istream &in, std::ostream &out, 
     const std::string ext = fs::path(options.summary).extension().string();
     format_name = ext == ".jsonl" || ext == ".ndjson" ? "jsonl" : "csv";
   }
-  const report::RenderOptions render_options = resolve_report_options(options.report, false);
+  report::RenderOptions render_options = resolve_report_options(options.report, false);
   std::vector<std::string> inputs = io::framework_file_paths(io::framework_folder_for(options.framework));
   inputs.insert(inputs.end(), options.inputs.begin(), options.inputs.end());
   check_outputs(options, inputs);
   const core::Framework framework = io::load_framework_for(options.framework);
+  render_options.language = report::language_for(framework, options.report.language);
   const Context context{
       framework, format_name == "jsonl" ? report::SummaryFormat::jsonl : report::SummaryFormat::csv,
       options.out_dir.empty() ? std::nullopt : report::format_from_name(options.report.format),

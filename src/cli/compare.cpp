@@ -29,7 +29,7 @@ struct CompareOptions {
   std::string output = "-";
   std::string framework;
   std::string format = "text";
-  std::string language = "nl";
+  std::string language; // empty: the framework's first
 };
 
 // The ids of `all` at `indices` that one side has and the other has not.
@@ -174,9 +174,7 @@ void add_compare(CLI::App &app, Action &action) {
   sub->add_option("--format", options->format, "Output format")
       ->check(CLI::IsMember({"text", "json"}))
       ->capture_default_str();
-  sub->add_option("--lang", options->language, "Language")
-      ->check(CLI::IsMember({"nl", "en"}))
-      ->capture_default_str();
+  sub->add_option("--lang", options->language, "Language (default: the framework's first)");
   sub->add_option("-o,--output", options->output, "Write to this file (atomically), or - for stdout")
       ->check(output_name());
   sub->add_option("--framework", options->framework,

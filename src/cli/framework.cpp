@@ -8,6 +8,7 @@
 #include <kansrijk/core/engine.hpp>
 #include <kansrijk/io/framework_loader.hpp>
 #include <kansrijk/io/golden_case.hpp>
+#include <kansrijk/report/render.hpp>
 #include <kansrijk/util/output.hpp>
 #include <kansrijk/util/safe_text.hpp>
 #include <kansrijk/util/text.hpp>
@@ -23,7 +24,7 @@ struct FrameworkOptions {
   std::string action;
   std::string id;
   std::string folder;
-  std::string language = "nl";
+  std::string language; // empty: the framework's first language
 };
 
 std::vector<io::SourceFile> framework_sources(const std::string &folder, std::string &origin) {
@@ -289,9 +290,7 @@ void add_framework(CLI::App &app, Action &action) {
   sub->add_option("ID", options->id, "The id to show, or the rule to explain");
   sub->add_option("--framework", options->folder,
                   "Framework folder (default: $KANSRIJK_FRAMEWORK, else the built-in one)");
-  sub->add_option("--lang", options->language, "Language of the texts")
-      ->check(CLI::IsMember({"nl", "en"}))
-      ->capture_default_str();
+  sub->add_option("--lang", options->language, "Language of the texts (default: the framework's first)");
   sub->callback([options, &action] {
     action = [options](std::istream &, std::ostream &out, std::ostream &err) {
       std::string origin;
@@ -300,7 +299,7 @@ void add_framework(CLI::App &app, Action &action) {
       // Everything shown comes from the framework's files: collected, then made safe for a
       // terminal as a whole (line breaks in texts kept) and written with a check.
       std::ostringstream shown;
-      Viewer viewer(fw, options->language, shown);
+      Viewer viewer(fw, report::language_code(report::language_for(fw, options->language)), shown);
       const auto publish = [&] { util::write_stream(out, util::safe_terminal_lines(shown.str())); };
       if (options->action == "list") {
         viewer.list();

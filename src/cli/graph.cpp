@@ -6,6 +6,7 @@
 #include <kansrijk/cli/commands.hpp>
 #include <kansrijk/core/use_case.hpp>
 #include <kansrijk/io/framework_loader.hpp>
+#include <kansrijk/report/render.hpp>
 #include <kansrijk/util/output.hpp>
 #include <kansrijk/util/safe_text.hpp>
 #include <ostream>
@@ -123,7 +124,7 @@ std::string graph(const core::Framework &fw, bool dot, const std::string &lang) 
 void add_graph(CLI::App &app, Action &action) {
   struct Options {
     std::string format = "mermaid";
-    std::string language = "nl";
+    std::string language; // empty: the framework's first language
     std::string framework;
   };
   auto options = std::make_shared<Options>();
@@ -132,15 +133,14 @@ void add_graph(CLI::App &app, Action &action) {
   sub->add_option("--format", options->format, "mermaid or dot")
       ->check(CLI::IsMember({"mermaid", "dot"}))
       ->capture_default_str();
-  sub->add_option("--lang", options->language, "Language of the labels")
-      ->check(CLI::IsMember({"nl", "en"}))
-      ->capture_default_str();
+  sub->add_option("--lang", options->language, "Language of the labels (default: the framework's first)");
   sub->add_option("--framework", options->framework,
                   "Framework folder (default: $KANSRIJK_FRAMEWORK, else the built-in TNO framework)");
   sub->callback([options, &action] {
     action = [options](std::istream &, std::ostream &out, std::ostream &) {
-      util::write_stream(out, graph(io::load_framework_for(options->framework), options->format == "dot",
-                                    options->language));
+      const core::Framework fw = io::load_framework_for(options->framework);
+      util::write_stream(out, graph(fw, options->format == "dot",
+                                    report::language_code(report::language_for(fw, options->language))));
       return k_exit_ok;
     };
   });

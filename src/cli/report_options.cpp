@@ -54,9 +54,7 @@ void add_report_options(CLI::App *sub, ReportChoice &choice) {
   sub->add_option("--format", choice.format, "Report format")
       ->check(CLI::IsMember({"text", "markdown", "html", "json"}))
       ->capture_default_str();
-  sub->add_option("--lang", choice.language, "Report language")
-      ->check(CLI::IsMember({"nl", "en"}))
-      ->capture_default_str();
+  sub->add_option("--lang", choice.language, "Report language (default: the framework's first)");
   sub->add_option("--color", choice.color,
                   "Colour in the text report: auto (on a terminal, unless NO_COLOR is set), always, never")
       ->check(CLI::IsMember({"auto", "always", "never"}))
@@ -91,7 +89,7 @@ std::string report_date(const std::string &given) {
 
 report::RenderOptions resolve_report_options(const ReportChoice &choice, bool to_terminal) {
   report::RenderOptions options;
-  options.language = choice.language == "en" ? report::Language::en : report::Language::nl;
+  options.language = report::Language::from_code(choice.language).value_or(report::Language{});
   options.width = choice.width != 0 ? choice.width : to_terminal ? std::clamp(terminal_width(), 40, 400) : 80;
   const char *no_color = std::getenv("NO_COLOR");
   const bool color_forbidden = no_color != nullptr && *no_color != '\0';

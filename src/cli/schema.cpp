@@ -2,11 +2,13 @@
 // from the framework's declarations (fields, taxonomy, skills, blocks, ...) and the JSON
 // output contract, so editors complete and check use-case files and consumers can check
 // reports. Copies are committed under docs/schema/; a test keeps them current.
+#include <algorithm>
 #include <kansrijk/cli/cli.hpp>
 #include <kansrijk/cli/commands.hpp>
 #include <kansrijk/io/framework_loader.hpp>
 #include <kansrijk/util/output.hpp>
 #include <kansrijk/util/safe_text.hpp>
+#include <kansrijk/util/text.hpp>
 #include <nlohmann/json.hpp>
 #include <ostream>
 
@@ -20,10 +22,16 @@ using core::FieldType;
 
 constexpr const char *k_draft = "https://json-schema.org/draft/2020-12/schema";
 
-std::string both(const core::Text &text) {
-  const std::string &nl = text.in("nl");
-  const std::string &en = text.in("en");
-  return nl == en || en.empty() ? nl : nl + " / " + en;
+// `text` in every language of `fw`, separated by " / ", each distinct text once.
+std::string all_languages(const core::Framework &fw, const core::Text &text) {
+  std::vector<std::string> seen;
+  for (const auto &language : fw.languages) {
+    const std::string &in = text.in(language);
+    if (!in.empty() && std::find(seen.begin(), seen.end(), in) == seen.end()) {
+      seen.push_back(in);
+    }
+  }
+  return util::join(seen, " / ");
 }
 
 std::vector<std::string> domain(const core::Framework &fw, const FieldDecl &decl) {
@@ -46,7 +54,8 @@ std::vector<std::string> domain(const core::Framework &fw, const FieldDecl &decl
 
 Json field_schema(const core::Framework &fw, const FieldDecl &decl) {
   Json schema;
-  schema["description"] = both(decl.question.in("nl").empty() ? decl.label : decl.question);
+  schema["description"] =
+      all_languages(fw, decl.question.in(fw.languages.front()).empty() ? decl.label : decl.question);
   switch (decl.type) {
   case FieldType::text:
     schema["type"] = Json::array({"string", "null"});
@@ -323,7 +332,8 @@ Json framework_schema(const core::Framework &fw) {
   properties["scoring"] = {{"type", "object"}};
   properties["verdict"] = {{"type", "object"}, {"required", Json::array({"thresholds", "policy"})}};
   properties["item_provenance"] = string_enum({"required", "optional"});
-  properties["task_list"] = {{"type", "object"}, {"properties", {{"key", {{"type", "string"}}}}}};
+  properties["task_list"] = {{"type", "object"},
+                             {"properties", {{"key", {{"type", "string"}}}, {"heading", lang_text}}}};
   properties["skill_groups"] = array_of(item({{"id", id}, {"label", lang_text}}, {"id", "label"}));
   properties["use_case_format"] = {{"const", 1}};
   properties["fields"] = list_of;

@@ -16,6 +16,7 @@
 #include <kansrijk/io/framework_loader.hpp>
 #include <kansrijk/io/golden_case.hpp>
 #include <kansrijk/io/use_case_loader.hpp>
+#include <kansrijk/report/render.hpp>
 #include <kansrijk/util/file.hpp>
 #include <kansrijk/util/output.hpp>
 #include <kansrijk/util/safe_text.hpp>
@@ -53,7 +54,8 @@ constexpr Check k_checks[] = {
     {"KR030", "condition-syntax", Severity::error, "A rule or question condition that does not parse"},
     {"KR031", "condition-type", Severity::error,
      "A condition that does not type-check against the declared fields"},
-    {"KR040", "language", Severity::error, "A text without every declared language, or an unknown language"},
+    {"KR040", "language", Severity::error,
+     "A text without every declared language, an unknown language, or one the report frame has no words for"},
     {"KR041", "provenance", Severity::error,
      "An item without provenance or sources, or with an unknown source"},
     {"KR050", "range", Severity::error, "A weight, threshold or number outside its range"},
@@ -273,6 +275,9 @@ std::vector<Finding> validate_folder(const std::string &folder) {
     const core::Framework fw = io::load_framework(files, folder.empty() ? "builtin" : folder);
     for (const auto &warning : fw.warnings) {
       findings.push_back({std::string(classify(warning)), Severity::warning, warning.where, warning.message});
+    }
+    for (const auto &problem : report::frame_language_problems(fw)) {
+      findings.push_back({problem.code, Severity::error, problem.where, problem.message});
     }
     try {
       (void)io::load_golden_cases(files, fw);

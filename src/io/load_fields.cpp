@@ -62,7 +62,8 @@ void Loading::read_fields() {
   }
   if (const Section *s = section("task_list");
       s != nullptr && s->value != nullptr && m_reader.expect_map(*s->value, "\"task_list\"")) {
-    m_reader.check_keys(*s->value, {"key"}, {"key"});
+    m_reader.check_keys(*s->value, {"key", "heading"}, {"key"});
+    m_fw.tasks_heading = m_reader.text(*s->value, "heading", false);
     if (auto key = m_reader.string(*s->value, "key", true)) {
       if (key->empty() || key->find('.') != std::string::npos) {
         m_reader.error(s->value->find("key")->where, "the task list key must be a plain name such as tasks",

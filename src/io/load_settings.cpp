@@ -44,6 +44,7 @@ void Loading::read_metadata() {
           continue;
         }
         m_fw.languages.push_back(item.scalar);
+        m_fw.language_where.push_back(item.where);
       }
       if (m_fw.languages.empty()) {
         m_reader.error(s->value->where, "\"languages\" must name at least one language", "KR040");

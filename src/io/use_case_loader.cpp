@@ -31,8 +31,8 @@ public:
     }
     if (!recognised(root)) {
       m_reader.error(root.where, "not a use case: none of its " + std::to_string(root.entries.size()) +
-                                     " top-level keys is a use-case key (such as title, tasks or ai), nor "
-                                     "close to one; see docs/use-case-format.md");
+                                     " top-level keys is a use-case key (such as " + example_keys() +
+                                     "), nor close to one; see docs/use-case-format.md");
       throw util::Error(std::move(m_reader.diagnostics()));
     }
     read_group(root, "");
@@ -68,6 +68,26 @@ public:
   }
 
 private:
+  // A few of the framework's own top-level keys, to show what a use case looks like: the
+  // title field, the task list and the group of the technology field ("title, tasks or ai").
+  [[nodiscard]] std::string example_keys() const {
+    std::vector<std::string> keys;
+    const auto top = [&](int field) {
+      if (field >= 0) {
+        const std::string &path = m_fw.fields[static_cast<std::size_t>(field)].path;
+        keys.push_back(path.substr(0, path.find('.')));
+      }
+    };
+    top(m_fw.field_with(FieldRole::title));
+    keys.push_back(m_fw.tasks_key);
+    top(m_fw.field_with(FieldRole::technology));
+    std::string out;
+    for (std::size_t i = 0; i < keys.size(); ++i) {
+      out += (i == 0 ? "" : i + 1 == keys.size() ? " or " : ", ") + keys[i];
+    }
+    return out;
+  }
+
   // Whether some top-level key of `root` is a use-case key or close to one. A file with none
   // is not a use case at all (a password file behind a symbolic link, say): it gets one
   // message that quotes none of it, instead of one per line that would.

@@ -148,7 +148,8 @@ private:
   // The appendix: everything the main part says, traced to rules, points and sources.
   void appendix() {
     m_sink.part(w(Word::appendix));
-    m_sink.paragraph(w(Word::appendix_intro));
+    m_sink.paragraph(fmt::format(fmt::runtime(w(Word::appendix_intro)),
+                                 m_fw.sources.empty() ? std::string("1") : m_fw.sources.front().id));
     trace_header();
     policy();
     blocks();
@@ -166,6 +167,12 @@ private:
   }
 
   std::string_view w(Word key) const { return word(key, m_language); }
+
+  // The heading over the tasks touched: the framework's words for its task list, else the frame's.
+  std::string tasks_heading() const {
+    const std::string &own = m_fw.tasks_heading.in(m_lang);
+    return own.empty() ? std::string(w(Word::tasks_touched)) : own;
+  }
 
   std::string cite(const Origin &origin) {
     if (origin.sources.empty()) {
@@ -542,7 +549,7 @@ private:
   }
 
   void tasks() {
-    m_sink.heading(w(Word::tasks_touched));
+    m_sink.heading(tasks_heading());
     for (const auto &result : m_a.tasks) {
       const TaskEntry &entry = m_uc.tasks[static_cast<std::size_t>(result.task)];
       std::string kind;
@@ -730,7 +737,7 @@ private:
       tasks.push_back(task_label(m_fw, m_uc, result.task, m_language));
     }
     if (!tasks.empty()) {
-      m_sink.paragraph(fmt::format("{}: {}.", w(Word::tasks_touched), util::join(tasks, "; ")));
+      m_sink.paragraph(fmt::format("{}: {}.", tasks_heading(), util::join(tasks, "; ")));
     }
     std::vector<DirectionDatum> rows;
     for (const auto &result : m_a.quality_of_work) {

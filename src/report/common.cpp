@@ -6,8 +6,6 @@
 
 namespace kansrijk::report {
 
-std::string language_code(Language language) { return language == Language::nl ? "nl" : "en"; }
-
 std::optional<Format> format_from_name(std::string_view name) {
   if (name == "text") {
     return Format::text;
@@ -76,7 +74,7 @@ std::string question_text(const core::Framework &framework,
   }
   const auto &decl = framework.task_fields[static_cast<std::size_t>(ref.field)];
   const std::string &question = decl.question.in(lang).empty() ? decl.label.in(lang) : decl.question.in(lang);
-  return question + " (" + std::string(language == Language::nl ? "taak" : "task") + " \"" +
+  return question + " (" + std::string(word(Word::task, language)) + " \"" +
          task_label(framework, use_case, ref.task, language) + "\")";
 }
 

@@ -1,20 +1,26 @@
-// The report frame in Dutch and English. Kept in one table so a proofreader sees every
-// fixed sentence side by side.
+// The report frame: its fixed words in every language it has, one column per language, kept
+// in one table so a proofreader sees every fixed sentence side by side. A framework may
+// declare any of these languages; adding a language is adding its code to
+// `k_frame_languages` and a column to `k_words` (a unit test checks that no cell is empty).
+#include <algorithm>
 #include <array>
+#include <fmt/format.h>
 #include <kansrijk/report/strings.hpp>
+#include <kansrijk/util/text.hpp>
 #include <utility>
 
 namespace kansrijk::report {
 
 namespace {
 
-struct Pair {
+constexpr std::array<std::string_view, 2> k_frame_languages = {"nl", "en"};
+
+struct Row {
   Word key;
-  std::string_view nl;
-  std::string_view en;
+  std::array<std::string_view, k_frame_languages.size()> text;
 };
 
-constexpr Pair k_words[] = {
+constexpr Row k_words[] = {
     {Word::report_title, "Beoordeling van een AI-toepassing", "Assessment of an AI application"},
     {Word::use_case, "Toepassing", "Use case"},
     {Word::framework, "Kader", "Framework"},
@@ -57,9 +63,8 @@ constexpr Pair k_words[] = {
     {Word::base, "startwaarde", "starting value"},
     {Word::rules_behind, "waarop de score berust", "what the score rests on"},
     {Word::no_rules, "geen regel van toepassing", "no rule applies"},
-    {Word::tasks_touched, "Geraakte taken en handelingen", "Tasks and actions touched"},
+    {Word::tasks_touched, "Geraakte taken", "Tasks touched"},
     {Word::task, "taak", "task"},
-    {Word::action, "handeling", "action"},
     {Word::custom_task, "eigen omschrijving", "own description"},
     {Word::suitability, "geschiktheid voor AI-ondersteuning", "suitability for AI support"},
     {Word::skills_needed, "Benodigde vaardigheden", "Skills needed"},
@@ -146,10 +151,10 @@ constexpr Pair k_words[] = {
     {Word::appendix_intro,
      "Deze bijlage verantwoordt het oordeel: welke regels van het kader gelden en hoeveel punten ze geven, "
      "hoe het beslisbeleid stap voor stap uitvalt, waar elke regel vandaan komt en hoe de invoer is "
-     "begrepen. Een code tussen haken, zoals [000], verwijst naar een bron in de lijst aan het eind.",
+     "begrepen. Een code tussen haken, zoals [{}], verwijst naar een bron in de lijst aan het eind.",
      "This appendix justifies the verdict: which rules of the framework apply and how many points they "
      "give, how the verdict policy turns out step by step, where each rule comes from and how the input "
-     "was understood. A code in brackets, such as [000], refers to a source in the list at the end."},
+     "was understood. A code in brackets, such as [{}], refers to a source in the list at the end."},
     {Word::appendix_pointer,
      "De verantwoording van dit oordeel, met de regels, punten en bronnen en de invoer zoals begrepen, "
      "staat in de bijlage.",
@@ -266,12 +271,62 @@ constexpr Pair k_words[] = {
 } // namespace
 
 std::string_view word(Word key, Language language) {
-  for (const auto &pair : k_words) {
-    if (pair.key == key) {
-      return language == Language::nl ? pair.nl : pair.en;
+  for (const auto &row : k_words) {
+    if (row.key == key) {
+      return row.text.at(language.column());
     }
   }
   return "?";
+}
+
+std::optional<Language> Language::from_code(std::string_view code) {
+  const auto *found = std::find(k_frame_languages.begin(), k_frame_languages.end(), code);
+  if (found == k_frame_languages.end()) {
+    return std::nullopt;
+  }
+  return Language(static_cast<std::size_t>(found - k_frame_languages.begin()));
+}
+
+std::string_view Language::code() const { return k_frame_languages.at(m_column); }
+
+std::vector<std::string> frame_languages() { return {k_frame_languages.begin(), k_frame_languages.end()}; }
+
+std::string language_code(Language language) { return std::string(language.code()); }
+
+std::vector<util::Diagnostic> frame_language_problems(const core::Framework &framework) {
+  std::vector<util::Diagnostic> problems;
+  for (std::size_t i = 0; i < framework.languages.size(); ++i) {
+    const std::string &code = framework.languages[i];
+    if (Language::from_code(code)) {
+      continue;
+    }
+    util::Location where =
+        i < framework.language_where.size() ? framework.language_where[i] : util::Location{framework.origin};
+    problems.push_back(util::Diagnostic{
+        std::move(where),
+        fmt::format("the report frame has no words in language \"{}\"{}; it has words in {} (remove the "
+                    "language, or add a column for it to src/report/strings.cpp)",
+                    code, util::did_you_mean(code, frame_languages()), util::join(frame_languages(), ", ")),
+        "KR040"});
+  }
+  return problems;
+}
+
+Language language_for(const core::Framework &framework, std::string_view requested) {
+  if (auto problems = frame_language_problems(framework); !problems.empty()) {
+    throw util::Error(std::move(problems));
+  }
+  if (requested.empty()) {
+    return framework.languages.empty() ? Language::nl : *Language::from_code(framework.languages.front());
+  }
+  if (std::find(framework.languages.begin(), framework.languages.end(), requested) ==
+      framework.languages.end()) {
+    throw util::Error(
+        fmt::format("--lang {}: the framework {} has no texts in this language{}; it declares {}", requested,
+                    framework.id, util::did_you_mean(std::string(requested), framework.languages),
+                    util::join(framework.languages, ", ")));
+  }
+  return *Language::from_code(requested);
 }
 
 std::string_view verdict_word(core::Verdict verdict, Language language) {

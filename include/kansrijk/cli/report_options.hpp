@@ -10,7 +10,7 @@ namespace kansrijk::cli {
 
 struct ReportChoice {
   std::string format = "text";
-  std::string language = "nl";
+  std::string language; // empty: the framework's first language
   std::string color = "auto";
   std::string date;
   int width = 0; // 0: the terminal's width on a TTY, else 80
@@ -20,6 +20,8 @@ struct ReportChoice {
 void add_report_options(CLI::App *sub, ReportChoice &choice);
 
 // The render options for `choice`; `to_terminal` says whether the report goes to a terminal.
+// The language is only a first choice: once the framework is loaded, `report::language_for`
+// checks it against the framework's languages.
 // Throws util::Error for a bad --date or SOURCE_DATE_EPOCH.
 report::RenderOptions resolve_report_options(const ReportChoice &choice, bool to_terminal);
 

@@ -335,6 +335,7 @@ struct Framework {
   std::string id;
   std::string version;
   std::vector<std::string> languages;
+  std::vector<Location> language_where; // per language: where it is declared
   std::string sha256;
   std::string origin; // the folder it came from, or "builtin"
   Text title;
@@ -345,6 +346,7 @@ struct Framework {
   std::vector<FieldDecl> fields;
   std::vector<FieldDecl> task_fields;
   std::string tasks_key = "tasks"; // the use-case key of the task list
+  Text tasks_heading;              // the report's heading over the tasks touched; empty: the frame's
   std::vector<Pillar> pillars;
   std::vector<TaxonomyItem> items;
   std::vector<SkillGroupDecl> skill_groups;

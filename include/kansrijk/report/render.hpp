@@ -2,17 +2,61 @@
 // nothing of their own; every figure they print is in the Assessment.
 #pragma once
 
+#include <cstddef>
 #include <kansrijk/core/assessment.hpp>
+#include <kansrijk/util/diagnostic.hpp>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace kansrijk::report {
 
-enum class Language { nl, en };
+// A language of the report frame: one column of the table of fixed words in strings.cpp.
+// Which languages a report may be in is the framework's choice (`languages:`); the frame
+// must have words for each of them, which `language_for` and `frame_language_problems` check.
+class Language {
+public:
+  static const Language nl;
+  static const Language en;
 
-// The code of `language` ("nl" or "en").
+  constexpr Language() = default; // the frame's first language
+
+  // The frame language with `code`, or nullopt when the frame has no words for it.
+  [[nodiscard]] static std::optional<Language> from_code(std::string_view code);
+
+  // The code of this language, such as "nl".
+  [[nodiscard]] std::string_view code() const;
+
+  // Its column in the table of fixed words.
+  [[nodiscard]] constexpr std::size_t column() const { return m_column; }
+
+  friend constexpr bool operator==(const Language &, const Language &) = default;
+
+private:
+  explicit constexpr Language(std::size_t column) : m_column(column) {}
+
+  std::size_t m_column = 0;
+};
+
+inline constexpr Language Language::nl{0};
+inline constexpr Language Language::en{1};
+
+// The codes of the languages the report frame has words for, in table order.
+std::vector<std::string> frame_languages();
+
+// The code of `language` ("nl", "en", ...).
 std::string language_code(Language language);
+
+// The language a report on `framework` is written in: `requested` (a --lang value) when the
+// framework declares it and the frame has words for it; when `requested` is empty, the first
+// declared language. Throws util::Error saying which languages would do, located at the
+// framework's declaration when the frame lacks words for a declared language.
+Language language_for(const core::Framework &framework, std::string_view requested);
+
+// One located error per language `framework` declares that the report frame has no words
+// for; empty when every declared language can be reported in.
+std::vector<util::Diagnostic> frame_language_problems(const core::Framework &framework);
 
 enum class Format { text, markdown, html, json };
 

@@ -40,7 +40,6 @@ enum class Word {
   no_rules,
   tasks_touched,
   task,
-  action,
   custom_task,
   suitability,
   skills_needed,

@@ -42,7 +42,7 @@ TEST_CASE("the main part names no rule, source or hash; the appendix names them 
   for (const auto format : {report::Format::text, report::Format::markdown, report::Format::html}) {
     for (const auto language : {report::Language::nl, report::Language::en}) {
       const auto [main, appendix] = layers(format, language);
-      INFO(static_cast<int>(format) << " " << static_cast<int>(language) << "\n" << main << appendix);
+      INFO(static_cast<int>(format) << " " << language.code() << "\n" << main << appendix);
       for (const auto &machinery :
            std::vector<std::string>{"r.decide", "r.dirty", fw().sha256.substr(0, 12)}) {
         CHECK(main.find(machinery) == std::string::npos);

@@ -32,14 +32,32 @@ TEST_CASE("the text report has its sections in Dutch and in English", "[report][
   const auto assessment = core::assess(fw(), uc);
   const std::string nl = report::render_text(assessment, report::Language::nl);
   const std::string en = report::render_text(assessment, report::Language::en);
-  for (const char *heading : {"OORDEEL: NIET KANSRIJK", "Bouwstenen", "Geraakte taken en handelingen",
-                              "Signalen", "Open vragen", "Bronnen", "[KNOCK-OUT] ko (regel r.decide)"}) {
+  for (const char *heading : {"OORDEEL: NIET KANSRIJK", "Bouwstenen", "Geraakte taken\n", "Signalen",
+                              "Open vragen", "Bronnen", "[KNOCK-OUT] ko (regel r.decide)"}) {
     CHECK(nl.find(heading) != std::string::npos);
   }
-  for (const char *heading : {"VERDICT: NOT ADVISED", "Building blocks", "Tasks and actions touched", "Flags",
+  for (const char *heading : {"VERDICT: NOT ADVISED", "Building blocks", "Tasks touched\n", "Flags",
                               "Open questions", "Sources", "[KNOCK-OUT] ko (rule r.decide)"}) {
     CHECK(en.find(heading) != std::string::npos);
   }
+}
+
+TEST_CASE("the heading over the tasks touched is the framework's when it declares one", "[report][text]") {
+  auto files = test::mini_files();
+  const std::string plain = "task_list: {key: jobs}";
+  auto &vocabulary = files["vocabulary.yaml"];
+  REQUIRE(vocabulary.find(plain) != std::string::npos);
+  vocabulary.replace(vocabulary.find(plain), plain.size(),
+                     "task_list: {key: jobs, heading: {nl: Geraakte klussen, en: Chores touched}}");
+  const auto framework = io::load_framework(test::as_sources(files), "mini");
+  const auto uc = test::use_case(framework, "name: T\njobs: [{item: desk.write}]\ntool: {mode: rule}\n");
+  const auto assessment = core::assess(framework, uc);
+  const std::string nl = report::render_text(assessment, report::Language::nl);
+  const std::string en = report::render_text(assessment, report::Language::en);
+  CHECK(nl.find("Geraakte klussen\n") != std::string::npos);
+  CHECK(nl.find("Geraakte taken") == std::string::npos);
+  CHECK(en.find("Chores touched\n") != std::string::npos);
+  CHECK(en.find("Tasks touched") == std::string::npos);
 }
 
 TEST_CASE("no line of the text report is wider than asked, except unbreakable words", "[report][text]") {
@@ -61,14 +79,47 @@ TEST_CASE("no line of the text report is wider than asked, except unbreakable wo
   }
 }
 
-TEST_CASE("every fixed word of the report exists in Dutch and in English", "[report][strings]") {
-  for (int i = 0; i <= static_cast<int>(report::Word::last_); ++i) {
-    const auto key = static_cast<report::Word>(i);
-    INFO(i);
-    CHECK(report::word(key, report::Language::nl) != "?");
-    CHECK(report::word(key, report::Language::en) != "?");
-    CHECK(!report::word(key, report::Language::nl).empty());
+TEST_CASE("every fixed word of the report exists in every language of the frame", "[report][strings]") {
+  REQUIRE(report::frame_languages() == std::vector<std::string>{"nl", "en"});
+  for (const auto &code : report::frame_languages()) {
+    const auto language = report::Language::from_code(code);
+    REQUIRE(language);
+    CHECK(language->code() == code);
+    for (int i = 0; i <= static_cast<int>(report::Word::last_); ++i) {
+      const auto key = static_cast<report::Word>(i);
+      INFO(code << " " << i);
+      CHECK(report::word(key, *language) != "?");
+      CHECK(!report::word(key, *language).empty());
+    }
   }
+}
+
+TEST_CASE("a report is in a language the framework declares and the frame has words for",
+          "[report][strings]") {
+  core::Framework framework = fw();
+  CHECK(report::language_for(framework, "") == report::Language::nl); // the framework's first
+  CHECK(report::language_for(framework, "en") == report::Language::en);
+  CHECK_THROWS_WITH(report::language_for(framework, "de"),
+                    "--lang de: the framework mini has no texts in this language; it declares nl, en");
+  CHECK_THROWS_WITH(report::language_for(framework, "eng"),
+                    "--lang eng: the framework mini has no texts in this language (did you mean \"en\"?); it "
+                    "declares nl, en");
+  framework.languages = {"en", "nl"};
+  CHECK(report::language_for(framework, "") == report::Language::en);
+}
+
+TEST_CASE("a declared language without frame words is a located error", "[report][strings]") {
+  core::Framework framework = fw();
+  CHECK(report::frame_language_problems(framework).empty());
+  framework.languages = {"nl", "de"};
+  framework.language_where = {{"mini/framework.yaml", 3, 12}, {"mini/framework.yaml", 3, 16}};
+  const auto problems = report::frame_language_problems(framework);
+  REQUIRE(problems.size() == 1);
+  CHECK(problems[0].to_string() ==
+        "mini/framework.yaml:3:16: the report frame has no words in language \"de\"; it has words in nl, en "
+        "(remove the language, or add a column for it to src/report/strings.cpp)");
+  CHECK(problems[0].code == "KR040");
+  CHECK_THROWS_WITH(report::language_for(framework, "nl"), problems[0].to_string());
 }
 
 TEST_CASE("colour codes do not count towards the width of a line", "[report][text]") {
