@@ -1,9 +1,11 @@
 // `kansrijk assess FILE|-`: one use case in, one report out (stdout or an atomically
 // written file). Nothing is printed until the whole report is ready.
+#include <fmt/format.h>
 #include <kansrijk/cli/cli.hpp>
 #include <kansrijk/cli/commands.hpp>
 #include <kansrijk/cli/report_options.hpp>
 #include <kansrijk/core/engine.hpp>
+#include <kansrijk/io/batch_input.hpp>
 #include <kansrijk/io/framework_loader.hpp>
 #include <kansrijk/io/use_case_loader.hpp>
 #include <kansrijk/report/render.hpp>
@@ -22,17 +24,29 @@ struct AssessOptions {
 };
 } // namespace
 
-void add_assess(CLI::App &app, Action &action) {
+void add_assess(CommandLine &app, Action &action) {
   auto options = std::make_shared<AssessOptions>();
-  CLI::App *sub = app.add_subcommand("assess", "Assess one use case (YAML or JSON) and print the report.");
-  sub->add_option("FILE", options->input, "Use-case file, or - for standard input")->required();
+  Command *sub = app.add_subcommand("assess", "Assess one use case (YAML or JSON) and print the report.");
+  sub->add_option("FILE", options->input, "Use-case file, or - for standard input")
+      ->required()
+      ->value_kind(ValueKind::file);
   add_report_options(sub, options->report);
   sub->add_option("-o,--output", options->output,
-                  "Write the report to this file (atomically) instead of stdout");
+                  "Write the report to this file (atomically) instead of stdout")
+      ->value_kind(ValueKind::file);
   sub->add_option("--framework", options->framework,
-                  "Framework folder (default: $KANSRIJK_FRAMEWORK, else the built-in TNO framework)");
+                  "Framework folder (default: $KANSRIJK_FRAMEWORK, else the built-in TNO framework)")
+      ->value_kind(ValueKind::directory);
   sub->callback([options, &action] {
     action = [options](std::ostream &out, std::ostream &) {
+      if (io::is_many_case_file(options->input)) {
+        throw util::Error(util::Diagnostic{
+            {options->input, 0, 0},
+            fmt::format(
+                "`kansrijk assess` reads one use case, and this is a file of many (JSON Lines or a CSV "
+                "inventory); assess them with `kansrijk batch {}`",
+                options->input)});
+      }
       const report::RenderOptions render_options =
           resolve_report_options(options->report, options->output.empty() && stdout_is_terminal());
       const core::Framework framework = io::load_framework_for(options->framework);

@@ -106,23 +106,24 @@ std::string graph(const core::Framework &fw, bool dot, const std::string &lang) 
 
 } // namespace
 
-void add_graph(CLI::App &app, Action &action) {
+void add_graph(CommandLine &app, Action &action) {
   struct Options {
     std::string format = "mermaid";
     std::string language = "nl";
     std::string framework;
   };
   auto options = std::make_shared<Options>();
-  CLI::App *sub = app.add_subcommand("graph", "Print the framework's structure: pillars -> tasks -> skills "
-                                              "-> technologies (Mermaid or Graphviz dot).");
+  Command *sub = app.add_subcommand("graph", "Print the framework's structure: pillars -> tasks -> skills "
+                                             "-> technologies (Mermaid or Graphviz dot).");
   sub->add_option("--format", options->format, "mermaid or dot")
-      ->check(CLI::IsMember({"mermaid", "dot"}))
+      ->choices({"mermaid", "dot"})
       ->capture_default_str();
   sub->add_option("--lang", options->language, "Language of the labels")
-      ->check(CLI::IsMember({"nl", "en"}))
+      ->choices({"nl", "en"})
       ->capture_default_str();
   sub->add_option("--framework", options->framework,
-                  "Framework folder (default: $KANSRIJK_FRAMEWORK, else the built-in TNO framework)");
+                  "Framework folder (default: $KANSRIJK_FRAMEWORK, else the built-in TNO framework)")
+      ->value_kind(ValueKind::directory);
   sub->callback([options, &action] {
     action = [options](std::ostream &out, std::ostream &) {
       out << graph(io::load_framework_for(options->framework), options->format == "dot", options->language);

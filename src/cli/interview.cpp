@@ -1052,23 +1052,27 @@ int run_interview(const InterviewOptions &options, std::ostream &out, std::ostre
 
 } // namespace
 
-void add_interview(CLI::App &app, Action &action) {
+void add_interview(CommandLine &app, Action &action) {
   auto options = std::make_shared<InterviewOptions>();
-  CLI::App *sub = app.add_subcommand(
+  Command *sub = app.add_subcommand(
       "interview",
       "Describe an AI use case by answering questions; writes the use-case file and prints the report.");
   sub->add_option("-o,--output", options->output,
-                  "Use-case file to write (default: made from the title, never overwriting)");
-  sub->add_option("--resume", options->resume, "Continue from a draft (or change a use-case file)");
+                  "Use-case file to write (default: made from the title, never overwriting)")
+      ->value_kind(ValueKind::file);
+  sub->add_option("--resume", options->resume, "Continue from a draft (or change a use-case file)")
+      ->value_kind(ValueKind::file);
   sub->add_option("--framework", options->framework,
-                  "Framework folder (default: $KANSRIJK_FRAMEWORK, else the built-in TNO framework)");
+                  "Framework folder (default: $KANSRIJK_FRAMEWORK, else the built-in TNO framework)")
+      ->value_kind(ValueKind::directory);
   sub->add_option("--lang", options->report.language, "Language of the questions and the report")
-      ->check(CLI::IsMember({"nl", "en"}))
+      ->choices({"nl", "en"})
       ->capture_default_str();
   sub->add_option("--color", options->report.color, "Colour in the report: auto, always, never")
-      ->check(CLI::IsMember({"auto", "always", "never"}));
+      ->choices({"auto", "always", "never"});
   sub->add_option("--date", options->report.date,
-                  "Date of the report, YYYY-MM-DD (default: $SOURCE_DATE_EPOCH's day, else today)");
+                  "Date of the report, YYYY-MM-DD (default: $SOURCE_DATE_EPOCH's day, else today)")
+      ->value_kind(ValueKind::date);
   sub->callback([options, &action] {
     action = [options](std::ostream &out, std::ostream &err) { return run_interview(*options, out, err); };
   });

@@ -326,19 +326,20 @@ Json framework_schema(const core::Framework &fw) {
 
 } // namespace
 
-void add_schema(CLI::App &app, Action &action) {
+void add_schema(CommandLine &app, Action &action) {
   struct Options {
     std::string kind;
     std::string framework;
   };
   auto options = std::make_shared<Options>();
-  CLI::App *sub =
+  Command *sub =
       app.add_subcommand("schema", "Print a JSON Schema (2020-12): use-case, assessment or framework.");
   sub->add_option("KIND", options->kind, "use-case, assessment or framework")
       ->required()
-      ->check(CLI::IsMember({"use-case", "assessment", "framework"}));
+      ->choices({"use-case", "assessment", "framework"});
   sub->add_option("--framework", options->framework,
-                  "Framework folder (default: $KANSRIJK_FRAMEWORK, else the built-in TNO framework)");
+                  "Framework folder (default: $KANSRIJK_FRAMEWORK, else the built-in TNO framework)")
+      ->value_kind(ValueKind::directory);
   sub->callback([options, &action] {
     action = [options](std::ostream &out, std::ostream &) {
       const core::Framework fw = io::load_framework_for(options->framework);

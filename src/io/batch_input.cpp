@@ -107,6 +107,11 @@ broken(const std::string &file, int line, int column, std::string message, std::
 
 } // namespace
 
+bool is_many_case_file(const std::string &path) {
+  const InputKind kind = kind_of(path);
+  return kind == InputKind::json_lines || kind == InputKind::csv;
+}
+
 struct RecordSource::Open {
   InputFile input;
   std::ifstream file;

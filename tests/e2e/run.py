@@ -197,6 +197,47 @@ def check_cli():
         result = run(args)
         expect(result.returncode == 2 and result.stdout == b"" and b"kansrijk: error:" in result.stderr,
                f"{label}: exit {result.returncode}, stderr {result.stderr.decode()}")
+    # A forgiving command line: help and version as words, suggestions for typing errors, and
+    # each error pointing at the help of its own subcommand.
+    for args in (["version"], ["-v"]):
+        result = run(args)
+        expect(result.returncode == 0 and result.stdout == version.stdout, f"{' '.join(args)}: {result.stdout!r}")
+    top = run(["help"])
+    expect(top.returncode == 0 and top.stdout == run(["--help"]).stdout and b"Subcommands:" in top.stdout,
+           f"help: {top.returncode} {top.stdout[:200]!r}")
+    for sub in ("assess", "batch", "interview", "framework", "help"):
+        result = run(["help", sub])
+        expect(result.returncode == 0 and result.stdout == run([sub, "--help"]).stdout,
+               f"help {sub} differs from {sub} --help:\n{result.stdout.decode()}")
+    for args, message in (
+            (["asess", example], 'kansrijk: error: unknown subcommand "asess" (did you mean "assess"?)\n'
+                                 "Run `kansrijk help` for usage.\n"),
+            (["help", "asess"], 'kansrijk: error: SUBCOMMAND: "asess" is not one of assess, batch, interview, validate, '
+                                'validate-case, schema, graph, diff, test, framework, help, version (did you mean '
+                                '"assess"?)\nRun `kansrijk help` for usage.\n'),
+            (["assess", "--fromat", "json", example], "kansrijk: error: unknown option --fromat for `kansrijk assess` "
+                                                      '(did you mean "--format"?)\nRun `kansrijk help assess` for its '
+                                                      "options.\n"),
+            (["batch", example, "--summary-fromat=csv"], "kansrijk: error: unknown option --summary-fromat for "
+                                                         '`kansrijk batch` (did you mean "--summary-format"?)\n'
+                                                         "Run `kansrijk help batch` for its options.\n"),
+            (["assess", example, "--format", "jsn"], 'kansrijk: error: --format: "jsn" is not one of text, markdown, '
+                                                     'html, json (did you mean "json"?)\n'
+                                                     "Run `kansrijk help assess` for its options.\n"),
+            (["test", "-x"], "kansrijk: error: unknown option -x for `kansrijk test`\n"
+                             "Run `kansrijk help test` for its options.\n"),
+            (["--verison"], 'kansrijk: error: unknown option --verison for `kansrijk` (did you mean "--version"?)\n'
+                            "Run `kansrijk help` for usage.\n")):
+        result = run(args)
+        expect(result.returncode == 2 and result.stdout == b"" and result.stderr.decode() == message,
+               f"{' '.join(args)}: exit {result.returncode}, stderr {result.stderr.decode()!r}")
+    # option values that start with a dash are values, not options
+    dashed = run(["batch", "--summary", "-", "--jobs", "1", example])
+    expect(dashed.returncode == 0 and dashed.stdout.startswith(b"id,"), f"--summary -: {dashed.stderr.decode()}")
+    for many in ("inventaris.csv", "x.jsonl"):
+        result = run(["assess", os.path.join(SOURCE, "examples", many)])
+        expect(result.returncode == 2 and f"assess them with `kansrijk batch {os.path.join(SOURCE, 'examples', many)}`"
+               in result.stderr.decode(), f"assess {many}: {result.stderr.decode()}")
     with open(example, "rb") as f:
         piped = run(["assess", "-", "--format", "json"], stdin=f.read())
     direct = run(["assess", example, "--format", "json"])

@@ -2,9 +2,10 @@
 // carries it out. Kept apart from cli.cpp so each subcommand lives in its own file.
 #pragma once
 
-#include <CLI/CLI.hpp>
 #include <functional>
 #include <iosfwd>
+#include <kansrijk/cli/command_line.hpp>
+#include <string>
 
 namespace kansrijk::cli {
 
@@ -12,34 +13,41 @@ namespace kansrijk::cli {
 using Action = std::function<int(std::ostream &out, std::ostream &err)>;
 
 // Declares `kansrijk assess` on `app`; `action` is set to run it.
-void add_assess(CLI::App &app, Action &action);
+void add_assess(CommandLine &app, Action &action);
 
 // Declares `kansrijk batch` on `app`; `action` is set to run it.
-void add_batch(CLI::App &app, Action &action);
+void add_batch(CommandLine &app, Action &action);
 
 // Declares `kansrijk interview` on `app`; `action` is set to run it.
-void add_interview(CLI::App &app, Action &action);
+void add_interview(CommandLine &app, Action &action);
 
 // Declares `kansrijk validate` on `app`; `action` is set to run it.
-void add_validate(CLI::App &app, Action &action);
+void add_validate(CommandLine &app, Action &action);
 
 // Declares `kansrijk validate-case` on `app`; `action` is set to run it.
-void add_validate_case(CLI::App &app, Action &action);
+void add_validate_case(CommandLine &app, Action &action);
 
 // Declares `kansrijk schema` on `app`; `action` is set to run it.
-void add_schema(CLI::App &app, Action &action);
+void add_schema(CommandLine &app, Action &action);
 
 // Declares `kansrijk graph` on `app`; `action` is set to run it.
-void add_graph(CLI::App &app, Action &action);
+void add_graph(CommandLine &app, Action &action);
 
 // Declares `kansrijk diff` on `app`; `action` is set to run it.
-void add_diff(CLI::App &app, Action &action);
+void add_diff(CommandLine &app, Action &action);
 
 // Declares `kansrijk test` on `app`; `action` is set to run it.
-void add_test(CLI::App &app, Action &action);
+void add_test(CommandLine &app, Action &action);
 
 // Declares `kansrijk framework list|show|explain` on `app`; `action` is set to run it.
-void add_framework(CLI::App &app, Action &action);
+void add_framework(CommandLine &app, Action &action);
+
+// Declares every subcommand on `app`; `action` is set to run the one the command line selects.
+void declare_command_line(CommandLine &app, Action &action);
+
+// The program's one-sentence description and its version line ("kansrijk 0.1.0").
+std::string program_description();
+std::string program_version();
 
 // Prints `error`'s diagnostics to `err` as `file:line:col: error: message`.
 void print_diagnostics(const std::exception &error, std::ostream &err);

@@ -2,7 +2,7 @@
 // date, and how they are resolved against the environment (NO_COLOR, SOURCE_DATE_EPOCH, a TTY).
 #pragma once
 
-#include <CLI/CLI.hpp>
+#include <kansrijk/cli/command_line.hpp>
 #include <kansrijk/report/render.hpp>
 #include <string>
 
@@ -17,7 +17,7 @@ struct ReportChoice {
 };
 
 // Declares --format, --lang, --color, --width and --date on `sub`.
-void add_report_options(CLI::App *sub, ReportChoice &choice);
+void add_report_options(Command *sub, ReportChoice &choice);
 
 // The render options for `choice`; `to_terminal` says whether the report goes to a terminal.
 // Throws util::Error for a bad --date or SOURCE_DATE_EPOCH.
