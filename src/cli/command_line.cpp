@@ -159,6 +159,10 @@ Option *Option::capture_default_str() {
 
 Option *Option::value_kind(ValueKind kind) {
   m_extra->kind = kind;
+  if (kind == ValueKind::file || kind == ValueKind::directory || kind == ValueKind::date ||
+      kind == ValueKind::framework_id) {
+    m_option->type_name(value_name(*m_extra)); // the help says FILE, DIR ... instead of TEXT
+  }
   return this;
 }
 
