@@ -19,6 +19,9 @@ packages=(
   chromium          # tests: HTML reports rendered and screenshotted headless
   tmux              # tests: the interview driven in a real terminal
   graphviz          # tests: `kansrijk graph --format dot` must render
+  lintian           # tests: the Debian package is checked against Debian's rules
+  zsh               # tests: the zsh completion is loaded and used in a real shell
+  fish              # tests: the fish completion is loaded and used in a real shell
 )
 
 missing=()
