@@ -4,27 +4,11 @@
 
 #include <algorithm>
 #include <fmt/format.h>
+#include <kansrijk/util/wrap.hpp>
 
 namespace kansrijk::report {
 
 namespace {
-
-// Columns `text` takes in a terminal: UTF-8 continuation bytes and our own colour
-// sequences (ESC [ ... m; input text never holds ESC, see printable) take none.
-std::size_t display_width(std::string_view text) {
-  std::size_t width = 0;
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    if (text[i] == '\x1b') {
-      const std::size_t end = text.find('m', i);
-      i = end == std::string_view::npos ? text.size() : end;
-      continue;
-    }
-    if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) {
-      ++width;
-    }
-  }
-  return width;
-}
 
 // Text made safe for a terminal: control characters (escape sequences among them) become
 // U+FFFD, so a hostile title cannot move the cursor or recolour the screen.
@@ -53,7 +37,7 @@ public:
   void title(std::string_view text) override {
     const std::string safe = printable(text);
     line(paint(safe, Tone::plain, true));
-    line(std::string(display_width(safe), '='));
+    line(std::string(util::display_width(safe), '='));
   }
   void meta(std::string_view label, std::string_view value) override {
     wrapped(printable(label) + ": ", value, 4, Tone::plain);
@@ -62,14 +46,14 @@ public:
     const std::string safe = printable(text);
     line();
     line(paint(safe, tone, true));
-    line(std::string(display_width(safe), '-'));
+    line(std::string(util::display_width(safe), '-'));
     m_in_block = false;
   }
   void heading(std::string_view text) override {
     const std::string safe = printable(text);
     line();
     line(paint(safe, Tone::plain, true));
-    line(std::string(display_width(safe), '-'));
+    line(std::string(util::display_width(safe), '-'));
     m_in_block = false;
   }
   void subheading(std::string_view text, Tone tone) override {
@@ -82,7 +66,7 @@ public:
   }
   void item(std::string_view marker, std::string_view text, Tone tone) override {
     const std::string first = printable(marker) + " ";
-    wrapped(first, text, std::min<std::size_t>(display_width(first), 4), tone);
+    wrapped(first, text, std::min<std::size_t>(util::display_width(first), 4), tone);
   }
   void detail(std::string_view marker, std::string_view text) override {
     if (marker.empty()) {
@@ -127,39 +111,18 @@ private:
     m_out += '\n';
   }
 
-  // Writes `raw` (made printable) wrapped at the report width, the first line after
-  // `first`, later lines indented by `indent` spaces; lines are painted in `tone`.
+  // Writes `raw` (made printable) wrapped at word boundaries at the report width
+  // (util::wrap), the first line after `first`, later lines indented by `indent` spaces;
+  // lines are painted in `tone`.
   void wrapped(const std::string &first, std::string_view raw, std::size_t indent, Tone tone) {
-    const std::string text = printable(raw);
-    std::string current = first;
-    std::size_t current_width = display_width(first);
-    bool line_has_word = false;
-    const auto flush = [&] { line(tone == Tone::plain ? current : paint(current, tone, false)); };
-    std::size_t pos = 0;
-    while (pos < text.size()) {
-      const std::size_t space = text.find(' ', pos);
-      const std::string_view token =
-          std::string_view(text).substr(pos, space == std::string::npos ? std::string::npos : space - pos);
-      pos = space == std::string::npos ? text.size() : space + 1;
-      if (token.empty()) {
-        continue;
-      }
-      const std::size_t token_width = display_width(token);
-      if (line_has_word && current_width + 1 + token_width > static_cast<std::size_t>(m_width)) {
-        flush();
-        current = std::string(indent, ' ');
-        current_width = indent;
-        line_has_word = false;
-      }
-      if (line_has_word) {
-        current += ' ';
-        ++current_width;
-      }
-      current += token;
-      current_width += token_width;
-      line_has_word = true;
+    const std::string lines = util::wrap(printable(raw), static_cast<std::size_t>(m_width), first, indent);
+    std::size_t start = 0;
+    while (start <= lines.size()) {
+      const std::size_t end = std::min(lines.find('\n', start), lines.size());
+      const std::string_view one = std::string_view(lines).substr(start, end - start);
+      line(tone == Tone::plain ? std::string(one) : paint(one, tone, false));
+      start = end + 1;
     }
-    flush();
   }
 
   int m_width;
