@@ -276,6 +276,18 @@ Json framework_schema(const core::Framework &fw) {
   properties["use_case_format"] = {{"const", 1}};
   properties["fields"] = list_of;
   properties["task_fields"] = list_of;
+  Json interview_tasks = {{"type", "object"},
+                          {"additionalProperties", false},
+                          {"required", Json::array({"label", "question"})},
+                          {"properties",
+                           {{"after", {{"type", "string"}}},
+                            {"label", lang_text},
+                            {"question", lang_text},
+                            {"help", lang_text}}}};
+  properties["interview"] = {{"type", "object"},
+                             {"additionalProperties", false},
+                             {"required", Json::array({"tasks"})},
+                             {"properties", {{"tasks", interview_tasks}}}};
   properties["skills"] = array_of(item({{"id", id},
                                         {"group", string_enum({"cognitive", "affective"})},
                                         {"label", lang_text},

@@ -1,5 +1,7 @@
 // The framework loader: YAML trees become core structs here, every reference between files
 // is resolved, and every rule condition is parsed and type-checked.
+#include "interview_text.hpp"
+
 #include <algorithm>
 #include <cstdlib>
 #include <filesystem>
@@ -352,7 +354,7 @@ private:
   }
 
   void read_fields(const Node &root) {
-    m_reader.check_keys(root, {"use_case_format", "fields", "task_fields"},
+    m_reader.check_keys(root, {"use_case_format", "fields", "task_fields", "interview"},
                         {"use_case_format", "fields", "task_fields"});
     if (const auto format = m_reader.integer(root, "use_case_format", true, 1, 1000);
         format && *format != 1) {
@@ -371,6 +373,9 @@ private:
       m_fw.task_fields.push_back(std::move(field));
     });
     m_fw.index_field_groups();
+    if (const Node *interview = root.find("interview")) {
+      read_interview_text(*interview, m_fw, m_reader);
+    }
     for (const char *needed : {"title"}) {
       if (m_fw.field_index(needed) < 0) {
         m_reader.error(root.where, std::string("the field \"") + needed + "\" must be declared");

@@ -215,6 +215,15 @@ struct Scoring {
   TaskSuitability task_suitability;
 };
 
+// How the interview presents the tasks step, which no single field declares: where it comes
+// among the questions and its wording (fields.yaml, optional `interview: tasks:`).
+struct InterviewTasks {
+  std::string after; // the field after which the tasks are asked; empty: after all fields
+  Text label;
+  Text question;
+  Text help;
+};
+
 // A whole framework, loaded and checked; indices in one part point into another.
 struct Framework {
   std::string id;
@@ -229,6 +238,7 @@ struct Framework {
   std::vector<Block> blocks;
   std::vector<FieldDecl> fields;
   std::vector<FieldDecl> task_fields;
+  InterviewTasks interview_tasks;
   std::vector<Pillar> pillars;
   std::vector<TaxonomyItem> items;
   std::vector<Skill> skills;

@@ -119,3 +119,32 @@ TEST_CASE("interview conditions of fields are parsed, type-checked and located",
         "mini/fields.yaml:131:14: unknown field \"data.persnal\" (did you mean \"data.personal\"?)");
   CHECK(all[3] == "mini/fields.yaml:132:17: \"nee\" is not a value of \"data.health\"");
 }
+
+TEST_CASE("the interview's wording of the tasks step is framework data, checked at load", "[io][framework]") {
+  const auto fw = test::mini_framework();
+  CHECK(fw.interview_tasks.after == "purpose.benefits");
+  CHECK(fw.interview_tasks.question.in("nl").find("BOB-model") != std::string::npos);
+  CHECK(fw.interview_tasks.help.in("en").starts_with("The BOB model divides"));
+
+  auto files = test::mini_files();
+  const std::string section = files["fields.yaml"].substr(files["fields.yaml"].find("\ninterview:\n"));
+  files["fields.yaml"] = replace(files["fields.yaml"], section, "\n");
+  CHECK(io::load_framework(test::as_sources(files), "mini").interview_tasks.after.empty());
+
+  files = test::mini_files();
+  files["fields.yaml"] = replace(files["fields.yaml"], "after: purpose.benefits", "after: purpose.benefit");
+  auto found = errors(files);
+  REQUIRE(found.size() == 1);
+  CHECK(found[0].ends_with(": \"purpose.benefit\" is not a field the interview asks (did you mean "
+                           "\"purpose.benefits\"?)"));
+  CHECK(found[0].starts_with("mini/fields.yaml:"));
+
+  files = test::mini_files();
+  files["fields.yaml"] =
+      replace(files["fields.yaml"], "after: purpose.benefits", "after: id\n    colour: red");
+  found = errors(files);
+  REQUIRE(found.size() == 2);
+  CHECK(found[0].ends_with(": \"id\" is not a field the interview asks"));
+  CHECK(found[1].find(": unknown key \"colour\"; allowed here: after, label, question, help") !=
+        std::string::npos);
+}
