@@ -50,11 +50,11 @@ int terminal_width() {
 
 } // namespace
 
-void add_report_options(Command *sub, ReportChoice &choice) {
+void add_report_options(Command *sub, ReportChoice &choice, const std::string &language_help) {
   sub->add_option("--format", choice.format, "Report format")
       ->choices({"text", "markdown", "html", "json"})
       ->capture_default_str();
-  sub->add_option("--lang", choice.language, "Report language")->choices({"nl", "en"})->capture_default_str();
+  sub->add_option("--lang", choice.language, language_help)->choices({"nl", "en"})->capture_default_str();
   sub->add_option("--color", choice.color,
                   "Colour in the text report: auto (on a terminal, unless NO_COLOR is set), always, never")
       ->choices({"auto", "always", "never"})

@@ -16,8 +16,11 @@ struct ReportChoice {
   int width = 0; // 0: the terminal's width on a TTY, else 80
 };
 
-// Declares --format, --lang, --color, --width and --date on `sub`.
-void add_report_options(Command *sub, ReportChoice &choice);
+// Declares --format, --lang, --color, --width and --date on `sub`; `language_help` describes
+// --lang when it governs more than the report.
+void add_report_options(Command *sub,
+                        ReportChoice &choice,
+                        const std::string &language_help = "Report language");
 
 // The render options for `choice`; `to_terminal` says whether the report goes to a terminal.
 // Throws util::Error for a bad --date or SOURCE_DATE_EPOCH.
