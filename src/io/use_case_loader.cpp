@@ -24,7 +24,7 @@ public:
     m_uc.fields.resize(m_fw.fields.size());
     if (!root.is_map()) {
       m_reader.error(root.where, "a use case must be a mapping (key: value), not " +
-                                     std::string(kind_name(root)) + "; see docs/use-case-format.md");
+                                     std::string(kind_name(root)) + "; see USE-CASE FILES in `man kansrijk`");
       throw util::Error(std::move(m_reader.diagnostics()));
     }
     read_group(root, "");

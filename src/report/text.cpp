@@ -34,26 +34,18 @@ public:
   explicit TextSink(const RenderOptions &options)
       : m_width(std::max(40, options.width)), m_color(options.color) {}
 
-  void title(std::string_view text) override {
-    const std::string safe = printable(text);
-    line(paint(safe, Tone::plain, true));
-    line(std::string(util::display_width(safe), '='));
-  }
+  void title(std::string_view text) override { underlined(text, Tone::plain, '='); }
   void meta(std::string_view label, std::string_view value) override {
     wrapped(printable(label) + ": ", value, 4, Tone::plain);
   }
   void verdict(std::string_view text, Tone tone) override {
-    const std::string safe = printable(text);
     line();
-    line(paint(safe, tone, true));
-    line(std::string(util::display_width(safe), '-'));
+    underlined(text, tone, '-');
     m_in_block = false;
   }
   void heading(std::string_view text) override {
-    const std::string safe = printable(text);
     line();
-    line(paint(safe, Tone::plain, true));
-    line(std::string(util::display_width(safe), '-'));
+    underlined(text, Tone::plain, '-');
     m_in_block = false;
   }
   void subheading(std::string_view text, Tone tone) override {
@@ -109,6 +101,22 @@ private:
   void line(std::string_view text = {}) {
     m_out += text;
     m_out += '\n';
+  }
+
+  // A heading in bold, wrapped at word boundaries like the text (a long title in a narrow
+  // terminal), underlined with `rule` as wide as its widest line.
+  void underlined(std::string_view raw, Tone tone, char rule) {
+    const std::string lines = util::wrap(printable(raw), static_cast<std::size_t>(m_width));
+    std::size_t widest = 0;
+    std::size_t start = 0;
+    while (start <= lines.size()) {
+      const std::size_t end = std::min(lines.find('\n', start), lines.size());
+      const std::string_view one = std::string_view(lines).substr(start, end - start);
+      widest = std::max(widest, util::display_width(one));
+      line(paint(one, tone, true));
+      start = end + 1;
+    }
+    line(std::string(widest, rule));
   }
 
   // Writes `raw` (made printable) wrapped at word boundaries at the report width

@@ -194,6 +194,8 @@ def main():
         man_page = os.path.join(root, "usr", "share", "man", "man1", "kansrijk.1.gz")
         shown = output(["man", "-l", man_page], env=dict(os.environ, MANWIDTH="100"))
         expect(shown.returncode == 0 and "kansrijk assess [options] FILE" in shown.stdout, f"man -l: {shown.stderr}")
+        # error messages send readers to this section (src/io/use_case_loader.cpp)
+        expect("\nUSE-CASE FILES\n" in shown.stdout, "man page: no USE-CASE FILES section")
         for command in ("assess", "batch", "interview", "validate", "validate-case", "schema", "graph", "diff",
                         "test", "framework", "help", "version"):
             expect(f"\n   kansrijk {command}\n" in shown.stdout, f"man page: no section for kansrijk {command}")

@@ -88,8 +88,8 @@ TEST_CASE("wrong types are explained", "[io][use_case]") {
   CHECK(
       error("title: T\ntasks: [{ref: p.write}]\ndata: {health: nee}\n") ==
       "case.yaml:3:16: \"nee\" is not allowed for \"data.health\" (did you mean \"no\"?); allowed: yes, no");
-  CHECK(error("- a\n- b\n") ==
-        "case.yaml:1:1: a use case must be a mapping (key: value), not list; see docs/use-case-format.md");
+  CHECK(error("- a\n- b\n") == "case.yaml:1:1: a use case must be a mapping (key: value), not list; see "
+                               "USE-CASE FILES in `man kansrijk`");
 }
 
 TEST_CASE("missing title or tasks", "[io][use_case]") {
