@@ -134,6 +134,7 @@ bool InterviewFiles::write_draft_at(const std::string &path, const std::string &
 }
 
 void InterviewFiles::save_draft(const std::string &yaml, const std::string &name_hint) {
+  const bool failing_already = !m_unsaved.empty(); // said once is enough
   if (m_draft.empty()) {
     const std::string base =
         !m_case.empty() ? (fs::path(m_case).parent_path() / fs::path(m_case).stem()).string()
@@ -177,6 +178,9 @@ void InterviewFiles::save_draft(const std::string &yaml, const std::string &name
     return;
   }
   m_unsaved = yaml;
+  if (failing_already) {
+    m_warning.reset();
+  }
 }
 
 std::optional<std::string> InterviewFiles::take_warning() { return std::exchange(m_warning, std::nullopt); }
@@ -192,9 +196,8 @@ std::string InterviewFiles::write_case(const std::string &yaml, const std::strin
                              : !without_draft_suffix(m_resume).empty() ? without_draft_suffix(m_resume)
                              : !m_resume.empty() ? (fs::path(m_resume).parent_path() / name_hint).string()
                                                  : name_hint;
-    const std::string extension = !m_case.empty() && fs::path(m_case).has_extension()
-                                      ? fs::path(m_case).extension().string()
-                                      : std::string(".yaml");
+    const std::string extension =
+        !m_case.empty() ? fs::path(m_case).extension().string() : std::string(".yaml");
     // Written whole under a temporary name, then linked to the first free name.
     const std::string written = write_temporary(fs::path(base).parent_path(), yaml);
     for (int n = 1; n < 1000 && chosen.empty(); ++n) {

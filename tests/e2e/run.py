@@ -331,6 +331,31 @@ def check_golden_runner():
         expect(none.returncode == 2 and none.stderr.decode() == f"{empty}: error: not a framework folder: it has no framework.yaml\n", f"empty folder: {none.stderr.decode()}")
 
 
+def check_quick_start():
+    """README command 1 stays lean (no test tools, no tests built), command 2 installs the test
+    tools, and CI stage 1 runs command 2 as it stands (with warnings as errors)."""
+    with open(os.path.join(SOURCE, "README.md"), encoding="utf-8") as f:
+        readme = f.read().splitlines()
+    first = [line for line in readme if line.startswith("scripts/setup.sh && ")]
+    second = [line for line in readme if line.startswith("scripts/setup.sh --test && ")]
+    expect(len(first) == 1 and len(second) == 1, f"quick-start: README commands {first} {second}")
+    if len(first) != 1 or len(second) != 1:
+        return
+    expect("-DKANSRIJK_BUILD_TESTS=OFF" in first[0] and "--target kansrijk" in first[0],
+           f"quick-start: command 1 builds more than the binary: {first[0]}")
+    expect("-DKANSRIJK_BUILD_TESTS=ON" in second[0] and "ctest" in second[0], f"quick-start: command 2: {second[0]}")
+    with open(os.path.join(SOURCE, ".ci", "run"), encoding="utf-8") as f:
+        ci = f.read()
+    expect(second[0].replace("-DKANSRIJK_BUILD_TESTS=ON", "-DKANSRIJK_BUILD_TESTS=ON -DKANSRIJK_WERROR=ON") in ci,
+           "quick-start: .ci/run does not run README command 2")
+    with open(os.path.join(SOURCE, "scripts", "setup.sh"), encoding="utf-8") as f:
+        setup = f.read()
+    build_list = setup[setup.index("build_packages=("):setup.index("test_packages=(")]
+    for tool in ("catch2", "chromium", "tmux", "graphviz", "cmark-gfm", "lintian", "zsh", "fish", "npm", "python3"):
+        expect(f"\n  {tool} " not in build_list and f"\n  {tool}\n" not in build_list,
+               f"quick-start: the test tool {tool} is installed by command 1")
+
+
 def main():
     check = sys.argv[3]
     if check == "example":
@@ -347,6 +372,8 @@ def main():
         check_framework_command()
     elif check == "golden-runner":
         check_golden_runner()
+    elif check == "quick-start":
+        check_quick_start()
     else:
         sys.exit(f"unknown check {check}")
     for failure in FAILURES:
