@@ -38,6 +38,7 @@ test_packages=(
   python3-yaml      # scripts/framework-doc.py (docs/framework.md is generated and checked)
   cmark-gfm         # Markdown reports rendered by a real GFM renderer (escaping)
   chromium          # HTML reports rendered and screenshotted headless
+  poppler-utils     # pdftotext reads the printed report page by page (page numbers, title)
   tmux              # the interview and the zsh completion driven in a real terminal
   graphviz          # `kansrijk graph --format dot` must render
   lintian           # the Debian package is checked against Debian's rules

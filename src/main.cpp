@@ -1,4 +1,5 @@
-// The kansrijk binary: everything lives in kansrijk_lib; this only hands over the arguments.
+// The kansrijk binary: everything lives in kansrijk_lib; this only hands over the arguments
+// and the standard streams.
 #include <iostream>
 #include <kansrijk/cli/cli.hpp>
 #include <string>
@@ -6,5 +7,5 @@
 
 int main(int argc, char **argv) {
   const std::vector<std::string> args(argv + 1, argv + argc);
-  return kansrijk::cli::run_cli(args, std::cout, std::cerr);
+  return kansrijk::cli::run_cli(args, std::cin, std::cout, std::cerr);
 }

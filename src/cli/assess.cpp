@@ -1,5 +1,6 @@
-// `kansrijk assess FILE|-`: one use case in, one report out (stdout or an atomically
-// written file). Nothing is printed until the whole report is ready.
+// `kansrijk assess FILE|-`: one use case in, one report out (stdout or a file, through the
+// output layer). Nothing is printed until the whole report is ready; an output that is also
+// an input is refused before anything is read.
 #include <fmt/format.h>
 #include <kansrijk/cli/cli.hpp>
 #include <kansrijk/cli/commands.hpp>
@@ -9,7 +10,7 @@
 #include <kansrijk/io/framework_loader.hpp>
 #include <kansrijk/io/use_case_loader.hpp>
 #include <kansrijk/report/render.hpp>
-#include <kansrijk/util/file.hpp>
+#include <kansrijk/util/output.hpp>
 #include <memory>
 #include <ostream>
 
@@ -18,7 +19,7 @@ namespace kansrijk::cli {
 namespace {
 struct AssessOptions {
   std::string input;
-  std::string output;
+  std::string output = "-";
   std::string framework;
   ReportChoice report;
 };
@@ -32,13 +33,14 @@ void add_assess(CommandLine &app, Action &action) {
       ->value_kind(ValueKind::file);
   add_report_options(sub, options->report);
   sub->add_option("-o,--output", options->output,
-                  "Write the report to this file (atomically) instead of stdout")
+                  "Write the report to this file (atomically), or - for stdout (the default)")
+      ->check(output_name())
       ->value_kind(ValueKind::file);
   sub->add_option("--framework", options->framework,
                   "Framework folder (default: $KANSRIJK_FRAMEWORK, else the built-in TNO framework)")
       ->value_kind(ValueKind::directory);
   sub->callback([options, &action] {
-    action = [options](std::ostream &out, std::ostream &) {
+    action = [options](std::istream &in, std::ostream &out, std::ostream &) {
       if (io::is_many_case_file(options->input)) {
         throw util::Error(util::Diagnostic{
             {options->input, 0, 0},
@@ -47,18 +49,19 @@ void add_assess(CommandLine &app, Action &action) {
                 "inventory); assess them with `kansrijk batch {}`",
                 options->input)});
       }
-      const report::RenderOptions render_options =
-          resolve_report_options(options->report, options->output.empty() && stdout_is_terminal());
+      const report::RenderOptions render_options = resolve_report_options(
+          options->report, options->output == util::k_standard_output && stdout_is_terminal());
+      util::check_output_target("-o", options->output);
+      std::vector<std::string> inputs =
+          io::framework_file_paths(io::framework_folder_for(options->framework));
+      inputs.push_back(options->input);
+      util::refuse_output_over_inputs("-o", options->output, inputs);
       const core::Framework framework = io::load_framework_for(options->framework);
-      const core::UseCase use_case = io::load_use_case(options->input, framework);
+      const core::UseCase use_case = io::load_use_case(options->input, framework, in);
       const core::Assessment assessment = core::assess(framework, use_case);
       const std::string rendered =
           report::render(assessment, *report::format_from_name(options->report.format), render_options);
-      if (options->output.empty()) {
-        out << rendered;
-      } else {
-        util::write_file_atomically(options->output, rendered);
-      }
+      util::write_output(options->output, rendered, out);
       return k_exit_ok;
     };
   });

@@ -2,11 +2,11 @@
 // case out. Records are read lazily in input order, assessed in chunks by a pool of worker
 // threads, and written in input order by the main thread, so the output is the same for any
 // number of jobs and memory does not grow with the number of cases. A broken case becomes an
-// error row and the run goes on. Ctrl-C stops cleanly: no half-written file is left.
-#include <atomic>
+// error row and the run goes on. Ctrl-C or SIGTERM stops cleanly (util::InterruptGuard): no
+// half-written file is left. Outputs go through the output layer (util/output.hpp); one that
+// is also an input is refused before a case is read.
 #include <chrono>
 #include <condition_variable>
-#include <csignal>
 #include <deque>
 #include <filesystem>
 #include <fmt/format.h>
@@ -20,9 +20,12 @@
 #include <kansrijk/io/framework_loader.hpp>
 #include <kansrijk/report/render.hpp>
 #include <kansrijk/report/summary.hpp>
-#include <kansrijk/util/file.hpp>
+#include <kansrijk/util/interrupt.hpp>
+#include <kansrijk/util/output.hpp>
+#include <kansrijk/util/safe_text.hpp>
 #include <mutex>
 #include <ostream>
+#include <set>
 #include <thread>
 #include <unordered_set>
 
@@ -31,33 +34,6 @@ namespace kansrijk::cli {
 namespace {
 
 namespace fs = std::filesystem;
-
-std::atomic<bool> g_interrupted{false};
-
-extern "C" void on_interrupt(int /*signal*/) { g_interrupted.store(true); }
-
-// Catches SIGINT and SIGTERM while it lives, so the run can stop between chunks.
-class InterruptGuard {
-public:
-  InterruptGuard() {
-    g_interrupted.store(false);
-    struct sigaction action {};
-    action.sa_handler = on_interrupt;
-    sigemptyset(&action.sa_mask);
-    sigaction(SIGINT, &action, &m_old_int);
-    sigaction(SIGTERM, &action, &m_old_term);
-  }
-  ~InterruptGuard() {
-    sigaction(SIGINT, &m_old_int, nullptr);
-    sigaction(SIGTERM, &m_old_term, nullptr);
-  }
-  InterruptGuard(const InterruptGuard &) = delete;
-  InterruptGuard &operator=(const InterruptGuard &) = delete;
-
-private:
-  struct sigaction m_old_int {};
-  struct sigaction m_old_term {};
-};
 
 // A fixed set of worker threads taking tasks from one queue.
 class WorkerPool {
@@ -123,6 +99,7 @@ struct BatchOptions {
   std::string framework;
   std::string progress = "auto";
   unsigned jobs = 0;
+  bool follow_symlinks = false;
   ReportChoice report;
 };
 
@@ -174,8 +151,7 @@ Outcome process(const io::Record &record, const Context &context) {
       row.error += fmt::format(" (and {} more)", diagnostics.size() - 1);
     }
     for (const auto &d : diagnostics) {
-      const std::string place = util::format_location(d.where);
-      outcome.errors += fmt::format("{}: error: {}\n", place.empty() ? "kansrijk" : place, d.message);
+      outcome.errors += diagnostic_line(d);
     }
     outcome.summary = report::summary_line(context.framework, row, context.summary_format);
     outcome.failed = true;
@@ -238,21 +214,50 @@ private:
   std::chrono::steady_clock::time_point m_last{};
 };
 
-int run_batch(const BatchOptions &options, std::ostream &out, std::ostream &err) {
+// Refuses outputs that would overwrite or re-read an input, before a case is read.
+void check_outputs(const BatchOptions &options, const std::vector<std::string> &inputs) {
+  if (!options.summary.empty()) {
+    util::check_output_target("--summary", options.summary);
+    util::refuse_output_over_inputs("--summary", options.summary, inputs);
+  }
+  if (!options.out_dir.empty()) {
+    if (options.out_dir == util::k_standard_output) {
+      throw util::Error("--out takes a folder for the reports; - (standard output) is for --summary");
+    }
+    util::refuse_output_over_inputs("--out", options.out_dir, inputs);
+  }
+}
+
+int run_batch(const BatchOptions &options, std::istream &in, std::ostream &out, std::ostream &err) {
   const bool summary_to_stdout =
-      options.summary == "-" || (options.summary.empty() && options.out_dir.empty());
+      options.summary == util::k_standard_output || (options.summary.empty() && options.out_dir.empty());
   std::string format_name = options.summary_format;
   if (format_name.empty()) {
     const std::string ext = fs::path(options.summary).extension().string();
     format_name = ext == ".jsonl" || ext == ".ndjson" ? "jsonl" : "csv";
   }
   const report::RenderOptions render_options = resolve_report_options(options.report, false);
+  std::vector<std::string> inputs = io::framework_file_paths(io::framework_folder_for(options.framework));
+  inputs.insert(inputs.end(), options.inputs.begin(), options.inputs.end());
+  check_outputs(options, inputs);
   const core::Framework framework = io::load_framework_for(options.framework);
   const Context context{
       framework, format_name == "jsonl" ? report::SummaryFormat::jsonl : report::SummaryFormat::csv,
       options.out_dir.empty() ? std::nullopt : report::format_from_name(options.report.format),
       render_options};
-  io::RecordSource source(options.inputs);
+  io::RecordSource source(
+      options.inputs,
+      io::SourceOptions{&in, options.follow_symlinks ? io::Symlinks::follow : io::Symlinks::inside,
+                        &framework});
+  const std::vector<std::string> files = source.files(); // folders expanded
+  inputs.insert(inputs.end(), files.begin(), files.end());
+  check_outputs(options, inputs);
+  std::set<std::pair<dev_t, ino_t>> input_ids; // a report must not replace one of them
+  for (const auto &file : files) {
+    if (auto id = util::file_id(file)) {
+      input_ids.emplace(id->device, id->inode);
+    }
+  }
   if (!options.out_dir.empty()) {
     std::error_code ec;
     fs::create_directories(options.out_dir, ec);
@@ -261,7 +266,7 @@ int run_batch(const BatchOptions &options, std::ostream &out, std::ostream &err)
           util::Diagnostic{{options.out_dir}, "cannot make the output folder: " + ec.message()});
     }
   }
-  std::optional<util::AtomicFile> summary_file;
+  std::optional<util::OutputFile> summary_file;
   if (!summary_to_stdout && !options.summary.empty()) {
     summary_file.emplace(options.summary);
   }
@@ -274,6 +279,7 @@ int run_batch(const BatchOptions &options, std::ostream &out, std::ostream &err)
   };
   emit_summary(report::summary_header(framework, context.summary_format));
 
+  const util::InterruptGuard guard; // from here on, Ctrl-C and SIGTERM stop the run cleanly
   const bool show_progress =
       options.progress == "always" || (options.progress == "auto" && stderr_is_terminal());
   Progress progress(show_progress, show_progress ? source.count() : std::nullopt, err);
@@ -283,6 +289,20 @@ int run_batch(const BatchOptions &options, std::ostream &out, std::ostream &err)
   std::size_t done = 0;
   std::size_t failed = 0;
 
+  const auto write_report = [&](const Outcome &outcome) {
+    const std::string name = report_name(outcome.id, used_names);
+    const std::string path =
+        (fs::path(options.out_dir) / (name + std::string(report::format_extension(*context.report_format))))
+            .string();
+    const auto id = util::file_id(path);
+    if (id && input_ids.count({id->device, id->inode}) != 0) {
+      throw util::Error(
+          util::Diagnostic{{path},
+                           "the report of case \"" + util::excerpt(outcome.id) +
+                               "\" would replace this input of the run; give --out another folder"});
+    }
+    util::write_file_atomically(path, outcome.report);
+  };
   const auto write_outcomes = [&](const std::vector<Outcome> &outcomes) {
     for (const auto &outcome : outcomes) {
       emit_summary(outcome.summary);
@@ -293,16 +313,12 @@ int run_batch(const BatchOptions &options, std::ostream &out, std::ostream &err)
         }
         err << outcome.errors;
       } else if (context.report_format) {
-        const std::string name = report_name(outcome.id, used_names);
-        util::write_file_atomically((fs::path(options.out_dir) /
-                                     (name + std::string(report::format_extension(*context.report_format))))
-                                        .string(),
-                                    outcome.report);
+        write_report(outcome);
       }
       ++done;
     }
     if (summary_to_stdout) {
-      out.flush();
+      util::flush_stream(out); // a closed pipe or full disk stops the run at once
     }
     progress.update(done);
   };
@@ -315,14 +331,13 @@ int run_batch(const BatchOptions &options, std::ostream &out, std::ostream &err)
     return outcomes;
   };
 
-  const InterruptGuard guard;
   {
     std::optional<WorkerPool> pool;
     if (jobs > 1) {
       pool.emplace(jobs);
     }
     std::deque<std::future<std::vector<Outcome>>> in_flight;
-    while (!g_interrupted.load()) {
+    while (!util::interrupt_requested()) {
       auto chunk = std::make_shared<std::vector<io::Record>>();
       while (chunk->size() < chunk_size) {
         auto record = source.next();
@@ -331,7 +346,7 @@ int run_batch(const BatchOptions &options, std::ostream &out, std::ostream &err)
         }
         chunk->push_back(std::move(*record));
       }
-      if (chunk->empty()) {
+      if (chunk->empty() || util::interrupt_requested()) {
         break;
       }
       if (!pool) {
@@ -348,12 +363,12 @@ int run_batch(const BatchOptions &options, std::ostream &out, std::ostream &err)
     while (!in_flight.empty()) {
       auto outcomes = in_flight.front().get();
       in_flight.pop_front();
-      if (!g_interrupted.load()) {
+      if (!util::interrupt_requested()) {
         write_outcomes(outcomes);
       }
     }
   }
-  if (g_interrupted.load()) {
+  if (util::interrupt_requested()) {
     if (summary_file) {
       summary_file->discard();
     }
@@ -363,7 +378,7 @@ int run_batch(const BatchOptions &options, std::ostream &out, std::ostream &err)
     err << fmt::format("kansrijk: interrupted after {} cases; {}\n", done,
                        summary_file ? "no summary written (reports already written are complete)"
                                     : "reports already written are complete");
-    return 130;
+    return util::InterruptGuard::exit_code();
   }
   progress.update(done, true);
   if (summary_file) {
@@ -389,11 +404,15 @@ void add_batch(CommandLine &app, Action &action) {
       ->value_kind(ValueKind::file);
   sub->add_option("--out", options->out_dir,
                   "Write one report per case into this folder (format from --format)")
+      ->check(output_name())
       ->value_kind(ValueKind::directory);
   sub->add_option(
          "--summary", options->summary,
          "Write the summary (one line per case) to this file, or - for stdout (default: stdout unless --out)")
+      ->check(output_name())
       ->value_kind(ValueKind::file);
+  sub->add_flag("--follow-symlinks", options->follow_symlinks,
+                "In folders, also read symbolic links that lead out of the folder (default: not followed)");
   sub->add_option("--summary-format", options->summary_format,
                   "csv or jsonl (default: from the --summary file's extension, else csv)")
       ->choices({"csv", "jsonl"});
@@ -407,7 +426,9 @@ void add_batch(CommandLine &app, Action &action) {
       ->value_kind(ValueKind::directory);
   add_report_options(sub, options->report);
   sub->callback([options, &action] {
-    action = [options](std::ostream &out, std::ostream &err) { return run_batch(*options, out, err); };
+    action = [options](std::istream &in, std::ostream &out, std::ostream &err) {
+      return run_batch(*options, in, out, err);
+    };
   });
 }
 

@@ -1,11 +1,14 @@
-// The top-level command line: subcommands, help and version, and the only catch of
-// util::Error.
+// The top-level command line: subcommands, help and version, the only catch of util::Error,
+// and the final check that standard output was written.
 #include <filesystem>
 #include <kansrijk/cli/cli.hpp>
 #include <kansrijk/cli/command_line.hpp>
 #include <kansrijk/cli/commands.hpp>
 #include <kansrijk/util/diagnostic.hpp>
+#include <kansrijk/util/output.hpp>
+#include <kansrijk/util/safe_text.hpp>
 #include <kansrijk/util/text.hpp>
+#include <memory>
 #include <ostream>
 #include <system_error>
 #include <vector>
@@ -38,31 +41,87 @@ void add_help_and_version(CommandLine &app, Action &action) {
   Command *help = app.add_subcommand("help", "Show the help of kansrijk, or of one subcommand.");
   help->add_option("SUBCOMMAND", *subcommand, "The subcommand to explain")->choices(names);
   help->callback([subcommand, &app, &action] {
-    action = [subcommand, &app](std::ostream &out, std::ostream &) {
+    action = [subcommand, &app](std::istream &, std::ostream &out, std::ostream &) {
       out << app.help(*subcommand);
       return k_exit_ok;
     };
   });
   Command *version = app.add_subcommand("version", "Print the version (as -v and --version do).");
   version->callback([&app, &action] {
-    action = [&app](std::ostream &out, std::ostream &) {
+    action = [&app](std::istream &, std::ostream &out, std::ostream &) {
       out << app.version() << '\n';
       return k_exit_ok;
     };
   });
 }
 
+// `code`, unless what was written to `out` did not all arrive: then the error, exit code 2
+// (unless the run already failed with 2, whose message said why).
+int finish(int code, std::ostream &out, std::ostream &err) {
+  if (code == k_exit_usage) {
+    return code;
+  }
+  try {
+    util::flush_stream(out);
+  } catch (const util::Error &e) {
+    print_diagnostics(e, err);
+    return k_exit_usage;
+  }
+  return code;
+}
+
+int run(std::span<const std::string> args, std::istream &in, std::ostream &out, std::ostream &err) {
+  CommandLine app(program_description(), program_version(),
+                  "Exit codes: 0 ok, 1 findings (failed golden cases, validation problems), 2 usage, input\n"
+                  "or output error, 3 batch: some cases could not be assessed, 130 (143) stopped by\n"
+                  "Ctrl-C (SIGTERM).\n"
+                  "Run `kansrijk help SUBCOMMAND` for the options of one subcommand.\n"
+                  "Documentation: " +
+                      documentation_place() + ".");
+  Action action;
+  declare_command_line(app, action);
+  switch (app.parse(args, out, err)) {
+  case Parsed::done:
+    return k_exit_ok;
+  case Parsed::usage_error:
+    return k_exit_usage;
+  case Parsed::run:
+    break;
+  }
+  try {
+    return action ? action(in, out, err) : k_exit_usage;
+  } catch (const util::Error &e) {
+    print_diagnostics(e, err);
+    return k_exit_usage;
+  } catch (const std::exception &e) {
+    err << "kansrijk: error: " << util::safe_terminal(e.what()) << '\n';
+    return k_exit_usage;
+  }
+}
+
 } // namespace
+
+std::string diagnostic_line(const util::Diagnostic &d, std::string_view fallback) {
+  const std::string place = util::format_location(d.where);
+  return util::safe_terminal(place.empty() ? fallback : place) +
+         ": error: " + util::safe_terminal(d.message) + "\n";
+}
 
 void print_diagnostics(const std::exception &error, std::ostream &err) {
   if (const auto *located = dynamic_cast<const util::Error *>(&error)) {
     for (const auto &d : located->diagnostics()) {
-      const std::string place = util::format_location(d.where);
-      err << (place.empty() ? std::string("kansrijk") : place) << ": error: " << d.message << '\n';
+      err << diagnostic_line(d);
     }
     return;
   }
-  err << "kansrijk: error: " << error.what() << '\n';
+  err << "kansrijk: error: " << util::safe_terminal(error.what()) << '\n';
+}
+
+OptionCheck output_name() {
+  return [](const std::string &name) {
+    return name.empty() ? std::string("an empty name; give a file name, or - for standard output")
+                        : std::string();
+  };
 }
 
 void declare_command_line(CommandLine &app, Action &action) {
@@ -86,32 +145,8 @@ std::string program_description() {
 
 std::string program_version() { return std::string("kansrijk ") + KANSRIJK_VERSION; }
 
-int run_cli(std::span<const std::string> args, std::ostream &out, std::ostream &err) {
-  CommandLine app(program_description(), program_version(),
-                  "Exit codes: 0 ok, 1 findings (failed golden cases), 2 usage or input error,\n"
-                  "3 batch: some cases could not be assessed, 130 interrupted.\n"
-                  "Run `kansrijk help SUBCOMMAND` for the options of one subcommand.\n"
-                  "Documentation: " +
-                      documentation_place() + ".");
-  Action action;
-  declare_command_line(app, action);
-  switch (app.parse(args, out, err)) {
-  case Parsed::done:
-    return k_exit_ok;
-  case Parsed::usage_error:
-    return k_exit_usage;
-  case Parsed::run:
-    break;
-  }
-  try {
-    return action ? action(out, err) : k_exit_usage;
-  } catch (const util::Error &e) {
-    print_diagnostics(e, err);
-    return k_exit_usage;
-  } catch (const std::exception &e) {
-    err << "kansrijk: error: " << e.what() << '\n';
-    return k_exit_usage;
-  }
+int run_cli(std::span<const std::string> args, std::istream &in, std::ostream &out, std::ostream &err) {
+  return finish(run(args, in, out, err), out, err);
 }
 
 } // namespace kansrijk::cli

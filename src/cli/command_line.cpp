@@ -6,6 +6,7 @@
 #include <cctype>
 #include <fmt/format.h>
 #include <kansrijk/cli/command_line.hpp>
+#include <kansrijk/util/safe_text.hpp>
 #include <kansrijk/util/text.hpp>
 #include <optional>
 #include <ostream>
@@ -152,6 +153,11 @@ Option *Option::range(int low, int high) {
   return this;
 }
 
+Option *Option::check(OptionCheck test) {
+  m_option->check(CLI::Validator([test = std::move(test)](std::string &value) { return test(value); }, ""));
+  return this;
+}
+
 Option *Option::capture_default_str() {
   m_option->capture_default_str();
   return this;
@@ -239,7 +245,7 @@ CommandInfo CommandLine::describe() const { return describe_app(*m_app, m_extras
 
 Parsed CommandLine::parse(std::span<const std::string> args, std::ostream &out, std::ostream &err) {
   const auto refuse = [&](const std::string &message, const std::string &command) {
-    err << "kansrijk: error: " << message << '\n';
+    err << "kansrijk: error: " << util::safe_terminal(message) << '\n';
     if (command.empty() || command == "help") {
       err << "Run `kansrijk help` for usage.\n";
     } else {

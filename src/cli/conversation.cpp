@@ -1,5 +1,6 @@
 // The interview's output and input; see conversation.hpp.
 #include <kansrijk/cli/conversation.hpp>
+#include <kansrijk/util/safe_text.hpp>
 #include <kansrijk/util/wrap.hpp>
 #include <ostream>
 
@@ -14,7 +15,10 @@ std::string Conversation::t(std::string_view nl, std::string_view en) const {
 
 // Without a width (a scripted session) texts are written as they are, so a transcript is
 // one line per text.
-void Conversation::say(std::string_view text) {
+// Every text is made safe for the terminal first (util::safe_terminal_lines): framework
+// texts and the user's own answers are shown, and neither may move the cursor.
+void Conversation::say(std::string_view raw) {
+  const std::string text = util::safe_terminal_lines(raw);
   if (m_width == 0) {
     m_out << text << '\n';
   } else {
@@ -22,7 +26,9 @@ void Conversation::say(std::string_view text) {
   }
 }
 
-void Conversation::item(std::string_view marker, std::string_view text) {
+void Conversation::item(std::string_view raw_marker, std::string_view raw) {
+  const std::string marker = util::safe_terminal(raw_marker);
+  const std::string text = util::safe_terminal_lines(raw);
   if (m_width == 0) {
     m_out << marker << text << '\n';
   } else {
@@ -30,9 +36,10 @@ void Conversation::item(std::string_view marker, std::string_view text) {
   }
 }
 
-std::optional<std::string> Conversation::read(std::string_view prompt) {
+std::optional<std::string> Conversation::read(std::string_view raw) {
+  const std::string prompt = util::safe_terminal_lines(raw);
   if (m_width == 0) {
-    return m_in.read(std::string(prompt));
+    return m_in.read(prompt);
   }
   const std::string wrapped = util::wrap(prompt, m_width);
   const std::size_t last = wrapped.rfind('\n');

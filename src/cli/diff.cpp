@@ -1,12 +1,18 @@
 // `kansrijk diff OLD_DIR NEW_DIR [CASES...]`: what changed between two versions of a
-// framework (items, weights, thresholds, rules) and what that does to the verdicts, scores
-// and flags of the given use cases. For reviewing a framework change before it is merged.
+// framework (every part its files define and its hash covers: items, weights, thresholds,
+// rules, texts, counterweights, sources, provenance; what the model does not hold, such as
+// comments, as the files it changed in) and what that does to the verdicts, scores and
+// flags of the given use cases. For reviewing a framework change before it is merged.
 #include <fmt/format.h>
 #include <kansrijk/cli/cli.hpp>
 #include <kansrijk/cli/commands.hpp>
 #include <kansrijk/core/engine.hpp>
 #include <kansrijk/io/framework_loader.hpp>
 #include <kansrijk/io/use_case_loader.hpp>
+#include <kansrijk/util/file.hpp>
+#include <kansrijk/util/output.hpp>
+#include <kansrijk/util/safe_text.hpp>
+#include <kansrijk/util/text.hpp>
 #include <map>
 #include <ostream>
 #include <set>
@@ -25,6 +31,19 @@ std::string text_of(const core::Text &text) {
   return out;
 }
 
+std::string texts_of(const std::vector<core::Text> &texts) {
+  std::string out;
+  for (const auto &text : texts) {
+    out += "[" + text_of(text) + "] ";
+  }
+  return out;
+}
+
+std::string origin_of(const core::Origin &origin) {
+  return fmt::format("{} [{}]", origin.provenance == core::Provenance::quoted ? "quoted" : "reconstructed",
+                     util::join(origin.sources, ", "));
+}
+
 std::string effects_of(const core::Framework &fw, const core::Rule &rule) {
   std::string out;
   for (const auto &p : rule.effects.points) {
@@ -40,26 +59,78 @@ std::string effects_of(const core::Framework &fw, const core::Rule &rule) {
     out += "condition " + fw.conditions[static_cast<std::size_t>(c)].id + "; ";
   for (const int r : rule.effects.recommendations)
     out += "recommendation " + fw.recommendations[static_cast<std::size_t>(r)].id + "; ";
+  for (const auto &q : rule.effects.questions)
+    out += "question " + text_of(q) + " ";
   return out;
 }
 
+void summarise_fields(const std::vector<core::FieldDecl> &fields,
+                      const std::string &kind,
+                      std::map<std::string, Summary> &out) {
+  static constexpr const char *k_types[] = {"text", "enum", "enum list"};
+  for (const auto &f : fields) {
+    out[kind][f.path] =
+        fmt::format("{}{} [{}]{}{}{}{}; ask if {}; if skipped {}", k_types[static_cast<int>(f.type)],
+                    f.domain.ordered ? " (ordered)" : "", util::join(f.domain.values, ", "),
+                    f.values_from.empty() ? "" : " from " + f.values_from, f.required ? ", required" : "",
+                    f.derived ? ", derived" : "", f.asked ? "" : ", not asked", f.ask_if_text, f.if_skipped);
+    std::string labels;
+    for (const auto &[value, label] : f.value_labels)
+      labels += value + ": " + text_of(label) + " ";
+    out[kind + " text"][f.path] = fmt::format("label {} question {} help {} values {}", text_of(f.label),
+                                              text_of(f.question), text_of(f.help), labels);
+  }
+}
+
+// Everything about a framework that its files define (and its hash covers), by kind and id.
 std::map<std::string, Summary> summarise(const core::Framework &fw) {
   std::map<std::string, Summary> out;
-  for (const auto &b : fw.blocks)
+  out["framework"]["id"] = fw.id + " " + fw.version;
+  out["framework"]["languages"] = util::join(fw.languages, ", ");
+  out["framework"]["title"] = text_of(fw.title);
+  out["framework"]["statement"] = text_of(fw.statement);
+  out["framework"]["limits"] = text_of(fw.limits);
+  for (const auto &source : fw.sources)
+    out["source"][source.id] = text_of(source.title);
+  for (const auto &b : fw.blocks) {
     out["block"][b.id] = fmt::format("weight {}, base {}", b.weight, b.base);
+    out["block text"][b.id] = fmt::format("label {} question {}", text_of(b.label), text_of(b.question));
+    out["block provenance"][b.id] = origin_of(b.origin);
+  }
   const auto &s = fw.scoring;
-  out["scoring"]["thresholds"] =
-      fmt::format("promising {}, conditional {}, limited {}", s.threshold_promising, s.threshold_conditional,
-                  s.threshold_limited);
-  out["scoring"]["weak_block"] = std::to_string(s.weak_block);
+  out["verdict"]["thresholds"] = fmt::format("promising {}, conditional {}, limited {}", fw.verdict.promising,
+                                             fw.verdict.conditional, fw.verdict.limited);
+  for (const auto &step : fw.verdict.steps) {
+    out["policy step"][step.id] =
+        fmt::format("when {}; at most {}", step.when_text, core::to_string(step.at_most));
+  }
   out["scoring"]["max_unknown_share"] = fmt::format("{}", s.max_unknown_share);
+  out["scoring"]["overall_min_blocks"] = std::to_string(s.overall_min_blocks);
   out["scoring"]["grade_points"] =
       fmt::format("{} {} {} {}", s.grade_points[0], s.grade_points[1], s.grade_points[2], s.grade_points[3]);
   out["scoring"]["qow_points"] =
       fmt::format("favourable {}, unfavourable {}, mixed {}, neutral {}", s.qow_favourable,
                   s.qow_unfavourable, s.qow_mixed, s.qow_neutral);
-  for (const auto &skill : fw.skills)
-    out["skill"][skill.id] = text_of(skill.label);
+  std::string suitability = fmt::format("base {}", s.task_suitability.base);
+  for (const auto &[attribute, points] : s.task_suitability.attributes) {
+    suitability += "; " + attribute + ":";
+    for (const int p : points)
+      suitability += " " + std::to_string(p);
+  }
+  out["scoring"]["task_suitability"] = suitability;
+  out["scoring"]["task_suitability provenance"] = origin_of(s.task_suitability.origin);
+  summarise_fields(fw.fields, "field", out);
+  summarise_fields(fw.task_fields, "task field", out);
+  for (const auto &p : fw.pillars) {
+    out["pillar"][p.id] = fmt::format("label {} description {}", text_of(p.label), text_of(p.description));
+    out["pillar provenance"][p.id] = origin_of(p.origin);
+  }
+  for (const auto &skill : fw.skills) {
+    out["skill"][skill.id] =
+        fw.skill_groups[static_cast<std::size_t>(skill.group)].id + " " + text_of(skill.label);
+    out["skill text"][skill.id] = text_of(skill.description);
+    out["skill provenance"][skill.id] = origin_of(skill.origin);
+  }
   for (const auto &item : fw.items) {
     std::string attributes;
     for (const auto &[key, value] : item.attributes)
@@ -67,28 +138,81 @@ std::map<std::string, Summary> summarise(const core::Framework &fw) {
     std::string skills;
     for (const auto &need : item.skills)
       skills += fw.skills[static_cast<std::size_t>(need.skill)].id + " " + std::to_string(need.weight) + ", ";
+    const int kind_field = fw.task_field_with(core::FieldRole::task_kind);
+    const std::string kind = kind_field >= 0 && item.kind >= 0
+                                 ? fw.task_fields[static_cast<std::size_t>(kind_field)]
+                                       .domain.values[static_cast<std::size_t>(item.kind)]
+                                 : "-";
     out["task"][item.id] =
         fmt::format("pillar {}, {}; skills {}; {}", fw.pillars[static_cast<std::size_t>(item.pillar)].id,
-                    item.is_action ? "action" : "task", skills, attributes);
+                    kind, skills, attributes);
+    out["task text"][item.id] = fmt::format("label {} description {} rationale {}", text_of(item.label),
+                                            text_of(item.description), text_of(item.rationale));
+    out["task provenance"][item.id] = origin_of(item.origin);
   }
-  for (std::size_t s2 = 0; s2 < fw.skills.size(); ++s2) {
-    for (std::size_t t = 0; t < fw.technologies.size(); ++t) {
-      out["grade"][fw.skills[s2].id + " x " + fw.technologies[t].id] =
-          std::string(core::to_string(fw.support[s2][t].grade));
+  for (const auto &t : fw.technologies) {
+    out["technology"][t.id] =
+        fmt::format("label {} description {} strengths {} risks {} examples {}", text_of(t.label),
+                    text_of(t.description), texts_of(t.strengths), texts_of(t.risks), texts_of(t.examples));
+    out["technology provenance"][t.id] = origin_of(t.origin);
+  }
+  for (std::size_t s2 = 0; s2 < fw.skills.size() && s2 < fw.support.size(); ++s2) {
+    for (std::size_t t = 0; t < fw.technologies.size() && t < fw.support[s2].size(); ++t) {
+      const std::string id = fw.skills[s2].id + " x " + fw.technologies[t].id;
+      out["grade"][id] = std::string(core::to_string(fw.support[s2][t].grade));
+      out["grade reason"][id] = text_of(fw.support[s2][t].why);
     }
   }
-  for (const auto &d : fw.dimensions)
-    out["dimension"][d.id] = text_of(d.label);
-  for (const auto &f : fw.flags)
+  static constexpr const char *k_favourable[] = {"up", "down", "neither"};
+  for (const auto &d : fw.dimensions) {
+    out["dimension"][d.id] =
+        fmt::format("favourable {}; label {} description {}", k_favourable[static_cast<int>(d.favourable)],
+                    text_of(d.label), text_of(d.description));
+    out["dimension provenance"][d.id] = origin_of(d.origin);
+  }
+  for (const auto &f : fw.flags) {
     out["flag"][f.id] = fmt::format("severity {}", core::to_string(f.severity));
-  for (const auto &c : fw.conditions)
-    out["condition"][c.id] = text_of(c.text);
-  for (const auto &r : fw.recommendations)
+    out["flag text"][f.id] =
+        fmt::format("message {} justification {}", text_of(f.message), text_of(f.justification));
+    out["flag provenance"][f.id] = origin_of(f.origin);
+  }
+  for (const auto &c : fw.conditions) {
+    out["condition"][c.id] =
+        text_of(c.text) + (c.met_when_text.empty() ? "" : "; met when " + c.met_when_text);
+    out["condition provenance"][c.id] = origin_of(c.origin);
+  }
+  for (const auto &r : fw.recommendations) {
     out["recommendation"][r.id] = text_of(r.text);
+    out["recommendation provenance"][r.id] = origin_of(r.origin);
+  }
   for (const auto &rule : fw.rules) {
-    out["rule"][rule.id] = fmt::format("when {}; {}", rule.when_text, effects_of(fw, rule));
+    out["rule"][rule.id] =
+        fmt::format("block {}; when {}; {}", fw.blocks[static_cast<std::size_t>(rule.block)].id,
+                    rule.when_text, effects_of(fw, rule));
+    out["rule text"][rule.id] = text_of(rule.text);
+    out["rule counterweights"][rule.id] = util::join(rule.counterweights, ", ");
+    out["rule provenance"][rule.id] = origin_of(rule.origin);
   }
   return out;
+}
+
+// The framework files (not the golden cases) whose content differs between `a` and `b`.
+std::vector<std::string> changed_files(const std::vector<io::SourceFile> &a,
+                                       const std::vector<io::SourceFile> &b) {
+  std::map<std::string, std::pair<const std::string *, const std::string *>> by_name;
+  for (const auto &f : a)
+    by_name[f.name].first = &f.content;
+  for (const auto &f : b)
+    by_name[f.name].second = &f.content;
+  std::vector<std::string> changed;
+  for (const auto &[name, contents] : by_name) {
+    const bool differs =
+        contents.first == nullptr || contents.second == nullptr || *contents.first != *contents.second;
+    if (differs && !name.starts_with("tests/")) {
+      changed.push_back(name);
+    }
+  }
+  return changed;
 }
 
 struct Outcome {
@@ -98,10 +222,10 @@ struct Outcome {
   std::string error;
 };
 
-Outcome assess_with(const core::Framework &fw, const std::string &file) {
+Outcome assess_with(const core::Framework &fw, const std::string &file, std::istream &in) {
   Outcome out;
   try {
-    const core::UseCase uc = io::load_use_case(file, fw);
+    const core::UseCase uc = io::load_use_case(file, fw, in);
     const core::Assessment a = core::assess(fw, uc);
     out.verdict = std::string(core::to_string(a.verdict));
     out.overall = a.overall ? std::to_string(*a.overall) : "-";
@@ -132,13 +256,25 @@ void add_diff(CommandLine &app, Action &action) {
       ->value_kind(ValueKind::directory);
   sub->add_option("CASES", options->cases, "Use-case files to assess with both")->value_kind(ValueKind::file);
   sub->callback([options, &action] {
-    action = [options](std::ostream &out, std::ostream &) {
-      const core::Framework old_fw =
-          io::load_framework(io::read_framework_folder(options->old_dir), options->old_dir);
-      const core::Framework new_fw =
-          io::load_framework(io::read_framework_folder(options->new_dir), options->new_dir);
-      out << fmt::format("framework {} {} (sha256 {}) -> {} {} (sha256 {})\n", old_fw.id, old_fw.version,
-                         old_fw.sha256.substr(0, 12), new_fw.id, new_fw.version, new_fw.sha256.substr(0, 12));
+    action = [options](std::istream &in, std::ostream &out, std::ostream &) {
+      std::vector<util::Diagnostic> unreadable; // a usage error before anything is printed
+      for (const auto &file : options->cases) {
+        if (auto problem = util::check_readable_file(file)) {
+          unreadable.push_back(std::move(*problem));
+        }
+      }
+      if (!unreadable.empty()) {
+        throw util::Error(std::move(unreadable));
+      }
+      const auto old_files = io::read_framework_folder(options->old_dir);
+      const auto new_files = io::read_framework_folder(options->new_dir);
+      const core::Framework old_fw = io::load_framework(old_files, options->old_dir);
+      const core::Framework new_fw = io::load_framework(new_files, options->new_dir);
+      std::string report; // written at the end; every value from the frameworks made safe
+      const auto safe = [](const std::string &text) { return util::safe_terminal(text); };
+      report += fmt::format("framework {} {} (sha256 {}) -> {} {} (sha256 {})\n", safe(old_fw.id),
+                            safe(old_fw.version), old_fw.sha256.substr(0, 12), safe(new_fw.id),
+                            safe(new_fw.version), new_fw.sha256.substr(0, 12));
       const auto before = summarise(old_fw);
       const auto after = summarise(new_fw);
       std::set<std::string> kinds;
@@ -153,49 +289,57 @@ void add_diff(CommandLine &app, Action &action) {
         const Summary &b = after.count(kind) != 0 ? after.at(kind) : empty;
         for (const auto &[id, value] : a) {
           if (b.count(id) == 0) {
-            out << fmt::format("- {} {}\n", kind, id);
+            report += fmt::format("- {} {}\n", kind, safe(id));
             ++changes;
           } else if (b.at(id) != value) {
-            out << fmt::format("~ {} {}\n    was: {}\n    now: {}\n", kind, id, value, b.at(id));
+            report += fmt::format("~ {} {}\n    was: {}\n    now: {}\n", kind, safe(id), safe(value),
+                                  safe(b.at(id)));
             ++changes;
           }
         }
         for (const auto &[id, value] : b) {
           if (a.count(id) == 0) {
-            out << fmt::format("+ {} {}: {}\n", kind, id, value);
+            report += fmt::format("+ {} {}: {}\n", kind, safe(id), safe(value));
             ++changes;
           }
         }
       }
-      out << fmt::format("{} changes in the framework\n", changes);
+      if (old_fw.sha256 != new_fw.sha256 && changes == 0) {
+        // the hash covers every byte of the files: what changed is not in the model
+        report += fmt::format("~ other content (comments, layout or order) in {}\n",
+                              safe(util::join(changed_files(old_files, new_files), ", ")));
+        ++changes;
+      }
+      report += fmt::format("{} changes in the framework\n", changes);
       std::size_t changed_cases = 0;
       for (const auto &file : options->cases) {
-        const Outcome a = assess_with(old_fw, file);
-        const Outcome b = assess_with(new_fw, file);
-        std::string line = file + ": ";
+        const Outcome a = assess_with(old_fw, file, in);
+        const Outcome b = assess_with(new_fw, file, in);
+        std::string line = safe(file) + ": ";
         if (!a.error.empty() || !b.error.empty()) {
-          line += fmt::format("old {}; new {}", a.error.empty() ? a.verdict : "error: " + a.error,
-                              b.error.empty() ? b.verdict : "error: " + b.error);
+          line += fmt::format("old {}; new {}", a.error.empty() ? a.verdict : "error: " + safe(a.error),
+                              b.error.empty() ? b.verdict : "error: " + safe(b.error));
         } else {
           line += a.verdict == b.verdict ? a.verdict : a.verdict + " -> " + b.verdict;
           line += ", overall " + (a.overall == b.overall ? a.overall : a.overall + " -> " + b.overall);
           for (const auto &f : b.flags) {
             if (a.flags.count(f) == 0)
-              line += ", +flag " + f;
+              line += ", +flag " + safe(f);
           }
           for (const auto &f : a.flags) {
             if (b.flags.count(f) == 0)
-              line += ", -flag " + f;
+              line += ", -flag " + safe(f);
           }
         }
         const bool same =
             a.verdict == b.verdict && a.overall == b.overall && a.flags == b.flags && a.error == b.error;
         changed_cases += same ? 0 : 1;
-        out << (same ? "  " : "* ") << line << '\n';
+        report += (same ? "  " : "* ") + line + '\n';
       }
       if (!options->cases.empty()) {
-        out << fmt::format("{} of {} use cases change\n", changed_cases, options->cases.size());
+        report += fmt::format("{} of {} use cases change\n", changed_cases, options->cases.size());
       }
+      util::write_stream(out, report);
       return k_exit_ok;
     };
   });

@@ -8,9 +8,12 @@
 #include <kansrijk/core/engine.hpp>
 #include <kansrijk/io/framework_loader.hpp>
 #include <kansrijk/io/golden_case.hpp>
+#include <kansrijk/util/output.hpp>
+#include <kansrijk/util/safe_text.hpp>
 #include <kansrijk/util/text.hpp>
 #include <memory>
 #include <ostream>
+#include <sstream>
 
 namespace kansrijk::cli {
 
@@ -55,7 +58,8 @@ public:
       section("pillar " + p.id);
       for (const auto &i : m_fw.items) {
         if (m_fw.pillars[static_cast<std::size_t>(i.pillar)].id == p.id) {
-          row(i.id, fmt::format("{} ({})", i.label.in(m_lang), i.is_action ? "action" : "task"));
+          const std::string kind = m_fw.item_kind(i);
+          row(i.id, kind.empty() ? i.label.in(m_lang) : fmt::format("{} ({})", i.label.in(m_lang), kind));
         }
       }
     }
@@ -68,6 +72,9 @@ public:
     section("quality-of-work dimensions");
     for (const auto &d : m_fw.dimensions)
       row(d.id, d.label.in(m_lang));
+    section("verdict policy");
+    for (const auto &step : m_fw.verdict.steps)
+      row(step.id, fmt::format("{} → {}", step.when_text, core::to_string(step.at_most)));
     section("flags");
     for (const auto &f : m_fw.flags)
       row(f.id, fmt::format("[{}] {}", core::to_string(f.severity), f.message.in(m_lang)));
@@ -94,7 +101,7 @@ public:
       if (i.id == id) {
         head(i.id, i.label, i.origin);
         m_out << i.description.in(m_lang) << "\n";
-        m_out << fmt::format("kind: {}; pillar: {}\n", i.is_action ? "action" : "task",
+        m_out << fmt::format("kind: {}; pillar: {}\n", m_fw.item_kind(i).empty() ? "-" : m_fw.item_kind(i),
                              m_fw.pillars[static_cast<std::size_t>(i.pillar)].id);
         for (const auto &[attribute, value] : i.attributes)
           m_out << fmt::format("{}: {}\n", attribute, value);
@@ -155,6 +162,9 @@ public:
       for (const auto &a : *list) {
         if (a.id == id) {
           head(a.id, a.text, a.origin);
+          if (!a.met_when_text.empty()) {
+            m_out << "in place when: " << a.met_when_text << "\n";
+          }
           return true;
         }
       }
@@ -285,13 +295,18 @@ void add_framework(CommandLine &app, Action &action) {
       ->choices({"nl", "en"})
       ->capture_default_str();
   sub->callback([options, &action] {
-    action = [options](std::ostream &out, std::ostream &err) {
+    action = [options](std::istream &, std::ostream &out, std::ostream &err) {
       std::string origin;
       const auto files = framework_sources(options->folder, origin);
       const core::Framework fw = io::load_framework(files, origin);
-      Viewer viewer(fw, options->language, out);
+      // Everything shown comes from the framework's files: collected, then made safe for a
+      // terminal as a whole (line breaks in texts kept) and written with a check.
+      std::ostringstream shown;
+      Viewer viewer(fw, options->language, shown);
+      const auto publish = [&] { util::write_stream(out, util::safe_terminal_lines(shown.str())); };
       if (options->action == "list") {
         viewer.list();
+        publish();
         return k_exit_ok;
       }
       if (options->id.empty()) {
@@ -307,7 +322,8 @@ void add_framework(CommandLine &app, Action &action) {
         std::vector<std::string> ids;
         for (const auto &r : fw.rules)
           ids.push_back(r.id);
-        err << "kansrijk: error: no rule \"" << options->id << "\"" << util::did_you_mean(options->id, ids)
+        err << "kansrijk: error: no rule \"" << util::safe_terminal(util::excerpt(options->id)) << "\""
+            << util::safe_terminal(util::did_you_mean(options->id, ids))
             << "; see `kansrijk framework list`\n";
         return k_exit_usage;
       }
@@ -320,10 +336,11 @@ void add_framework(CommandLine &app, Action &action) {
               hint = " (did you mean \"" + id + "\"?)"; // the id without its pillar
             }
           }
-          err << "kansrijk: error: no item \"" << options->id << "\"" << hint
-              << "; see `kansrijk framework list`\n";
+          err << "kansrijk: error: no item \"" << util::safe_terminal(util::excerpt(options->id)) << "\""
+              << util::safe_terminal(hint) << "; see `kansrijk framework list`\n";
           return k_exit_usage;
         }
+        publish();
         return k_exit_ok;
       }
       viewer.rule(*rule);
@@ -337,8 +354,9 @@ void add_framework(CommandLine &app, Action &action) {
           }
         }
       }
-      out << fmt::format("fires in {} of {} golden cases{}{}\n", firing.size(), cases.size(),
-                         firing.empty() ? "" : ": ", util::join(firing, ", "));
+      shown << fmt::format("fires in {} of {} golden cases{}{}\n", firing.size(), cases.size(),
+                           firing.empty() ? "" : ": ", util::join(firing, ", "));
+      publish();
       return k_exit_ok;
     };
   });

@@ -4,7 +4,10 @@
 #include <fmt/format.h>
 #include <kansrijk/cli/cli.hpp>
 #include <kansrijk/cli/commands.hpp>
+#include <kansrijk/core/use_case.hpp>
 #include <kansrijk/io/framework_loader.hpp>
+#include <kansrijk/util/output.hpp>
+#include <kansrijk/util/safe_text.hpp>
 #include <ostream>
 
 namespace kansrijk::cli {
@@ -19,7 +22,10 @@ std::string node_id(std::string_view prefix, std::string_view id) {
   return out;
 }
 
-std::string label(const std::string &text, bool dot) {
+// `raw` as a quoted Mermaid or dot label: on one line, invisible characters shown
+// (util::safe_text_report), quotes escaped for the format.
+std::string label(const std::string &raw, bool dot) {
+  const std::string text = util::safe_text_report(raw);
   std::string out;
   for (const char c : text) {
     if (c == '"') {
@@ -66,8 +72,16 @@ std::string graph(const core::Framework &fw, bool dot, const std::string &lang) 
                              label(pillar.label.in(lang), false));
     for (const auto &item : fw.items) {
       if (item.pillar == static_cast<int>(p)) {
-        node(node_id("i_", item.id),
-             item.label.in(lang) + (item.is_action ? (lang == "nl" ? " (handeling)" : " (action)") : ""), "");
+        // Kinds other than the first (actions beside tasks) are marked.
+        const int kind_field = fw.task_field_with(core::FieldRole::task_kind);
+        const std::string kind =
+            kind_field >= 0 && item.kind > 0
+                ? " (" +
+                      core::value_label(fw.task_fields[static_cast<std::size_t>(kind_field)], item.kind,
+                                        lang) +
+                      ")"
+                : "";
+        node(node_id("i_", item.id), item.label.in(lang) + kind, "");
       }
     }
     out += dot ? "  }\n" : "  end\n";
@@ -75,7 +89,7 @@ std::string graph(const core::Framework &fw, bool dot, const std::string &lang) 
   out += dot ? "  subgraph cluster_skills {\n    label=\"skills\";\n" : "  subgraph skills\n";
   for (const auto &skill : fw.skills) {
     node(node_id("s_", skill.id), skill.label.in(lang),
-         skill.group == core::SkillGroup::affective ? ", style=dashed" : "");
+         skill.group > 0 ? ", style=dashed" : ""); // groups after the first (affective skills)
   }
   out += dot ? "  }\n  subgraph cluster_technologies {\n    label=\"technologies\";\n"
              : "  end\n  subgraph technologies\n";
@@ -125,8 +139,9 @@ void add_graph(CommandLine &app, Action &action) {
                   "Framework folder (default: $KANSRIJK_FRAMEWORK, else the built-in TNO framework)")
       ->value_kind(ValueKind::directory);
   sub->callback([options, &action] {
-    action = [options](std::ostream &out, std::ostream &) {
-      out << graph(io::load_framework_for(options->framework), options->format == "dot", options->language);
+    action = [options](std::istream &, std::ostream &out, std::ostream &) {
+      util::write_stream(out, graph(io::load_framework_for(options->framework), options->format == "dot",
+                                    options->language));
       return k_exit_ok;
     };
   });

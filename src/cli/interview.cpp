@@ -11,7 +11,6 @@
 #include <kansrijk/cli/interview_flow.hpp>
 #include <kansrijk/cli/line_input.hpp>
 #include <kansrijk/cli/report_options.hpp>
-#include <kansrijk/cli/stop_signal.hpp>
 #include <kansrijk/core/engine.hpp>
 #include <kansrijk/io/answers.hpp>
 #include <kansrijk/io/framework_loader.hpp>
@@ -19,6 +18,9 @@
 #include <kansrijk/io/use_case_loader.hpp>
 #include <kansrijk/report/render.hpp>
 #include <kansrijk/util/file.hpp>
+#include <kansrijk/util/interrupt.hpp>
+#include <kansrijk/util/output.hpp>
+#include <kansrijk/util/safe_text.hpp>
 #include <memory>
 #include <ostream>
 #include <unistd.h>
@@ -28,8 +30,8 @@ namespace kansrijk::cli {
 namespace {
 
 struct InterviewOptions {
-  std::string output;    // the report (-o), or stdout
-  std::string case_file; // the use-case file (--case), or a name from the title
+  std::string output = "-"; // the report (-o), or "-" for stdout
+  std::string case_file;    // the use-case file (--case), or a name from the title
   std::string resume;
   std::string framework;
   ReportChoice report;
@@ -41,7 +43,7 @@ public:
   Messages(report::Language language, std::ostream &err)
       : m_nl(language == report::Language::nl), m_err(err) {}
   void say(std::string_view nl, std::string_view en, const std::string &detail = {}) {
-    m_err << "kansrijk: " << (m_nl ? nl : en) << detail << '\n';
+    m_err << "kansrijk: " << (m_nl ? nl : en) << util::safe_terminal(detail) << '\n';
   }
   std::string t(std::string_view nl, std::string_view en) const { return std::string(m_nl ? nl : en); }
 
@@ -57,7 +59,7 @@ bool anything_answered(const io::Answers &answers) {
 
 // The title as a file name, or empty when there is no title yet.
 std::string title_slug(const core::Framework &framework, const io::Answers &answers) {
-  const int title = framework.field_index("title");
+  const int title = framework.field_with(core::FieldRole::title);
   return title >= 0 && answers.fields[static_cast<std::size_t>(title)].known()
              ? slug(answers.fields[static_cast<std::size_t>(title)].text)
              : std::string();
@@ -66,7 +68,7 @@ std::string title_slug(const core::Framework &framework, const io::Answers &answ
 // `answers` with the fields the interview fills itself: an `id` the framework declares but
 // does not ask is made from the title.
 io::Answers completed(const core::Framework &framework, io::Answers answers) {
-  const int id = framework.field_index("id");
+  const int id = framework.field_with(core::FieldRole::id);
   const std::string from_title = title_slug(framework, answers);
   if (id >= 0 && !framework.fields[static_cast<std::size_t>(id)].asked &&
       !answers.fields[static_cast<std::size_t>(id)].known() && !from_title.empty()) {
@@ -89,7 +91,8 @@ io::Answers answers_from(const core::Framework &framework, const std::string &pa
   std::vector<util::Diagnostic> ignored;
   io::Answers answers = io::read_answers(framework, *tree, ignored);
   for (const auto &d : ignored) {
-    err << util::format_location(d.where) << ": ignored: " << d.message << '\n';
+    err << util::safe_terminal(util::format_location(d.where))
+        << ": ignored: " << util::safe_terminal(d.message) << '\n';
   }
   answers.fields.resize(framework.fields.size());
   return answers;
@@ -97,9 +100,17 @@ io::Answers answers_from(const core::Framework &framework, const std::string &pa
 
 int run_interview(const InterviewOptions &options, std::ostream &out, std::ostream &err) {
   const report::Format format = *report::format_from_name(options.report.format);
+  const bool report_to_stdout = options.output == util::k_standard_output;
   const report::RenderOptions render =
-      resolve_report_options(options.report, options.output.empty() && stdout_is_terminal());
+      resolve_report_options(options.report, report_to_stdout && stdout_is_terminal());
   Messages messages(render.language, err);
+  // The report may not land on a file the session reads: the framework, the draft resumed,
+  // or the use-case file it writes.
+  util::check_output_target("-o", options.output);
+  std::vector<std::string> inputs = io::framework_file_paths(io::framework_folder_for(options.framework));
+  inputs.push_back(options.resume);
+  inputs.push_back(options.case_file);
+  util::refuse_output_over_inputs("-o", options.output, inputs);
   const core::Framework framework = io::load_framework_for(options.framework);
   InterviewFiles files(options.case_file, options.resume);
   io::Answers answers;
@@ -114,7 +125,7 @@ int run_interview(const InterviewOptions &options, std::ostream &out, std::ostre
                             : stdout_is_terminal()
                                 ? static_cast<std::size_t>(resolve_report_options(options.report, true).width)
                                 : 0;
-  const StopSignal stop;
+  const util::InterruptGuard stop(util::StdinOnStop::end);
   LineInput input(terminal ? LineInput::Mode::terminal : LineInput::Mode::plain, out);
   Conversation talk(out, input, render.language, width);
   const std::string draft_header =
@@ -133,7 +144,7 @@ int run_interview(const InterviewOptions &options, std::ostream &out, std::ostre
     if (!files.unsaved().empty()) {
       messages.say("het concept kon nergens worden bewaard; hier is het:",
                    "the draft could not be saved anywhere; here it is:");
-      err << files.unsaved();
+      err << util::safe_terminal_lines(files.unsaved());
     } else if (!files.draft().empty()) {
       messages.say("concept bewaard in ", "draft saved in ",
                    fmt::format("{}; {}: kansrijk interview --resume {}", files.draft(),
@@ -171,7 +182,7 @@ int run_interview(const InterviewOptions &options, std::ostream &out, std::ostre
                    "a line of more than 64 KiB is not an answer; the input was stopped");
       return k_exit_usage;
     }
-    return 130;
+    return util::interrupt_requested() ? util::InterruptGuard::exit_code() : 130;
   }
 
   const io::Answers final_answers = completed(framework, flow.answers());
@@ -203,8 +214,8 @@ int run_interview(const InterviewOptions &options, std::ostream &out, std::ostre
     return k_exit_usage;
   }
   const std::string rendered = report::render(core::assess(framework, use_case), format, render);
-  if (options.output.empty()) {
-    out << '\n' << rendered;
+  if (report_to_stdout) {
+    util::write_stream(out, "\n" + rendered);
   } else {
     util::write_file_atomically(options.output, rendered);
     messages.say("rapport geschreven in ", "report written to ", options.output);
@@ -221,9 +232,16 @@ void add_interview(CommandLine &app, Action &action) {
       "Describe an AI use case by answering questions; saves the use case and prints the report.");
   sub->add_option("--case", options->case_file,
                   "Use-case file to write (default: named after the title); never written over")
+      ->check([](const std::string &name) {
+        return name.empty() || name == util::k_standard_output
+                   ? std::string("the answers are kept in a file; give a file name (the report goes to "
+                                 "standard output, or to -o)")
+                   : std::string();
+      })
       ->value_kind(ValueKind::file);
   sub->add_option("-o,--output", options->output,
-                  "Write the report to this file (atomically) instead of stdout")
+                  "Write the report to this file (atomically), or - for stdout (the default)")
+      ->check(output_name())
       ->value_kind(ValueKind::file);
   sub->add_option("--resume", options->resume,
                   "Continue from a draft (or change a use-case file, saved under a new name)")
@@ -233,7 +251,9 @@ void add_interview(CommandLine &app, Action &action) {
       ->value_kind(ValueKind::directory);
   add_report_options(sub, options->report, "Language of the questions and the report");
   sub->callback([options, &action] {
-    action = [options](std::ostream &out, std::ostream &err) { return run_interview(*options, out, err); };
+    action = [options](std::istream &, std::ostream &out, std::ostream &err) {
+      return run_interview(*options, out, err);
+    };
   });
 }
 

@@ -12,6 +12,7 @@
 #include <kansrijk/cli/interview_files.hpp>
 #include <kansrijk/util/diagnostic.hpp>
 #include <kansrijk/util/file.hpp>
+#include <kansrijk/util/output.hpp>
 #include <sys/stat.h>
 #include <unistd.h>
 #include <utility>

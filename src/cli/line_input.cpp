@@ -4,7 +4,8 @@
 #include <cstdlib>
 #include <editline/readline.h>
 #include <kansrijk/cli/line_input.hpp>
-#include <kansrijk/cli/stop_signal.hpp>
+#include <kansrijk/util/interrupt.hpp>
+#include <kansrijk/util/safe_text.hpp>
 #include <langinfo.h>
 #include <ostream>
 #include <unistd.h>
@@ -45,7 +46,7 @@ void LineInput::restore_terminal() {
 }
 
 std::optional<std::string> LineInput::read(const std::string &prompt) {
-  if (StopSignal::requested() || m_overlong) {
+  if (util::interrupt_requested() || m_overlong) {
     return std::nullopt;
   }
   if (m_mode == Mode::plain) {
@@ -53,7 +54,7 @@ std::optional<std::string> LineInput::read(const std::string &prompt) {
   }
   m_out.flush();
   char *line = readline(prompt.c_str());
-  if (line == nullptr || StopSignal::requested()) {
+  if (line == nullptr || util::interrupt_requested()) {
     std::free(line);
     return std::nullopt;
   }
@@ -75,11 +76,11 @@ std::optional<std::string> LineInput::read_plain(const std::string &prompt) {
   char c = 0;
   while (true) {
     const ssize_t got = ::read(STDIN_FILENO, &c, 1);
-    if (got < 0 && errno == EINTR && !StopSignal::requested()) {
+    if (got < 0 && errno == EINTR && !util::interrupt_requested()) {
       continue;
     }
-    if (got <= 0 || StopSignal::requested()) {
-      if (got == 0 && !text.empty() && !StopSignal::requested()) {
+    if (got <= 0 || util::interrupt_requested()) {
+      if (got == 0 && !text.empty() && !util::interrupt_requested()) {
         break; // a last line without a newline
       }
       return std::nullopt;
@@ -96,7 +97,7 @@ std::optional<std::string> LineInput::read_plain(const std::string &prompt) {
   if (!text.empty() && text.back() == '\r') {
     text.pop_back();
   }
-  m_out << text << '\n'; // echo, so a scripted transcript reads like a session
+  m_out << util::safe_terminal(text) << '\n'; // echo, so a scripted transcript reads like a session
   return text;
 }
 

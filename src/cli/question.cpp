@@ -44,7 +44,11 @@ std::string value_label(const Conversation &talk,
     for (const auto &skill : framework.skills) {
       if (skill.id == value) {
         return skill.label.in(talk.language()) +
-               (skill.group == core::SkillGroup::affective ? talk.t(" (affectief)", " (affective)") : "");
+               (skill.group > 0 ? " (" +
+                                      framework.skill_groups[static_cast<std::size_t>(skill.group)].label.in(
+                                          talk.language()) +
+                                      ")"
+                                : "");
       }
     }
   }

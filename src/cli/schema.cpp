@@ -5,6 +5,8 @@
 #include <kansrijk/cli/cli.hpp>
 #include <kansrijk/cli/commands.hpp>
 #include <kansrijk/io/framework_loader.hpp>
+#include <kansrijk/util/output.hpp>
+#include <kansrijk/util/safe_text.hpp>
 #include <nlohmann/json.hpp>
 #include <ostream>
 
@@ -67,6 +69,8 @@ Json field_schema(const core::Framework &fw, const FieldDecl &decl) {
                      Json{{"const", "unknown"}}});
     break;
   }
+  case FieldType::integer:
+    break; // only the verdict policy's facts are integers; a use case has none
   }
   return schema;
 }
@@ -92,27 +96,40 @@ Json use_case_schema(const core::Framework &fw) {
   Json ref_values = Json::array();
   for (const auto &item : fw.items)
     ref_values.push_back(item.id);
+  const auto path_with = [&](core::FieldRole role, const char *fallback) {
+    const int index = fw.task_field_with(role);
+    return index < 0 ? std::string(fallback) : fw.task_fields[static_cast<std::size_t>(index)].path;
+  };
+  const std::string ref_key = path_with(core::FieldRole::task_ref, "ref");
+  const std::string name_key = path_with(core::FieldRole::task_name, "name");
   Json custom = {{"type", "object"},
                  {"additionalProperties", false},
-                 {"required", Json::array({"name"})},
+                 {"required", Json::array({name_key})},
                  {"properties", Json::object()}};
+  Json taxonomy_task = {{"type", "object"},
+                        {"additionalProperties", false},
+                        {"required", Json::array({ref_key})},
+                        {"properties", {{ref_key, {{"enum", ref_values}}}}}};
   for (const auto &decl : fw.task_fields) {
-    if (!decl.derived && decl.path != "ref") {
+    if (!decl.derived && decl.role != core::FieldRole::task_ref) {
       custom["properties"][decl.path] = field_schema(fw, decl);
     }
+    if (decl.per_use) {
+      taxonomy_task["properties"][decl.path] = field_schema(fw, decl);
+    }
   }
-  properties["tasks"] = {
-      {"description",
-       "De taken en handelingen die de toepassing raakt / The tasks and actions the application touches"},
-      {"type", "array"},
-      {"minItems", 1},
-      {"maxItems", 100},
-      {"items",
-       {{"oneOf", Json::array({Json{{"type", "object"},
-                                    {"additionalProperties", false},
-                                    {"required", Json::array({"ref"})},
-                                    {"properties", {{"ref", {{"enum", ref_values}}}}}},
-                               custom})}}}};
+  properties[fw.tasks_key] = {{"description", "The tasks the application touches"},
+                              {"type", "array"},
+                              {"minItems", 1},
+                              {"maxItems", 100},
+                              {"items", {{"oneOf", Json::array({taxonomy_task, custom})}}}};
+  Json required = Json::array();
+  for (const auto &decl : fw.fields) {
+    if (decl.required && decl.path.find('.') == std::string::npos) {
+      required.push_back(decl.path);
+    }
+  }
+  required.push_back(fw.tasks_key);
   return {{"$schema", k_draft},
           {"$id", "https://kansrijk.example/schema/" + fw.id + "/use-case.schema.json"},
           {"title", "kansrijk use case (format 1) for framework " + fw.id + " " + fw.version},
@@ -120,7 +137,7 @@ Json use_case_schema(const core::Framework &fw) {
                           "left out is unknown."},
           {"type", "object"},
           {"additionalProperties", false},
-          {"required", Json::array({"title", "tasks"})},
+          {"required", required},
           {"properties", properties}};
 }
 
@@ -160,12 +177,12 @@ Json assessment_schema(const core::Framework &fw) {
           {"valence", string_enum({"favourable", "unfavourable", "mixed", "neutral", "unknown"})},
           {"reasons", {{"type", "array"}}}}}};
   }
-  const Json keys =
-      Json::array({"tool",       "framework",       "use_case",        "language",      "date",
-                   "verdict",    "verdict_reasons", "scores",          "score_details", "tasks",
-                   "skills",     "technologies",    "quality_of_work", "flags",         "open_questions",
-                   "conditions", "recommendations", "trace",           "input",         "sources",
-                   "statement",  "limits"});
+  const Json keys = Json::array(
+      {"tool",       "format_version",  "framework",      "use_case",        "language", "date",
+       "verdict",    "verdict_reasons", "verdict_policy", "verdict_range",   "scores",   "score_details",
+       "tasks",      "skills",          "technologies",   "quality_of_work", "flags",    "open_questions",
+       "conditions", "recommendations", "trace",          "input",           "sources",  "statement",
+       "limits"});
   Json props = Json::object();
   props["tool"] = {{"type", "object"}, {"required", Json::array({"name", "version"})}};
   props["framework"] = {{"type", "object"}, {"required", Json::array({"id", "version", "sha256"})}};
@@ -174,8 +191,22 @@ Json assessment_schema(const core::Framework &fw) {
   props["use_case"] = {{"type", "object"}, {"required", Json::array({"id", "title"})}};
   props["language"] = string_enum(fw.languages);
   props["date"] = {{"type", "string"}, {"pattern", "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"}};
-  props["verdict"] = string_enum({"promising", "conditional", "limited", "not_advised"});
+  const std::vector<std::string> verdicts = {"promising", "conditional", "limited", "not_advised",
+                                             "insufficient_information"};
+  props["format_version"] = {{"type", "string"}, {"pattern", "^1\\.[0-9]+$"}};
+  props["verdict"] = string_enum(verdicts);
   props["verdict_reasons"] = {{"type", "array"}};
+  Json step = {{"type", "object"}, {"required", Json::array({"id", "when", "at_most", "holds", "binding"})}};
+  step["properties"]["at_most"] = string_enum(verdicts);
+  props["verdict_policy"] = {{"type", "object"},
+                             {"required", Json::array({"thresholds", "steps"})},
+                             {"properties", {{"steps", {{"type", "array"}, {"items", step}}}}}};
+  Json range = {{"type", Json::array({"object", "null"})},
+                {"required", Json::array({"now", "best", "worst", "overall_min", "overall_max", "exact"})}};
+  range["properties"]["best"] = string_enum(verdicts);
+  range["properties"]["worst"] = string_enum(verdicts);
+  range["properties"]["exact"] = {{"type", "boolean"}};
+  props["verdict_range"] = range;
   props["scores"] = scores;
   props["score_details"] = {{"type", "object"}};
   props["tasks"] = {{"type", "array"}};
@@ -190,9 +221,15 @@ Json assessment_schema(const core::Framework &fw) {
   flag_item["properties"]["severity"] = string_enum({"low", "medium", "high", "knockout"});
   flag_item["properties"]["source"] = sources;
   props["flags"] = {{"type", "array"}, {"items", flag_item}};
-  for (const char *list : {"open_questions", "conditions", "recommendations", "trace", "sources"}) {
+  for (const char *list : {"open_questions", "recommendations", "trace", "sources"}) {
     props[list] = {{"type", "array"}};
   }
+  Json condition_item = {
+      {"type", "object"},
+      {"required", Json::array({"id", "text", "source", "rules", "status", "waits_for", "answers_flag"})}};
+  condition_item["properties"]["status"] = string_enum({"in_place", "to_arrange", "open"});
+  condition_item["properties"]["waits_for"] = {{"type", "array"}};
+  props["conditions"] = {{"type", "array"}, {"items", condition_item}};
   props["input"] = {{"type", "object"}, {"required", Json::array({"fields", "tasks"})}};
   props["statement"] = {{"type", "string"}};
   props["limits"] = {{"type", "string"}};
@@ -230,22 +267,31 @@ Json framework_schema(const core::Framework &fw) {
   const Json list_of = {{"type", "array"}};
   Json task_attributes = Json::object();
   for (const auto &decl : fw.task_fields) {
-    if (!decl.derived && decl.path != "ref" && decl.path != "name" && decl.path != "kind" &&
-        decl.path != "skills") {
+    if (!decl.derived && !decl.per_use && decl.type == core::FieldType::enumeration &&
+        decl.role != core::FieldRole::task_ref && decl.role != core::FieldRole::task_kind) {
       task_attributes[decl.path] = string_enum(domain(fw, decl));
     }
   }
+  const int kind_field = fw.task_field_with(core::FieldRole::task_kind);
+  const int skills_field = fw.task_field_with(core::FieldRole::task_skills);
+  const std::string skills_key =
+      skills_field < 0 ? std::string("skills") : fw.task_fields[static_cast<std::size_t>(skills_field)].path;
   FieldDecl pillars;
   pillars.values_from = "pillars";
   Json item_props = Json::object();
   item_props["id"] = id;
   item_props["pillar"] = string_enum(domain(fw, pillars));
-  item_props["kind"] = string_enum({"task", "action"});
+  Json item_required = Json::array({"id", "pillar", "label", skills_key});
+  if (kind_field >= 0) {
+    const auto &kind = fw.task_fields[static_cast<std::size_t>(kind_field)];
+    item_props[kind.path] = string_enum(kind.domain.values);
+    item_required.push_back(kind.path);
+  }
   item_props["label"] = lang_text;
   item_props["description"] = lang_text;
   item_props["rationale"] = lang_text;
-  item_props["skills"] = {{"type", "object"},
-                          {"additionalProperties", {{"type", "integer"}, {"minimum", 1}, {"maximum", 3}}}};
+  item_props[skills_key] = {{"type", "object"},
+                            {"additionalProperties", {{"type", "integer"}, {"minimum", 1}, {"maximum", 3}}}};
   for (const auto &[key, value] : task_attributes.items())
     item_props[key] = value;
   for (const auto &[key, value] : origin_props.items())
@@ -270,9 +316,15 @@ Json framework_schema(const core::Framework &fw) {
                                         {"label", lang_text},
                                         {"question", lang_text},
                                         {"base", {{"type", "integer"}}},
-                                        {"weight", {{"type", "number"}}}},
+                                        {"weight", {{"type", "number"}}},
+                                        {"computed", string_enum({"none", "task_suitability", "skill_support",
+                                                                  "technology_fit", "quality_of_work"})}},
                                        {"id", "label", "question", "base", "weight"}));
   properties["scoring"] = {{"type", "object"}};
+  properties["verdict"] = {{"type", "object"}, {"required", Json::array({"thresholds", "policy"})}};
+  properties["item_provenance"] = string_enum({"required", "optional"});
+  properties["task_list"] = {{"type", "object"}, {"properties", {{"key", {{"type", "string"}}}}}};
+  properties["skill_groups"] = array_of(item({{"id", id}, {"label", lang_text}}, {"id", "label"}));
   properties["use_case_format"] = {{"const", 1}};
   properties["fields"] = list_of;
   properties["task_fields"] = list_of;
@@ -289,15 +341,13 @@ Json framework_schema(const core::Framework &fw) {
                              {"required", Json::array({"tasks"})},
                              {"properties", {{"tasks", interview_tasks}}}};
   properties["skills"] = array_of(item({{"id", id},
-                                        {"group", string_enum({"cognitive", "affective"})},
+                                        {"group", string_enum(core::ids_of(fw.skill_groups))},
                                         {"label", lang_text},
                                         {"description", lang_text}},
                                        {"id", "group", "label", "description"}));
   properties["pillars"] = array_of(
       item({{"id", id}, {"label", lang_text}, {"description", lang_text}}, {"id", "label", "description"}));
-  Json item_schema = {{"type", "object"},
-                      {"additionalProperties", false},
-                      {"required", Json::array({"id", "pillar", "kind", "label", "skills"})}};
+  Json item_schema = {{"type", "object"}, {"additionalProperties", false}, {"required", item_required}};
   item_schema["properties"] = item_props;
   properties["items"] = array_of(item_schema);
   properties["technologies"] = list_of;
@@ -313,7 +363,9 @@ Json framework_schema(const core::Framework &fw) {
                                        {"justification", lang_text}},
                                       {"id", "severity", "message", "justification"}));
   properties["recommendations"] = array_of(item({{"id", id}, {"text", lang_text}}, {"id", "text"}));
-  properties["conditions"] = array_of(item({{"id", id}, {"text", lang_text}}, {"id", "text"}));
+  properties["conditions"] = array_of(
+      item({{"id", id}, {"text", lang_text}, {"met_when", {{"type", "string"}, {"maxLength", 4096}}}},
+           {"id", "text"}));
   properties["rules"] = array_of(item({{"id", id},
                                        {"block", string_enum(block_ids)},
                                        {"when", {{"type", "string"}, {"maxLength", 4096}}},
@@ -353,12 +405,13 @@ void add_schema(CommandLine &app, Action &action) {
                   "Framework folder (default: $KANSRIJK_FRAMEWORK, else the built-in TNO framework)")
       ->value_kind(ValueKind::directory);
   sub->callback([options, &action] {
-    action = [options](std::ostream &out, std::ostream &) {
+    action = [options](std::istream &, std::ostream &out, std::ostream &) {
       const core::Framework fw = io::load_framework_for(options->framework);
       const Json schema = options->kind == "use-case"     ? use_case_schema(fw)
                           : options->kind == "assessment" ? assessment_schema(fw)
                                                           : framework_schema(fw);
-      out << schema.dump(2) << '\n';
+      util::write_stream(
+          out, util::safe_json_document(schema.dump(2, ' ', false, Json::error_handler_t::replace)) + "\n");
       return k_exit_ok;
     };
   });

@@ -80,6 +80,7 @@ Outcome pick_items(Conversation &talk,
     }
   }
   const std::string &lang = talk.language();
+  const int kind_field = framework.task_field_with(core::FieldRole::task_kind);
   while (true) {
     talk.say("");
     talk.say(framework.pillars[static_cast<std::size_t>(pillar)].label.in(lang));
@@ -87,7 +88,10 @@ Outcome pick_items(Conversation &talk,
       const auto &item = framework.items[items[i]];
       talk.item(fmt::format("  {:>2}) ", i + 1),
                 fmt::format("{} [{}]", item.label.in(lang),
-                            item.is_action ? talk.t("handeling", "action") : talk.t("taak", "task")));
+                            kind_field < 0 ? std::string("-")
+                                           : core::value_label(
+                                                 framework.task_fields[static_cast<std::size_t>(kind_field)],
+                                                 item.kind, lang)));
     }
     talk.item("  ",
               talk.t("Kies één of meer nummers (bijvoorbeeld 1 3); ? + nummer = uitleg (bijvoorbeeld ?2); "

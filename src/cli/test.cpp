@@ -7,6 +7,8 @@
 #include <kansrijk/core/engine.hpp>
 #include <kansrijk/io/framework_loader.hpp>
 #include <kansrijk/io/golden_case.hpp>
+#include <kansrijk/util/output.hpp>
+#include <kansrijk/util/safe_text.hpp>
 #include <memory>
 #include <ostream>
 #include <set>
@@ -34,7 +36,7 @@ void add_test(CommandLine &app, Action &action) {
       ->capture_default_str();
   sub->add_flag("-q,--quiet", options->quiet, "Print only failures and the totals");
   sub->callback([options, &action] {
-    action = [options](std::ostream &out, std::ostream &err) {
+    action = [options](std::istream &, std::ostream &out, std::ostream &err) {
       std::vector<io::SourceFile> files;
       std::string origin = options->folder;
       if (origin.empty()) {
@@ -45,10 +47,11 @@ void add_test(CommandLine &app, Action &action) {
       const core::Framework framework = io::load_framework(files, origin.empty() ? "builtin" : origin);
       const auto cases = io::load_golden_cases(files, framework);
       if (cases.empty()) {
-        err << "kansrijk: error: " << (origin.empty() ? "builtin" : origin)
+        err << "kansrijk: error: " << util::safe_terminal(origin.empty() ? "builtin" : origin)
             << ": no golden cases (tests/*.yaml); add at least one\n";
         return k_exit_usage;
       }
+      std::string report; // written at the end, checked
       int passed = 0;
       int failed = 0;
       std::set<int> fired;
@@ -61,19 +64,20 @@ void add_test(CommandLine &app, Action &action) {
         if (problems.empty()) {
           ++passed;
           if (!options->quiet) {
-            out << "PASS " << golden.name << '\n';
+            report += "PASS " + util::safe_terminal(golden.name) + '\n';
           }
           continue;
         }
         ++failed;
-        out << "FAIL " << golden.name << " (" << golden.file << ")\n";
+        report +=
+            "FAIL " + util::safe_terminal(golden.name) + " (" + util::safe_terminal(golden.file) + ")\n";
         for (const auto &problem : problems) {
-          out << "     " << problem << '\n';
+          report += "     " + util::safe_terminal(problem) + '\n';
         }
       }
       const std::size_t rules = framework.rules.size();
       const int percent = rules == 0 ? 100 : static_cast<int>(fired.size() * 100 / rules);
-      out << fmt::format("rule coverage: {}/{} rules fired ({}%)\n", fired.size(), rules, percent);
+      report += fmt::format("rule coverage: {}/{} rules fired ({}%)\n", fired.size(), rules, percent);
       std::vector<std::string> never;
       for (std::size_t r = 0; r < rules; ++r) {
         if (fired.count(static_cast<int>(r)) == 0) {
@@ -81,13 +85,15 @@ void add_test(CommandLine &app, Action &action) {
         }
       }
       for (const auto &id : never) {
-        out << "  never fired: " << id << '\n';
+        report += "  never fired: " + util::safe_terminal(id) + '\n';
       }
       const bool coverage_ok = percent >= options->min_coverage;
       if (!coverage_ok) {
-        out << fmt::format("rule coverage {}% is below the required {}%\n", percent, options->min_coverage);
+        report +=
+            fmt::format("rule coverage {}% is below the required {}%\n", percent, options->min_coverage);
       }
-      out << fmt::format("{} passed, {} failed\n", passed, failed);
+      report += fmt::format("{} passed, {} failed\n", passed, failed);
+      util::write_stream(out, report);
       return failed == 0 && coverage_ok ? k_exit_ok : k_exit_findings;
     };
   });

@@ -12,9 +12,14 @@
 #include <kansrijk/cli/cli.hpp>
 #include <kansrijk/cli/commands.hpp>
 #include <kansrijk/core/analysis.hpp>
+#include <kansrijk/core/completion.hpp>
 #include <kansrijk/io/framework_loader.hpp>
 #include <kansrijk/io/golden_case.hpp>
 #include <kansrijk/io/use_case_loader.hpp>
+#include <kansrijk/util/file.hpp>
+#include <kansrijk/util/output.hpp>
+#include <kansrijk/util/safe_text.hpp>
+#include <kansrijk/util/text.hpp>
 #include <nlohmann/json.hpp>
 #include <ostream>
 #include <set>
@@ -58,10 +63,16 @@ constexpr Check k_checks[] = {
     {"KR100", "never-fires", Severity::error, "A rule whose condition no use case can make true"},
     {"KR101", "contradiction", Severity::warning,
      "Two rules that can fire together and push the same dimension both ways"},
-    {"KR102", "undecided", Severity::warning, "The never-fires or contradiction search hit its limit"},
-    {"KR110", "orphan-skill", Severity::warning, "A skill that no task of the taxonomy needs"},
+    {"KR102", "undecided", Severity::warning,
+     "The never-fires, contradiction or unknown-favourable search hit its limit"},
+    {"KR103", "unknown-favourable", Severity::error,
+     "An answer left open raises milder flags than any answer to it would: the unknown hides a consequence"},
+    {"KR110", "orphan-skill", Severity::warning,
+     "A skill that no task of the taxonomy needs and no rule names"},
     {"KR111", "orphan-dimension", Severity::warning, "A quality-of-work dimension that no rule affects"},
     {"KR112", "orphan-advice", Severity::warning, "A flag, condition or recommendation that no rule raises"},
+    {"KR113", "stray-file", Severity::warning,
+     "A YAML file in the framework folder that declares no section"},
     {"KR000", "other", Severity::error, "Any other problem"},
 };
 
@@ -74,64 +85,10 @@ const Check &check(std::string_view id) {
   return k_checks[std::size(k_checks) - 1];
 }
 
-// The check a loader diagnostic belongs to, from its code or the shape of its message.
+// The check a loader diagnostic belongs to: the code its raising site gave it. A diagnostic
+// without one is a bug in the loader (the corpus test trips every check id), reported as KR000.
 std::string_view classify(const util::Diagnostic &d) {
-  if (!d.code.empty()) {
-    return d.code;
-  }
-  const std::string &m = d.message;
-  const auto has = [&](std::string_view part) { return m.find(part) != std::string::npos; };
-  const auto starts = [&](std::string_view part) { return m.rfind(part, 0) == 0; };
-  if (starts("invalid YAML") || starts("file is empty") || starts("cannot read") || starts("no such file") ||
-      has("not a regular file") || has("NUL") || has("UTF-8") || starts("nesting is deeper") ||
-      has(" nodes (YAML") || starts("text is longer") || starts("duplicate key") || starts("alias to") ||
-      has("no closing")) {
-    return "KR001";
-  }
-  if (starts("unknown key")) {
-    return "KR002";
-  }
-  if (has("first defined at")) {
-    return "KR010";
-  }
-  if (has("must start with its pillar") || starts("id must not be empty")) {
-    return "KR011";
-  }
-  if (has("per language") || starts("unknown language") || has("at least one language") ||
-      (has("\" has no \"") && has("\" text"))) {
-    return "KR040";
-  }
-  if (has("must be one of") || has("is not a value of") || has("is not a level of")) {
-    return "KR005";
-  }
-  if (starts("unknown source") || has("at least one source") || has("\"provenance\"")) {
-    return "KR041";
-  }
-  if (has("thresholds must fall") || has("must rise")) {
-    return "KR051";
-  }
-  if (starts("no grade for skill")) {
-    return "KR052";
-  }
-  if (has(" from ") && (has("must be a number") || has("must be a whole number"))) {
-    return "KR050";
-  }
-  if (starts("missing required key") || has(" is missing") || has("must be declared") ||
-      has("needs at least one") || has("needs \"")) {
-    return "KR003";
-  }
-  if (has("must be a mapping") || has("must be a list") || has("must be text") ||
-      has("must be true or false")) {
-    return "KR004";
-  }
-  if (starts("unknown ")) {
-    return "KR020";
-  }
-  if (has("must be one of") || has("is not a value of") || has("is not a level of") || has("is implied") ||
-      has("listed twice") || has("not an ordered") || has("is text;") || has("is not supported")) {
-    return "KR005";
-  }
-  return "KR000";
+  return d.code.empty() ? std::string_view("KR000") : d.code;
 }
 
 struct Finding {
@@ -217,18 +174,59 @@ void analyse(const core::Framework &fw, std::vector<Finding> &findings) {
       }
     }
   }
+  // an open answer must never be more favourable than every answer to it
+  const auto favours = core::unknown_favours(fw);
+  for (const auto &found : favours.found) {
+    const auto severity = [&](int level) {
+      return level < 0 ? std::string("no flag")
+                       : std::string(core::to_string(static_cast<core::Severity>(level))) + " flag";
+    };
+    const int index = fw.field_index(found.field);
+    findings.push_back(
+        {"KR103", Severity::error, fw.fields[static_cast<std::size_t>(index)].where,
+         fmt::format(
+             "leaving \"{}\" unknown gives {}, while every answer to it gives at least a {} (for example "
+             "with {}); the rules reading it ({}) let an unknown hide a consequence: make a rule hold for "
+             "every answer that leads to it",
+             found.field, severity(found.unknown_severity), severity(found.least_answer_severity),
+             found.witness, util::join(found.rules, ", "))});
+  }
+  for (const auto &field : favours.undecided) {
+    const int index = fw.field_index(field);
+    findings.push_back(
+        {"KR102", Severity::warning, fw.fields[static_cast<std::size_t>(index)].where,
+         fmt::format("field \"{}\": the search for an open answer that hides a flag stopped at its "
+                     "limit; simplify the rules that read it",
+                     field)});
+  }
   // orphans
+  // A skill is used when a taxonomy task needs it, or a rule names it (`x in t.skills`): a
+  // skill only own tasks have, such as recognising speech, is then still part of the framework.
   std::set<int> needed;
   for (const auto &item : fw.items) {
     for (const auto &skill : item.skills) {
       needed.insert(skill.skill);
     }
   }
+  core::Reads named;
+  for (const auto &rule : fw.rules) {
+    core::collect_reads(rule.when, named);
+  }
+  const int skills_field = fw.task_field_with(core::FieldRole::task_skills);
+  if (skills_field >= 0) {
+    const auto &skills_decl = fw.task_fields[static_cast<std::size_t>(skills_field)];
+    if (const auto it = named.members.find(skills_decl.path); it != named.members.end()) {
+      for (const auto &id : it->second) {
+        needed.insert(skills_decl.domain.index_of(id));
+      }
+    }
+  }
   for (std::size_t s = 0; s < fw.skills.size(); ++s) {
     if (needed.count(static_cast<int>(s)) == 0) {
       findings.push_back(
           {"KR110", Severity::warning, fw.skills[s].origin.where,
-           fmt::format("skill \"{}\" is needed by no task of the taxonomy; add it to a task or remove it",
+           fmt::format("skill \"{}\" is needed by no task of the taxonomy and named by no rule; add it "
+                       "to a task or remove it",
                        fw.skills[s].id)});
     }
   }
@@ -273,6 +271,9 @@ std::vector<Finding> validate_folder(const std::string &folder) {
   std::vector<Finding> findings;
   try {
     const core::Framework fw = io::load_framework(files, folder.empty() ? "builtin" : folder);
+    for (const auto &warning : fw.warnings) {
+      findings.push_back({std::string(classify(warning)), Severity::warning, warning.where, warning.message});
+    }
     try {
       (void)io::load_golden_cases(files, fw);
     } catch (const util::Error &e) {
@@ -302,7 +303,8 @@ std::string render(const std::vector<Finding> &findings, const std::string &form
                       {"column", f.where.column},
                       {"message", f.message}});
     }
-    return list.dump(2) + "\n";
+    return util::safe_json_document(list.dump(2, ' ', false, nlohmann::json::error_handler_t::replace)) +
+           "\n";
   }
   if (format == "sarif") {
     nlohmann::ordered_json rules = nlohmann::ordered_json::array();
@@ -314,7 +316,8 @@ std::string render(const std::vector<Finding> &findings, const std::string &form
     }
     nlohmann::ordered_json results = nlohmann::ordered_json::array();
     for (const auto &f : findings) {
-      nlohmann::ordered_json physical = {{"artifactLocation", {{"uri", relative(f.where.file)}}}};
+      nlohmann::ordered_json physical = {
+          {"artifactLocation", {{"uri", util::safe_sarif(relative(f.where.file))}}}};
       if (f.where.line > 0) {
         physical["region"] = {{"startLine", f.where.line}};
         if (f.where.column > 0) {
@@ -328,7 +331,7 @@ std::string render(const std::vector<Finding> &findings, const std::string &form
       results.push_back({{"ruleId", f.check},
                          {"ruleIndex", index},
                          {"level", std::string(severity_name(level(f)))},
-                         {"message", {{"text", f.message}}},
+                         {"message", {{"text", util::safe_sarif(f.message)}}},
                          {"locations", nlohmann::ordered_json::array({{{"physicalLocation", physical}}})}});
     }
     nlohmann::ordered_json sarif = {
@@ -341,40 +344,24 @@ std::string render(const std::vector<Finding> &findings, const std::string &form
                                                      {"semanticVersion", KANSRIJK_VERSION},
                                                      {"rules", rules}}}}},
                                                  {"results", results}}})}};
-    return sarif.dump(2) + "\n";
+    return util::safe_json_document(sarif.dump(2, ' ', false, nlohmann::json::error_handler_t::replace)) +
+           "\n";
   }
   std::string out;
   for (const auto &f : findings) {
     if (format == "github") {
-      // workflow commands: properties and message with %, CR, LF (and , : in properties) escaped
-      const auto escape = [](std::string text, bool property) {
-        std::string r;
-        for (const char c : text) {
-          if (c == '%')
-            r += "%25";
-          else if (c == '\r')
-            r += "%0D";
-          else if (c == '\n')
-            r += "%0A";
-          else if (property && c == ':')
-            r += "%3A";
-          else if (property && c == ',')
-            r += "%2C";
-          else
-            r += c;
-        }
-        return r;
-      };
-      out += fmt::format("::{} file={},line={},col={},title={}::{}\n", severity_name(level(f)),
-                         escape(relative(f.where.file), true), std::max(1, f.where.line),
-                         std::max(1, f.where.column),
-                         escape(std::string(f.check) + " " + std::string(check(f.check).name), true),
-                         escape(f.message, false));
+      // workflow commands: nothing from the input can end the line or start a command
+      out += fmt::format(
+          "::{} file={},line={},col={},title={}::{}\n", severity_name(level(f)),
+          util::safe_github_property(relative(f.where.file)), std::max(1, f.where.line),
+          std::max(1, f.where.column),
+          util::safe_github_property(std::string(f.check) + " " + std::string(check(f.check).name)),
+          util::safe_github_data(f.message));
       continue;
     }
     const std::string place = util::format_location(f.where);
-    out += fmt::format("{}: {}: [{}] {}\n", place.empty() ? "kansrijk" : relative(place),
-                       severity_name(level(f)), f.check, f.message);
+    out += fmt::format("{}: {}: [{}] {}\n", util::safe_terminal(place.empty() ? "kansrijk" : relative(place)),
+                       severity_name(level(f)), f.check, util::safe_terminal(f.message));
   }
   return out;
 }
@@ -393,7 +380,7 @@ int run_validate(const ValidateOptions &options, std::ostream &out, std::ostream
     return std::tie(a.where.file, a.where.line, a.where.column) <
            std::tie(b.where.file, b.where.line, b.where.column);
   });
-  out << render(all, options.format, options.strict);
+  util::write_stream(out, render(all, options.format, options.strict));
   const auto errors = static_cast<std::size_t>(std::count_if(all.begin(), all.end(), [&](const Finding &f) {
     return options.strict || f.severity == Severity::error;
   }));
@@ -423,20 +410,32 @@ void add_validate_case(CommandLine &app, Action &action) {
                   "Framework folder (default: $KANSRIJK_FRAMEWORK, else the built-in TNO framework)")
       ->value_kind(ValueKind::directory);
   sub->callback([options, &action] {
-    action = [options](std::ostream &out, std::ostream &err) {
+    action = [options](std::istream &in, std::ostream &out, std::ostream &err) {
+      // A file that is missing or cannot be read is a usage error (exit 2, nothing on stdout),
+      // not a finding: checked for every file before any is read.
+      std::vector<util::Diagnostic> unreadable;
+      for (const auto &file : options->files) {
+        if (auto problem = util::check_readable_file(file)) {
+          unreadable.push_back(std::move(*problem));
+        }
+      }
+      if (!unreadable.empty()) {
+        throw util::Error(std::move(unreadable));
+      }
       const core::Framework framework = io::load_framework_for(options->framework);
       std::size_t invalid = 0;
+      std::string report;
       for (const auto &file : options->files) {
         try {
-          (void)io::load_use_case(file, framework);
+          (void)io::load_use_case(file, framework, in);
         } catch (const util::Error &e) {
           ++invalid;
           for (const auto &d : e.diagnostics()) {
-            const std::string place = util::format_location(d.where);
-            out << fmt::format("{}: error: {}\n", place.empty() ? file : place, d.message);
+            report += diagnostic_line(d, file);
           }
         }
       }
+      util::write_stream(out, report);
       err << fmt::format("kansrijk: {} use {} checked: {} invalid\n", options->files.size(),
                          options->files.size() == 1 ? "case" : "cases", invalid);
       return invalid > 0 ? k_exit_findings : k_exit_ok;
@@ -456,7 +455,9 @@ void add_validate(CommandLine &app, Action &action) {
       ->capture_default_str();
   sub->add_flag("--strict", options->strict, "Treat warnings as errors");
   sub->callback([options, &action] {
-    action = [options](std::ostream &out, std::ostream &err) { return run_validate(*options, out, err); };
+    action = [options](std::istream &, std::ostream &out, std::ostream &err) {
+      return run_validate(*options, out, err);
+    };
   });
 }
 

@@ -2,120 +2,23 @@
 #include <algorithm>
 #include <functional>
 #include <kansrijk/core/analysis.hpp>
+#include <kansrijk/core/completion.hpp>
 #include <kansrijk/core/evaluate.hpp>
 #include <kansrijk/core/use_case.hpp>
 #include <map>
 #include <set>
+#include <string>
 
 namespace kansrijk::core {
 
 namespace {
 
-struct Refs {
-  std::set<std::string> fields;          // top-level field paths
-  std::set<std::string> task_attributes; // read inside any/all/count
-  bool quantified = false;
-  bool tests_unknown = false; // `== unknown` is not monotone: no pruning on it
-  long long largest_constant = 0;
-  // List fields read only as `value in field`: which values. Only subsets of these matter.
-  std::map<std::string, std::set<std::string>> members;
-  std::set<std::string> read_whole; // list fields read in any other way
-};
+using Refs = Reads;
 
-std::string plain_name(const Expr &field, bool in_quantifier) {
-  return in_quantifier && field.name.starts_with("t.") ? field.name.substr(2) : field.name;
-}
+void collect(const Expr &expr, bool /*in_quantifier*/, Refs &refs) { collect_reads(expr, refs); }
 
-void collect(const Expr &expr, bool in_quantifier, Refs &refs) {
-  switch (expr.kind) {
-  case Expr::Kind::field:
-    (in_quantifier ? refs.task_attributes : refs.fields).insert(plain_name(expr, in_quantifier));
-    refs.read_whole.insert(plain_name(expr, in_quantifier));
-    break;
-  case Expr::Kind::membership:
-    if (expr.children.size() == 2 && expr.children[1].kind == Expr::Kind::field &&
-        expr.children[0].kind == Expr::Kind::symbol) {
-      const std::string name = plain_name(expr.children[1], in_quantifier);
-      (in_quantifier ? refs.task_attributes : refs.fields).insert(name);
-      refs.members[name].insert(expr.children[0].name);
-      return;
-    }
-    break;
-  case Expr::Kind::quantifier:
-    refs.quantified = true;
-    for (const auto &child : expr.children) {
-      collect(child, true, refs);
-    }
-    return;
-  case Expr::Kind::integer:
-    refs.largest_constant = std::max(refs.largest_constant, expr.number);
-    break;
-  case Expr::Kind::unknown:
-    refs.tests_unknown = true;
-    break;
-  default:
-    break;
-  }
-  for (const auto &child : expr.children) {
-    collect(child, in_quantifier, refs);
-  }
-}
-
-// Every value a field can hold in a use case, unknown included. For a list field read only
-// through `value in field`, the subsets of those values stand for all subsets.
 std::vector<FieldValue> choices(const FieldDecl &decl, const Refs *refs = nullptr) {
-  std::vector<FieldValue> out;
-  out.emplace_back(); // unknown
-  const std::size_t n = decl.domain.values.size();
-  switch (decl.type) {
-  case FieldType::text: {
-    FieldValue value;
-    value.known = true;
-    value.text = "x";
-    out.push_back(value);
-    break;
-  }
-  case FieldType::enumeration:
-    for (std::size_t i = 0; i < n; ++i) {
-      FieldValue value;
-      value.known = true;
-      value.value = static_cast<int>(i);
-      out.push_back(value);
-    }
-    break;
-  case FieldType::enum_list: {
-    std::vector<int> universe;
-    const std::string name = decl.path;
-    const auto members = refs != nullptr ? refs->members.find(name) : decltype(refs->members.end()){};
-    if (refs != nullptr && refs->read_whole.count(name) == 0 && members != refs->members.end()) {
-      for (const auto &value : members->second) {
-        if (const int index = decl.domain.index_of(value); index >= 0) {
-          universe.push_back(index);
-        }
-      }
-    } else {
-      for (std::size_t i = 0; i < n; ++i) {
-        universe.push_back(static_cast<int>(i));
-      }
-    }
-    if (universe.size() > 16) {
-      break; // too many subsets: only unknown, so the search may end undecided but never wrong
-    }
-    for (std::size_t mask = 0; mask < (std::size_t{1} << universe.size()); ++mask) {
-      FieldValue value;
-      value.known = true;
-      for (std::size_t i = 0; i < universe.size(); ++i) {
-        if ((mask >> i) & 1U) {
-          value.values.push_back(universe[i]);
-        }
-      }
-      std::sort(value.values.begin(), value.values.end());
-      out.push_back(value);
-    }
-    break;
-  }
-  }
-  return out;
+  return field_choices(decl, refs, true);
 }
 
 std::string value_text(const FieldDecl &decl, const FieldValue &value) {
@@ -134,6 +37,8 @@ std::string value_text(const FieldDecl &decl, const FieldValue &value) {
     }
     return out + "]";
   }
+  case FieldType::integer:
+    return std::to_string(value.low);
   }
   return {};
 }
@@ -167,20 +72,50 @@ prototypes(const Framework &fw, const std::set<std::string> &attributes, const R
     }
     return key;
   };
+  // taxonomy tasks, with every combination of the per-use attributes read (involvement, ...)
+  std::vector<int> per_use;
+  std::vector<std::vector<FieldValue>> per_use_options;
+  for (const int index : read) {
+    const FieldDecl &decl = fw.task_fields[static_cast<std::size_t>(index)];
+    if (decl.per_use) {
+      per_use.push_back(index);
+      per_use_options.push_back(choices(decl, &refs));
+    }
+  }
   for (std::size_t i = 0; i < fw.items.size(); ++i) {
-    Prototype p;
-    p.task.item = static_cast<int>(i);
-    complete_task(fw, p.task);
-    if (seen.insert(key_of(p.task)).second) {
-      p.description = "{ref: " + fw.items[i].id + "}";
-      out.push_back(std::move(p));
+    std::vector<std::size_t> at(per_use.size(), 0);
+    while (true) {
+      Prototype p;
+      p.task.item = static_cast<int>(i);
+      complete_task(fw, p.task);
+      std::string description = "{ref: " + fw.items[i].id;
+      for (std::size_t k = 0; k < per_use.size(); ++k) {
+        const FieldDecl &decl = fw.task_fields[static_cast<std::size_t>(per_use[k])];
+        p.task.attributes[static_cast<std::size_t>(per_use[k])] = per_use_options[k][at[k]];
+        if (per_use_options[k][at[k]].known) {
+          description += ", " + decl.path + ": " + value_text(decl, per_use_options[k][at[k]]);
+        }
+      }
+      if (seen.insert(key_of(p.task)).second) {
+        p.description = description + "}";
+        out.push_back(std::move(p));
+      }
+      std::size_t k = 0;
+      while (k < per_use.size() && ++at[k] == per_use_options[k].size()) {
+        at[k] = 0;
+        ++k;
+      }
+      if (k == per_use.size()) {
+        break;
+      }
     }
   }
   // own tasks: odometer over the attributes read
   std::vector<std::vector<FieldValue>> options;
   for (const int index : read) {
     const FieldDecl &decl = fw.task_fields[static_cast<std::size_t>(index)];
-    if (decl.path == "ref" || decl.path == "id" || decl.path == "pillar") {
+    if (decl.role == FieldRole::task_ref || decl.derivation == Derivation::item_id ||
+        decl.derivation == Derivation::pillar) {
       FieldValue none;
       none.known = true;
       none.value = -1;
@@ -205,7 +140,8 @@ prototypes(const Framework &fw, const std::set<std::string> &attributes, const R
     for (std::size_t k = 0; k < read.size(); ++k) {
       const FieldDecl &decl = fw.task_fields[static_cast<std::size_t>(read[k])];
       p.task.attributes[static_cast<std::size_t>(read[k])] = options[k][at[k]];
-      if (decl.path != "ref" && decl.path != "id" && decl.path != "pillar") {
+      if (decl.role != FieldRole::task_ref && decl.derivation != Derivation::item_id &&
+          decl.derivation != Derivation::pillar) {
         description += ", " + decl.path + ": " + value_text(decl, options[k][at[k]]);
       }
     }
@@ -315,12 +251,14 @@ Satisfiability satisfiable(const Framework &fw, const std::vector<const Expr *> 
         FieldValue &slot = uc.fields[static_cast<std::size_t>(fields[depth])];
         for (std::size_t i = 1; i < options[depth].size(); ++i) { // 0 is unknown, tried above
           slot = options[depth][i];
+          apply_defaults(fw, uc);
           const Step step = search(depth + 1, pick);
           if (step != Step::exhausted) {
             return step;
           }
         }
         slot = FieldValue{};
+        apply_defaults(fw, uc);
         return search(depth + 1, pick) == Step::found ? Step::found : Step::exhausted;
       };
 
@@ -335,6 +273,7 @@ Satisfiability satisfiable(const Framework &fw, const std::vector<const Expr *> 
       for (const int index : fields) {
         uc.fields[static_cast<std::size_t>(index)] = FieldValue{};
       }
+      apply_defaults(fw, uc);
       const Step step = search(0, pick);
       if (step == Step::found) {
         result.answer = Satisfiability::Answer::yes;
@@ -358,6 +297,134 @@ Satisfiability satisfiable(const Framework &fw, const std::vector<const Expr *> 
     }
   }
   result.answer = Satisfiability::Answer::no;
+  return result;
+}
+
+} // namespace kansrijk::core
+
+namespace kansrijk::core {
+
+UnknownFavoursResult unknown_favours(const Framework &fw, std::size_t limit) {
+  UnknownFavoursResult result;
+  for (const auto &decl : fw.fields) {
+    if (decl.type == FieldType::text || decl.derived) {
+      continue;
+    }
+    // The flag-raising rules that read this field and no task.
+    std::vector<const Rule *> rules;
+    Reads reads;
+    for (const auto &rule : fw.rules) {
+      if (rule.effects.flags.empty()) {
+        continue;
+      }
+      Reads own;
+      collect_reads(rule.when, own);
+      if (own.quantified || own.fields.count(decl.path) == 0) {
+        continue;
+      }
+      rules.push_back(&rule);
+      collect_reads(rule.when, reads);
+    }
+    if (rules.empty()) {
+      continue;
+    }
+    const std::vector<FieldValue> answers = field_choices(decl, &reads, false);
+    std::vector<int> others;
+    std::vector<std::vector<FieldValue>> options;
+    for (const auto &path : reads.fields) {
+      const int index = fw.field_index(path);
+      if (index < 0 || index == decl.index) {
+        continue;
+      }
+      others.push_back(index);
+      options.push_back(field_choices(fw.fields[static_cast<std::size_t>(index)], &reads, true));
+    }
+    UseCase uc;
+    uc.fields.resize(fw.fields.size());
+    std::size_t tried = 0;
+    bool reported = false;
+    // The most severe flag raised by `rules` in `uc`, with this field as it is set there.
+    const auto severity_now = [&]() {
+      int worst = -1;
+      for (const Rule *rule : rules) {
+        if (evaluate(rule->when, uc).truth == Truth::yes) {
+          for (const int flag : rule->effects.flags) {
+            worst = std::max(worst, static_cast<int>(fw.flags[static_cast<std::size_t>(flag)].severity));
+          }
+        }
+      }
+      return worst;
+    };
+    std::function<bool(std::size_t)> search = [&](std::size_t depth) {
+      if (reported || ++tried > limit) {
+        return false;
+      }
+      if (depth < others.size()) {
+        for (const auto &value : options[depth]) {
+          uc.fields[static_cast<std::size_t>(others[depth])] = value;
+          if (!search(depth + 1)) {
+            return false;
+          }
+        }
+        uc.fields[static_cast<std::size_t>(others[depth])] = FieldValue{};
+        return true;
+      }
+      FieldValue &slot = uc.fields[static_cast<std::size_t>(decl.index)];
+      // Each answer: the most severe flag; and which flags every answer raises.
+      int least = 1000;
+      std::vector<int> raised_by_all(fw.flags.size(), 1);
+      for (const auto &answer : answers) {
+        slot = answer;
+        least = std::min(least, severity_now());
+        std::vector<int> raised(fw.flags.size(), 0);
+        for (const Rule *rule : rules) {
+          if (evaluate(rule->when, uc).truth == Truth::yes) {
+            for (const int flag : rule->effects.flags) {
+              raised[static_cast<std::size_t>(flag)] = 1;
+            }
+          }
+        }
+        for (std::size_t f = 0; f < raised.size(); ++f) {
+          raised_by_all[f] = raised_by_all[f] && raised[f];
+        }
+      }
+      slot = FieldValue{};
+      int open = severity_now();
+      for (std::size_t f = 0; f < raised_by_all.size(); ++f) {
+        if (raised_by_all[f] != 0) {
+          open = std::max(open, static_cast<int>(fw.flags[f].severity));
+        }
+      }
+      if (!answers.empty() && open < least) {
+        UnknownFavours found;
+        found.field = decl.path;
+        for (const Rule *rule : rules) {
+          found.rules.push_back(rule->id);
+        }
+        for (std::size_t k = 0; k < others.size(); ++k) {
+          const FieldValue &value = uc.fields[static_cast<std::size_t>(others[k])];
+          if (value.known) {
+            const FieldDecl &other = fw.fields[static_cast<std::size_t>(others[k])];
+            found.witness +=
+                (found.witness.empty() ? "" : ", ") + other.path + ": " + value_text(other, value);
+          }
+        }
+        if (found.witness.empty()) {
+          found.witness = "any use case";
+        }
+        found.unknown_severity = open;
+        found.least_answer_severity = least;
+        result.found.push_back(std::move(found));
+        reported = true;
+        return false;
+      }
+      return true;
+    };
+    search(0);
+    if (!reported && tried > limit) {
+      result.undecided.push_back(decl.path);
+    }
+  }
   return result;
 }
 

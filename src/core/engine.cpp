@@ -1,9 +1,14 @@
 // The engine. Every rule is evaluated (there is no first-match); the scores are sums of
-// visible terms; unknown answers add nothing and become open questions; flags cap the
-// verdict whatever the scores say.
+// visible terms; unknown answers add nothing and become open questions; what holds whatever
+// the open answers are holds now; the verdict policy turns scores and flags into a verdict.
+#include "scoring_parts.hpp"
+
 #include <algorithm>
-#include <cmath>
+#include <kansrijk/core/completion.hpp>
+#include <kansrijk/core/conditions.hpp>
 #include <kansrijk/core/engine.hpp>
+#include <kansrijk/core/policy.hpp>
+#include <kansrijk/core/range.hpp>
 #include <map>
 #include <tuple>
 
@@ -19,6 +24,8 @@ std::string_view to_string(Verdict verdict) {
     return "limited";
   case Verdict::not_advised:
     return "not_advised";
+  case Verdict::insufficient_information:
+    return "insufficient_information";
   }
   return "?";
 }
@@ -87,7 +94,7 @@ std::string_view to_string(Direction direction) { return direction == Direction:
 
 namespace {
 
-int rounded(double value) { return static_cast<int>(std::lround(value)); }
+using detail::rounded;
 
 // Orders open questions as a reader expects them: use-case fields in declaration order,
 // then each task's attributes.
@@ -95,23 +102,31 @@ auto question_key(const UnknownRef &ref) { return std::tuple(ref.task_field, ref
 
 class Run {
 public:
-  Run(const Framework &framework, const UseCase &use_case)
-      : m_fw(framework), m_uc(use_case), m_qow_votes(framework.dimensions.size()),
-        m_qow_pending(framework.dimensions.size(), false) {
+  Run(const Framework &framework, const UseCase &use_case, const AssessOptions &options)
+      : m_fw(framework), m_uc(use_case), m_options(options), m_outcomes(framework.rules.size()),
+        m_fired(framework.rules.size(), false), m_for_every_answer(framework.rules.size(), false),
+        m_qow_votes(framework.dimensions.size()), m_qow_pending(framework.dimensions.size(), false) {
     m_out.framework = &framework;
     m_out.use_case = &use_case;
     for (std::size_t i = 0; i < framework.blocks.size(); ++i) {
       BlockScore block;
       block.block = static_cast<int>(i);
       block.base = framework.blocks[i].base;
-      const std::string &id = framework.blocks[i].id;
-      block.needs_computed_term = id == "tasks" || id == "skills" || id == "technology";
       m_out.blocks.push_back(block);
     }
   }
 
   Assessment run() {
     evaluate_rules();
+    if (m_options.for_every_answer) {
+      settle_rules_for_every_answer();
+    }
+    apply_effects();
+    if (m_options.for_every_answer) {
+      settle_flags_and_effects_for_every_answer();
+    }
+    sort_flags();
+    settle_condition_status(m_fw, m_uc, m_out.conditions);
     score_tasks();
     score_skills_and_technologies();
     settle_quality_of_work();
@@ -122,16 +137,27 @@ public:
   }
 
 private:
-  // The block with `id`; the loader guarantees all five exist.
-  BlockScore &block(std::string_view id) {
-    const int index = m_fw.block_index(id);
-    return m_out.blocks.at(static_cast<std::size_t>(index));
+  // The block resting on `computed`, or nullptr.
+  BlockScore *block_with(Computed computed) {
+    const int index = m_fw.block_with(computed);
+    return index < 0 ? nullptr : &m_out.blocks[static_cast<std::size_t>(index)];
   }
 
   void ask(UnknownRef ref, const std::string &rule) {
-    // A derived attribute is unknown because what it is derived from is: ask for that.
-    if (ref.task_field && ref.field == m_fw.task_field_index("affective_share")) {
-      ref.field = m_fw.task_field_index("skills");
+    ref.member = -1; // one question per list, whatever member a rule tests
+    if (ref.task_field && ref.task >= 0) {
+      const FieldDecl &decl = m_fw.task_fields[static_cast<std::size_t>(ref.field)];
+      if (decl.derivation == Derivation::skill_group_share) {
+        // Unknown because the task's skills are: ask for those.
+        ref.field = m_fw.task_field_with(FieldRole::task_skills);
+      } else if (!decl.defaults.empty()) {
+        // Waits for its default: ask what the default depends on.
+        ref = deciding_answer(m_fw, m_uc, ref);
+        ref.member = -1;
+      }
+    }
+    if (ref.field < 0) {
+      return;
     }
     auto &rules = m_questions[question_key(ref)];
     if (std::find(rules.begin(), rules.end(), rule) == rules.end()) {
@@ -146,47 +172,66 @@ private:
         return;
       }
     }
-    list.push_back(RaisedAdvice{advice, {rule}});
+    list.push_back(RaisedAdvice{advice, {rule}, ConditionStatus::to_arrange, {}});
   }
 
   void evaluate_rules() {
     for (std::size_t r = 0; r < m_fw.rules.size(); ++r) {
+      m_outcomes[r] = evaluate(m_fw.rules[r].when, m_uc);
+      m_fired[r] = m_outcomes[r].truth == Truth::yes;
+    }
+  }
+
+  // A rule whose outcome is open now but true for every answer to the questions it reads
+  // fires: an unknown answer must not hide a consequence that holds whatever it is.
+  void settle_rules_for_every_answer() {
+    for (std::size_t r = 0; r < m_fw.rules.size(); ++r) {
+      if (m_outcomes[r].truth != Truth::unknown) {
+        continue;
+      }
+      if (holds_for_every_answer(m_fw, m_uc, {&m_fw.rules[r].when}) == Decided::yes) {
+        m_fired[r] = true;
+        m_for_every_answer[r] = true;
+      }
+    }
+  }
+
+  void apply_effects() {
+    for (std::size_t r = 0; r < m_fw.rules.size(); ++r) {
       const Rule &rule = m_fw.rules[r];
-      const Evaluation result = evaluate(rule.when, m_uc);
+      const bool open = !m_fired[r] && m_outcomes[r].truth == Truth::unknown;
       for (const auto &effect : rule.effects.points) {
         BlockScore &target = m_out.blocks[static_cast<std::size_t>(effect.block)];
-        if (result.truth == Truth::unknown) {
-          ++target.unknown;
-        } else {
-          ++target.known;
-        }
-        if (result.truth == Truth::yes) {
+        ++(open ? target.unknown : target.known);
+        if (m_fired[r]) {
           target.terms.push_back(ScoreTerm{rule.id, effect.points, -1});
         }
       }
       for (const auto &effect : rule.effects.quality_of_work) {
-        if (result.truth == Truth::yes) {
+        if (m_fired[r]) {
           m_qow_votes[static_cast<std::size_t>(effect.dimension)].push_back(
-              QowReason{rule.id, effect.direction});
-        } else if (result.truth == Truth::unknown) {
+              QowReason{rule.id, effect.direction, {}});
+        } else if (open) {
           m_qow_pending[static_cast<std::size_t>(effect.dimension)] = true;
         }
       }
-      if (result.truth == Truth::unknown) {
-        for (const auto &ref : result.unknowns) {
+      if (open) {
+        for (const auto &ref : m_outcomes[r].unknowns) {
           ask(ref, rule.id);
         }
         continue;
       }
-      if (result.truth != Truth::yes) {
+      if (!m_fired[r]) {
         continue;
       }
-      m_out.fired.push_back(FiredRule{static_cast<int>(r)});
+      m_out.fired.push_back(FiredRule{static_cast<int>(r), m_for_every_answer[r]});
       for (const int flag : rule.effects.flags) {
-        const bool seen = std::any_of(m_out.flags.begin(), m_out.flags.end(),
-                                      [&](const RaisedFlag &f) { return f.flag == flag; });
-        if (!seen) {
-          m_out.flags.push_back(RaisedFlag{flag, rule.id});
+        const auto seen = std::find_if(m_out.flags.begin(), m_out.flags.end(),
+                                       [&](const RaisedFlag &f) { return f.flag == flag; });
+        if (seen == m_out.flags.end()) {
+          m_out.flags.push_back(RaisedFlag{flag, rule.id, {rule.id}, {}});
+        } else {
+          seen->rules.push_back(rule.id);
         }
       }
       for (const int advice : rule.effects.conditions) {
@@ -199,6 +244,75 @@ private:
         m_out.rule_questions.push_back(RuleQuestion{rule.id, static_cast<int>(q)});
       }
     }
+  }
+
+  // Open rules that each may or may not fire, of which one fires whatever the answers are.
+  std::vector<std::string> one_of_holds(const std::vector<std::size_t> &candidates) {
+    if (candidates.size() < 2) {
+      return {}; // one rule alone was decided in settle_rules_for_every_answer
+    }
+    std::vector<const Expr *> conditions;
+    for (const std::size_t r : candidates) {
+      conditions.push_back(&m_fw.rules[r].when);
+    }
+    if (holds_for_every_answer(m_fw, m_uc, conditions) != Decided::yes) {
+      return {};
+    }
+    std::vector<std::string> ids;
+    for (const std::size_t r : candidates) {
+      ids.push_back(m_fw.rules[r].id);
+    }
+    return ids;
+  }
+
+  // A flag or a quality-of-work effect that several open rules can raise holds now when one
+  // of them fires whatever the open answers are.
+  void settle_flags_and_effects_for_every_answer() {
+    for (std::size_t f = 0; f < m_fw.flags.size(); ++f) {
+      const bool already = std::any_of(m_out.flags.begin(), m_out.flags.end(), [&](const RaisedFlag &raised) {
+        return raised.flag == static_cast<int>(f);
+      });
+      if (already) {
+        continue;
+      }
+      std::vector<std::size_t> candidates;
+      for (std::size_t r = 0; r < m_fw.rules.size(); ++r) {
+        const auto &flags = m_fw.rules[r].effects.flags;
+        if (!m_fired[r] && m_outcomes[r].truth == Truth::unknown &&
+            std::find(flags.begin(), flags.end(), static_cast<int>(f)) != flags.end()) {
+          candidates.push_back(r);
+        }
+      }
+      if (auto either = one_of_holds(candidates); !either.empty()) {
+        m_out.flags.push_back(RaisedFlag{static_cast<int>(f), either.front(), {}, either});
+      }
+    }
+    for (std::size_t d = 0; d < m_fw.dimensions.size(); ++d) {
+      for (const Direction direction : {Direction::up, Direction::down}) {
+        const auto &votes = m_qow_votes[d];
+        if (std::any_of(votes.begin(), votes.end(),
+                        [&](const QowReason &v) { return v.direction == direction; })) {
+          continue;
+        }
+        std::vector<std::size_t> candidates;
+        for (std::size_t r = 0; r < m_fw.rules.size(); ++r) {
+          if (m_fired[r] || m_outcomes[r].truth != Truth::unknown) {
+            continue;
+          }
+          for (const auto &effect : m_fw.rules[r].effects.quality_of_work) {
+            if (effect.dimension == static_cast<int>(d) && effect.direction == direction) {
+              candidates.push_back(r);
+            }
+          }
+        }
+        if (auto either = one_of_holds(candidates); !either.empty()) {
+          m_qow_votes[d].push_back(QowReason{either.front(), direction, either});
+        }
+      }
+    }
+  }
+
+  void sort_flags() {
     std::stable_sort(m_out.flags.begin(), m_out.flags.end(), [&](const RaisedFlag &a, const RaisedFlag &b) {
       return m_fw.flags[static_cast<std::size_t>(a.flag)].severity >
              m_fw.flags[static_cast<std::size_t>(b.flag)].severity;
@@ -208,12 +322,16 @@ private:
   void score_tasks() {
     const TaskSuitability &model = m_fw.scoring.task_suitability;
     long long sum = 0;
-    int known_tasks = 0;
-    BlockScore &tasks_block = block("tasks");
+    int scored_tasks = 0;
+    BlockScore *tasks_block = block_with(Computed::task_suitability);
     for (std::size_t t = 0; t < m_uc.tasks.size(); ++t) {
       const TaskEntry &task = m_uc.tasks[t];
       TaskResult result;
       result.task = static_cast<int>(t);
+      if (!detail::task_is_scored(m_fw, task)) {
+        m_out.tasks.push_back(std::move(result)); // the AI only works alongside this task
+        continue;
+      }
       int points = model.base;
       int unknown = 0;
       for (const auto &[path, levels] : model.attributes) {
@@ -231,117 +349,77 @@ private:
       if (2 * unknown <= static_cast<int>(model.attributes.size())) {
         result.suitability = std::clamp(points, 0, 100);
         sum += *result.suitability;
-        ++known_tasks;
-        ++tasks_block.known;
-      } else {
-        ++tasks_block.unknown;
+        ++scored_tasks;
+        if (tasks_block) {
+          ++tasks_block->known;
+        }
+      } else if (tasks_block) {
+        ++tasks_block->unknown;
       }
       m_out.tasks.push_back(std::move(result));
     }
-    if (known_tasks > 0) {
-      tasks_block.terms.insert(tasks_block.terms.begin(),
-                               ScoreTerm{"task-suitability", rounded(double(sum) / known_tasks), -1});
-      tasks_block.has_computed_term = true;
+    if (scored_tasks > 0 && tasks_block) {
+      tasks_block->terms.insert(tasks_block->terms.begin(),
+                                ScoreTerm{"task-suitability", rounded(double(sum) / scored_tasks), -1});
+      tasks_block->has_computed_term = true;
     }
   }
 
-  int grade_points(Grade grade) const { return m_fw.scoring.grade_points[static_cast<int>(grade)]; }
-
   void score_skills_and_technologies() {
-    std::map<int, int> weights;
-    BlockScore &skills_block = block("skills");
-    const int skills_field = m_fw.task_field_index("skills");
+    const detail::SkillNeeds needs = detail::skill_needs(m_fw, m_uc);
+    BlockScore *skills_block = block_with(Computed::skill_support);
+    if (skills_block) {
+      skills_block->known += needs.known_tasks;
+      skills_block->unknown += needs.unknown_tasks;
+    }
+    const int skills_field = m_fw.task_field_with(FieldRole::task_skills);
     for (std::size_t t = 0; t < m_uc.tasks.size(); ++t) {
       const TaskEntry &task = m_uc.tasks[t];
-      const bool known = task.item >= 0 ||
-                         (skills_field >= 0 && task.attributes[static_cast<std::size_t>(skills_field)].known);
-      if (!known) {
-        ++skills_block.unknown;
+      if (detail::task_is_scored(m_fw, task) && task.item < 0 && skills_field >= 0 &&
+          !task.attributes[static_cast<std::size_t>(skills_field)].known) {
         ask(UnknownRef{skills_field, static_cast<int>(t), true}, "skill-support");
-        continue;
-      }
-      ++skills_block.known;
-      for (const auto &skill : task.skills) {
-        weights[skill.skill] += skill.weight;
       }
     }
-    long long total_weight = 0;
-    long long best_points = 0;
-    for (const auto &[skill, weight] : weights) {
+    for (const auto &[skill, weight] : needs.weights) {
       SkillNeed need{skill, weight, Grade::none};
       for (const auto &cell : m_fw.support[static_cast<std::size_t>(skill)]) {
         need.best = std::max(need.best, cell.grade);
       }
-      total_weight += weight;
-      best_points += static_cast<long long>(weight) * grade_points(need.best);
       m_out.skills.push_back(need);
     }
     std::stable_sort(m_out.skills.begin(), m_out.skills.end(),
                      [](const SkillNeed &a, const SkillNeed &b) { return a.weight > b.weight; });
-    if (total_weight == 0) {
+    const int support = detail::skill_support(m_fw, needs.weights);
+    if (support < 0) {
       return;
     }
-    skills_block.terms.insert(
-        skills_block.terms.begin(),
-        ScoreTerm{"skill-support", rounded(double(best_points) / double(total_weight)), -1});
-    skills_block.has_computed_term = true;
-    for (std::size_t tech = 0; tech < m_fw.technologies.size(); ++tech) {
-      long long points = 0;
-      for (const auto &[skill, weight] : weights) {
-        points += static_cast<long long>(weight) *
-                  grade_points(m_fw.support[static_cast<std::size_t>(skill)][tech].grade);
-      }
-      m_out.technologies.push_back(
-          TechnologyFit{static_cast<int>(tech), rounded(double(points) / double(total_weight))});
+    if (skills_block) {
+      skills_block->terms.insert(skills_block->terms.begin(), ScoreTerm{"skill-support", support, -1});
+      skills_block->has_computed_term = true;
     }
-    std::stable_sort(m_out.technologies.begin(), m_out.technologies.end(),
-                     [](const TechnologyFit &a, const TechnologyFit &b) { return a.fit > b.fit; });
-    BlockScore &technology_block = block("technology");
-    const int named_field = m_fw.field_index("ai.technology");
-    if (named_field < 0) {
+    m_out.technologies = detail::technology_fits(m_fw, needs.weights);
+    BlockScore *technology_block = block_with(Computed::technology_fit);
+    const int named = detail::named_technology(m_fw, m_uc);
+    if (technology_block == nullptr || named == -2) {
       return;
     }
-    const FieldValue &named = m_uc.fields[static_cast<std::size_t>(named_field)];
-    if (!named.known) {
-      ++technology_block.unknown;
-      ask(UnknownRef{named_field, -1, false}, "technology-fit");
+    if (named < 0) {
+      ++technology_block->unknown;
+      ask(UnknownRef{m_fw.field_with(FieldRole::technology), -1, false}, "technology-fit");
       return;
     }
-    const std::string &id = m_fw.fields[static_cast<std::size_t>(named_field)]
-                                .domain.values[static_cast<std::size_t>(named.value)];
-    const int tech = m_fw.technology_index(id);
     for (const auto &fit : m_out.technologies) {
-      if (fit.technology == tech) {
-        ++technology_block.known;
-        technology_block.terms.insert(technology_block.terms.begin(),
-                                      ScoreTerm{"technology-fit", fit.fit, -1});
-        technology_block.has_computed_term = true;
+      if (fit.technology == named) {
+        ++technology_block->known;
+        technology_block->terms.insert(technology_block->terms.begin(),
+                                       ScoreTerm{"technology-fit", fit.fit, -1});
+        technology_block->has_computed_term = true;
       }
     }
-  }
-
-  Valence valence_of(const Dimension &dimension, QowDirection direction) const {
-    switch (direction) {
-    case QowDirection::mixed:
-      return Valence::mixed;
-    case QowDirection::none:
-      return Valence::neutral;
-    case QowDirection::unknown:
-      return Valence::unknown;
-    case QowDirection::up:
-    case QowDirection::down:
-      break;
-    }
-    if (dimension.favourable == Favourable::neither) {
-      return Valence::neutral;
-    }
-    const bool up = direction == QowDirection::up;
-    return up == (dimension.favourable == Favourable::up) ? Valence::favourable : Valence::unfavourable;
   }
 
   void settle_quality_of_work() {
-    BlockScore &qow_block = block("quality_of_work");
-    const Scoring &scoring = m_fw.scoring;
+    BlockScore *qow_block = block_with(Computed::quality_of_work);
     for (std::size_t d = 0; d < m_fw.dimensions.size(); ++d) {
       QowResult result;
       result.dimension = static_cast<int>(d);
@@ -350,23 +428,13 @@ private:
                                   [](const QowReason &r) { return r.direction == Direction::up; });
       const bool down = std::any_of(result.reasons.begin(), result.reasons.end(),
                                     [](const QowReason &r) { return r.direction == Direction::down; });
-      result.direction = up && down         ? QowDirection::mixed
-                         : up               ? QowDirection::up
-                         : down             ? QowDirection::down
-                         : m_qow_pending[d] ? QowDirection::unknown
-                                            : QowDirection::none;
-      result.valence = valence_of(m_fw.dimensions[d], result.direction);
-      if (result.direction == QowDirection::unknown) {
-        ++qow_block.unknown;
-      } else {
-        ++qow_block.known;
-      }
-      const int points = result.valence == Valence::favourable     ? scoring.qow_favourable
-                         : result.valence == Valence::unfavourable ? scoring.qow_unfavourable
-                         : result.valence == Valence::mixed        ? scoring.qow_mixed
-                                                                   : scoring.qow_neutral;
-      if (points != 0) {
-        qow_block.terms.push_back(ScoreTerm{"quality-of-work." + m_fw.dimensions[d].id, points, -1});
+      result.direction = detail::direction_of(up, down, m_qow_pending[d]);
+      result.valence = detail::valence_of(m_fw.dimensions[d], result.direction);
+      if (qow_block) {
+        ++(result.direction == QowDirection::unknown ? qow_block->unknown : qow_block->known);
+        if (const int points = detail::valence_points(m_fw.scoring, result.valence); points != 0) {
+          qow_block->terms.push_back(ScoreTerm{"quality-of-work." + m_fw.dimensions[d].id, points, -1});
+        }
       }
       m_out.quality_of_work.push_back(std::move(result));
     }
@@ -377,8 +445,9 @@ private:
     double weights = 0;
     int known_blocks = 0;
     for (auto &score : m_out.blocks) {
+      const Block &block = m_fw.blocks[static_cast<std::size_t>(score.block)];
       const int units = score.known + score.unknown;
-      const bool too_unknown = score.known == 0 || (score.needs_computed_term && !score.has_computed_term) ||
+      const bool too_unknown = score.known == 0 || (block.rests_on_computed() && !score.has_computed_term) ||
                                double(score.unknown) > m_fw.scoring.max_unknown_share * double(units);
       if (too_unknown) {
         score.score.reset();
@@ -389,9 +458,8 @@ private:
         total += term.points;
       }
       score.score = std::clamp(total, 0, 100);
-      const double weight = m_fw.blocks[static_cast<std::size_t>(score.block)].weight;
-      weighted += weight * *score.score;
-      weights += weight;
+      weighted += block.weight * *score.score;
+      weights += block.weight;
       ++known_blocks;
     }
     if (known_blocks >= m_fw.scoring.overall_min_blocks && weights > 0) {
@@ -400,48 +468,70 @@ private:
   }
 
   void decide_verdict() {
-    const Scoring &s = m_fw.scoring;
-    Verdict verdict = Verdict::conditional;
+    const VerdictPolicy &policy = m_fw.verdict;
+    Verdict verdict = Verdict::insufficient_information;
     if (m_out.overall) {
-      const int overall = *m_out.overall;
-      verdict = overall >= s.threshold_promising     ? Verdict::promising
-                : overall >= s.threshold_conditional ? Verdict::conditional
-                : overall >= s.threshold_limited     ? Verdict::limited
-                                                     : Verdict::not_advised;
-      m_out.verdict_reasons.push_back(VerdictReason{VerdictReasonKind::score, {}, -1});
+      verdict = verdict_for_score(policy, *m_out.overall);
+      m_out.verdict_reasons.push_back(VerdictReason{VerdictReason::Kind::score, -1, verdict, false});
     } else {
-      // Too much is unknown to score: what is not known cannot make a use case promising.
-      m_out.verdict_reasons.push_back(VerdictReason{VerdictReasonKind::insufficient_information, {}, -1});
+      // Too much is unknown to score: no verdict can come from the score.
+      m_out.verdict_reasons.push_back(VerdictReason{VerdictReason::Kind::no_score, -1, verdict, false});
     }
     m_out.verdict_from_score = verdict;
-    const bool unscored =
-        std::any_of(m_out.blocks.begin(), m_out.blocks.end(), [](const BlockScore &b) { return !b.score; });
-    if (m_out.overall && unscored && verdict == Verdict::promising) {
-      // A block left open is not a favourable block: the mean of the others cannot make
-      // the use case promising.
-      verdict = Verdict::conditional;
-      m_out.verdict_reasons.push_back(VerdictReason{VerdictReasonKind::capped_by_unscored_blocks, {}, -1});
+    FactValues facts;
+    for (const auto &raised : m_out.flags) {
+      facts.raised.push_back(raised.flag);
     }
-    for (const auto &b : m_out.blocks) {
-      if (b.score && *b.score < s.weak_block && verdict == Verdict::promising) {
-        // Every building block must hold: a very weak one is not made good by the others.
-        verdict = Verdict::conditional;
+    for (const auto &block : m_out.blocks) {
+      facts.blocks.push_back(block.score ? std::optional<Interval>(Interval{*block.score, *block.score})
+                                         : std::nullopt);
+    }
+    if (m_out.overall) {
+      facts.overall = Interval{*m_out.overall, *m_out.overall};
+    }
+    facts.unknown_share = unknown_share(m_fw, m_uc);
+    const UseCase sheet = fact_sheet(m_fw, facts);
+    for (std::size_t s = 0; s < policy.steps.size(); ++s) {
+      const PolicyStep &step = policy.steps[s];
+      m_out.step_truth.push_back(evaluate(step.when, sheet).truth);
+      if (m_out.step_truth.back() == Truth::yes) {
         m_out.verdict_reasons.push_back(
-            VerdictReason{VerdictReasonKind::capped_by_weak_block, {}, -1, b.block});
+            VerdictReason{VerdictReason::Kind::policy_step, static_cast<int>(s), step.at_most, false});
+        verdict = least_favourable(verdict, step.at_most);
       }
     }
-    for (const auto &raised : m_out.flags) {
-      const Severity severity = m_fw.flags[static_cast<std::size_t>(raised.flag)].severity;
-      if (severity == Severity::knockout) {
-        verdict = Verdict::not_advised;
-        m_out.verdict_reasons.push_back(VerdictReason{VerdictReasonKind::knockout, raised.rule, raised.flag});
-      } else if (severity == Severity::high && verdict == Verdict::promising) {
-        verdict = Verdict::conditional;
+    if (m_options.range) {
+      m_out.range = verdict_range(m_fw, m_uc, m_options.range_limit);
+      if (m_out.range.exact && m_out.range.best == m_out.range.worst && verdict != m_out.range.best) {
+        // However the open questions are answered, the verdict is the same: that is the
+        // verdict now, even when much is unknown (the unknowns cannot change it).
         m_out.verdict_reasons.push_back(
-            VerdictReason{VerdictReasonKind::capped_by_high_flag, raised.rule, raised.flag});
+            VerdictReason{VerdictReason::Kind::settled, -1, m_out.range.best, false});
+        verdict = m_out.range.best;
+      } else if (favourability(m_out.range.best) < favourability(verdict)) {
+        // Whatever the open answers are, no better verdict can come of it.
+        m_out.verdict_reasons.push_back(
+            VerdictReason{VerdictReason::Kind::open_questions, -1, m_out.range.best, false});
+        verdict = m_out.range.best;
       }
     }
     m_out.verdict = verdict;
+    mark_binding_reason();
+  }
+
+  // The reason a reader should see first: a policy step that sets the verdict, else the open
+  // questions, else the score.
+  void mark_binding_reason() {
+    for (const auto kind :
+         {VerdictReason::Kind::settled, VerdictReason::Kind::policy_step, VerdictReason::Kind::open_questions,
+          VerdictReason::Kind::score, VerdictReason::Kind::no_score}) {
+      for (auto &reason : m_out.verdict_reasons) {
+        if (reason.kind == kind && reason.at_most == m_out.verdict) {
+          reason.binding = true;
+          return;
+        }
+      }
+    }
   }
 
   void collect_questions() {
@@ -453,7 +543,11 @@ private:
 
   const Framework &m_fw;
   const UseCase &m_uc;
+  const AssessOptions &m_options;
   Assessment m_out;
+  std::vector<Evaluation> m_outcomes;
+  std::vector<bool> m_fired;
+  std::vector<bool> m_for_every_answer;
   std::vector<std::vector<QowReason>> m_qow_votes;
   std::vector<bool> m_qow_pending;
   std::map<std::tuple<bool, int, int>, std::vector<std::string>> m_questions;
@@ -461,8 +555,8 @@ private:
 
 } // namespace
 
-Assessment assess(const Framework &framework, const UseCase &use_case) {
-  return Run(framework, use_case).run();
+Assessment assess(const Framework &framework, const UseCase &use_case, const AssessOptions &options) {
+  return Run(framework, use_case, options).run();
 }
 
 } // namespace kansrijk::core

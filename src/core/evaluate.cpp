@@ -1,5 +1,9 @@
 // The evaluator. Counts are intervals [low, high] so that `count(...) >= 2` is decided
 // whenever the known tasks already decide it, and unknown only when they do not.
+//
+// Every node appends the unknowns that decide it to one shared vector, and only when its
+// result is unknown: a node that is decided leaves the vector as it found it. So no node
+// needs a vector of its own (the evaluator runs millions of times in a batch or a search).
 #include <algorithm>
 #include <kansrijk/core/evaluate.hpp>
 
@@ -26,21 +30,17 @@ public:
     case Expr::Kind::logical_or: {
       const bool is_and = expr.kind == Expr::Kind::logical_and;
       const Truth decisive = is_and ? Truth::no : Truth::yes;
+      const std::size_t mark = unknowns.size();
       bool any_unknown = false;
-      std::vector<UnknownRef> pending;
       for (const auto &child : expr.children) {
-        std::vector<UnknownRef> child_unknowns;
-        const Truth t = truth(child, child_unknowns);
+        const Truth t = truth(child, unknowns);
         if (t == decisive) {
+          unknowns.resize(mark);
           return decisive;
         }
-        if (t == Truth::unknown) {
-          any_unknown = true;
-          pending.insert(pending.end(), child_unknowns.begin(), child_unknowns.end());
-        }
+        any_unknown = any_unknown || t == Truth::unknown;
       }
       if (any_unknown) {
-        unknowns.insert(unknowns.end(), pending.begin(), pending.end());
         return Truth::unknown;
       }
       return is_and ? Truth::yes : Truth::no;
@@ -102,10 +102,14 @@ private:
   Truth compare(const Expr &expr, std::vector<UnknownRef> &unknowns) {
     const Expr &left = expr.children[0];
     const Expr &right = expr.children[1];
+    if (right.kind == Expr::Kind::unknown) {
+      const bool is_unknown = !value_of(left).known;
+      return from_bool(expr.op == Expr::Op::eq ? is_unknown : !is_unknown);
+    }
     if (left.type == ValueType::integer) {
-      std::vector<UnknownRef> range_unknowns;
-      const Range a = range(left, range_unknowns);
-      const Range b = range(right, range_unknowns);
+      const std::size_t mark = unknowns.size();
+      const Range a = range(left, unknowns);
+      const Range b = range(right, unknowns);
       // Decided when the comparison has the same outcome at every point of both ranges;
       // checking the corners suffices because each operator is monotone in each argument.
       const bool corners[4] = {holds(expr.op, a.low, b.low), holds(expr.op, a.low, b.high),
@@ -125,20 +129,14 @@ private:
         }
       }
       if (all_true || all_false) {
+        unknowns.resize(mark);
         return from_bool(all_true);
       }
-      unknowns.insert(unknowns.end(), range_unknowns.begin(), range_unknowns.end());
       return Truth::unknown;
     }
-    if (right.kind == Expr::Kind::unknown) {
-      const bool is_unknown = !value_of(left).known;
-      return from_bool(expr.op == Expr::Op::eq ? is_unknown : !is_unknown);
-    }
-    std::vector<UnknownRef> local;
-    const FieldValue *a = read(left, local);
-    const FieldValue *b = right.kind == Expr::Kind::field ? read(right, local) : nullptr;
+    const FieldValue *a = read(left, unknowns);
+    const FieldValue *b = right.kind == Expr::Kind::field ? read(right, unknowns) : nullptr;
     if (a == nullptr || (right.kind == Expr::Kind::field && b == nullptr)) {
-      unknowns.insert(unknowns.end(), local.begin(), local.end());
       return Truth::unknown;
     }
     const int other = b != nullptr ? b->value : right.value;
@@ -160,46 +158,56 @@ private:
       }
       inside = std::find(right.values.begin(), right.values.end(), a->value) != right.values.end();
     } else {
-      const FieldValue *set = read(right, unknowns);
-      if (set == nullptr) {
+      const FieldValue &set = value_of(right);
+      UnknownRef member = ref_of(right);
+      member.member = left.value;
+      if (!set.known) {
+        unknowns.push_back(member);
         return Truth::unknown;
       }
-      inside = std::binary_search(set->values.begin(), set->values.end(), left.value);
+      inside = std::binary_search(set.values.begin(), set.values.end(), left.value);
+      if (!inside && std::find(set.possible.begin(), set.possible.end(), left.value) != set.possible.end()) {
+        unknowns.push_back(member); // a member for some of the open answers, not for others
+        return Truth::unknown;
+      }
     }
     return from_bool(inside != expr.negated);
   }
 
   Truth quantified(const Expr &expr, std::vector<UnknownRef> &unknowns) {
     const bool is_any = expr.quantifier == Expr::Quantifier::any;
-    std::vector<UnknownRef> pending;
+    const Truth decisive = is_any ? Truth::yes : Truth::no;
+    const std::size_t mark = unknowns.size();
     bool any_unknown = false;
     const int saved = m_task;
-    Truth result = is_any ? Truth::no : Truth::yes;
     for (std::size_t i = 0; i < m_use_case.tasks.size(); ++i) {
       m_task = static_cast<int>(i);
-      std::vector<UnknownRef> task_unknowns;
-      const Truth t = truth(expr.children[0], task_unknowns);
-      if (t == (is_any ? Truth::yes : Truth::no)) {
-        result = t;
-        any_unknown = false;
-        break;
+      const Truth t = truth(expr.children[0], unknowns);
+      if (t == decisive) {
+        m_task = saved;
+        unknowns.resize(mark);
+        return decisive;
       }
-      if (t == Truth::unknown) {
-        any_unknown = true;
-        pending.insert(pending.end(), task_unknowns.begin(), task_unknowns.end());
-      }
+      any_unknown = any_unknown || t == Truth::unknown;
     }
     m_task = saved;
     if (any_unknown) {
-      unknowns.insert(unknowns.end(), pending.begin(), pending.end());
       return Truth::unknown;
     }
-    return result;
+    return is_any ? Truth::no : Truth::yes;
   }
 
   Range range(const Expr &expr, std::vector<UnknownRef> &unknowns) {
     if (expr.kind == Expr::Kind::integer) {
       return {expr.number, expr.number};
+    }
+    if (expr.kind == Expr::Kind::field) {
+      // An integer field is an interval; an unknown one is a deciding unknown when it matters.
+      const FieldValue &value = value_of(expr);
+      if (!value.known) {
+        unknowns.push_back(ref_of(expr));
+      }
+      return {value.low, value.high};
     }
     Range r;
     const int saved = m_task;

@@ -149,6 +149,11 @@ private:
 
   bool at_word(std::string_view word) const { return m_token.kind == Tok::name && m_token.text == word; }
 
+  static bool is_keyword(std::string_view word) {
+    return word == "and" || word == "or" || word == "in" || word == "not" || word == "unknown" ||
+           word == "any" || word == "all" || word == "count";
+  }
+
   struct DepthGuard {
     explicit DepthGuard(int &depth) : m_depth(depth) { ++m_depth; }
     ~DepthGuard() { --m_depth; }
@@ -333,15 +338,18 @@ private:
     if (!advance()) {
       return util::unexpected(m_error);
     }
-    if (!at_word("tasks")) {
+    // The list is checked against the framework's task list by the type checker.
+    if (m_token.kind != Tok::name || is_keyword(m_token.text)) {
       return fail(m_token.offset,
-                  "`" + node.name + "` ranges over `tasks`; write `" + node.name + "(tasks, ...)`");
+                  "`" + node.name + "` ranges over the task list; write `" + node.name + "(tasks, ...)`");
     }
+    node.list = std::string(m_token.text);
+    node.list_offset = m_token.offset;
     if (!advance()) {
       return util::unexpected(m_error);
     }
     if (m_token.kind != Tok::comma) {
-      return fail(m_token.offset, "expected `,` after `tasks` but found " + describe(m_token));
+      return fail(m_token.offset, "expected `,` after `" + node.list + "` but found " + describe(m_token));
     }
     if (!advance()) {
       return util::unexpected(m_error);

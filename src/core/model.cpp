@@ -48,9 +48,68 @@ int Framework::technology_index(std::string_view wanted) const {
   return find_index(technologies, wanted, [](const Technology &t) -> const std::string & { return t.id; });
 }
 
+int Framework::dimension_index(std::string_view wanted) const {
+  return find_index(dimensions, wanted, [](const Dimension &d) -> const std::string & { return d.id; });
+}
+
+int Framework::flag_index(std::string_view wanted) const {
+  return find_index(flags, wanted, [](const Flag &f) -> const std::string & { return f.id; });
+}
+
+namespace {
+int with_role(const std::vector<FieldDecl> &fields, FieldRole role) {
+  for (const auto &field : fields) {
+    if (field.role == role) {
+      return field.index;
+    }
+  }
+  return -1;
+}
+
+} // namespace
+
+int Framework::field_with(FieldRole role) const { return with_role(fields, role); }
+
+int Framework::task_field_with(FieldRole role) const { return with_role(task_fields, role); }
+
+int Framework::block_with(Computed computed) const {
+  for (std::size_t i = 0; i < blocks.size(); ++i) {
+    if (blocks[i].computed == computed) {
+      return static_cast<int>(i);
+    }
+  }
+  return -1;
+}
+
+std::string Framework::item_kind(const TaxonomyItem &item) const {
+  const int field = task_field_with(FieldRole::task_kind);
+  if (field < 0 || item.kind < 0) {
+    return {};
+  }
+  return task_fields[static_cast<std::size_t>(field)].domain.values[static_cast<std::size_t>(item.kind)];
+}
+
+int favourability(Verdict verdict) {
+  switch (verdict) {
+  case Verdict::promising:
+    return 4;
+  case Verdict::conditional:
+    return 3;
+  case Verdict::limited:
+    return 2;
+  case Verdict::insufficient_information:
+    return 1;
+  case Verdict::not_advised:
+    return 0;
+  }
+  return 0;
+}
+
+Verdict least_favourable(Verdict a, Verdict b) { return favourability(a) <= favourability(b) ? a : b; }
+
 void Framework::index_field_groups() {
   field_groups.clear();
-  field_groups[""].emplace_back("tasks");
+  field_groups[""].emplace_back(tasks_key);
   for (const auto &field : fields) {
     std::size_t dot = 0;
     std::string prefix;
@@ -68,10 +127,10 @@ void Framework::index_field_groups() {
       prefix = field.path.substr(0, dot + 1);
     }
   }
-  // "tasks" goes last, after the declared top-level fields, as the messages list them
+  // the task list goes last, after the declared top-level fields, as the messages list them
   auto &top = field_groups[""];
   top.erase(top.begin());
-  top.emplace_back("tasks");
+  top.emplace_back(tasks_key);
 }
 
 const Source *Framework::source(std::string_view wanted) const {

@@ -9,13 +9,22 @@ namespace {
 
 std::string quoted_list(const std::vector<std::string> &values) { return util::join(values, ", "); }
 
+int index_in(const std::vector<FieldDecl> &fields, std::string_view path) {
+  for (std::size_t i = 0; i < fields.size(); ++i) {
+    if (fields[i].path == path) {
+      return static_cast<int>(i);
+    }
+  }
+  return -1;
+}
+
 class Checker {
 public:
-  explicit Checker(const Framework &framework) : m_framework(framework) {
-    for (const auto &field : framework.fields) {
+  explicit Checker(const Vocabulary &vocabulary) : m_vocabulary(vocabulary) {
+    for (const auto &field : vocabulary.fields) {
       m_field_names.push_back(field.path);
     }
-    for (const auto &field : framework.task_fields) {
+    for (const auto &field : vocabulary.task_fields) {
       m_task_field_names.push_back("t." + field.path);
     }
   }
@@ -33,8 +42,8 @@ private:
   }
 
   const FieldDecl &decl(const Expr &field) const {
-    return field.task_field ? m_framework.task_fields[static_cast<std::size_t>(field.field)]
-                            : m_framework.fields[static_cast<std::size_t>(field.field)];
+    return field.task_field ? m_vocabulary.task_fields[static_cast<std::size_t>(field.field)]
+                            : m_vocabulary.fields[static_cast<std::size_t>(field.field)];
   }
 
   std::string field_name(const Expr &field) const {
@@ -50,7 +59,9 @@ private:
                             field_name(expr) + " == " + example_value(expr) + "`");
     }
     if (expr.type == ValueType::integer) {
-      return fail(expr, "a number is not a condition; compare it, as in `count(tasks, ...) >= 2`");
+      return fail(expr, "a number is not a condition; compare it, as in `count(" +
+                            std::string(m_vocabulary.tasks_key.empty() ? "tasks" : m_vocabulary.tasks_key) +
+                            ", ...) >= 2`");
     }
     if (expr.type == ValueType::symbol) {
       return unknown_name(expr);
@@ -77,23 +88,25 @@ private:
   // Resolves a bare name to a field if it names one; otherwise it stays a symbol whose
   // meaning the comparison around it decides.
   util::expected<void, ExprError> resolve_name(Expr &expr) {
-    if (expr.name == "tasks") {
-      return fail(expr,
-                  "`tasks` is a list; use it in `any(tasks, ...)`, `all(tasks, ...)` or `count(tasks, ...)`");
+    if (!m_vocabulary.tasks_key.empty() && expr.name == m_vocabulary.tasks_key) {
+      const std::string list(m_vocabulary.tasks_key);
+      return fail(expr, "`" + list + "` is a list; use it in `any(" + list + ", ...)`, `all(" + list +
+                            ", ...)` or `count(" + list + ", ...)`");
     }
     if (expr.name.rfind("t.", 0) == 0) {
       if (!m_in_quantifier) {
-        return fail(expr,
-                    "`t` is only defined inside `any(tasks, ...)`, `all(tasks, ...)` or `count(tasks, ...)`");
+        const std::string list(m_vocabulary.tasks_key.empty() ? "tasks" : m_vocabulary.tasks_key);
+        return fail(expr, "`t` is only defined inside `any(" + list + ", ...)`, `all(" + list +
+                              ", ...)` or `count(" + list + ", ...)`");
       }
-      const int index = m_framework.task_field_index(std::string_view(expr.name).substr(2));
+      const int index = index_in(m_vocabulary.task_fields, std::string_view(expr.name).substr(2));
       if (index < 0) {
         return unknown_name(expr);
       }
       expr.kind = Expr::Kind::field;
       expr.field = index;
       expr.task_field = true;
-    } else if (const int index = m_framework.field_index(expr.name); index >= 0) {
+    } else if (const int index = index_in(m_vocabulary.fields, expr.name); index >= 0) {
       expr.kind = Expr::Kind::field;
       expr.field = index;
     } else {
@@ -109,6 +122,9 @@ private:
       break;
     case FieldType::enum_list:
       expr.type = ValueType::enum_set;
+      break;
+    case FieldType::integer:
+      expr.type = ValueType::integer;
       break;
     }
     return {};
@@ -162,8 +178,18 @@ private:
   }
 
   util::expected<void, ExprError> check_quantifier(Expr &expr) {
+    if (m_vocabulary.tasks_key.empty()) {
+      return fail(expr, "there is no task list to range over here");
+    }
+    if (expr.list != m_vocabulary.tasks_key) {
+      const std::string list(m_vocabulary.tasks_key);
+      return util::unexpected(ExprError{expr.list_offset, "`" + expr.name +
+                                                              "` ranges over the task list; write `" +
+                                                              expr.name + "(" + list + ", ...)`"});
+    }
     if (m_in_quantifier) {
-      return fail(expr, "`" + expr.name + "(tasks, ...)` cannot be nested inside another quantifier");
+      return fail(expr,
+                  "`" + expr.name + "(" + expr.list + ", ...)` cannot be nested inside another quantifier");
     }
     m_in_quantifier = true;
     auto ok = check(expr.children[0]);
@@ -214,6 +240,15 @@ private:
                                           : expr.op;
     }
     if (left->type == ValueType::integer) {
+      if (right->kind == Expr::Kind::unknown) {
+        if (left->kind != Expr::Kind::field) {
+          return fail(*right, "only a field can be compared with `unknown`");
+        }
+        if (ordinal) {
+          return fail(*right, "`unknown` can only be compared with `==` or `!=`");
+        }
+        return {};
+      }
       if (right->type != ValueType::integer) {
         return fail(*right, "a number can only be compared with a number");
       }
@@ -298,11 +333,11 @@ private:
     if (right.kind == Expr::Kind::symbol && right.type == ValueType::symbol) {
       return unknown_name(right);
     }
-    return fail(expr, "`in` needs a field and a list (`ai.role in [draft, inform]`) or a value and a list "
-                      "field (`empathy in t.skills`)");
+    return fail(expr, "`in` needs a field and a list (`field in [a, b]`) or a value and a list field "
+                      "(`a in list_field`)");
   }
 
-  const Framework &m_framework;
+  const Vocabulary &m_vocabulary;
   std::vector<std::string> m_field_names;
   std::vector<std::string> m_task_field_names;
   bool m_in_quantifier = false;
@@ -310,8 +345,12 @@ private:
 
 } // namespace
 
+util::expected<void, ExprError> type_check(Expr &expr, const Vocabulary &vocabulary) {
+  return Checker(vocabulary).check_condition(expr);
+}
+
 util::expected<void, ExprError> type_check(Expr &expr, const Framework &framework) {
-  return Checker(framework).check_condition(expr);
+  return type_check(expr, Vocabulary{framework.fields, framework.task_fields, framework.tasks_key});
 }
 
 } // namespace kansrijk::core

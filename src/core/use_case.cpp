@@ -1,67 +1,135 @@
 // Task completion: a taxonomy task brings its framework attributes; every task gets the
-// derived attributes the rules may read.
+// derived attributes the rules may read, and attributes a use case leaves open take their
+// declared defaults.
 #include <algorithm>
+#include <kansrijk/core/evaluate.hpp>
 #include <kansrijk/core/use_case.hpp>
 
 namespace kansrijk::core {
 
 namespace {
+
 void set_enum(FieldValue &target, int value) {
   target.known = true;
   target.value = value;
 }
+
+// The level of a share `part / total` on a scale of `levels` equal steps: with three levels,
+// under a third is the first, from two thirds on the last.
+int share_level(int part, int total, std::size_t levels) {
+  if (total <= 0 || levels == 0) {
+    return 0;
+  }
+  const auto n = static_cast<long long>(levels);
+  return static_cast<int>(std::min<long long>(n - 1, n * part / total));
+}
+
 } // namespace
+
+void derive_task_attributes(const Framework &framework, TaskEntry &task) {
+  const TaxonomyItem *item = task.item >= 0 ? &framework.items[static_cast<std::size_t>(task.item)] : nullptr;
+  const int skills_field = framework.task_field_with(FieldRole::task_skills);
+  const bool skills_known =
+      item != nullptr ||
+      (skills_field >= 0 && is_settled(task.attributes[static_cast<std::size_t>(skills_field)]));
+  for (const auto &decl : framework.task_fields) {
+    FieldValue &value = task.attributes[static_cast<std::size_t>(decl.index)];
+    switch (decl.derivation) {
+    case Derivation::none:
+      break;
+    case Derivation::item_id:
+      set_enum(value, item ? task.item : -1);
+      break;
+    case Derivation::pillar:
+      set_enum(value, item ? item->pillar : -1);
+      break;
+    case Derivation::skill_group_share: {
+      value = FieldValue{};
+      if (!skills_known) {
+        break;
+      }
+      int total = 0;
+      int part = 0;
+      for (const auto &skill : task.skills) {
+        total += skill.weight;
+        if (framework.skills[static_cast<std::size_t>(skill.skill)].group == decl.share_group) {
+          part += skill.weight;
+        }
+      }
+      set_enum(value, share_level(part, total, decl.domain.values.size()));
+      break;
+    }
+    }
+  }
+}
 
 void complete_task(const Framework &framework, TaskEntry &task) {
   task.attributes.resize(framework.task_fields.size());
   const TaxonomyItem *item = task.item >= 0 ? &framework.items[static_cast<std::size_t>(task.item)] : nullptr;
   for (const auto &decl : framework.task_fields) {
+    if (decl.derived) {
+      continue;
+    }
     FieldValue &value = task.attributes[static_cast<std::size_t>(decl.index)];
-    if (decl.path == "ref" || decl.path == "id") {
+    if (decl.role == FieldRole::task_ref) {
       set_enum(value, item ? task.item : -1);
-    } else if (decl.path == "pillar") {
-      set_enum(value, item ? item->pillar : -1);
-    } else if (decl.path == "kind" && item) {
-      set_enum(value, decl.domain.index_of(item->is_action ? "action" : "task"));
-    } else if (decl.path == "skills" && item) {
+    } else if (item == nullptr) {
+      continue;
+    } else if (decl.role == FieldRole::task_kind) {
+      set_enum(value, item->kind);
+    } else if (decl.role == FieldRole::task_skills) {
       value.known = true;
       value.values.clear();
       for (const auto &skill : item->skills) {
         value.values.push_back(skill.skill);
       }
       std::sort(value.values.begin(), value.values.end());
-    } else if (item) {
-      if (const auto it = item->attributes.find(decl.path); it != item->attributes.end()) {
-        set_enum(value, decl.domain.index_of(it->second));
-      }
+    } else if (const auto it = item->attributes.find(decl.path); it != item->attributes.end()) {
+      set_enum(value, decl.domain.index_of(it->second));
     }
   }
   if (item) {
     task.skills = item->skills;
   }
-  const int share_field = framework.task_field_index("affective_share");
-  if (share_field < 0) {
-    return;
-  }
-  FieldValue &share = task.attributes[static_cast<std::size_t>(share_field)];
-  share = FieldValue{};
-  const int skills_field = framework.task_field_index("skills");
-  const bool skills_known =
-      item != nullptr || (skills_field >= 0 && task.attributes[static_cast<std::size_t>(skills_field)].known);
-  if (!skills_known) {
-    return;
-  }
-  int total = 0;
-  int affective = 0;
-  for (const auto &skill : task.skills) {
-    total += skill.weight;
-    if (framework.skills[static_cast<std::size_t>(skill.skill)].group == SkillGroup::affective) {
-      affective += skill.weight;
+  derive_task_attributes(framework, task);
+}
+
+void apply_defaults(const Framework &framework, UseCase &use_case) {
+  for (const auto &decl : framework.task_fields) {
+    if (decl.defaults.empty()) {
+      continue;
+    }
+    for (auto &task : use_case.tasks) {
+      FieldValue &value = task.attributes[static_cast<std::size_t>(decl.index)];
+      if (value.known && !value.defaulted) {
+        continue; // given by the use case or the taxonomy
+      }
+      value = FieldValue{};
+      for (const auto &fallback : decl.defaults) {
+        const Truth truth = evaluate(fallback.when, use_case).truth;
+        if (truth == Truth::yes) {
+          set_enum(value, fallback.value);
+          value.defaulted = true;
+          break;
+        }
+        if (truth == Truth::unknown) {
+          break; // an earlier default may still apply: leave it open
+        }
+      }
     }
   }
-  // Thirds: under a third is low, from two thirds on is high.
-  const int level = total == 0 ? 0 : (3 * affective < total ? 0 : (3 * affective < 2 * total ? 1 : 2));
-  set_enum(share, level);
+}
+
+const std::string &value_label(const FieldDecl &decl, int value, const std::string &language) {
+  static const std::string k_none = "-";
+  if (value < 0 || static_cast<std::size_t>(value) >= decl.domain.values.size()) {
+    return k_none;
+  }
+  const std::string &raw = decl.domain.values[static_cast<std::size_t>(value)];
+  if (const auto it = decl.value_labels.find(raw); it != decl.value_labels.end()) {
+    return it->second.in(language);
+  }
+  return raw;
 }
 
 } // namespace kansrijk::core

@@ -78,6 +78,8 @@ std::string value_yaml(const FieldDecl &decl, const Answer &answer) {
     }
     return out + "]";
   }
+  case FieldType::integer:
+    return "unknown"; // not a use-case field
   }
   return "unknown";
 }
@@ -166,7 +168,7 @@ private:
   void read_group(const Node &map, const std::string &prefix) {
     for (const auto &entry : map.entries) {
       const std::string path = prefix + entry.key.scalar;
-      if (prefix.empty() && entry.key.scalar == "tasks") {
+      if (prefix.empty() && entry.key.scalar == m_fw.tasks_key) {
         read_tasks(entry.value);
         continue;
       }
@@ -225,6 +227,8 @@ private:
         }
       }
       return answer;
+    case FieldType::integer:
+      return std::nullopt; // not a use-case field
     }
     return std::nullopt;
   }
@@ -296,7 +300,8 @@ std::string write_answers(const core::Framework &framework,
   if (!answers.tasks.empty()) {
     const auto after = std::find_if(root.keys.begin(), root.keys.end(),
                                     [&](const Key &key) { return key.name == tasks_group; });
-    root.keys.insert(after == root.keys.end() ? after : after + 1, Key{"tasks", nullptr, nullptr, true, {}});
+    root.keys.insert(after == root.keys.end() ? after : after + 1,
+                     Key{framework.tasks_key, nullptr, nullptr, true, {}});
   }
   std::string out;
   std::size_t start = 0;

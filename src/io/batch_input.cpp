@@ -4,11 +4,14 @@
 #include <cstring>
 #include <filesystem>
 #include <fmt/format.h>
-#include <iostream>
+#include <fstream>
+#include <istream>
 #include <kansrijk/io/batch_input.hpp>
 #include <kansrijk/io/tree.hpp>
 #include <kansrijk/io/use_case_loader.hpp>
 #include <kansrijk/util/file.hpp>
+#include <kansrijk/util/interrupt.hpp>
+#include <kansrijk/util/safe_text.hpp>
 #include <kansrijk/util/text.hpp>
 
 namespace kansrijk::io {
@@ -17,13 +20,7 @@ namespace fs = std::filesystem;
 
 namespace {
 
-enum class InputKind { document, json_lines, csv, stdin_json_lines, broken };
-
-struct InputFile {
-  std::string path;
-  InputKind kind = InputKind::broken;
-  std::string error;
-};
+enum class InputKind { document, json_lines, csv, stdin_json_lines };
 
 InputKind kind_of(const fs::path &path) {
   const std::string ext = path.extension().string();
@@ -45,26 +42,36 @@ std::string stem_of(const std::string &path) {
   return path == "-" || path == "<stdin>" ? "stdin" : fs::path(path).stem().string();
 }
 
-// Reads lines from a stream buffer through a 64 KiB block and memchr: character by
-// character cost a tenth of the batch time.
-class LineReader {
-public:
-  explicit LineReader(std::streambuf *in) : m_in(in), m_block(1U << 16U) {}
+// Whether `path` lies inside `folder` (both canonical).
+bool inside(const fs::path &path, const fs::path &folder) {
+  const auto [end, _] = std::mismatch(folder.begin(), folder.end(), path.begin(), path.end());
+  return end == folder.end();
+}
 
-  // The next line, at most `max` bytes kept (without the newline; a CR before it is
-  // dropped). False at the end of the input; `too_long` when the line was cut.
-  bool read(std::string &out, std::size_t max, bool &too_long) {
+// A stream read in 64 KiB blocks (character by character cost a tenth of the batch time),
+// which knows the offset of every byte and stops when a stop signal arrives: a line without
+// end (`batch - < /dev/zero`) cannot keep it from seeing one.
+class BlockReader {
+public:
+  explicit BlockReader(std::streambuf *in) : m_in(in), m_block(1U << 16U) {}
+
+  // The next byte, or -1 at the end of the input or after a stop signal.
+  int get() {
+    if (m_pos == m_end && !fill()) {
+      return -1;
+    }
+    return static_cast<unsigned char>(m_block[m_pos++]);
+  }
+
+  // Appends to `out` (at most `max` bytes in all) the bytes up to the next newline, which
+  // is consumed; false when there are none left. `too_long` when bytes were left out.
+  bool line(std::string &out, std::size_t max, bool &too_long) {
     out.clear();
     too_long = false;
     bool any = false;
     while (true) {
-      if (m_pos == m_end) {
-        m_pos = 0;
-        m_end = static_cast<std::size_t>(std::max<std::streamsize>(
-            0, m_in->sgetn(m_block.data(), static_cast<std::streamsize>(m_block.size()))));
-        if (m_end == 0) {
-          break;
-        }
+      if (m_pos == m_end && !fill()) {
+        break;
       }
       any = true;
       const char *start = m_block.data() + m_pos;
@@ -82,17 +89,259 @@ public:
     if (!out.empty() && out.back() == '\r') {
       out.pop_back();
     }
-    return any;
+    return any && !m_stopped;
   }
 
+  [[nodiscard]] std::uint64_t offset() const { return m_base + m_pos; }
+
+  // Goes back (or on) to byte `offset`; false when the stream cannot seek.
+  bool seek(std::uint64_t offset) {
+    const auto at = m_in->pubseekpos(static_cast<std::streamoff>(offset), std::ios::in);
+    if (at == std::streampos(std::streamoff(-1))) {
+      return false;
+    }
+    m_base = offset;
+    m_pos = 0;
+    m_end = 0;
+    return true;
+  }
+
+  // Whether reading ended because of a stop signal.
+  [[nodiscard]] bool stopped() const { return m_stopped; }
+
 private:
+  bool fill() {
+    if (util::interrupt_requested()) {
+      m_stopped = true;
+      return false;
+    }
+    m_base += m_end;
+    m_pos = 0;
+    m_end = static_cast<std::size_t>(std::max<std::streamsize>(
+        0, m_in->sgetn(m_block.data(), static_cast<std::streamsize>(m_block.size()))));
+    if (m_end == 0 && util::interrupt_requested()) { // a blocking read cut short by the signal
+      m_stopped = true;
+    }
+    return m_end > 0;
+  }
+
   std::streambuf *m_in;
   std::vector<char> m_block;
   std::size_t m_pos = 0;
   std::size_t m_end = 0;
+  std::uint64_t m_base = 0; // offset of the block's first byte
+  bool m_stopped = false;
 };
 
-bool blank(std::string_view line) { return line.find_first_not_of(" \t\r") == std::string_view::npos; }
+// One CSV record as read: its cells, or what is wrong with it.
+struct CsvRow {
+  std::vector<CsvCell> cells;
+  int first_line = 0;
+  std::string problem; // empty when the row is well formed
+  int problem_line = 0;
+  int problem_column = 0;
+  bool end = false;  // there was no record left
+  bool blank = true; // nothing but blanks
+};
+
+// Reads CSV records (RFC 4180) with one state machine over the bytes, so the record
+// boundaries it finds are the ones a spreadsheet would: a line break ends a record unless
+// it is inside a quoted cell. A row that breaks the rules is read to its end and returned
+// with its problem; the next row is read as usual.
+class CsvReader {
+public:
+  explicit CsvReader(BlockReader &in) : m_in(in) {}
+
+  // Looks at the first line for the delimiter (';' when it holds more of them than ',', as
+  // Dutch spreadsheets write) and skips a byte order mark; false when the file cannot seek.
+  bool start() {
+    std::string first;
+    bool too_long = false;
+    while (m_in.line(first, k_max_line_bytes, too_long) &&
+           first.find_first_not_of(" \t") == std::string::npos) {
+    }
+    const auto commas = std::count(first.begin(), first.end(), ',');
+    const auto semicolons = std::count(first.begin(), first.end(), ';');
+    m_delimiter = semicolons > commas ? ';' : ',';
+    return m_in.seek(first.starts_with("\xEF\xBB\xBF") ? 3 : 0);
+  }
+
+  CsvRow next() {
+    CsvRow row;
+    row.first_line = m_line;
+    State state = State::cell_start;
+    CsvCell cell{{}, m_line, m_column};
+    std::size_t bytes = 0;
+    bool too_long = false;
+    bool too_many = false;
+    bool started = false;
+    bool pending_cr = false;
+    int quote_line = 0;
+    int quote_column = 0;
+    std::optional<std::pair<std::uint64_t, int>> resume; // after the line that opened a quote
+
+    const auto problem = [&](std::string text, int line, int column) {
+      if (row.problem.empty()) {
+        row.problem = std::move(text);
+        row.problem_line = line;
+        row.problem_column = column;
+      }
+    };
+    const auto end_cell = [&](int next_column) {
+      if (!too_long && !too_many) {
+        if (row.cells.size() >= k_max_csv_columns) {
+          too_many = true;
+          row.cells.clear();
+        } else {
+          row.cells.push_back(std::move(cell));
+        }
+      }
+      cell = CsvCell{{}, m_line, next_column};
+    };
+    const auto append = [&](char c) {
+      if (!too_long) {
+        cell.text += c;
+      }
+    };
+    // Handles one byte (`c` < 0: the end of the input); true when the record is complete.
+    const auto step = [&](int c) {
+      const int line = m_line;
+      const int column = m_column;
+      if (c >= 0) {
+        started = true;
+        if (c != ' ' && c != '\t' && c != '\r' && c != '\n') {
+          row.blank = false;
+        }
+        if (++bytes > k_max_line_bytes && !too_long) {
+          too_long = true;
+          row.cells.clear();
+          cell.text.clear();
+        }
+        if (c == '\n') {
+          ++m_line;
+          m_column = 1;
+        } else if ((static_cast<unsigned>(c) & 0xC0U) != 0x80U) {
+          ++m_column;
+        }
+      }
+      const bool end_of_line = c == '\n' || c < 0;
+      switch (state) {
+      case State::cell_start:
+        if (c == '"') {
+          state = State::quoted;
+          quote_line = line;
+          quote_column = column;
+          row.blank = false;
+        } else if (c == m_delimiter) {
+          end_cell(column + 1);
+          row.blank = false;
+        } else if (end_of_line) {
+          end_cell(column + 1);
+          return true;
+        } else {
+          state = State::unquoted;
+          append(static_cast<char>(c));
+        }
+        return false;
+      case State::unquoted:
+        if (c == m_delimiter) {
+          end_cell(column + 1);
+          state = State::cell_start;
+        } else if (end_of_line) {
+          end_cell(column + 1);
+          return true;
+        } else if (c == '"') {
+          problem("a quote inside a cell that does not start with one; put the whole cell in quotes and "
+                  "double the quote, e.g. \"5\"\" scherm\"",
+                  line, column);
+          state = State::skip_line;
+        } else {
+          append(static_cast<char>(c));
+        }
+        return false;
+      case State::quoted:
+        if (c == '"') {
+          state = State::quote_in_quoted;
+        } else if (c < 0) {
+          if (resume && m_in.seek(resume->first)) { // probably a stray quote: what followed it are rows
+            problem("a quoted cell is not closed before the end of the file; the rows after this line are "
+                    "read as rows",
+                    quote_line, quote_column);
+            m_line = resume->second;
+            m_column = 1;
+          } else {
+            problem("a quoted cell is not closed before the end of the file", quote_line, quote_column);
+          }
+          return true;
+        } else {
+          if (c == '\n' && !resume) {
+            resume.emplace(m_in.offset(), m_line);
+          }
+          append(static_cast<char>(c));
+        }
+        return false;
+      case State::quote_in_quoted:
+        if (c == '"') {
+          append('"');
+          state = State::quoted;
+        } else if (c == m_delimiter) {
+          end_cell(column + 1);
+          state = State::cell_start;
+        } else if (end_of_line) {
+          end_cell(column + 1);
+          return true;
+        } else {
+          problem("text after the closing quote of a cell; double a quote inside a quoted cell (\"\")", line,
+                  column);
+          state = State::skip_line;
+        }
+        return false;
+      case State::skip_line:
+        return end_of_line;
+      }
+      return true;
+    };
+
+    while (true) {
+      const int c = m_in.get();
+      if (pending_cr) { // CR LF ends a line like LF; a lone CR is text (it never ends a record)
+        pending_cr = false;
+        if (c != '\n') {
+          (void)step('\r');
+        }
+      }
+      if (c == '\r') {
+        pending_cr = true;
+        continue;
+      }
+      if (c < 0 && !started) {
+        row.end = true;
+        return row;
+      }
+      if (step(c)) {
+        break;
+      }
+    }
+    if (row.problem.empty() && too_long) {
+      problem(fmt::format("row is longer than {} bytes", k_max_line_bytes), row.first_line, 1);
+    }
+    if (row.problem.empty() && too_many) {
+      problem(fmt::format("more than {} columns", k_max_csv_columns), row.first_line, 1);
+    }
+    if (!row.problem.empty()) {
+      row.cells.clear();
+    }
+    return row;
+  }
+
+private:
+  enum class State { cell_start, unquoted, quoted, quote_in_quoted, skip_line };
+
+  BlockReader &m_in;
+  char m_delimiter = ',';
+  int m_line = 1;
+  int m_column = 1;
+};
 
 Record
 broken(const std::string &file, int line, int column, std::string message, std::string default_id = {}) {
@@ -105,6 +354,13 @@ broken(const std::string &file, int line, int column, std::string message, std::
   return record;
 }
 
+// Whether a CSV header names at least one field of `framework`.
+bool known_header(const std::vector<CsvCell> &names, const core::Framework &framework) {
+  return std::any_of(names.begin(), names.end(), [&](const CsvCell &name) {
+    return name.text == "tasks" || framework.field_index(name.text) >= 0;
+  });
+}
+
 } // namespace
 
 bool is_many_case_file(const std::string &path) {
@@ -113,20 +369,21 @@ bool is_many_case_file(const std::string &path) {
 }
 
 struct RecordSource::Open {
-  InputFile input;
+  std::string path;
+  InputKind kind = InputKind::document;
   std::ifstream file;
-  std::optional<LineReader> lines;
-  int line = 0;
-  bool done = false;
+  std::optional<BlockReader> reader;
+  std::optional<CsvReader> csv;
+  int line = 0; // JSON Lines: the last line read
   std::shared_ptr<CsvHeader> header;
-  char delimiter = ',';
 };
 
-RecordSource::RecordSource(const std::vector<std::string> &inputs) {
+RecordSource::RecordSource(const std::vector<std::string> &inputs, SourceOptions options)
+    : m_options(options) {
   std::vector<util::Diagnostic> problems;
   for (const auto &input : inputs) {
     if (input == "-") {
-      m_files.push_back(input);
+      m_files.push_back({input, {}});
       continue;
     }
     std::error_code ec;
@@ -136,22 +393,45 @@ RecordSource::RecordSource(const std::vector<std::string> &inputs) {
       continue;
     }
     if (!fs::is_directory(status)) {
-      m_files.push_back(input);
+      m_files.push_back({input, {}}); // named on the command line: read, even through a link
       continue;
     }
-    std::vector<std::string> found;
-    fs::recursive_directory_iterator it(input, ec);
+    const fs::path root = fs::canonical(input, ec);
+    std::vector<Listed> found;
+    fs::recursive_directory_iterator it(input, ec); // links to folders are not followed
     for (; !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
       std::error_code file_ec;
-      if (it->is_regular_file(file_ec) && is_case_file(it->path())) {
-        found.push_back(it->path().string());
+      const fs::file_status link_status = it->symlink_status(file_ec);
+      if (fs::is_directory(link_status) || !is_case_file(it->path())) {
+        continue;
+      }
+      const std::string path = it->path().string();
+      if (fs::is_regular_file(link_status)) {
+        found.push_back({path, {}});
+        continue;
+      }
+      if (!fs::is_symlink(link_status)) {
+        found.push_back({path, "not a regular file (a pipe, device or socket)"});
+        continue;
+      }
+      const fs::path target = fs::canonical(it->path(), file_ec);
+      if (file_ec) {
+        found.push_back({path, "a symbolic link to a file that does not exist"});
+      } else if (m_options.symlinks == Symlinks::inside && !inside(target, root)) {
+        found.push_back({path,
+                         "a symbolic link that leads out of the folder; not followed (--follow-symlinks "
+                         "reads it)"});
+      } else if (fs::is_regular_file(target, file_ec)) {
+        found.push_back({path, {}});
+      } else if (!fs::is_directory(target, file_ec)) { // links to folders are not followed
+        found.push_back({path, "not a regular file (a pipe, device or socket)"});
       }
     }
     if (ec) {
-      found.push_back("\x01" + (it == fs::recursive_directory_iterator() ? input : it->path().string()) +
-                      "\x01" + ec.message());
+      found.push_back({it == fs::recursive_directory_iterator() ? input : it->path().string(),
+                       "cannot list this folder: " + ec.message()});
     }
-    std::sort(found.begin(), found.end());
+    std::sort(found.begin(), found.end(), [](const Listed &a, const Listed &b) { return a.path < b.path; });
     m_files.insert(m_files.end(), found.begin(), found.end());
   }
   if (!problems.empty()) {
@@ -161,14 +441,26 @@ RecordSource::RecordSource(const std::vector<std::string> &inputs) {
 
 RecordSource::~RecordSource() = default;
 
+std::vector<std::string> RecordSource::files() const {
+  std::vector<std::string> out;
+  for (const auto &listed : m_files) {
+    if (listed.problem.empty()) {
+      out.push_back(listed.path);
+    }
+  }
+  return out;
+}
+
 std::optional<std::size_t> RecordSource::count() const {
   std::size_t total = 0;
-  for (const auto &path : m_files) {
-    if (path == "-") {
+  for (const auto &listed : m_files) {
+    const std::string &path = listed.path;
+    std::error_code ec;
+    if (path == "-" || (listed.problem.empty() && !fs::is_regular_file(path, ec))) {
       return std::nullopt;
     }
     const InputKind kind = kind_of(path);
-    if (kind == InputKind::document || path.starts_with('\x01')) {
+    if (kind == InputKind::document || !listed.problem.empty()) {
       ++total;
       continue;
     }
@@ -176,7 +468,8 @@ std::optional<std::size_t> RecordSource::count() const {
     std::vector<char> chunk(1U << 16U);
     std::size_t lines = 0;
     bool line_has_text = false;
-    while (in.read(chunk.data(), static_cast<std::streamsize>(chunk.size())) || in.gcount() > 0) {
+    while (!util::interrupt_requested() &&
+           (in.read(chunk.data(), static_cast<std::streamsize>(chunk.size())) || in.gcount() > 0)) {
       const auto got = static_cast<std::size_t>(in.gcount());
       for (std::size_t i = 0; i < got; ++i) {
         if (chunk[i] == '\n') {
@@ -195,14 +488,17 @@ std::optional<std::size_t> RecordSource::count() const {
 
 std::optional<Record> RecordSource::next() {
   while (true) {
+    if (util::interrupt_requested()) {
+      return std::nullopt;
+    }
     if (!m_open) {
       if (m_next_file >= m_files.size()) {
         return std::nullopt;
       }
-      const std::string &path = m_files[m_next_file++];
-      if (path.starts_with('\x01')) { // a folder that could not be listed
-        const std::size_t split = path.find('\x01', 1);
-        return broken(path.substr(1, split - 1), 0, 0, "cannot list this folder: " + path.substr(split + 1));
+      const Listed &listed = m_files[m_next_file++];
+      const std::string &path = listed.path;
+      if (!listed.problem.empty()) {
+        return broken(path, 0, 0, listed.problem, stem_of(path));
       }
       const InputKind kind = path == "-" ? InputKind::stdin_json_lines : kind_of(path);
       if (kind == InputKind::document) {
@@ -219,9 +515,14 @@ std::optional<Record> RecordSource::next() {
         return record;
       }
       m_open = std::make_unique<Open>();
-      m_open->input = InputFile{path, kind, {}};
+      m_open->path = path;
+      m_open->kind = kind;
       if (kind == InputKind::stdin_json_lines) {
-        m_open->lines.emplace(std::cin.rdbuf());
+        if (m_options.standard_input == nullptr) {
+          m_open.reset();
+          return broken("<stdin>", 0, 0, "standard input is not available here");
+        }
+        m_open->reader.emplace(m_options.standard_input->rdbuf());
       } else {
         std::error_code ec;
         if (!fs::is_regular_file(path, ec)) {
@@ -233,14 +534,90 @@ std::optional<Record> RecordSource::next() {
           m_open.reset();
           return broken(path, 0, 0, std::string("cannot read file: ") + std::strerror(errno));
         }
-        m_open->lines.emplace(m_open->file.rdbuf());
+        m_open->reader.emplace(m_open->file.rdbuf());
+        if (kind == InputKind::csv) {
+          m_open->csv.emplace(*m_open->reader);
+          if (!m_open->csv->start()) {
+            m_open.reset();
+            return broken(path, 0, 0, "cannot read file: it cannot be read twice (a pipe?)");
+          }
+        }
       }
     }
     Open &open = *m_open;
-    const std::string &file = open.input.path == "-" ? std::string("<stdin>") : open.input.path;
+    const std::string file = open.path == "-" ? std::string("<stdin>") : open.path;
+    if (open.kind == InputKind::csv) {
+      CsvRow row = open.csv->next();
+      if (open.reader->stopped()) {
+        return std::nullopt;
+      }
+      if (row.end) {
+        m_open.reset();
+        continue;
+      }
+      if (row.blank && row.problem.empty()) {
+        continue;
+      }
+      for (const auto &cell : row.cells) {
+        if (auto ok = util::check_text(cell.text, file); !ok && row.problem.empty()) {
+          row.problem = ok.error().message;
+          row.problem_line = cell.line;
+          row.problem_column = cell.column;
+        }
+      }
+      if (!open.header) {
+        if (!row.problem.empty()) {
+          m_open.reset();
+          return broken(file, row.problem_line, row.problem_column,
+                        "the header row: " + row.problem + "; the rows of this file are not read");
+        }
+        auto header = std::make_shared<CsvHeader>();
+        header->file = file;
+        for (auto &cell : row.cells) {
+          cell.text = util::trim(cell.text, " ");
+        }
+        header->names = std::move(row.cells);
+        if (m_options.framework != nullptr && !known_header(header->names, *m_options.framework)) {
+          m_open.reset();
+          return broken(
+              file, row.first_line, 1,
+              "not a kansrijk inventory: no column of its first row names a use-case field (such as "
+              "title, tasks or ai.role); the file is not read further");
+        }
+        open.header = std::move(header);
+        continue;
+      }
+      if (!row.problem.empty()) {
+        return broken(file, row.problem_line, row.problem_column, row.problem,
+                      fmt::format("{}-{}", stem_of(open.path), row.first_line));
+      }
+      if (row.cells.size() > open.header->names.size()) {
+        std::string id;
+        for (std::size_t i = 0; i < open.header->names.size(); ++i) {
+          if (open.header->names[i].text == "id") {
+            id = row.cells[i].text;
+          }
+        }
+        const CsvCell &extra = row.cells[open.header->names.size()];
+        return broken(file, extra.line, extra.column,
+                      fmt::format("this row has {} cells but the header has {} columns", row.cells.size(),
+                                  open.header->names.size()),
+                      id.empty() ? fmt::format("{}-{}", stem_of(open.path), row.first_line) : id);
+      }
+      Record record;
+      record.kind = Record::Kind::csv_row;
+      record.cells = std::move(row.cells);
+      record.header = open.header;
+      record.where = util::Location{file, row.first_line, 1};
+      record.default_id = fmt::format("{}-{}", stem_of(open.path), row.first_line);
+      return record;
+    }
     std::string line;
     bool too_long = false;
-    if (!open.lines->read(line, k_max_line_bytes, too_long)) {
+    if (!open.reader->line(line, k_max_line_bytes, too_long)) {
+      if (open.reader->stopped()) {
+        return std::nullopt;
+      }
       m_open.reset();
       continue;
     }
@@ -251,130 +628,14 @@ std::optional<Record> RecordSource::next() {
     if (too_long) {
       return broken(file, open.line, 1, fmt::format("line is longer than {} bytes", k_max_line_bytes));
     }
-    if (open.input.kind == InputKind::csv) {
-      // A quoted cell may hold line breaks: keep reading while a quote is open.
-      const int first_line = open.line;
-      // Quote parity is kept per piece read: counting the whole row again after every
-      // line made a 0.8 MB file with an unclosed quote take 40 s.
-      bool quote_open = std::count(line.begin(), line.end(), '"') % 2 == 1;
-      while (quote_open) {
-        std::string more;
-        if (!open.lines->read(more, k_max_line_bytes, too_long)) {
-          m_open.reset();
-          return broken(file, first_line, 1, "a quoted cell is not closed before the end of the file");
-        }
-        ++open.line;
-        quote_open = quote_open != (std::count(more.begin(), more.end(), '"') % 2 == 1);
-        line += '\n';
-        line += more;
-        if (too_long || line.size() > k_max_line_bytes) {
-          m_open.reset();
-          return broken(file, first_line, 1, fmt::format("row is longer than {} bytes", k_max_line_bytes));
-        }
-      }
-      if (auto ok = util::check_text(line, file); !ok) {
-        return broken(file, first_line, 1, ok.error().message);
-      }
-      if (blank(line)) {
-        continue;
-      }
-      if (!open.header) {
-        const std::size_t commas = std::count(line.begin(), line.end(), ',');
-        const std::size_t semicolons = std::count(line.begin(), line.end(), ';');
-        open.delimiter = semicolons > commas ? ';' : ',';
-      }
-      std::vector<CsvCell> cells;
-      std::string problem;
-      int column_at = 0;
-      {
-        // RFC 4180 with the delimiter found in the header (',' or ';' as Dutch spreadsheets write).
-        CsvCell cell{{}, first_line, 1};
-        int cur_line = first_line;
-        int cur_col = 1;
-        bool quoted = false;
-        bool was_quoted = false;
-        for (std::size_t i = 0; i <= line.size(); ++i) {
-          const char c = i < line.size() ? line[i] : '\0';
-          if (quoted) {
-            if (c == '"' && i + 1 < line.size() && line[i + 1] == '"') {
-              cell.text += '"';
-              ++i;
-              ++cur_col;
-            } else if (c == '"') {
-              quoted = false;
-            } else if (i == line.size()) {
-              problem = "a quoted cell is not closed";
-              break;
-            } else {
-              cell.text += c;
-            }
-          } else if (i == line.size() || c == open.delimiter) {
-            cells.push_back(std::move(cell));
-            cell = CsvCell{{}, cur_line, cur_col + 1};
-            was_quoted = false;
-          } else if (c == '"' && cell.text.empty() && !was_quoted) {
-            quoted = true;
-            was_quoted = true;
-          } else if (was_quoted) {
-            problem = "text after the closing quote of a cell; double a quote inside a quoted cell (\"\")";
-            column_at = cur_col;
-            break;
-          } else {
-            cell.text += c;
-          }
-          if (c == '\n') {
-            ++cur_line;
-            cur_col = 0;
-          }
-          if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) {
-            ++cur_col;
-          }
-        }
-      }
-      if (!problem.empty()) {
-        return broken(file, first_line, column_at == 0 ? 1 : column_at, problem);
-      }
-      if (cells.size() > k_max_csv_columns) {
-        return broken(file, first_line, 1, fmt::format("more than {} columns", k_max_csv_columns));
-      }
-      if (!open.header) {
-        auto header = std::make_shared<CsvHeader>();
-        header->file = file;
-        for (auto &cell : cells) {
-          cell.text = util::trim(cell.text, " ");
-        }
-        header->names = std::move(cells);
-        open.header = std::move(header);
-        continue;
-      }
-      if (cells.size() > open.header->names.size()) {
-        std::string id;
-        for (std::size_t i = 0; i < open.header->names.size(); ++i) {
-          if (open.header->names[i].text == "id") {
-            id = cells[i].text;
-          }
-        }
-        return broken(file, first_line, cells[open.header->names.size()].column,
-                      fmt::format("this row has {} cells but the header has {} columns", cells.size(),
-                                  open.header->names.size()),
-                      id);
-      }
-      Record record;
-      record.kind = Record::Kind::csv_row;
-      record.cells = std::move(cells);
-      record.header = open.header;
-      record.where = util::Location{file, first_line, 1};
-      record.default_id = fmt::format("{}-{}", stem_of(open.input.path), first_line);
-      return record;
-    }
-    if (blank(line)) {
+    if (line.find_first_not_of(" \t\r") == std::string::npos) {
       continue;
     }
     Record record;
     record.kind = Record::Kind::json_line;
     record.text = std::move(line);
     record.where = util::Location{file, open.line, 1};
-    record.default_id = fmt::format("{}-{}", stem_of(open.input.path), open.line);
+    record.default_id = fmt::format("{}-{}", stem_of(open.path), open.line);
     return record;
   }
 }
@@ -449,8 +710,8 @@ Node csv_tree(const Record &record, const core::Framework &framework) {
       }
       if (dot == std::string::npos) {
         if (found != nullptr) {
-          throw util::Error(
-              util::Diagnostic{key_where, fmt::format("column \"{}\" appears twice; keep one", name.text)});
+          throw util::Error(util::Diagnostic{
+              key_where, fmt::format("column \"{}\" appears twice; keep one", util::excerpt(name.text))});
         }
         const int field = framework.field_index(name.text);
         const bool is_list =
@@ -468,8 +729,9 @@ Node csv_tree(const Record &record, const core::Framework &framework) {
         group->entries.push_back(Entry{scalar_node(part, key_where), std::move(child)});
         found = &group->entries.back().value;
       } else if (!found->is_map()) {
-        throw util::Error(util::Diagnostic{
-            key_where, fmt::format("column \"{}\" clashes with column \"{}\"", name.text, part)});
+        throw util::Error(
+            util::Diagnostic{key_where, fmt::format("column \"{}\" clashes with column \"{}\"",
+                                                    util::excerpt(name.text), util::excerpt(part))});
       }
       group = found;
       start = dot + 1;

@@ -1,9 +1,11 @@
 // Loading and checking golden cases.
 #include <algorithm>
 #include <filesystem>
+#include <kansrijk/core/conditions.hpp>
 #include <kansrijk/io/golden_case.hpp>
 #include <kansrijk/io/reader.hpp>
 #include <kansrijk/io/use_case_loader.hpp>
+#include <kansrijk/util/safe_text.hpp>
 #include <kansrijk/util/text.hpp>
 
 namespace kansrijk::io {
@@ -12,21 +14,14 @@ using namespace core;
 
 namespace {
 
-std::vector<std::string> ids_of(const auto &items) {
-  std::vector<std::string> ids;
-  for (const auto &item : items) {
-    ids.push_back(item.id);
-  }
-  return ids;
-}
-
 void check_id(Reader &reader,
               const Node &at,
               const std::string &id,
               const std::vector<std::string> &ids,
               const std::string &kind) {
   if (std::find(ids.begin(), ids.end(), id) == ids.end()) {
-    reader.error(at.where, "unknown " + kind + " \"" + id + "\"" + util::did_you_mean(id, ids));
+    reader.error(at.where,
+                 "unknown " + kind + " \"" + util::excerpt(id) + "\"" + util::did_you_mean(id, ids));
   }
 }
 
@@ -37,6 +32,7 @@ GoldenCase read_case(const SourceFile &file, const Framework &fw, std::vector<Di
   auto tree = parse_document(file.content, file.display);
   if (!tree) {
     problems.push_back(tree.error());
+    problems.back().code = "KR001";
     return golden;
   }
   Reader reader(fw.languages);
@@ -58,10 +54,11 @@ GoldenCase read_case(const SourceFile &file, const Framework &fw, std::vector<Di
   }
   const Node *expect = tree->find("expect");
   if (expect != nullptr && reader.expect_map(*expect, "\"expect\"")) {
-    reader.check_keys(*expect,
-                      {"verdict", "flags", "quality_of_work", "top_technology", "ranks_above", "fires"});
+    reader.check_keys(*expect, {"verdict", "flags", "quality_of_work", "top_technology", "ranks_above",
+                                "fires", "conditions_in_place", "conditions_to_arrange"});
     golden.verdict =
-        reader.choice(*expect, "verdict", false, {"promising", "conditional", "limited", "not_advised"});
+        reader.choice(*expect, "verdict", false,
+                      {"promising", "conditional", "limited", "not_advised", "insufficient_information"});
     if (const Node *flags = expect->find("flags")) {
       golden.flags = reader.strings(*expect, "flags", false);
       const auto ids = ids_of(fw.flags);
@@ -100,6 +97,16 @@ GoldenCase read_case(const SourceFile &file, const Framework &fw, std::vector<Di
         check_id(reader, item, a, ids, "technology");
         check_id(reader, item, b, ids, "technology");
         golden.ranks_above.emplace_back(a, b);
+      }
+    }
+    for (const auto &[key, target] : {std::pair{"conditions_in_place", &golden.conditions_in_place},
+                                      std::pair{"conditions_to_arrange", &golden.conditions_to_arrange}}) {
+      if (const Node *list = expect->find(key)) {
+        *target = reader.strings(*expect, key, false);
+        const auto ids = ids_of(fw.conditions);
+        for (const auto &item : list->items) {
+          check_id(reader, item, item.scalar, ids, "condition");
+        }
       }
     }
     if (const Node *fires = expect->find("fires")) {
@@ -180,6 +187,20 @@ std::vector<std::string> compare(const GoldenCase &golden, const Assessment &a) 
                               a.technologies[static_cast<std::size_t>(rank_below)].fit;
     if (!strictly) {
       out.push_back("technology " + above + " does not rank above " + below);
+    }
+  }
+  for (const auto &[expected, ids] :
+       {std::pair{ConditionStatus::in_place, &golden.conditions_in_place},
+        std::pair{ConditionStatus::to_arrange, &golden.conditions_to_arrange}}) {
+    for (const auto &id : *ids) {
+      const auto raised = std::find_if(a.conditions.begin(), a.conditions.end(), [&](const RaisedAdvice &c) {
+        return fw.conditions[static_cast<std::size_t>(c.advice)].id == id;
+      });
+      const std::string actual =
+          raised == a.conditions.end() ? std::string("not raised") : std::string(to_string(raised->status));
+      if (raised == a.conditions.end() || raised->status != expected) {
+        out.push_back("condition " + id + " is " + actual + ", expected " + std::string(to_string(expected)));
+      }
     }
   }
   for (const auto &rule : golden.fires) {

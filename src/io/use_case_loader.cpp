@@ -3,9 +3,11 @@
 #include <algorithm>
 #include <filesystem>
 #include <iostream>
+#include <kansrijk/core/evaluate.hpp>
 #include <kansrijk/io/reader.hpp>
 #include <kansrijk/io/use_case_loader.hpp>
 #include <kansrijk/util/file.hpp>
+#include <kansrijk/util/safe_text.hpp>
 #include <kansrijk/util/text.hpp>
 #include <set>
 
@@ -27,10 +29,18 @@ public:
                                      std::string(kind_name(root)) + "; see USE-CASE FILES in `man kansrijk`");
       throw util::Error(std::move(m_reader.diagnostics()));
     }
+    if (!recognised(root)) {
+      m_reader.error(root.where, "not a use case: none of its " + std::to_string(root.entries.size()) +
+                                     " top-level keys is a use-case key (such as title, tasks or ai), nor "
+                                     "close to one; see docs/use-case-format.md");
+      throw util::Error(std::move(m_reader.diagnostics()));
+    }
     read_group(root, "");
-    if (root.find("tasks") == nullptr) {
-      m_reader.error(root.where, "missing required key \"tasks\"; list at least one task, e.g. `tasks: "
-                                 "[{ref: besluitvorming.rapport-schrijven}]`");
+    if (root.find(m_fw.tasks_key) == nullptr) {
+      m_reader.error(root.where,
+                     "missing required key \"" + m_fw.tasks_key + "\"; list at least one task, e.g. `" +
+                         m_fw.tasks_key + ": [{" + ref_key() + ": " +
+                         (m_fw.items.empty() ? std::string("...") : m_fw.items.front().id) + "}]`");
     }
     for (const auto &field : m_fw.fields) {
       if (field.required && !m_uc.fields[static_cast<std::size_t>(field.index)].known &&
@@ -38,8 +48,8 @@ public:
         m_reader.error(root.where, "missing required key \"" + field.path + "\"");
       }
     }
-    const int id_field = m_fw.field_index("id");
-    const int title_field = m_fw.field_index("title");
+    const int id_field = m_fw.field_with(FieldRole::id);
+    const int title_field = m_fw.field_with(FieldRole::title);
     m_uc.id = id_field >= 0 && m_uc.fields[static_cast<std::size_t>(id_field)].known
                   ? m_uc.fields[static_cast<std::size_t>(id_field)].text
                   : m_default_id;
@@ -52,10 +62,27 @@ public:
     for (auto &task : m_uc.tasks) {
       complete_task(m_fw, task);
     }
+    imply_skipped_answers();
+    apply_defaults(m_fw, m_uc);
     return std::move(m_uc);
   }
 
 private:
+  // Whether some top-level key of `root` is a use-case key or close to one. A file with none
+  // is not a use case at all (a password file behind a symbolic link, say): it gets one
+  // message that quotes none of it, instead of one per line that would.
+  bool recognised(const Node &root) const {
+    const std::vector<std::string> &keys = keys_under("");
+    const auto known = [&](const Entry &entry) {
+      return std::find(keys.begin(), keys.end(), entry.key.scalar) != keys.end();
+    };
+    const auto close = [&](const Entry &entry) {
+      return util::closest_match(entry.key.scalar, keys).has_value();
+    };
+    return root.entries.empty() || std::any_of(root.entries.begin(), root.entries.end(), known) ||
+           std::any_of(root.entries.begin(), root.entries.end(), close);
+  }
+
   // The keys allowed directly under `prefix` (e.g. "ai." -> role, technology, ...), as the
   // framework indexed them once when it was loaded (Framework::index_field_groups).
   const std::vector<std::string> &keys_under(const std::string &prefix) const {
@@ -69,12 +96,12 @@ private:
     for (const auto &entry : map.entries) {
       const std::string &key = entry.key.scalar;
       if (std::find(keys.begin(), keys.end(), key) == keys.end()) {
-        m_reader.error(entry.key.where, "unknown key \"" + prefix + key + "\"" +
+        m_reader.error(entry.key.where, "unknown key \"" + util::excerpt(prefix + key) + "\"" +
                                             util::did_you_mean(key, keys) +
                                             "; allowed here: " + util::join(keys, ", "));
         continue;
       }
-      if (prefix.empty() && key == "tasks") {
+      if (prefix.empty() && key == m_fw.tasks_key) {
         read_tasks(entry.value);
         continue;
       }
@@ -123,8 +150,8 @@ private:
         // Blank text is no answer: unknown, or an error where an answer is required.
         if (decl.required) {
           m_reader.error(node.where, "\"" + path + "\" must not be empty");
-        } else if (path == "name") {
-          m_reader.error(node.where, "\"name\" of a task must not be empty");
+        } else if (decl.role == FieldRole::task_name) {
+          m_reader.error(node.where, "\"" + path + "\" of a task must not be empty");
         }
       } else {
         value.known = true;
@@ -142,8 +169,8 @@ private:
       }
       value.value = decl.domain.index_of(node.scalar);
       if (value.value < 0) {
-        m_reader.error(node.where, "\"" + node.scalar + "\" is not allowed for \"" + path + "\"" +
-                                       suggestion(node.scalar, decl) + "; allowed: " + allowed(decl));
+        m_reader.error(node.where, "\"" + util::excerpt(node.scalar) + "\" is not allowed for \"" + path +
+                                       "\"" + suggestion(node.scalar, decl) + "; allowed: " + allowed(decl));
         return value;
       }
       value.known = true;
@@ -161,9 +188,11 @@ private:
       for (const auto &item : node.items) {
         const int index = item.is_scalar() ? decl.domain.index_of(item.scalar) : -1;
         if (index < 0) {
-          m_reader.error(item.where, "\"" + (item.is_scalar() ? item.scalar : std::string(kind_name(item))) +
-                                         "\" is not allowed in \"" + path + "\"" +
-                                         suggestion(item.scalar, decl) + "; allowed: " + allowed(decl));
+          m_reader.error(item.where,
+                         "\"" +
+                             (item.is_scalar() ? util::excerpt(item.scalar) : std::string(kind_name(item))) +
+                             "\" is not allowed in \"" + path + "\"" + suggestion(item.scalar, decl) +
+                             "; allowed: " + allowed(decl));
           continue;
         }
         value.values.push_back(index);
@@ -171,6 +200,8 @@ private:
       std::sort(value.values.begin(), value.values.end());
       value.values.erase(std::unique(value.values.begin(), value.values.end()), value.values.end());
       return value;
+    case FieldType::integer:
+      break; // only the verdict policy's facts are integers; a use case has none
     }
     return value;
   }
@@ -202,11 +233,12 @@ private:
   }
 
   void read_tasks(const Node &node) {
-    if (!m_reader.expect_seq(node, "\"tasks\"")) {
+    if (!m_reader.expect_seq(node, "\"" + m_fw.tasks_key + "\"")) {
       return;
     }
     if (node.items.empty()) {
-      m_reader.error(node.where, "\"tasks\" is empty; list at least one task or action the AI touches");
+      m_reader.error(node.where,
+                     "\"" + m_fw.tasks_key + "\" is empty; list at least one task the AI touches");
       return;
     }
     if (node.items.size() > k_max_tasks) {
@@ -220,70 +252,103 @@ private:
     }
   }
 
+  std::string ref_key() const {
+    const int field = m_fw.task_field_with(FieldRole::task_ref);
+    return field < 0 ? std::string("ref") : m_fw.task_fields[static_cast<std::size_t>(field)].path;
+  }
+
+  std::string name_key() const {
+    const int field = m_fw.task_field_with(FieldRole::task_name);
+    return field < 0 ? std::string("name") : m_fw.task_fields[static_cast<std::size_t>(field)].path;
+  }
+
+  // A question the interview skips (its `ask_if` is false) has the answer `if_skipped`: "no
+  // personal data" implies "no health data". The same holds for a file left without it.
+  void imply_skipped_answers() {
+    for (bool changed = true; changed;) {
+      changed = false;
+      for (const auto &decl : m_fw.fields) {
+        FieldValue &value = m_uc.fields[static_cast<std::size_t>(decl.index)];
+        if (value.known || !decl.ask_if || decl.if_skipped < 0) {
+          continue;
+        }
+        if (evaluate(*decl.ask_if, m_uc).truth == Truth::no) {
+          value.known = true;
+          value.value = decl.if_skipped;
+          changed = true;
+        }
+      }
+    }
+  }
+
   void read_task(const Node &node) {
     TaskEntry task;
     task.where = node.where;
     task.attributes.resize(m_fw.task_fields.size());
-    const Node *ref = node.find("ref");
-    const Node *name = node.find("name");
+    const std::string ref_name = ref_key();
+    const std::string own_name = name_key();
+    const Node *ref = node.find(ref_name);
+    const Node *name = node.find(own_name);
     if (ref != nullptr && name != nullptr) {
-      m_reader.error(node.where,
-                     "a task has either \"ref\" (a taxonomy task) or \"name\" (your own task), not both");
+      m_reader.error(node.where, "a task has either \"" + ref_name + "\" (a taxonomy task) or \"" + own_name +
+                                     "\" (your own task), not both");
       return;
     }
     if (ref == nullptr && name == nullptr) {
-      m_reader.error(node.where, "a task needs \"ref\" (a taxonomy id such as "
-                                 "besluitvorming.rapport-schrijven) or \"name\" (your own task)");
+      m_reader.error(node.where, "a task needs \"" + ref_name + "\" (a taxonomy id such as " +
+                                     (m_fw.items.empty() ? std::string("...") : m_fw.items.front().id) +
+                                     ") or \"" + own_name + "\" (your own task)");
       return;
     }
-    if (ref != nullptr) {
-      for (const auto &entry : node.entries) {
-        if (entry.key.scalar != "ref") {
-          m_reader.error(entry.key.where, "unknown key \"" + entry.key.scalar +
-                                              "\" on a taxonomy task; it takes its attributes from the "
-                                              "framework (describe your own task with \"name\" instead)");
-        }
+    // The keys a task may have: a taxonomy task only those that describe this use of it.
+    std::vector<std::string> keys;
+    for (const auto &decl : m_fw.task_fields) {
+      if (decl.derived) {
+        continue;
       }
+      if (ref != nullptr ? (decl.per_use || decl.role == FieldRole::task_ref)
+                         : decl.role != FieldRole::task_ref) {
+        keys.push_back(decl.path);
+      }
+    }
+    if (ref != nullptr) {
       if (!ref->is_scalar()) {
-        m_reader.error(ref->where, "\"ref\" must be a taxonomy id, not a " + std::string(kind_name(*ref)));
+        m_reader.error(ref->where,
+                       "\"" + ref_name + "\" must be a taxonomy id, not a " + std::string(kind_name(*ref)));
         return;
       }
       task.item = m_fw.item_index(ref->scalar);
       if (task.item < 0) {
-        std::vector<std::string> ids;
-        for (const auto &item : m_fw.items) {
-          ids.push_back(item.id);
-        }
-        m_reader.error(ref->where, "unknown task \"" + ref->scalar + "\"" +
-                                       util::did_you_mean(ref->scalar, ids) +
+        m_reader.error(ref->where, "unknown task \"" + util::excerpt(ref->scalar) + "\"" +
+                                       util::did_you_mean(ref->scalar, ids_of(m_fw.items)) +
                                        "; `kansrijk framework list` lists the task ids");
         return;
-      }
-      m_uc.tasks.push_back(std::move(task));
-      return;
-    }
-    std::vector<std::string> keys;
-    for (const auto &decl : m_fw.task_fields) {
-      if (!decl.derived && decl.path != "ref") {
-        keys.push_back(decl.path);
       }
     }
     for (const auto &entry : node.entries) {
       const std::string &key = entry.key.scalar;
-      const int index = m_fw.task_field_index(key);
-      if (std::find(keys.begin(), keys.end(), key) == keys.end()) {
-        m_reader.error(entry.key.where, "unknown key \"" + key + "\" on a task" +
-                                            util::did_you_mean(key, keys) +
-                                            "; allowed here: " + util::join(keys, ", "));
+      if (ref != nullptr && key == ref_name) {
         continue;
       }
+      if (std::find(keys.begin(), keys.end(), key) == keys.end()) {
+        const bool own_only = ref != nullptr && m_fw.task_field_index(key) >= 0;
+        m_reader.error(
+            entry.key.where,
+            "unknown key \"" + util::excerpt(key) + "\" on " +
+                (ref != nullptr ? "a taxonomy task" : "a task") +
+                (own_only ? "; it takes that attribute from the framework (describe your own task with \"" +
+                                own_name + "\" instead)"
+                          : util::did_you_mean(key, keys) + "; allowed here: " + util::join(keys, ", ")));
+        continue;
+      }
+      const int index = m_fw.task_field_index(key);
       const FieldDecl &decl = m_fw.task_fields[static_cast<std::size_t>(index)];
       FieldValue value = read_value(entry.value, decl, key);
       task.attributes[static_cast<std::size_t>(index)] = value;
-      if (key == "name") {
+      if (decl.role == FieldRole::task_name) {
         task.name = value.text;
       }
-      if (key == "skills" && value.known) {
+      if (decl.role == FieldRole::task_skills && value.known) {
         for (const int skill : value.values) {
           task.skills.push_back(SkillWeight{skill, 2});
         }
@@ -326,8 +391,8 @@ UseCase parse_use_case(const std::string &text,
   return use_case;
 }
 
-UseCase load_use_case(const std::string &path, const Framework &framework) {
-  auto text = path == "-" ? util::read_text_stream(std::cin, "<stdin>", k_max_use_case_bytes)
+UseCase load_use_case(const std::string &path, const Framework &framework, std::istream &standard_input) {
+  auto text = path == "-" ? util::read_text_stream(standard_input, "<stdin>", k_max_use_case_bytes)
                           : util::read_text_file(path, k_max_use_case_bytes);
   if (!text) {
     throw util::Error(text.error());

@@ -1,8 +1,16 @@
-// What a report says, in which order, for every format: sections follow the five building
-// blocks; every statement names its rule and source. The sinks decide only how it looks.
+// What a report says, in which order, for every format. Two layers: a main part for the reader
+// who receives the report (the verdict and what binds it, what it means, the flags, what to
+// arrange, the effects on the work, the open questions, the scores at a glance), in plain words
+// without rule ids, hashes or source codes; and an appendix that justifies it all (rule ids,
+// points, sources, the verdict policy step by step, the framework's fingerprint, the input as
+// understood). Nothing is left out: the main part says it plainly, the appendix traces it. The
+// sinks decide only how it looks.
 #include "sink.hpp"
 
+#include <algorithm>
 #include <fmt/format.h>
+#include <kansrijk/core/conditions.hpp>
+#include <kansrijk/core/policy.hpp>
 #include <kansrijk/report/strings.hpp>
 #include <kansrijk/util/text.hpp>
 #include <map>
@@ -20,6 +28,7 @@ Tone verdict_tone(Verdict verdict) {
     return Tone::good;
   case Verdict::conditional:
   case Verdict::limited:
+  case Verdict::insufficient_information:
     return Tone::caution;
   case Verdict::not_advised:
     return Tone::bad;
@@ -62,6 +71,32 @@ std::string upper_ascii(std::string text) {
 
 std::string join(const std::vector<std::string> &parts) { return util::join(parts, ", "); }
 
+// `text` with its first letter in lower case, for a word inside a sentence (ASCII only: the
+// report's own words start with one).
+std::string lower_first(std::string_view text) {
+  std::string out(text);
+  if (!out.empty()) {
+    out[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(out[0])));
+  }
+  return out;
+}
+
+Word meaning_word(Verdict verdict) {
+  switch (verdict) {
+  case Verdict::promising:
+    return Word::meaning_promising;
+  case Verdict::conditional:
+    return Word::meaning_conditional;
+  case Verdict::limited:
+    return Word::meaning_limited;
+  case Verdict::not_advised:
+    return Word::meaning_not_advised;
+  case Verdict::insufficient_information:
+    return Word::meaning_insufficient;
+  }
+  return Word::meaning_insufficient;
+}
+
 class Builder {
 public:
   Builder(const Assessment &a, const RenderOptions &options, Sink &sink)
@@ -73,25 +108,57 @@ public:
   }
 
   void build() {
+    main_part();
+    appendix();
+  }
+
+private:
+  // Whether a statement is for the reader (plain words) or for the justification (with rule
+  // ids and sources).
+  enum class Layer { main, appendix };
+
+  // The main part, for the reader who receives the report. A section for a new analysis goes
+  // here as one more method, in the place it should be read.
+  void main_part() {
     header();
     verdict();
+    meaning();
+    flags(Layer::main);
+    conditions();
+    recommendations(Layer::main);
+    effects_on_work();
+    questions(Layer::main);
+    at_a_glance();
+    m_sink.paragraph(w(Word::appendix_pointer));
+    m_sink.note(w(Word::statement), m_fw.statement.in(m_lang));
+    m_sink.note(w(Word::limits), m_fw.limits.in(m_lang));
+  }
+
+  // The appendix: everything the main part says, traced to rules, points and sources.
+  void appendix() {
+    m_sink.part(w(Word::appendix));
+    m_sink.paragraph(w(Word::appendix_intro));
+    trace_header();
+    policy();
     blocks();
     tasks();
     skills();
     technologies();
     quality_of_work();
-    flags();
-    questions();
-    advice(Word::conditions, m_a.conditions, m_fw.conditions);
-    advice(Word::recommendations, m_a.recommendations, m_fw.recommendations);
+    flags(Layer::appendix);
+    questions(Layer::appendix);
+    trace_conditions();
+    recommendations(Layer::appendix);
     input();
-    closing();
+    sources();
   }
 
-private:
   std::string_view w(Word key) const { return word(key, m_language); }
 
   std::string cite(const Origin &origin) {
+    if (origin.sources.empty()) {
+      return {}; // a framework may leave provenance out (item_provenance: optional)
+    }
     for (const auto &id : origin.sources) {
       m_cited.insert(id);
     }
@@ -125,77 +192,274 @@ private:
     return points > 0 ? Tone::good : points < 0 ? Tone::bad : Tone::plain;
   }
 
+  // "a, b en c".
+  std::string join_and(const std::vector<std::string> &parts) const {
+    if (parts.size() < 2) {
+      return parts.empty() ? std::string() : parts.front();
+    }
+    const std::vector<std::string> head(parts.begin(), parts.end() - 1);
+    return fmt::format("{} {} {}", join(head), w(Word::and_word), parts.back());
+  }
+
+  std::string severity_label(const Flag &flag) const {
+    return fmt::format("[{}]", upper_ascii(std::string(severity_word(flag.severity, m_language))));
+  }
+
+  // The title, the case and the date; the running head of every printed page.
   void header() {
-    m_sink.title(fmt::format("kansrijk {} · {}", KANSRIJK_VERSION, w(Word::report_title)));
-    m_sink.meta(w(Word::use_case), fmt::format("{} ({})", m_uc.title, m_uc.id));
-    m_sink.meta(w(Word::framework),
-                fmt::format("{} {} (sha256 {})", m_fw.id, m_fw.version, m_fw.sha256.substr(0, 12)));
+    m_sink.title(w(Word::report_title));
+    m_sink.running_head(m_uc.title, m_options.date);
+    m_sink.meta(w(Word::use_case), m_uc.title);
     if (!m_options.date.empty()) {
       m_sink.meta(w(Word::date), m_options.date);
     }
+    m_sink.meta(w(Word::assessed_with), m_fw.title.in(m_lang));
   }
 
+  // Where the report comes from: the tool, the framework and its fingerprint, the use case.
+  void trace_header() {
+    m_sink.meta(w(Word::tool), fmt::format("kansrijk {}", KANSRIJK_VERSION));
+    m_sink.meta(w(Word::framework), fmt::format("{}, {} {}", m_fw.title.in(m_lang), m_fw.id, m_fw.version));
+    m_sink.meta(w(Word::framework_hash), m_fw.sha256);
+    m_sink.meta(w(Word::use_case_id), m_uc.id);
+  }
+
+  // The verdict and, in plain words, the reason that binds it, the score and what the open
+  // questions can still change.
   void verdict() {
     m_sink.verdict(
         upper_ascii(fmt::format("{}: {}", w(Word::verdict), verdict_word(m_a.verdict, m_language))),
         verdict_tone(m_a.verdict));
+    // The decisive reason first, then the score, then the other steps that hold.
     for (const auto &reason : m_a.verdict_reasons) {
-      switch (reason.kind) {
-      case VerdictReasonKind::score:
-        m_sink.item(
-            "-",
-            fmt::format("{}: {} {} → {} ({}: {} {}, {} {}, {} {}).", w(Word::overall_score), *m_a.overall,
-                        w(Word::of_100), verdict_word(m_a.verdict_from_score, m_language),
-                        w(Word::thresholds), verdict_word(Verdict::promising, m_language),
-                        m_fw.scoring.threshold_promising, verdict_word(Verdict::conditional, m_language),
-                        m_fw.scoring.threshold_conditional, verdict_word(Verdict::limited, m_language),
-                        m_fw.scoring.threshold_limited),
-            Tone::plain);
-        break;
-      case VerdictReasonKind::insufficient_information:
-        m_sink.item("-", w(Word::reason_insufficient), Tone::caution);
-        break;
-      case VerdictReasonKind::capped_by_weak_block:
-        m_sink.item("-",
-                    fmt::format("{}: {} ({} {})", w(Word::reason_weak_block),
-                                m_fw.blocks[static_cast<std::size_t>(reason.block)].label.in(m_lang),
-                                *m_a.blocks[static_cast<std::size_t>(reason.block)].score, w(Word::of_100)),
-                    Tone::caution);
-        break;
-      case VerdictReasonKind::capped_by_unscored_blocks:
-        m_sink.item("-", w(Word::reason_unscored_blocks), Tone::caution);
-        break;
-      case VerdictReasonKind::capped_by_high_flag:
-      case VerdictReasonKind::knockout: {
-        const Flag &flag = m_fw.flags[static_cast<std::size_t>(reason.flag)];
-        const bool knockout = reason.kind == VerdictReasonKind::knockout;
-        m_sink.item("-",
-                    fmt::format("{}: {} {}", w(knockout ? Word::reason_knockout : Word::reason_capped),
-                                flag.message.in(m_lang), rule_ref(reason.rule)),
-                    knockout ? Tone::bad : Tone::caution);
-        break;
+      if (reason.binding && reason.kind != VerdictReason::Kind::score &&
+          reason.kind != VerdictReason::Kind::no_score) {
+        verdict_reason(reason, Word::reason_binding, Layer::main);
       }
+    }
+    for (const auto &reason : m_a.verdict_reasons) {
+      if (reason.kind == VerdictReason::Kind::score) {
+        m_sink.item("-",
+                    fmt::format("{}: {} {}; {}: {}.", w(Word::overall_score), *m_a.overall, w(Word::of_100),
+                                w(Word::score_alone), verdict_word(m_a.verdict_from_score, m_language)),
+                    reason.binding ? verdict_tone(m_a.verdict) : Tone::plain);
+      } else if (reason.kind == VerdictReason::Kind::no_score) {
+        m_sink.item("-", w(Word::reason_insufficient), Tone::caution);
+      }
+    }
+    for (const auto &reason : m_a.verdict_reasons) {
+      if (!reason.binding && reason.kind != VerdictReason::Kind::score &&
+          reason.kind != VerdictReason::Kind::no_score) {
+        verdict_reason(reason, Word::reason_also, Layer::main);
+      }
+    }
+    range();
+  }
+
+  // Where the verdict can still go over the open questions.
+  void range() {
+    if (!m_a.range.computed) {
+      return;
+    }
+    if (m_a.open_questions.empty() && m_a.range.best == m_a.range.worst) {
+      return; // nothing is open that could change it
+    }
+    std::string line = fmt::format("{}: {}; ", w(Word::verdict_now), verdict_word(m_a.verdict, m_language));
+    if (m_a.range.best == m_a.range.worst && m_a.range.best == m_a.verdict) {
+      line += w(Word::range_certain);
+    } else {
+      line += fmt::format("{} {} {} {}", w(Word::range_between), verdict_word(m_a.range.best, m_language),
+                          w(Word::and_word), verdict_word(m_a.range.worst, m_language));
+      if (m_a.range.overall_min && m_a.range.overall_max) {
+        const std::string scores = *m_a.range.overall_min == *m_a.range.overall_max
+                                       ? fmt::format("{}", *m_a.range.overall_min)
+                                       : fmt::format("{}-{}", *m_a.range.overall_min, *m_a.range.overall_max);
+        line += fmt::format(" ({} {} {})", lower_first(w(Word::overall_score)), scores, w(Word::of_100));
+      }
+    }
+    if (!m_a.range.exact) {
+      line += " (" + std::string(w(Word::range_approximate)) + ")";
+    }
+    m_sink.item("-", line + ".", Tone::plain);
+  }
+
+  void verdict_reason(const VerdictReason &reason, Word label, Layer layer) {
+    const Tone tone = reason.at_most == Verdict::not_advised ? Tone::bad : Tone::caution;
+    if (reason.kind == VerdictReason::Kind::open_questions || reason.kind == VerdictReason::Kind::settled) {
+      m_sink.item("-",
+                  fmt::format("{}: {}: {}.", w(label),
+                              w(reason.kind == VerdictReason::Kind::settled ? Word::reason_settled
+                                                                            : Word::reason_open_questions),
+                              verdict_word(reason.at_most, m_language)),
+                  tone);
+      return;
+    }
+    const PolicyStep &step = m_fw.verdict.steps[static_cast<std::size_t>(reason.step)];
+    if (layer == Layer::main) {
+      m_sink.item("-",
+                  fmt::format("{}: {}, {} {}.", w(label), step.text.in(m_lang),
+                              w(step.at_most == Verdict::not_advised ||
+                                        step.at_most == Verdict::insufficient_information
+                                    ? Word::so
+                                    : Word::so_at_most),
+                              verdict_word(step.at_most, m_language)),
+                  tone);
+    } else {
+      m_sink.item("-",
+                  fmt::format("{}: {} → {} ({} {}) {}", w(label), step.text.in(m_lang),
+                              verdict_word(step.at_most, m_language), w(Word::step), step.id,
+                              cite(step.origin)),
+                  tone);
+    }
+    for (const auto &line : step_basis(step, layer)) {
+      // The main part names a flag or score once, under the first reason that rests on it.
+      if (layer == Layer::appendix || m_basis_shown.insert(line).second) {
+        m_sink.detail("", line);
       }
     }
   }
 
+  // What a policy step rests on in this assessment: the flags, scores and counts it reads.
+  std::vector<std::string> step_basis(const PolicyStep &step, Layer layer) {
+    const auto reads = core::step_reads(m_fw.verdict, step);
+    const auto &read = reads.facts;
+    const auto &flags_named = reads.flags;
+    std::vector<std::string> lines;
+    const auto flag_line = [&](const RaisedFlag &raised) {
+      const Flag &flag = m_fw.flags[static_cast<std::size_t>(raised.flag)];
+      return layer == Layer::main
+                 ? fmt::format("{} {}", severity_label(flag), flag.message.in(m_lang))
+                 : fmt::format("{} {} {}", severity_label(flag), flag.message.in(m_lang), flag_ref(raised));
+    };
+    for (const auto &path : read) {
+      if (path.starts_with("flags.")) {
+        const std::string severity = path.substr(6);
+        for (const auto &raised : m_a.flags) {
+          if (core::to_string(m_fw.flags[static_cast<std::size_t>(raised.flag)].severity) == severity) {
+            lines.push_back(flag_line(raised));
+          }
+        }
+      } else if (path == "flags") {
+        for (const auto &raised : m_a.flags) {
+          if (std::find(flags_named.begin(), flags_named.end(), raised.flag) != flags_named.end()) {
+            lines.push_back(flag_line(raised));
+          }
+        }
+      } else if (path.starts_with("score.") || path == "blocks.unscored") {
+        for (std::size_t b = 0; b < m_a.blocks.size(); ++b) {
+          const bool named = path == "score." + m_fw.blocks[b].id;
+          const bool lowest =
+              path == "score.lowest" && m_a.blocks[b].score &&
+              std::none_of(m_a.blocks.begin(), m_a.blocks.end(), [&](const BlockScore &other) {
+                return other.score && *other.score < *m_a.blocks[b].score;
+              });
+          const bool unscored = path == "blocks.unscored" && !m_a.blocks[b].score;
+          if (named || lowest || unscored) {
+            lines.push_back(fmt::format("{}: {}", m_fw.blocks[b].label.in(m_lang),
+                                        m_a.blocks[b].score
+                                            ? fmt::format("{} {}", *m_a.blocks[b].score, w(Word::of_100))
+                                            : std::string(w(Word::not_scored))));
+          }
+        }
+        if (path == "score.overall" && m_a.overall) {
+          lines.push_back(fmt::format("{}: {} {}", w(Word::overall_score), *m_a.overall, w(Word::of_100)));
+        }
+      }
+    }
+    return lines;
+  }
+
+  std::string flag_ref(const RaisedFlag &raised) {
+    if (raised.either.empty()) {
+      if (raised.rules.size() > 1) {
+        std::string out = "(" + std::string(w(Word::rules)) + " " + join(raised.rules) + ")";
+        for (const auto &id : raised.rules) {
+          if (const auto it = m_rules.find(id); it != m_rules.end()) {
+            cite(it->second->origin);
+          }
+        }
+        return out;
+      }
+      return rule_ref(raised.rule);
+    }
+    return fmt::format("({}; {}: {})", w(Word::for_every_answer), w(Word::one_of_rules), join(raised.either));
+  }
+
+  // What the verdict means in practice for whoever decides on the application.
+  void meaning() {
+    m_sink.heading(w(Word::meaning));
+    std::string text(w(meaning_word(m_a.verdict)));
+    const auto has = [&](ConditionStatus status) {
+      return std::any_of(m_a.conditions.begin(), m_a.conditions.end(),
+                         [&](const RaisedAdvice &c) { return c.status == status; });
+    };
+    const bool may_start = m_a.verdict == Verdict::promising || m_a.verdict == Verdict::conditional;
+    if (m_a.verdict == Verdict::promising &&
+        (has(ConditionStatus::to_arrange) || has(ConditionStatus::open))) {
+      text += " " + std::string(w(Word::meaning_arrange));
+    }
+    const bool high = std::any_of(m_a.flags.begin(), m_a.flags.end(), [&](const RaisedFlag &raised) {
+      return m_fw.flags[static_cast<std::size_t>(raised.flag)].severity >= Severity::high;
+    });
+    if (may_start && !m_a.flags.empty()) {
+      text += " " + std::string(w(high ? Word::meaning_flags : Word::meaning_flags_mild));
+    }
+    if (has(ConditionStatus::in_place) && m_a.verdict != Verdict::not_advised) {
+      text += " " + std::string(w(Word::meaning_keep));
+    }
+    if (m_a.range.computed && m_a.range.best != m_a.range.worst &&
+        m_a.verdict != Verdict::insufficient_information) {
+      text += " " + std::string(w(Word::meaning_open));
+    }
+    m_sink.paragraph(text);
+  }
+
+  // The verdict policy step by step: the score against the thresholds, the reasons with their
+  // sources, and what each step says, whether it holds here, and why it is part of the
+  // framework.
+  void policy() {
+    m_sink.heading(w(Word::policy_heading));
+    for (const auto &reason : m_a.verdict_reasons) {
+      if (reason.kind == VerdictReason::Kind::score) {
+        m_sink.item("-",
+                    fmt::format("{}: {} {} → {} ({}: {} {}, {} {}, {} {}).", w(Word::overall_score),
+                                *m_a.overall, w(Word::of_100),
+                                verdict_word(m_a.verdict_from_score, m_language), w(Word::thresholds),
+                                verdict_word(Verdict::promising, m_language), m_fw.verdict.promising,
+                                verdict_word(Verdict::conditional, m_language), m_fw.verdict.conditional,
+                                verdict_word(Verdict::limited, m_language), m_fw.verdict.limited),
+                    reason.binding ? verdict_tone(m_a.verdict) : Tone::plain);
+      } else if (reason.kind == VerdictReason::Kind::no_score) {
+        m_sink.item("-", w(Word::reason_insufficient), Tone::caution);
+      } else {
+        verdict_reason(reason, reason.binding ? Word::reason_binding : Word::reason_also, Layer::appendix);
+      }
+    }
+    for (std::size_t s = 0; s < m_fw.verdict.steps.size(); ++s) {
+      const PolicyStep &step = m_fw.verdict.steps[s];
+      const Truth truth = s < m_a.step_truth.size() ? m_a.step_truth[s] : Truth::no;
+      const Word status = truth == Truth::yes  ? Word::step_holds
+                          : truth == Truth::no ? Word::step_not
+                                               : Word::step_open;
+      m_sink.item(fmt::format("{}.", s + 1),
+                  fmt::format("{} → {} ({} {}) [{}]", step.text.in(m_lang),
+                              verdict_word(step.at_most, m_language), w(Word::step), step.id, w(status)),
+                  truth == Truth::yes ? (step.at_most == Verdict::not_advised ? Tone::bad : Tone::caution)
+                                      : Tone::plain);
+      m_sink.detail("", cite_missing(step.justification.in(m_lang), step.origin));
+    }
+  }
+
+  // Every building block with its score and every term behind it.
   void blocks() {
     m_sink.heading(w(Word::building_blocks));
-    std::vector<BarDatum> bars;
-    for (const auto &score : m_a.blocks) {
-      bars.push_back({m_fw.blocks[static_cast<std::size_t>(score.block)].label.in(m_lang), score.score});
-    }
-    bars.push_back({std::string(w(Word::overall_score)), m_a.overall});
-    m_sink.bar_chart(w(Word::chart_scores), bars);
     int number = 1;
     for (const auto &score : m_a.blocks) {
       const Block &block = m_fw.blocks[static_cast<std::size_t>(score.block)];
       const std::string value = score.score ? fmt::format("{} {}", *score.score, w(Word::of_100))
                                             : std::string(w(Word::not_scored));
-      const Tone tone = !score.score                             ? Tone::caution
-                        : *score.score < m_fw.scoring.weak_block ? Tone::bad
-                                                                 : Tone::plain;
-      m_sink.subheading(fmt::format("{}. {}: {}", number++, block.label.in(m_lang), value), tone);
+      m_sink.subheading(fmt::format("{}. {}: {}", number++, block.label.in(m_lang), value),
+                        block_tone(score));
       m_sink.paragraph(block.question.in(m_lang) + " " + cite(block.origin));
       if (score.base != 0) {
         m_sink.score_row(fmt::format("{}", score.base), w(Word::base), Tone::plain);
@@ -259,6 +523,8 @@ private:
       }
       return labels.empty() ? std::string(w(Word::none_listed)) : join(labels);
     }
+    case FieldType::integer:
+      break; // only verdict facts are integers
     }
     return {};
   }
@@ -270,8 +536,16 @@ private:
       std::string kind;
       if (entry.item >= 0) {
         const TaxonomyItem &item = m_fw.items[static_cast<std::size_t>(entry.item)];
-        kind = fmt::format("{}, {}, {}", m_fw.pillars[static_cast<std::size_t>(item.pillar)].label.in(m_lang),
-                           w(item.is_action ? Word::action : Word::task), item.id);
+        const int kind_field = m_fw.task_field_with(FieldRole::task_kind);
+        kind =
+            kind_field < 0
+                ? fmt::format("{}, {}", m_fw.pillars[static_cast<std::size_t>(item.pillar)].label.in(m_lang),
+                              item.id)
+                : fmt::format("{}, {}, {}",
+                              m_fw.pillars[static_cast<std::size_t>(item.pillar)].label.in(m_lang),
+                              core::value_label(m_fw.task_fields[static_cast<std::size_t>(kind_field)],
+                                                item.kind, m_lang),
+                              item.id);
       } else {
         kind = std::string(w(Word::custom_task));
       }
@@ -303,38 +577,149 @@ private:
       const Skill &skill = m_fw.skills[static_cast<std::size_t>(need.skill)];
       m_sink.item(
           "-",
-          fmt::format("{}{} ({} {}): {} {}", skill.label.in(m_lang),
-                      skill.group == SkillGroup::affective ? fmt::format(" [{}]", w(Word::affective)) : "",
-                      w(Word::weight), need.weight, w(Word::best_support), grade_word(need.best, m_language)),
+          fmt::format(
+              "{}{} ({} {}): {} {}", skill.label.in(m_lang),
+              skill.group > 0
+                  ? fmt::format(" [{}]",
+                                m_fw.skill_groups[static_cast<std::size_t>(skill.group)].label.in(m_lang))
+                  : "",
+              w(Word::weight), need.weight, w(Word::best_support), grade_word(need.best, m_language)),
           Tone::plain);
     }
   }
 
+  // Whether technology `t` is the one the use case names.
+  bool is_named(int t) const {
+    const int field = m_fw.field_with(FieldRole::technology);
+    if (field < 0) {
+      return false;
+    }
+    const FieldValue &named = m_uc.fields[static_cast<std::size_t>(field)];
+    return named.known && named.value >= 0 &&
+           m_fw.fields[static_cast<std::size_t>(field)]
+                   .domain.values[static_cast<std::size_t>(named.value)] ==
+               m_fw.technologies[static_cast<std::size_t>(t)].id;
+  }
+
+  // The skills of this use case that technology `a` supports better than every one of
+  // `others`.
+  std::vector<std::string> stronger_in(int a, const std::vector<int> &others) const {
+    std::vector<std::string> out;
+    for (const auto &need : m_a.skills) {
+      const auto &grades = m_fw.support[static_cast<std::size_t>(need.skill)];
+      const Grade grade = grades[static_cast<std::size_t>(a)].grade;
+      if (std::all_of(others.begin(), others.end(), [&](int other) {
+            return other == a || grade > grades[static_cast<std::size_t>(other)].grade;
+          })) {
+        out.push_back(lower_first(m_fw.skills[static_cast<std::size_t>(need.skill)].label.in(m_lang)));
+      }
+    }
+    return out;
+  }
+
+  std::string tech_label(int t) const {
+    return m_fw.technologies[static_cast<std::size_t>(t)].label.in(m_lang);
+  }
+
+  // The full ranking, with sources, what separates equal fits and why the named technology
+  // ranks where it does.
   void technologies() {
     m_sink.heading(w(Word::technologies));
     if (m_a.technologies.empty()) {
       m_sink.paragraph(w(Word::no_technology_ranking));
       return;
     }
-    const int named_field = m_fw.field_index("ai.technology");
-    const FieldValue *named =
-        named_field >= 0 ? &m_uc.fields[static_cast<std::size_t>(named_field)] : nullptr;
     int rank = 1;
-    for (const auto &fit : m_a.technologies) {
+    for (std::size_t i = 0; i < m_a.technologies.size(); ++i) {
+      const auto &fit = m_a.technologies[i];
       const Technology &tech = m_fw.technologies[static_cast<std::size_t>(fit.technology)];
-      const bool is_named = named && named->known &&
-                            m_fw.fields[static_cast<std::size_t>(named_field)]
-                                    .domain.values[static_cast<std::size_t>(named->value)] == tech.id;
       m_sink.item(fmt::format("{}.", rank++),
                   fmt::format("{}: {} {}{} {}", tech.label.in(m_lang), fit.fit, w(Word::of_100),
-                              is_named ? fmt::format(" ← {}", w(Word::named_by_user)) : "",
+                              is_named(fit.technology) ? fmt::format(" ← {}", w(Word::named_by_user)) : "",
                               cite(tech.origin)),
                   Tone::plain);
+      if (i + 1 < m_a.technologies.size() && m_a.technologies[i + 1].fit == fit.fit &&
+          (i == 0 || m_a.technologies[i - 1].fit != fit.fit)) {
+        m_sink.detail("", tie_text(i));
+      }
+      if (is_named(fit.technology) && fit.fit < m_a.technologies.front().fit) {
+        m_sink.detail("", below_best_text(i));
+      }
     }
   }
 
+  // For technologies with equal fit from position `first` on: what separates them on the skills
+  // this use case needs, or that nothing does and the simpler one is listed first.
+  std::string tie_text(std::size_t first) {
+    std::vector<int> tied;
+    for (std::size_t i = first;
+         i < m_a.technologies.size() && m_a.technologies[i].fit == m_a.technologies[first].fit; ++i) {
+      tied.push_back(m_a.technologies[i].technology);
+    }
+    std::vector<std::string> names;
+    std::vector<std::string> differences;
+    for (const int t : tied) {
+      names.push_back(tech_label(t));
+      if (const auto stronger = stronger_in(t, tied); !stronger.empty()) {
+        differences.push_back(
+            fmt::format("{} {} {}", tech_label(t), w(Word::tie_stronger_in), join_and(stronger)));
+      }
+    }
+    const std::string head = fmt::format("{}: {}, {} {} {}.", w(Word::tie_equal), join_and(names),
+                                         w(Word::each), m_a.technologies[first].fit, w(Word::of_100));
+    if (differences.empty()) {
+      return head + " " + std::string(w(Word::tie_nothing_separates));
+    }
+    return head + " " + util::join(differences, "; ") + ". " + std::string(w(Word::tie_order));
+  }
+
+  // Why the technology named at position `named` fits less well than the best: the skills in
+  // which the best is stronger.
+  std::string below_best_text(std::size_t named) {
+    const int best = m_a.technologies.front().technology;
+    const int own = m_a.technologies[named].technology;
+    std::string text = fmt::format("{} {} {} ({} {} {} {}).", tech_label(own), w(Word::fits_less_than),
+                                   tech_label(best), m_a.technologies[named].fit, w(Word::versus),
+                                   m_a.technologies.front().fit, w(Word::of_100));
+    if (const auto stronger = stronger_in(best, {own}); !stronger.empty()) {
+      text.pop_back();
+      text += fmt::format(": {} {} {}.", tech_label(best), w(Word::tie_stronger_in), join_and(stronger));
+    }
+    return text;
+  }
+
+  // The direction per quality-of-work dimension, with the rules and sources behind it.
   void quality_of_work() {
     m_sink.heading(w(Word::quality_of_work));
+    for (const auto &result : m_a.quality_of_work) {
+      const Dimension &dim = m_fw.dimensions[static_cast<std::size_t>(result.dimension)];
+      m_sink.item("-",
+                  fmt::format("{}: {} ({})", dim.label.in(m_lang),
+                              direction_word(result.direction, m_language),
+                              valence_word(result.valence, m_language)),
+                  valence_tone(result.valence));
+      for (const auto &reason : result.reasons) {
+        const Rule &rule = *m_rules.at(reason.rule);
+        const std::string ref = reason.either.empty()
+                                    ? rule_ref(reason.rule)
+                                    : fmt::format("({}; {}: {})", w(Word::for_every_answer),
+                                                  w(Word::one_of_rules), join(reason.either));
+        m_sink.detail(reason.direction == Direction::up ? "↑" : "↓", rule.text.in(m_lang) + " " + ref);
+      }
+    }
+  }
+
+  // The main part's view of the work: the tasks touched, the chart, and per dimension the
+  // expected direction and why, in the rules' words.
+  void effects_on_work() {
+    m_sink.heading(w(Word::effects_on_work));
+    std::vector<std::string> tasks;
+    for (const auto &result : m_a.tasks) {
+      tasks.push_back(task_label(m_fw, m_uc, result.task, m_language));
+    }
+    if (!tasks.empty()) {
+      m_sink.paragraph(fmt::format("{}: {}.", w(Word::tasks_touched), util::join(tasks, "; ")));
+    }
     std::vector<DirectionDatum> rows;
     for (const auto &result : m_a.quality_of_work) {
       const Dimension &dim = m_fw.dimensions[static_cast<std::size_t>(result.dimension)];
@@ -360,6 +745,9 @@ private:
                       valence_tone(result.valence)});
     }
     m_sink.direction_chart(w(Word::chart_quality_of_work), rows);
+    // Each dimension in one line, then each finding behind them once: one finding often moves
+    // several dimensions, and says so itself.
+    std::vector<std::string> findings;
     for (const auto &result : m_a.quality_of_work) {
       const Dimension &dim = m_fw.dimensions[static_cast<std::size_t>(result.dimension)];
       m_sink.item("-",
@@ -368,61 +756,189 @@ private:
                               valence_word(result.valence, m_language)),
                   valence_tone(result.valence));
       for (const auto &reason : result.reasons) {
-        const Rule &rule = *m_rules.at(reason.rule);
-        m_sink.detail(reason.direction == Direction::up ? "↑" : "↓",
-                      rule.text.in(m_lang) + " " + rule_ref(reason.rule));
+        std::vector<std::string> texts;
+        for (const auto &id : reason.either.empty() ? std::vector<std::string>{reason.rule} : reason.either) {
+          texts.push_back(m_rules.at(id)->text.in(m_lang));
+        }
+        const std::string text = reason.either.empty() ? texts.front()
+                                                       : fmt::format("{}: {}", w(Word::for_every_answer),
+                                                                     util::join(texts, " / "));
+        if (std::find(findings.begin(), findings.end(), text) == findings.end()) {
+          findings.push_back(text);
+        }
+      }
+    }
+    if (!findings.empty()) {
+      m_sink.subheading(w(Word::why_expected), Tone::plain);
+      for (const auto &text : findings) {
+        m_sink.item("-", text, Tone::plain);
       }
     }
   }
 
-  void flags() {
+  void flags(Layer layer) {
     m_sink.heading(w(Word::flags));
     if (m_a.flags.empty()) {
       m_sink.paragraph(w(Word::no_flags));
     }
     for (const auto &raised : m_a.flags) {
       const Flag &flag = m_fw.flags[static_cast<std::size_t>(raised.flag)];
-      m_sink.item(fmt::format("[{}]", upper_ascii(std::string(severity_word(flag.severity, m_language)))),
-                  fmt::format("{} {}", flag.message.in(m_lang), rule_ref(raised.rule)),
+      if (layer == Layer::main) {
+        m_sink.item(severity_label(flag), flag.message.in(m_lang), severity_tone(flag.severity));
+        continue;
+      }
+      m_sink.item(severity_label(flag), fmt::format("{} {}", flag.message.in(m_lang), flag_ref(raised)),
                   severity_tone(flag.severity));
       m_sink.detail("", cite_missing(flag.justification.in(m_lang), flag.origin));
     }
   }
 
-  void questions() {
+  void questions(Layer layer) {
     m_sink.heading(w(Word::open_questions));
     if (m_a.open_questions.empty() && m_a.rule_questions.empty()) {
       m_sink.paragraph(w(Word::no_open_questions));
     }
     for (const auto &question : m_a.open_questions) {
+      const std::string text = question_text(m_fw, m_uc, question.ref, m_language);
       m_sink.item("-",
-                  fmt::format("{} ({}: {})", question_text(m_fw, m_uc, question.ref, m_language),
-                              w(Word::needed_for), join(question.rules)),
+                  layer == Layer::main
+                      ? text
+                      : fmt::format("{} ({}: {})", text, w(Word::needed_for), join(question.rules)),
                   Tone::plain);
     }
     for (const auto &asked : m_a.rule_questions) {
       const Rule &rule = *m_rules.at(asked.rule);
+      const std::string text = rule.effects.questions[static_cast<std::size_t>(asked.index)].in(m_lang);
       m_sink.item("-",
-                  fmt::format("{} ({} {})",
-                              rule.effects.questions[static_cast<std::size_t>(asked.index)].in(m_lang),
-                              w(Word::questions_from_rules), asked.rule),
+                  layer == Layer::main
+                      ? text
+                      : fmt::format("{} ({} {})", text, w(Word::questions_from_rules), asked.rule),
                   Tone::plain);
     }
   }
 
-  void advice(Word title, const std::vector<RaisedAdvice> &raised, const std::vector<Advice> &catalogue) {
-    if (raised.empty()) {
+  // The conditions for the reader: what to arrange first (those that answer a flag first, the
+  // most severe flag first), what depends on open questions, and what is in place already.
+  void conditions() {
+    if (m_a.conditions.empty()) {
       return;
     }
-    m_sink.heading(w(title));
-    for (const auto &item : raised) {
-      const Advice &entry = catalogue[static_cast<std::size_t>(item.advice)];
-      const Word label = item.rules.size() == 1 ? Word::rule : Word::rules;
+    m_sink.heading(w(Word::conditions));
+    const auto order = core::conditions_by_weight(m_a);
+    for (const auto &[status, title] : {std::pair{ConditionStatus::to_arrange, Word::to_arrange},
+                                        std::pair{ConditionStatus::open, Word::still_open},
+                                        std::pair{ConditionStatus::in_place, Word::in_place}}) {
+      int number = 1;
+      for (const std::size_t c : order) {
+        const RaisedAdvice &raised = m_a.conditions[c];
+        if (raised.status != status) {
+          continue;
+        }
+        if (number == 1) {
+          m_sink.subheading(w(title), Tone::plain);
+        }
+        const std::string &text = m_fw.conditions[static_cast<std::size_t>(raised.advice)].text.in(m_lang);
+        m_sink.item(status == ConditionStatus::to_arrange ? fmt::format("{}.", number) : "-", text,
+                    Tone::plain);
+        ++number;
+        if (status == ConditionStatus::to_arrange) {
+          if (const int flag = core::condition_flag(m_a, raised); flag >= 0) {
+            const Flag &f =
+                m_fw.flags[static_cast<std::size_t>(m_a.flags[static_cast<std::size_t>(flag)].flag)];
+            m_sink.detail("", fmt::format("{}: {}", w(Word::answers_flag), f.message.in(m_lang)));
+          }
+        } else if (status == ConditionStatus::open) {
+          std::vector<std::string> questions;
+          for (const auto &ref : raised.waits_for) {
+            questions.push_back(question_text(m_fw, m_uc, ref, m_language));
+          }
+          m_sink.detail("", fmt::format("{}: {}", w(Word::depends_on), util::join(questions, " ")));
+        }
+      }
+    }
+  }
+
+  // Every raised condition with its status, the rules that raise it and its sources.
+  void trace_conditions() {
+    if (m_a.conditions.empty()) {
+      return;
+    }
+    m_sink.heading(w(Word::conditions));
+    for (const auto &raised : m_a.conditions) {
+      const Advice &entry = m_fw.conditions[static_cast<std::size_t>(raised.advice)];
+      const Word status = raised.status == ConditionStatus::in_place ? Word::status_in_place
+                          : raised.status == ConditionStatus::open   ? Word::status_open
+                                                                     : Word::status_to_arrange;
+      m_sink.item(fmt::format("[{}]", w(status)),
+                  fmt::format("{} {} ({} {}; {}: {})", entry.text.in(m_lang), cite(entry.origin),
+                              w(Word::condition), entry.id,
+                              w(raised.rules.size() == 1 ? Word::rule : Word::rules), join(raised.rules)),
+                  Tone::plain);
+      if (!entry.met_when_text.empty()) {
+        m_sink.detail("", fmt::format("{}: {}", w(Word::in_place_when), entry.met_when_text));
+      }
+    }
+  }
+
+  void recommendations(Layer layer) {
+    if (m_a.recommendations.empty()) {
+      return;
+    }
+    m_sink.heading(w(Word::recommendations));
+    for (const auto &raised : m_a.recommendations) {
+      const Advice &entry = m_fw.recommendations[static_cast<std::size_t>(raised.advice)];
       m_sink.item("-",
-                  fmt::format("{} {} ({}: {})", entry.text.in(m_lang), cite(entry.origin), w(label),
-                              join(item.rules)),
+                  layer == Layer::main
+                      ? entry.text.in(m_lang)
+                      : fmt::format("{} {} ({}: {})", entry.text.in(m_lang), cite(entry.origin),
+                                    w(raised.rules.size() == 1 ? Word::rule : Word::rules),
+                                    join(raised.rules)),
                   Tone::plain);
     }
+  }
+
+  // The scores per building block and the technology that fits best, without the terms.
+  void at_a_glance() {
+    m_sink.heading(w(Word::at_a_glance));
+    std::vector<BarDatum> bars;
+    for (const auto &score : m_a.blocks) {
+      bars.push_back({m_fw.blocks[static_cast<std::size_t>(score.block)].label.in(m_lang), score.score});
+    }
+    bars.push_back({std::string(w(Word::overall_score)), m_a.overall});
+    m_sink.bar_chart(w(Word::chart_scores), bars);
+    for (const auto &score : m_a.blocks) {
+      m_sink.item("-",
+                  fmt::format("{}: {}", m_fw.blocks[static_cast<std::size_t>(score.block)].label.in(m_lang),
+                              score.score ? fmt::format("{} {}", *score.score, w(Word::of_100))
+                                          : std::string(w(Word::not_scored))),
+                  block_tone(score));
+    }
+    m_sink.item("-",
+                fmt::format("{}: {}", w(Word::overall_score),
+                            m_a.overall ? fmt::format("{} {}", *m_a.overall, w(Word::of_100))
+                                        : std::string(w(Word::not_scored))),
+                Tone::plain);
+    if (m_a.technologies.empty()) {
+      return;
+    }
+    const auto &best = m_a.technologies.front();
+    m_sink.item("-",
+                fmt::format("{}: {} ({} {}){}.", w(Word::best_fit), tech_label(best.technology), best.fit,
+                            w(Word::of_100),
+                            is_named(best.technology) ? ", " + std::string(w(Word::named_by_user)) : ""),
+                Tone::plain);
+    if (m_a.technologies.size() > 1 && m_a.technologies[1].fit == best.fit) {
+      m_sink.detail("", tie_text(0));
+    }
+    for (std::size_t i = 1; i < m_a.technologies.size(); ++i) {
+      if (is_named(m_a.technologies[i].technology) && m_a.technologies[i].fit < best.fit) {
+        m_sink.detail("", below_best_text(i));
+      }
+    }
+  }
+
+  Tone block_tone(const BlockScore &score) const {
+    return !score.score ? Tone::caution : *score.score < m_fw.verdict.limited ? Tone::bad : Tone::plain;
   }
 
   // The answers as kansrijk understood them, so a reader can check the report rests on the
@@ -445,15 +961,13 @@ private:
     }
   }
 
-  void closing() {
+  void sources() {
     m_sink.heading(w(Word::sources));
     for (const auto &source : m_fw.sources) {
       if (m_cited.count(source.id) != 0) {
         m_sink.item(fmt::format("[{}]", source.id), source.title.in(m_lang), Tone::plain);
       }
     }
-    m_sink.note(w(Word::statement), m_fw.statement.in(m_lang));
-    m_sink.note(w(Word::limits), m_fw.limits.in(m_lang));
   }
 
   const Assessment &m_a;
@@ -465,6 +979,7 @@ private:
   Sink &m_sink;
   std::map<std::string, const Rule *> m_rules;
   std::set<std::string> m_cited;
+  std::set<std::string> m_basis_shown; // main part: what the verdict's reasons rest on, once
 };
 
 } // namespace

@@ -1,7 +1,11 @@
 // The JSON output v1 contract. nlohmann::ordered_json keeps keys in insertion order, so the
 // output is byte-identical for the same input.
+#include <algorithm>
+#include <kansrijk/core/conditions.hpp>
+#include <kansrijk/core/policy.hpp>
 #include <kansrijk/report/render.hpp>
 #include <kansrijk/report/strings.hpp>
+#include <kansrijk/util/safe_text.hpp>
 #include <map>
 #include <nlohmann/json.hpp>
 
@@ -25,6 +29,7 @@ public:
   Json write() {
     Json out;
     out["tool"] = {{"name", "kansrijk"}, {"version", KANSRIJK_VERSION}};
+    out["format_version"] = "1.1";
     out["framework"] = {{"id", m_fw.id}, {"version", m_fw.version}, {"sha256", m_fw.sha256}};
     out["use_case"] = {{"id", m_uc.id}, {"title", m_uc.title}};
     out["language"] = m_lang;
@@ -33,6 +38,8 @@ public:
     }
     out["verdict"] = std::string(to_string(m_a.verdict));
     out["verdict_reasons"] = verdict_reasons();
+    out["verdict_policy"] = verdict_policy();
+    out["verdict_range"] = verdict_range();
     Json scores = Json::object();
     for (const auto &block : m_a.blocks) {
       scores[m_fw.blocks[static_cast<std::size_t>(block.block)].id] = optional(block.score);
@@ -51,8 +58,8 @@ public:
     out["quality_of_work"] = quality_of_work();
     out["flags"] = flags();
     out["open_questions"] = open_questions();
-    out["conditions"] = advice(m_a.conditions, m_fw.conditions);
-    out["recommendations"] = advice(m_a.recommendations, m_fw.recommendations);
+    out["conditions"] = advice(m_a.conditions, m_fw.conditions, Kind::condition);
+    out["recommendations"] = advice(m_a.recommendations, m_fw.recommendations, Kind::recommendation);
     out["trace"] = trace();
     out["input"] = input();
     out["sources"] = used_sources();
@@ -82,39 +89,130 @@ private:
     return Json::array();
   }
 
+  // The reasons in the v1.0 shape: the score, then for every policy step that holds what it
+  // rests on (knock-out flags, high flags, a weak block, blocks without a score, too much
+  // unknown); a step that fits none of these is `capped_by_policy_step` (v1.1).
   Json verdict_reasons() const {
     Json list = Json::array();
     for (const auto &reason : m_a.verdict_reasons) {
-      Json item;
       switch (reason.kind) {
-      case VerdictReasonKind::score:
-        item["kind"] = "score";
-        item["overall"] = optional(m_a.overall);
-        item["verdict"] = std::string(to_string(m_a.verdict_from_score));
+      case VerdictReason::Kind::score:
+        list.push_back({{"kind", "score"},
+                        {"overall", optional(m_a.overall)},
+                        {"verdict", std::string(to_string(m_a.verdict_from_score))}});
         break;
-      case VerdictReasonKind::insufficient_information:
-        item["kind"] = "insufficient_information";
-        item["text"] = std::string(word(Word::reason_insufficient, m_language));
+      case VerdictReason::Kind::no_score:
+        list.push_back({{"kind", "insufficient_information"},
+                        {"text", std::string(word(Word::reason_insufficient, m_language))}});
         break;
-      case VerdictReasonKind::capped_by_weak_block:
-        item["kind"] = "capped_by_weak_block";
-        item["block"] = m_fw.blocks[static_cast<std::size_t>(reason.block)].id;
-        item["text"] = std::string(word(Word::reason_weak_block, m_language));
+      case VerdictReason::Kind::open_questions:
+        list.push_back({{"kind", "open_questions"},
+                        {"at_most", std::string(to_string(reason.at_most))},
+                        {"text", std::string(word(Word::reason_open_questions, m_language))}});
         break;
-      case VerdictReasonKind::capped_by_unscored_blocks:
-        item["kind"] = "capped_by_unscored_blocks";
-        item["text"] = std::string(word(Word::reason_unscored_blocks, m_language));
+      case VerdictReason::Kind::settled:
+        list.push_back({{"kind", "settled"},
+                        {"verdict", std::string(to_string(reason.at_most))},
+                        {"text", std::string(word(Word::reason_settled, m_language))}});
         break;
-      case VerdictReasonKind::capped_by_high_flag:
-      case VerdictReasonKind::knockout:
-        item["kind"] = reason.kind == VerdictReasonKind::knockout ? "knockout" : "capped_by_high_flag";
-        item["flag"] = m_fw.flags[static_cast<std::size_t>(reason.flag)].id;
-        item["rule"] = reason.rule;
+      case VerdictReason::Kind::policy_step:
+        step_reasons(reason, list);
         break;
       }
-      list.push_back(item);
     }
     return list;
+  }
+
+  void step_reasons(const VerdictReason &reason, Json &list) const {
+    const PolicyStep &step = m_fw.verdict.steps[static_cast<std::size_t>(reason.step)];
+    const auto reads = core::step_reads(m_fw.verdict, step);
+    const std::size_t before = list.size();
+    for (const auto &fact : reads.facts) {
+      if (fact == "flags.knockout" || fact == "flags.high" || fact == "flags") {
+        for (const auto &raised : m_a.flags) {
+          const Flag &flag = m_fw.flags[static_cast<std::size_t>(raised.flag)];
+          const bool counted = (fact == "flags.knockout" && flag.severity == Severity::knockout) ||
+                               (fact == "flags.high" && flag.severity == Severity::high) ||
+                               (fact == "flags" && std::find(reads.flags.begin(), reads.flags.end(),
+                                                             raised.flag) != reads.flags.end());
+          if (counted) {
+            list.push_back(
+                {{"kind", flag.severity == Severity::knockout ? "knockout" : "capped_by_high_flag"},
+                 {"flag", flag.id},
+                 {"rule", raised.rule},
+                 {"step", step.id}});
+          }
+        }
+      } else if (fact == "score.lowest" || (fact.starts_with("score.") && fact != "score.overall")) {
+        for (std::size_t b = 0; b < m_a.blocks.size(); ++b) {
+          const auto &score = m_a.blocks[b].score;
+          const bool lowest =
+              fact == "score.lowest" && score &&
+              std::none_of(m_a.blocks.begin(), m_a.blocks.end(),
+                           [&](const BlockScore &other) { return other.score && *other.score < *score; });
+          if (lowest || fact == "score." + m_fw.blocks[b].id) {
+            list.push_back({{"kind", "capped_by_weak_block"},
+                            {"block", m_fw.blocks[b].id},
+                            {"text", step.text.in(m_lang)},
+                            {"step", step.id}});
+          }
+        }
+      } else if (fact == "blocks.unscored") {
+        list.push_back(
+            {{"kind", "capped_by_unscored_blocks"}, {"text", step.text.in(m_lang)}, {"step", step.id}});
+      } else if (fact == "unknown_share" || fact == "score.overall") {
+        list.push_back(
+            {{"kind", "insufficient_information"}, {"text", step.text.in(m_lang)}, {"step", step.id}});
+      }
+    }
+    if (list.size() == before) {
+      list.push_back({{"kind", "capped_by_policy_step"},
+                      {"step", step.id},
+                      {"at_most", std::string(to_string(step.at_most))},
+                      {"text", step.text.in(m_lang)}});
+    }
+  }
+
+  // The verdict policy step by step (v1.1): thresholds, and per step whether it holds.
+  Json verdict_policy() const {
+    Json steps = Json::array();
+    for (std::size_t s = 0; s < m_fw.verdict.steps.size(); ++s) {
+      const PolicyStep &step = m_fw.verdict.steps[s];
+      const Truth truth = s < m_a.step_truth.size() ? m_a.step_truth[s] : Truth::no;
+      bool binding = false;
+      for (const auto &reason : m_a.verdict_reasons) {
+        binding = binding || (reason.binding && reason.kind == VerdictReason::Kind::policy_step &&
+                              reason.step == static_cast<int>(s));
+      }
+      steps.push_back({{"id", step.id},
+                       {"when", step.when_text},
+                       {"at_most", std::string(to_string(step.at_most))},
+                       {"holds", truth == Truth::yes  ? Json(true)
+                                 : truth == Truth::no ? Json(false)
+                                                      : Json("unknown")},
+                       {"binding", binding},
+                       {"text", step.text.in(m_lang)},
+                       {"source", sources(step.origin)}});
+    }
+    return {{"thresholds",
+             {{"promising", m_fw.verdict.promising},
+              {"conditional", m_fw.verdict.conditional},
+              {"limited", m_fw.verdict.limited}}},
+            {"steps", steps}};
+  }
+
+  // Where the verdict can still go under the open questions (v1.1).
+  Json verdict_range() const {
+    if (!m_a.range.computed) {
+      return nullptr;
+    }
+    return {{"now", std::string(to_string(m_a.verdict))},
+            {"best", std::string(to_string(m_a.range.best))},
+            {"worst", std::string(to_string(m_a.range.worst))},
+            {"overall_min", optional(m_a.range.overall_min)},
+            {"overall_max", optional(m_a.range.overall_max)},
+            {"exact", m_a.range.exact},
+            {"search_nodes", m_a.range.explored}};
   }
 
   Json score_details() const {
@@ -184,13 +282,31 @@ private:
     Json list = Json::array();
     for (const auto &raised : m_a.flags) {
       const Flag &flag = m_fw.flags[static_cast<std::size_t>(raised.flag)];
+      Json rules = Json::array();
+      for (const auto &id : raised.either.empty() ? raised.rules : raised.either) {
+        rules.push_back(id);
+      }
       list.push_back({{"id", flag.id},
                       {"severity", std::string(to_string(flag.severity))},
                       {"rule", raised.rule},
+                      {"rules", rules},
+                      {"for_every_answer", !raised.either.empty()},
                       {"message", flag.message.in(m_lang)},
                       {"source", sources(flag.origin)}});
     }
     return list;
+  }
+
+  // An answer as open questions name it: `{field}`, or `{field: "tasks.<attribute>", task}`.
+  Json answer_ref(const UnknownRef &ref) const {
+    const auto &decl = ref.task_field ? m_fw.task_fields[static_cast<std::size_t>(ref.field)]
+                                      : m_fw.fields[static_cast<std::size_t>(ref.field)];
+    Json item;
+    item["field"] = ref.task_field ? "tasks." + decl.path : decl.path;
+    if (ref.task_field) {
+      item["task"] = ref.task;
+    }
+    return item;
   }
 
   Json open_questions() const {
@@ -217,14 +333,33 @@ private:
     return list;
   }
 
-  Json advice(const std::vector<RaisedAdvice> &raised, const std::vector<Advice> &catalogue) const {
+  enum class Kind { condition, recommendation };
+
+  // Conditions (1.1) also carry their status and, when open, the answers that decide it.
+  Json
+  advice(const std::vector<RaisedAdvice> &raised, const std::vector<Advice> &catalogue, Kind kind) const {
     Json list = Json::array();
     for (const auto &item : raised) {
       const Advice &advice = catalogue[static_cast<std::size_t>(item.advice)];
-      list.push_back({{"id", advice.id},
-                      {"text", advice.text.in(m_lang)},
-                      {"source", sources(advice.origin)},
-                      {"rules", item.rules}});
+      Json entry = {{"id", advice.id},
+                    {"text", advice.text.in(m_lang)},
+                    {"source", sources(advice.origin)},
+                    {"rules", item.rules}};
+      if (kind == Kind::condition) {
+        entry["status"] = std::string(to_string(item.status));
+        Json waits_for = Json::array();
+        for (const auto &ref : item.waits_for) {
+          waits_for.push_back(answer_ref(ref));
+        }
+        entry["waits_for"] = waits_for;
+        const int flag = core::condition_flag(m_a, item);
+        entry["answers_flag"] =
+            flag < 0
+                ? Json(nullptr)
+                : Json(m_fw.flags[static_cast<std::size_t>(m_a.flags[static_cast<std::size_t>(flag)].flag)]
+                           .id);
+      }
+      list.push_back(entry);
     }
     return list;
   }
@@ -289,6 +424,8 @@ private:
       }
       return list;
     }
+    case FieldType::integer:
+      break; // only verdict facts are integers
     }
     return nullptr;
   }
@@ -337,7 +474,10 @@ private:
 } // namespace
 
 std::string render_json(const Assessment &assessment, Language language, const std::string &date) {
-  return JsonWriter(assessment, language, date).write().dump(2, ' ', false, Json::error_handler_t::replace) +
+  // Text stays exact; invisible characters become \u escapes, so the JSON is safe to print.
+  return util::safe_json_document(JsonWriter(assessment, language, date)
+                                      .write()
+                                      .dump(2, ' ', false, Json::error_handler_t::replace)) +
          "\n";
 }
 

@@ -1,82 +1,25 @@
-// The Markdown report, for wikis, issue trackers and documents. All text is escaped so that
-// nothing from the input can become a link, an image, HTML or a heading.
+// The Markdown report, for wikis, issue trackers and documents. All text is escaped
+// (util::safe_markdown) so that nothing from the input can become a link, an image, HTML, a
+// heading or a code block.
 #include "sink.hpp"
 
-#include <cctype>
 #include <fmt/format.h>
+#include <kansrijk/util/safe_text.hpp>
 
 namespace kansrijk::report {
 
 namespace {
 
-bool is_alnum(char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0; }
-
-// `text` as literal Markdown text on one line. Escaped: what opens emphasis, code, links,
-// images, raw HTML, entities and strikethrough anywhere; what starts a heading, list or
-// quote at the start; and the shapes GFM's autolinker looks for ("://", "www.x", "a@b"),
-// so nothing from the input becomes a link. Sentence punctuation stays readable.
-std::string escape_markdown(std::string_view text) {
-  std::string out;
-  out.reserve(text.size() + text.size() / 8);
-  const std::size_t leading_digits = text.find_first_not_of("0123456789");
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    const char c = text[i];
-    const auto byte = static_cast<unsigned char>(c);
-    const char next = i + 1 < text.size() ? text[i + 1] : '\0';
-    const char prev = i > 0 ? text[i - 1] : '\0';
-    if (c == '\n' || c == '\r' || c == '\t') {
-      out += ' ';
-      continue;
-    }
-    if (byte < 0x20 || byte == 0x7F) {
-      out += "\xEF\xBF\xBD";
-      continue;
-    }
-    bool escape = false;
-    switch (c) {
-    case '\\':
-    case '`':
-    case '*':
-    case '_':
-    case '[':
-    case ']':
-    case '<':
-    case '>':
-    case '&':
-    case '~':
-    case '|':
-    case '@':
-      escape = true;
-      break;
-    case '#':
-    case '-':
-    case '+':
-    case '=':
-      escape = i == 0;
-      break;
-    case '.':
-    case ')':
-      escape = (i > 0 && i == leading_digits) || (c == '.' && is_alnum(prev) && is_alnum(next));
-      break;
-    case ':':
-      escape = next == '/';
-      break;
-    default:
-      break;
-    }
-    if (escape) {
-      out += '\\';
-    }
-    out += c;
-  }
-  return out;
-}
+// `text` as literal Markdown on one line (util::safe_markdown).
+std::string escape_markdown(std::string_view text) { return util::safe_markdown(text); }
 
 class MarkdownSink final : public Sink {
 public:
   explicit MarkdownSink(const RenderOptions &) {}
 
   void title(std::string_view text) override { block(fmt::format("# {}", escape_markdown(text))); }
+  void running_head(std::string_view, std::string_view) override {}
+  void part(std::string_view text) override { block(fmt::format("# {}", escape_markdown(text))); }
   void meta(std::string_view label, std::string_view value) override {
     if (!m_in_meta) {
       m_out += '\n';

@@ -31,9 +31,15 @@ class Sink {
 public:
   virtual ~Sink() = default;
   virtual void title(std::string_view text) = 0;
+  // What every printed page repeats: the case's title and the date (may be empty).
+  virtual void running_head(std::string_view title, std::string_view date) = 0;
+  // A new part of the report, such as the appendix: on a new page where pages exist.
+  virtual void part(std::string_view title) = 0;
   virtual void meta(std::string_view label, std::string_view value) = 0;
   virtual void verdict(std::string_view text, Tone tone) = 0;
   virtual void heading(std::string_view text) = 0;
+  // A section within a heading's section; where pages exist, it is kept on one page when it
+  // fits on one.
   virtual void subheading(std::string_view text, Tone tone) = 0;
   virtual void paragraph(std::string_view text) = 0;
   // A list item: `marker` is "-", "1." or a label such as "[ERNSTIG]".

@@ -1,6 +1,7 @@
 // Summary lines of `kansrijk batch`.
 #include <fmt/format.h>
 #include <kansrijk/report/summary.hpp>
+#include <kansrijk/util/safe_text.hpp>
 
 namespace kansrijk::report {
 
@@ -40,44 +41,13 @@ SummaryRow summarize(const Assessment &assessment, std::string source) {
   return row;
 }
 
-std::string csv_cell(std::string_view cell) {
-  std::string text(cell);
-  if (!text.empty() && (text[0] == '=' || text[0] == '+' || text[0] == '-' || text[0] == '@' ||
-                        text[0] == '\t' || text[0] == '\r')) {
-    text.insert(0, 1, '\'');
-  }
-  if (text.find_first_of(",;\"\r\n") == std::string::npos &&
-      (text.empty() || (text.front() != ' ' && text.back() != ' '))) {
-    return text;
-  }
-  std::string out = "\"";
-  for (const char c : text) {
-    out += c;
-    if (c == '"') {
-      out += '"';
-    }
-  }
-  return out + "\"";
-}
+std::string csv_cell(std::string_view cell) { return util::safe_csv(cell); }
 
 namespace {
 
-// Appends `text` as a JSON string; text is valid UTF-8 (inputs are checked when read).
-void json_string(std::string &out, std::string_view text) {
-  out += '"';
-  for (const char c : text) {
-    const auto byte = static_cast<unsigned char>(c);
-    if (c == '"' || c == '\\') {
-      out += '\\';
-      out += c;
-    } else if (byte < 0x20) {
-      out += fmt::format("\\u{:04x}", byte);
-    } else {
-      out += c;
-    }
-  }
-  out += '"';
-}
+// Appends `text` as a JSON string: exact, but with invisible characters as \u escapes and
+// invalid UTF-8 (a file name) replaced, so the line is valid UTF-8 and safe to print.
+void json_string(std::string &out, std::string_view text) { out += util::safe_json(text); }
 
 void json_string_or_null(std::string &out, std::string_view text) {
   if (text.empty()) {
@@ -135,7 +105,7 @@ std::string summary_line(const Framework &framework, const SummaryRow &row, Summ
     return out;
   }
   std::string out =
-      csv_cell(row.id) + "," + csv_cell(row.title) + "," + csv_cell(row.source) + "," + row.verdict;
+      csv_cell(row.id) + "," + csv_cell(row.title) + "," + csv_cell(row.source) + "," + csv_cell(row.verdict);
   for (std::size_t i = 0; i <= framework.blocks.size(); ++i) {
     out += ",";
     if (i < row.scores.size() && row.scores[i]) {

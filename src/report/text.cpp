@@ -1,33 +1,21 @@
 // The plain-text report, for reading in a terminal or pasting into a file note: wrapped at
-// the asked width, optionally coloured (ANSI) for a terminal.
+// word boundaries at the asked width (util::wrap, by display width, so "ë" takes one column),
+// optionally coloured (ANSI) for a terminal.
 #include "sink.hpp"
 
 #include <algorithm>
 #include <fmt/format.h>
+#include <kansrijk/util/safe_text.hpp>
 #include <kansrijk/util/wrap.hpp>
 
 namespace kansrijk::report {
 
 namespace {
 
-// Text made safe for a terminal: control characters (escape sequences among them) become
-// U+FFFD, so a hostile title cannot move the cursor or recolour the screen.
-std::string printable(std::string_view text) {
-  static constexpr std::string_view k_replacement = "\xEF\xBF\xBD";
-  std::string out;
-  out.reserve(text.size());
-  for (const char c : text) {
-    const auto byte = static_cast<unsigned char>(c);
-    if (c == '\n' || c == '\t' || c == '\r') {
-      out += ' ';
-    } else if (byte < 0x20 || byte == 0x7F) {
-      out += k_replacement;
-    } else {
-      out += c;
-    }
-  }
-  return out;
-}
+// Text made safe for a terminal or a file: controls (escape sequences among them), bidi
+// and invisible characters are shown as <U+XXXX>, so a hostile title cannot move the cursor,
+// recolour the screen or reorder what is read.
+std::string printable(std::string_view text) { return util::safe_text_report(text); }
 
 class TextSink final : public Sink {
 public:
@@ -35,6 +23,13 @@ public:
       : m_width(std::max(40, options.width)), m_color(options.color) {}
 
   void title(std::string_view text) override { underlined(text, Tone::plain, '='); }
+  void running_head(std::string_view, std::string_view) override {}
+  void part(std::string_view text) override {
+    line();
+    line();
+    underlined(text, Tone::plain, '=');
+    m_in_block = false;
+  }
   void meta(std::string_view label, std::string_view value) override {
     wrapped(printable(label) + ": ", value, 4, Tone::plain);
   }
@@ -103,6 +98,19 @@ private:
     m_out += '\n';
   }
 
+  // Each line of `lines` (joined with '\n'), without trailing spaces, painted in `tone`
+  // (bold for a heading).
+  void lines_of(const std::string &lines, Tone tone, bool bold) {
+    std::size_t start = 0;
+    while (start <= lines.size()) {
+      const std::size_t end = std::min(lines.find('\n', start), lines.size());
+      std::string one = lines.substr(start, end - start);
+      one.erase(one.find_last_not_of(' ') + 1); // a label alone on its line ends in no space
+      line(tone == Tone::plain && !bold ? one : paint(one, tone, bold));
+      start = end + 1;
+    }
+  }
+
   // A heading in bold, wrapped at word boundaries like the text (a long title in a narrow
   // terminal), underlined with `rule` as wide as its widest line.
   void underlined(std::string_view raw, Tone tone, char rule) {
@@ -111,26 +119,17 @@ private:
     std::size_t start = 0;
     while (start <= lines.size()) {
       const std::size_t end = std::min(lines.find('\n', start), lines.size());
-      const std::string_view one = std::string_view(lines).substr(start, end - start);
-      widest = std::max(widest, util::display_width(one));
-      line(paint(one, tone, true));
+      widest = std::max(widest, util::display_width(std::string_view(lines).substr(start, end - start)));
       start = end + 1;
     }
+    lines_of(lines, tone, true);
     line(std::string(widest, rule));
   }
 
-  // Writes `raw` (made printable) wrapped at word boundaries at the report width
-  // (util::wrap), the first line after `first`, later lines indented by `indent` spaces;
-  // lines are painted in `tone`.
+  // Writes `raw` (made printable) wrapped at word boundaries at the report width, the first
+  // line after `first`, later lines indented by `indent` spaces; lines are painted in `tone`.
   void wrapped(const std::string &first, std::string_view raw, std::size_t indent, Tone tone) {
-    const std::string lines = util::wrap(printable(raw), static_cast<std::size_t>(m_width), first, indent);
-    std::size_t start = 0;
-    while (start <= lines.size()) {
-      const std::size_t end = std::min(lines.find('\n', start), lines.size());
-      const std::string_view one = std::string_view(lines).substr(start, end - start);
-      line(tone == Tone::plain ? std::string(one) : paint(one, tone, false));
-      start = end + 1;
-    }
+    lines_of(util::wrap(printable(raw), static_cast<std::size_t>(m_width), first, indent), tone, false);
   }
 
   int m_width;

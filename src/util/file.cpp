@@ -1,4 +1,4 @@
-// Checked input reading and atomic output writing.
+// Checked input reading.
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
@@ -27,6 +27,27 @@ util::expected<void, Diagnostic> check_text(const std::string &text, const std::
     return util::unexpected(Diagnostic{{name, line, column}, "invalid UTF-8; save the file as UTF-8 text"});
   }
   return {};
+}
+
+std::optional<Diagnostic> check_readable_file(const std::string &path) {
+  if (path == "-") {
+    return std::nullopt;
+  }
+  std::error_code ec;
+  const auto status = fs::status(path, ec);
+  if (ec || !fs::exists(status)) {
+    return Diagnostic{{path}, "no such file"};
+  }
+  if (fs::is_directory(status)) {
+    return Diagnostic{{path}, "is a directory; expected a file"};
+  }
+  if (!fs::is_regular_file(status)) {
+    return Diagnostic{{path}, "is not a regular file (a pipe, device or socket); expected a file"};
+  }
+  if (::access(path.c_str(), R_OK) != 0) {
+    return Diagnostic{{path}, std::string("cannot open file: ") + std::strerror(errno)};
+  }
+  return std::nullopt;
 }
 
 util::expected<std::string, Diagnostic> read_text_file(const std::string &path, std::size_t max_bytes) {
@@ -73,75 +94,6 @@ read_text_stream(std::istream &in, const std::string &name, std::size_t max_byte
     return util::unexpected(ok.error());
   }
   return text;
-}
-
-AtomicFile::AtomicFile(std::string path) : m_path(std::move(path)) {
-  const fs::path target(m_path);
-  fs::path folder = target.parent_path();
-  if (folder.empty()) {
-    folder = ".";
-  }
-  m_temp = (folder / ("." + target.filename().string() + ".XXXXXX")).string();
-  m_fd = ::mkstemp(m_temp.data());
-  if (m_fd < 0) {
-    throw Error(Diagnostic{{m_path}, std::string("cannot write file: ") + std::strerror(errno)});
-  }
-}
-
-AtomicFile::~AtomicFile() { discard(); }
-
-void AtomicFile::write(std::string_view data) {
-  const char *at = data.data();
-  std::size_t left = data.size();
-  while (left > 0) {
-    const ssize_t written = ::write(m_fd, at, left);
-    if (written < 0) {
-      if (errno == EINTR) {
-        continue;
-      }
-      const int error = errno;
-      discard();
-      throw Error(Diagnostic{{m_path}, std::string("cannot write file: ") + std::strerror(error)});
-    }
-    at += written;
-    left -= static_cast<std::size_t>(written);
-  }
-}
-
-void AtomicFile::commit() {
-  bool ok = m_fd >= 0 && ::fchmod(m_fd, 0644) == 0 && ::fsync(m_fd) == 0;
-  int error = errno;
-  if (m_fd >= 0 && ::close(m_fd) != 0 && ok) {
-    ok = false;
-    error = errno;
-  }
-  m_fd = -1;
-  if (ok && std::rename(m_temp.c_str(), m_path.c_str()) != 0) {
-    ok = false;
-    error = errno;
-  }
-  if (!ok) {
-    discard();
-    throw Error(Diagnostic{{m_path}, std::string("cannot write file: ") + std::strerror(error)});
-  }
-  m_temp.clear();
-}
-
-void AtomicFile::discard() noexcept {
-  if (m_fd >= 0) {
-    ::close(m_fd);
-    m_fd = -1;
-  }
-  if (!m_temp.empty()) {
-    ::unlink(m_temp.c_str());
-    m_temp.clear();
-  }
-}
-
-void write_file_atomically(const std::string &path, const std::string &content) {
-  AtomicFile file(path);
-  file.write(content);
-  file.commit();
 }
 
 } // namespace kansrijk::util

@@ -83,6 +83,9 @@ std::string wrap(std::string_view text, std::size_t width, std::string_view firs
   std::string out(first);
   std::size_t line_width = display_width(first);
   bool line_has_word = false;
+  // A label such as "Datum: " counts as content: a word too wide for the rest of its line
+  // moves to the next one, and the label's line then ends without its space.
+  bool line_has_label = first.find_first_not_of(' ') != std::string_view::npos;
   std::size_t pos = 0;
   while (pos < text.size()) {
     const std::size_t space = text.find(' ', pos);
@@ -92,11 +95,15 @@ std::string wrap(std::string_view text, std::size_t width, std::string_view firs
       continue;
     }
     const std::size_t word_width = display_width(word);
-    if (line_has_word && width > 0 && line_width + 1 + word_width > width) {
+    if ((line_has_word || line_has_label) && width > 0 && line_width + 1 + word_width > width) {
+      if (!line_has_word) {
+        out.erase(out.find_last_not_of(' ') + 1);
+      }
       out += '\n';
       out.append(indent, ' ');
       line_width = indent;
       line_has_word = false;
+      line_has_label = false;
     }
     if (line_has_word) {
       out += ' ';

@@ -120,7 +120,8 @@ def check_csv():
         expect([r["id"] for r in rows] == ["'=cmd", "r2", "r3", "r4"], f"csv: ids {[r['id'] for r in rows]}")
         expect(rows[0]["title"] == "'=HYPERLINK(\"http://evil.example\",\"klik\")", f"csv: title {rows[0]['title']!r}")
         # r2's benefits are not quoted, so "time_saving;quality" is two cells: the row is too long
-        expect(rows[1]["error"].startswith(inventory + ":3:75: this row has 6 cells"), f"csv: r2 {rows[1]['error']!r}")
+        # (the sixth cell is on line 4, the second line of the row)
+        expect(rows[1]["error"].startswith(inventory + ":4:75: this row has 6 cells"), f"csv: r2 {rows[1]['error']!r}")
         expect(rows[2]["title"] == "'@SUM(A1)" and not rows[2]["error"], f"csv: r3 {rows[2]}")
         expect("this row has 6 cells but the header has 5 columns" in rows[3]["error"], f"csv: r4 {rows[3]['error']!r}")
         for row in rows:
@@ -133,13 +134,23 @@ def check_csv():
         lines = [json.loads(line) for line in result.stdout.decode().splitlines()]
         expect(lines[0]["id"] == "=cmd", f"csv: JSONL id {lines[0]['id']!r}")
         expect(lines[2]["verdict"] is not None and lines[2]["error"] is None, "csv: r3 not assessed")
-        # an unclosed quote followed by many lines: one error row, found in linear time
-        # (the whole row was recounted per line once: 40 s for this 0.8 MB file)
+        # a quoted cell of 400,000 lines is one record, found in linear time (the whole row
+        # was recounted per line once: 40 s for a 0.8 MB file)
+        long_cell = os.path.join(tmp, "long-cell.csv")
+        write(long_cell, "title,tasks\n\"" + "a\n" * 400000 + "\",besluitvorming.rapporteren\nB,besluitvorming.rapporteren\n")
+        result = run(BINARY, ["batch", long_cell], timeout=120)
+        rows = summary_rows(result.stdout.decode())
+        expect(result.returncode == 3 and len(rows) == 2 and rows[0]["error"].startswith(long_cell + ":2:1:")
+               and rows[1]["title"] == "B" and not rows[1]["error"],
+               f"csv: a long quoted cell {result.returncode} {[r['error'][:80] for r in rows]}")
+        # a quote that is never closed: one error, and the lines after it are read as rows
         unclosed = os.path.join(tmp, "unclosed.csv")
-        write(unclosed, "title,tasks\n\"" + "a\n" * 400000)
-        result = run(BINARY, ["batch", unclosed], timeout=120)
+        write(unclosed, "title,tasks\n\"A,besluitvorming.rapporteren\nB,besluitvorming.rapporteren\n")
+        result = run(BINARY, ["batch", unclosed])
+        rows = summary_rows(result.stdout.decode())
         expect(result.returncode == 3 and b"unclosed.csv:2:1: error: a quoted cell is not closed before the end of the file"
-               in result.stderr, f"csv: unclosed quote {result.returncode} {result.stderr[:200]}")
+               in result.stderr and [r["title"] for r in rows] == ["", "B"],
+               f"csv: unclosed quote {result.returncode} {result.stderr[:200]}")
 
 
 def tree_bytes(folder):

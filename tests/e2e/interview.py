@@ -38,18 +38,26 @@ NL_ANSWERS = [
     "2",  # role: draft
     "3",  # technology: generative
     "1",  # share: small
-    "1",  # oversight: every output
-    "2",  # external service: no
+    "1",  # oversight: every output, before it takes effect
+    "2",  # reviewer: the labour expert
+    "2",  # external service: no (so outside the EU is not asked)
     "-",  # about people: none
     "1",  # personal data: yes
     "1",  # health data: yes
+    "2",  # medical details: no, functional limitations only
+    "5",  # who sees the data: the labour expert
+    "2",  # recording: no (so consent is not asked)
     "1",  # data quality: good
     "2",  # decisions: indirect
+    "2",  # medical judgement: no
     "1",  # freed time: client contact
+    "5",  # who receives the output: the labour expert
+    "4",  # organisation: labour-expert firm
     "2",  # ai literacy: medium
     "1", "1", "3", "1",  # employees involved, small start, IT ready, room to experiment
     "j",
 ]
+QUESTIONS = 31
 
 
 def interview(args, answers, cwd, lang_env=None):
@@ -69,7 +77,7 @@ def check_complete_nl():
         out = result.stdout.decode()
         expect(result.returncode == 0, f"complete-nl: exit {result.returncode} {result.stderr.decode()}")
         expect("toepassing opgeslagen in dossier.yaml" in result.stderr.decode(), "complete-nl: no save message")
-        expect("Vraag 1/22 · Titel" in out and "Samenvatting" in out, "complete-nl: questions or summary missing")
+        expect(f"Vraag 1/{QUESTIONS} · Titel" in out and "Samenvatting" in out, "complete-nl: questions or summary missing")
         expect("OORDEEL: KANSRIJK" in out, "complete-nl: the report is not printed")
         doc = assess_json(os.path.join(tmp, "dossier.yaml"))
         if doc is None:
@@ -87,7 +95,7 @@ def check_complete_nl():
         expect([t.get("ref") for t in doc["input"]["tasks"]] == ["beeldvorming.dossierstudie"], "complete-nl: tasks")
         expect(doc["use_case"]["id"] == "ai-vat-het-medisch-dossier-samen-voor", f"complete-nl: id {doc['use_case']['id']}")
         # the report printed at the end is the report of the written file
-        printed = out[out.index("kansrijk 0."):]
+        printed = out[out.index("Beoordeling van een AI-toepassing\n"):]
         again = run(BINARY, ["assess", os.path.join(tmp, "dossier.yaml")]).stdout.decode()
         expect(printed.replace("(dossier.yaml)", "") == again.replace("(dossier.yaml)", ""),
                "complete-nl: the printed report differs from assessing the written file")
@@ -103,17 +111,19 @@ def check_complete_en():
         "1",  # benefits: time saving
         "c",  # own task
         "Plan workplace visits", "2", "1 2", "3", "1", "1", "1", "3",  # name, kind action, skills 1 2, routine high...
+        "",  # the AI's part in the task: left open, so it follows from the AI's role
         "d",
-        "4", "1", "1", "2", "2", "3",  # automate, symbolic, small, sample, external no, about people: task allocation
-        "2",  # personal data: no -> health is not asked
-        "1", "1", "5", "3", "1", "1", "3", "1",
+        "4", "1", "1", "3", "2", "2", "3",  # automate, symbolic, small, sample, reviewer, external no, task allocation
+        "2",  # personal data: no -> health (and what depends on it) is not asked
+        "-", "2", "1", "1", "5", "-", "2",  # shared with, recording, quality, decisions, freed time, output to, employer
+        "3", "1", "1", "3", "1",
         "y",
     ]
     with tempfile.TemporaryDirectory() as tmp:
         result = interview(["--lang", "en", "--case", "planner.yaml"], answers, tmp)
         out = result.stdout.decode()
         expect(result.returncode == 0, f"complete-en: exit {result.returncode} {result.stderr.decode()}\n{out[-1500:]}")
-        expect("Question 1/22 · Title" in out and "Own task · Name 1/8" in out and "VERDICT:" in out,
+        expect(f"Question 1/{QUESTIONS} · Title" in out and "Own task · Name 1/9" in out and "VERDICT:" in out,
                "complete-en: English questions, own task or report missing")
         expect("Health data" not in out.split("Summary")[0], "complete-en: health data asked without personal data")
         doc = assess_json(os.path.join(tmp, "planner.yaml"))
@@ -141,7 +151,7 @@ def check_edits():
         "3", "1 2",  # Besluitvorming: two tasks
         "w", "2",  # remove the second
         "k",
-    ] + ["0"] * 16 + [
+    ] + ["0"] * 25 + [
         "3",  # summary: change answer 3 (goal)
         "Een beter doel",
         "j",
@@ -154,7 +164,7 @@ def check_edits():
         expect("Wat doet de AI, voor wie en met welke gegevens?" in out, "edits: no help text on ?")
         expect('Geen geldige keuze: "9"' in out and 'Geen geldige keuze: "x"' in out, "edits: invalid choice not refused")
         expect('Geen geldige keuze: "5"' in out, "edits: invalid pillar not refused")
-        expect(out.count("Vraag 3/22 · Doel") >= 2, "edits: < did not go back to the goal")
+        expect(out.count(f"Vraag 3/{QUESTIONS} · Doel") >= 2, "edits: < did not go back to the goal")
         doc = assess_json(os.path.join(tmp, "x.yaml"))
         if doc:
             fields = doc["input"]["fields"]
@@ -166,11 +176,12 @@ def check_edits():
 
 def check_skip():
     with tempfile.TemporaryDirectory() as tmp:
-        answers = NL_ANSWERS[:14] + ["2"] + NL_ANSWERS[16:]  # personal data: no; health is skipped
+        # personal data: no; health, medical details and the medical judgement are skipped
+        answers = NL_ANSWERS[:15] + ["2"] + NL_ANSWERS[18:22] + NL_ANSWERS[23:]
         result = interview(["--case", "x.yaml"], answers, tmp)
         out = result.stdout.decode()
         expect(result.returncode == 0, f"skip: exit {result.returncode}")
-        expect("Vraag 14/22 · Gezondheidsgegevens" not in out, "skip: the health question was asked")
+        expect(f"Vraag 16/{QUESTIONS} · Gezondheidsgegevens" not in out, "skip: the health question was asked")
         doc = assess_json(os.path.join(tmp, "x.yaml"))
         expect(doc and doc["input"]["fields"]["data.health"] == "no", "skip: health not set to no")
 
@@ -191,7 +202,7 @@ def check_resume():
         second = interview(["--resume", "zaak.draft.yaml"], NL_ANSWERS[9:], tmp)
         out = second.stdout.decode()
         expect(second.returncode == 0, f"resume: second exit {second.returncode} {second.stderr.decode()}\n{out[-1500:]}")
-        expect("Vraag 1/22" not in out and "Vraag 8/22 · AI-technologie" in out, "resume: did not continue where it stopped")
+        expect(f"Vraag 1/{QUESTIONS}" not in out and f"Vraag 8/{QUESTIONS} · AI-technologie" in out, "resume: did not continue where it stopped")
         expect(os.path.exists(os.path.join(tmp, "zaak.yaml")) and not os.path.exists(draft),
                f"resume: files after finishing {os.listdir(tmp)}")
         complete = interview(["--case", "ref.yaml"], NL_ANSWERS, tmp)
@@ -237,7 +248,7 @@ def check_tmux():
         subprocess.run(base + ["new-session", "-d", "-s", session, "-x", "110", "-y", "50", command], check=True)
 
         def screen():
-            return subprocess.run(base + ["capture-pane", "-p", "-t", session, "-S", "-200"], capture_output=True,
+            return subprocess.run(base + ["capture-pane", "-p", "-t", session, "-S", "-2000"], capture_output=True,
                                   text=True).stdout
 
         def wait_for(text, timeout=10):

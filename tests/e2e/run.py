@@ -34,11 +34,13 @@ def expect(condition, message):
         FAILURES.append(message)
 
 
-JSON_KEYS = ["tool", "framework", "use_case", "language", "date", "verdict", "verdict_reasons", "scores",
+JSON_KEYS = ["tool", "format_version", "framework", "use_case", "language", "date", "verdict", "verdict_reasons",
+             "verdict_policy", "verdict_range", "scores",
              "score_details", "tasks", "skills", "technologies", "quality_of_work", "flags",
              "open_questions", "conditions", "recommendations", "trace", "input", "sources",
              "statement", "limits"]
-VERDICTS = {"promising", "conditional", "limited", "not_advised"}
+VERDICTS = {"promising", "conditional", "limited", "not_advised", "insufficient_information"}
+RANK = {"not_advised": 0, "insufficient_information": 1, "limited": 2, "conditional": 3, "promising": 4}
 DIRECTIONS = {"up", "down", "mixed", "none", "unknown"}
 VALENCES = {"favourable", "unfavourable", "mixed", "neutral", "unknown"}
 SEVERITIES = {"low", "medium", "high", "knockout"}
@@ -53,6 +55,15 @@ def check_json_contract(doc, name):
            f"{name}: input.fields does not hold the title")
     expect(len(doc["framework"]["sha256"]) == 64, f"{name}: framework.sha256")
     expect(doc["verdict"] in VERDICTS, f"{name}: verdict {doc['verdict']}")
+    expect(doc["format_version"] == "1.1", f"{name}: format_version {doc['format_version']}")
+    window = doc["verdict_range"]
+    expect(window["now"] == doc["verdict"], f"{name}: verdict_range.now differs from verdict")
+    expect(RANK[window["best"]] >= RANK[window["worst"]], f"{name}: verdict_range best below worst")
+    expect(RANK[doc["verdict"]] <= RANK[window["best"]], f"{name}: verdict better than any answers allow")
+    steps = doc["verdict_policy"]["steps"]
+    expect(steps and all(s["id"] and s["when"] and s["source"] and s["holds"] in (True, False, "unknown") for s in steps),
+           f"{name}: incomplete verdict_policy steps")
+    expect(sum(1 for s in steps if s["binding"]) <= 1, f"{name}: more than one binding policy step")
     for block in ["purpose", "tasks", "skills", "technology", "quality_of_work", "overall"]:
         score = doc["scores"][block]
         expect(score is None or (isinstance(score, int) and 0 <= score <= 100), f"{name}: scores.{block} = {score}")

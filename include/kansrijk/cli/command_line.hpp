@@ -59,6 +59,10 @@ struct OptionExtra {
   std::vector<std::string> choices;
 };
 
+// A check of an option's value: the empty string accepts it, anything else is the reason it
+// is refused.
+using OptionCheck = std::function<std::string(const std::string &value)>;
+
 // A handle to a declared option; each call adds to the declaration and returns the handle.
 class Option {
 public:
@@ -72,6 +76,8 @@ public:
   Option *range(int low, int high);
   // The help shows the current value of the bound variable as the default.
   Option *capture_default_str();
+  // Values that `test` refuses are a usage error with its reason.
+  Option *check(OptionCheck test);
   // What the value is (file, folder, framework id ...), for completions and the man page.
   Option *value_kind(ValueKind kind);
 

@@ -2,15 +2,19 @@
 // carries it out. Kept apart from cli.cpp so each subcommand lives in its own file.
 #pragma once
 
+#include <exception>
 #include <functional>
 #include <iosfwd>
 #include <kansrijk/cli/command_line.hpp>
+#include <kansrijk/util/diagnostic.hpp>
 #include <string>
+#include <string_view>
 
 namespace kansrijk::cli {
 
-// What a subcommand does once its options are parsed; returns the exit code.
-using Action = std::function<int(std::ostream &out, std::ostream &err)>;
+// What a subcommand does once its options are parsed: standard input is `in`, results go
+// to `out`, diagnostics to `err`; returns the exit code.
+using Action = std::function<int(std::istream &in, std::ostream &out, std::ostream &err)>;
 
 // Declares `kansrijk assess` on `app`; `action` is set to run it.
 void add_assess(CommandLine &app, Action &action);
@@ -49,7 +53,15 @@ void declare_command_line(CommandLine &app, Action &action);
 std::string program_description();
 std::string program_version();
 
-// Prints `error`'s diagnostics to `err` as `file:line:col: error: message`.
+// Prints `error`'s diagnostics to `err` as `file:line:col: error: message`, made safe for a
+// terminal (util::safe_terminal).
 void print_diagnostics(const std::exception &error, std::ostream &err);
+
+// `d` as one line `file:line:col: error: message` (with `fallback` when it has no place),
+// made safe for a terminal, with its newline.
+std::string diagnostic_line(const util::Diagnostic &d, std::string_view fallback = "kansrijk");
+
+// The check for an option that names an output: not empty ("-" is standard output).
+OptionCheck output_name();
 
 } // namespace kansrijk::cli

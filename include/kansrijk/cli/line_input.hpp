@@ -28,7 +28,7 @@ public:
   LineInput &operator=(const LineInput &) = delete;
 
   // The next line after showing `prompt`; nullopt at the end of input, after a stop signal
-  // (StopSignal) or for a line longer than k_max_line_bytes.
+  // (util::InterruptGuard with StdinOnStop::end) or for a line longer than k_max_line_bytes.
   std::optional<std::string> read(const std::string &prompt);
 
   // Whether the input ended because a line was too long.

@@ -34,3 +34,30 @@ inline constexpr int k_max_symbolic_tasks = 5;
 Satisfiability satisfiable(const Framework &framework, const std::vector<const Expr *> &conditions);
 
 } // namespace kansrijk::core
+
+namespace kansrijk::core {
+
+// A field whose answer, left open, raises milder flags than any answer would: the kind of
+// design error where an unknown hides a consequence (the rule for personal data sent to an
+// external service once excluded health data, so leaving health open raised no flag at all).
+struct UnknownFavours {
+  std::string field;
+  std::vector<std::string> rules; // the rules reading the field that raise flags
+  std::string witness;            // the other answers for which it happens
+  int unknown_severity = -1;      // the most severe flag with the field open; -1: none
+  int least_answer_severity = -1; // the mildest "most severe flag" any answer gives
+};
+
+struct UnknownFavoursResult {
+  std::vector<UnknownFavours> found;
+  std::vector<std::string> undecided; // fields whose search hit the limit
+};
+
+// For every use-case field, whether some combination of the other answers read by the
+// flag-raising rules that read the field makes the open field milder than every answer to
+// it. A flag that holds for every answer to the field counts as raised (as the engine raises
+// it). Rules over tasks are left out of this check. Each field's search is limited to
+// `limit` combinations; beyond that the field is `undecided`.
+UnknownFavoursResult unknown_favours(const Framework &framework, std::size_t limit = 200000);
+
+} // namespace kansrijk::core

@@ -10,7 +10,6 @@
 
 namespace kansrijk::core {
 
-enum class Verdict { promising, conditional, limited, not_advised };
 enum class QowDirection { up, down, mixed, none, unknown };
 enum class Valence { favourable, unfavourable, mixed, neutral, unknown };
 
@@ -29,9 +28,7 @@ struct BlockScore {
   std::vector<ScoreTerm> terms;
   int known = 0;   // units of information that were known
   int unknown = 0; // and that were not
-  // Tasks, skills and technology rest on a computed term (suitability, skill support,
-  // technology fit); without it the rule points alone would be a meaningless score.
-  bool needs_computed_term = false;
+  // A block that rests on a computed term (Block::rests_on_computed) has no score without it.
   bool has_computed_term = false;
 };
 
@@ -55,6 +52,9 @@ struct TechnologyFit {
 struct QowReason {
   std::string rule;
   Direction direction = Direction::up;
+  // Set when no single rule decided it, but one of these rules holds whatever the open
+  // answers are (`rule` is the first of them).
+  std::vector<std::string> either;
 };
 
 struct QowResult {
@@ -66,13 +66,23 @@ struct QowResult {
 
 struct RaisedFlag {
   int flag = -1;
-  std::string rule;
+  std::string rule;               // the first rule that raised it
+  std::vector<std::string> rules; // every rule that raised it, `rule` first
+  // Set when the flag holds whatever the open answers are, through one of these rules,
+  // although no single one is decided yet (`rule` is the first of them).
+  std::vector<std::string> either;
 };
+
+// Whether a raised condition still has to be arranged: the answers show it is in place
+// (`met_when` holds), do not show it, or leave it open (`met_when` depends on open answers).
+enum class ConditionStatus { to_arrange, in_place, open };
 
 // An advice item (recommendation or condition) and the rules that call for it.
 struct RaisedAdvice {
   int advice = -1;
   std::vector<std::string> rules;
+  ConditionStatus status = ConditionStatus::to_arrange; // conditions only
+  std::vector<UnknownRef> waits_for;                    // open: the answers that decide it
 };
 
 // A question the use case leaves open, and the rules whose outcome depends on it.
@@ -87,32 +97,47 @@ struct RuleQuestion {
   int index = 0; // into the rule's `questions`
 };
 
-enum class VerdictReasonKind {
-  score,
-  insufficient_information,  // no overall score: at best conditional
-  capped_by_unscored_blocks, // a building block has no score: at best conditional
-  capped_by_weak_block,      // a building block scores below `weak_block`: at best conditional
-  capped_by_high_flag,
-  knockout
-};
-
+// What a verdict rests on, in the order the engine decided it.
 struct VerdictReason {
-  VerdictReasonKind kind = VerdictReasonKind::score;
-  std::string rule; // for flags
-  int flag = -1;
-  int block = -1; // for capped_by_weak_block
+  enum class Kind {
+    score,          // the verdict the overall score gives by the thresholds
+    no_score,       // there is no overall score: no verdict from the score
+    policy_step,    // a step of the verdict policy holds
+    open_questions, // whatever the open answers are, the verdict is at most `at_most`
+    settled,        // every way of answering the open questions gives `at_most`: it is the verdict
+  };
+  Kind kind = Kind::score;
+  int step = -1; // policy_step: index into VerdictPolicy::steps
+  Verdict at_most = Verdict::promising;
+  bool binding = false; // this reason sets the final verdict (the first that does)
 };
 
+// A rule that fired: its condition holds, or holds whatever the open answers are.
 struct FiredRule {
   int rule = -1;
+  bool for_every_answer = false; // decided only by trying every answer to the open questions
+};
+
+// Where the verdict can still go: the most and least favourable verdict, and overall score,
+// over every way to answer the open questions (completions of the use case). Exact unless a
+// search limit was hit; then the bounds are outer bounds, never guesses.
+struct VerdictRange {
+  bool computed = false;
+  Verdict best = Verdict::promising;
+  Verdict worst = Verdict::not_advised;
+  std::optional<int> overall_min; // null when no completion has an overall score
+  std::optional<int> overall_max;
+  bool exact = true;
+  std::size_t explored = 0; // search nodes visited
 };
 
 struct Assessment {
   const Framework *framework = nullptr;
   const UseCase *use_case = nullptr;
   Verdict verdict = Verdict::conditional;
-  Verdict verdict_from_score = Verdict::conditional;
+  Verdict verdict_from_score = Verdict::conditional; // by the thresholds, or insufficient_information
   std::vector<VerdictReason> verdict_reasons;
+  std::vector<Truth> step_truth;  // per verdict policy step: holds, does not hold, or open
   std::vector<BlockScore> blocks; // in framework block order
   std::optional<int> overall;
   std::vector<TaskResult> tasks;
@@ -125,6 +150,7 @@ struct Assessment {
   std::vector<RaisedAdvice> conditions;
   std::vector<RaisedAdvice> recommendations;
   std::vector<FiredRule> fired; // in framework rule order
+  VerdictRange range;
 };
 
 std::string_view to_string(Verdict verdict);

@@ -2,13 +2,25 @@
 // outcomes into scores, directions, flags and a verdict. No I/O.
 #pragma once
 
+#include <cstddef>
 #include <kansrijk/core/assessment.hpp>
 #include <kansrijk/core/use_case.hpp>
 
 namespace kansrijk::core {
 
+// What an assessment computes beyond the rules themselves.
+struct AssessOptions {
+  // Decide rules, flags and quality-of-work effects that hold whatever the open answers are
+  // (they hold now), by searching the answers they read.
+  bool for_every_answer = true;
+  // Compute the verdict range over every way to answer the open questions; the verdict is
+  // then never more favourable than the best verdict any answers give.
+  bool range = true;
+  std::size_t range_limit = 4000; // search nodes; beyond it the range is approximate
+};
+
 // Assesses `use_case` (whose tasks are completed) against `framework`. Every rule is
 // evaluated; the result refers to both arguments, which must outlive it.
-Assessment assess(const Framework &framework, const UseCase &use_case);
+Assessment assess(const Framework &framework, const UseCase &use_case, const AssessOptions &options = {});
 
 } // namespace kansrijk::core

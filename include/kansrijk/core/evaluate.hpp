@@ -16,6 +16,7 @@ struct UnknownRef {
   int field = -1;
   int task = -1;
   bool task_field = false;
+  int member = -1; // a list field tested for one value (`value in field`): that value
 
   friend auto operator<=>(const UnknownRef &, const UnknownRef &) = default;
 };

@@ -36,7 +36,9 @@ struct Expr {
   Op op = Op::eq;
   Quantifier quantifier = Quantifier::any;
   bool negated = false;
-  std::string name;       // field path (without `t.`), symbol text, or quantifier name
+  std::string name; // field path (without `t.`), symbol text, or quantifier name
+  std::string list; // quantifier: the list it ranges over (the framework's task list)
+  std::size_t list_offset = 0;
   long long number = 0;   // for integer
   std::size_t offset = 0; // byte offset of the node in the source text
   std::vector<Expr> children;

@@ -1,6 +1,9 @@
 // The framework as plain values: the vocabulary of use-case fields, the taxonomy, skills,
-// technologies, quality-of-work dimensions, flags, recommendations, rules and scoring
-// settings. Built by io::load_framework; read by the engine and the renderers.
+// technologies, quality-of-work dimensions, flags, recommendations, rules, scoring settings
+// and the verdict policy. Built by io::load_framework; read by the engine and the renderers.
+// Nothing here is specific to one framework: what the engine needs from a framework (which
+// field names the technology, which block rests on which computed term, ...) is declared in
+// it and recorded here.
 #pragma once
 
 #include <kansrijk/core/expression.hpp>
@@ -42,21 +45,65 @@ struct Source {
 struct Domain {
   std::vector<std::string> values;
   bool ordered = false;
+  int min = 0; // integer fields: the smallest and largest value
+  int max = 0;
 
   // Index of `value`, or -1 when it is not in the domain.
   [[nodiscard]] int index_of(std::string_view value) const;
 };
 
-enum class FieldType { text, enumeration, enum_list };
+// `integer` is used by the verdict policy's facts (counts, scores), not by use cases.
+enum class FieldType { text, enumeration, enum_list, integer };
+
+// What the engine itself reads a field for. Every other meaning of a field is up to the rules.
+enum class FieldRole {
+  none,
+  id,               // the use case's identifier
+  title,            // its title
+  description,      // its description
+  technology,       // the technology the use case names; every value is a technology id
+  task_ref,         // a task: the taxonomy item it refers to
+  task_name,        // a task: the name of an own task
+  task_kind,        // a task: task or action (or whatever kinds the framework declares)
+  task_skills,      // a task: the skills it needs
+  task_involvement, // a task: how the AI is involved; some values leave the task out of scoring
+};
+
+// How a derived task attribute is computed from the task.
+enum class Derivation {
+  none,
+  item_id,           // the taxonomy item's id; none for an own task
+  pillar,            // the taxonomy item's pillar; none for an own task
+  skill_group_share, // the share of the task's skill weight in one skill group, in equal steps
+};
+
+// A value a task attribute takes when a use case leaves it out, when `when` holds.
+struct FieldDefault {
+  std::string when_text;
+  Expr when;
+  int value = -1; // index in the field's domain
+  Location where;
+};
 
 // One declared use-case field (or task attribute): the single source of the vocabulary.
 struct FieldDecl {
   std::string path;
   FieldType type = FieldType::text;
   Domain domain;
-  std::string values_from; // "taxonomy", "skills" or "pillars": domain filled by the loader
+  std::string values_from; // "taxonomy", "skills", "pillars" or "technologies": domain filled by the loader
   bool required = false;
   bool derived = false;
+  Derivation derivation = Derivation::none;
+  int share_group = -1; // for skill_group_share: index into Framework::skill_groups
+  FieldRole role = FieldRole::none;
+  std::vector<FieldDefault> defaults; // task fields: the first whose condition holds applies
+  std::vector<int> not_scored;        // task_involvement: values that leave a task out of scoring
+  // A task attribute that describes how this use case touches the task rather than the task
+  // itself: a taxonomy task may carry it, and taxonomy items do not declare it.
+  bool per_use = false;
+  // A choice the organisation makes (oversight, share, ...) rather than a fact about the
+  // work; "what would make it promising" changes only these.
+  bool design_choice = false;
   int index = -1; // position in Framework::fields or Framework::task_fields
   Text label;
   Text question;
@@ -69,20 +116,42 @@ struct FieldDecl {
   Location where;
 };
 
+// A term the engine computes from the tasks, skills and technology rather than from rules.
+enum class Computed {
+  none,
+  task_suitability, // the mean suitability of the scored tasks
+  skill_support,    // how well the best technology supports the needed skills
+  technology_fit,   // how well the named technology fits the needed skills
+  quality_of_work,  // points per quality-of-work dimension by the valence of its direction
+};
+
 struct Block {
   std::string id;
   Text label;
   Text question;
   int base = 50;
   double weight = 1.0;
+  Computed computed = Computed::none;
   Origin origin;
+
+  // A block that rests on a computed term has no score without it: rule points alone would
+  // be a meaningless number.
+  [[nodiscard]] bool rests_on_computed() const {
+    return computed == Computed::task_suitability || computed == Computed::skill_support ||
+           computed == Computed::technology_fit;
+  }
 };
 
-enum class SkillGroup { cognitive, affective };
+// A group of skills, such as cognitive or affective; derived task attributes may count the
+// share of a group.
+struct SkillGroupDecl {
+  std::string id;
+  Text label;
+};
 
 struct Skill {
   std::string id;
-  SkillGroup group = SkillGroup::cognitive;
+  int group = 0; // index into Framework::skill_groups
   Text label;
   Text description;
   Origin origin;
@@ -104,7 +173,7 @@ struct SkillWeight {
 struct TaxonomyItem {
   std::string id;
   int pillar = -1;
-  bool is_action = false;
+  int kind = -1; // index in the domain of the task field with role task_kind
   Text label;
   Text description;
   std::vector<SkillWeight> skills;
@@ -158,6 +227,10 @@ struct Advice {
   std::string id;
   Text text;
   Origin origin;
+  // Conditions only: when the answers show the condition is already arranged (parsed and
+  // type-checked like a rule's condition); a report then says to keep it rather than arrange it.
+  std::string met_when_text;
+  std::optional<Expr> met_when;
 };
 
 struct PointsEffect {
@@ -193,20 +266,52 @@ struct Rule {
   Origin origin;
 };
 
+// The verdicts from most to least favourable, with `insufficient_information` (no verdict can
+// be given yet) just above `not_advised`: a certain knock-out is stated even when much is
+// unknown, and a cap to `limited` does not hide that too much is unknown.
+enum class Verdict { promising, conditional, limited, not_advised, insufficient_information };
+
+// How favourable `verdict` is: 4 promising ... 1 insufficient_information, 0 not_advised.
+int favourability(Verdict verdict);
+// The less favourable of `a` and `b`.
+Verdict least_favourable(Verdict a, Verdict b);
+
+// One step of the verdict policy: when `when` holds (over the verdict facts), the verdict is
+// at most `at_most`.
+struct PolicyStep {
+  std::string id;
+  std::string when_text;
+  Expr when;
+  Verdict at_most = Verdict::conditional;
+  Text text;          // the reason as a report states it
+  Text justification; // why the step is there
+  Origin origin;
+  Location where;
+};
+
+// How scores, flags and open questions become a verdict: the verdict from the overall score
+// (thresholds), capped by every step whose condition holds. Declared in framework.yaml.
+struct VerdictPolicy {
+  int promising = 70; // thresholds on the overall score
+  int conditional = 50;
+  int limited = 30;
+  std::vector<PolicyStep> steps;
+  // The facts the steps are written in (flags.high, score.<block>, unknown_share, ...); built
+  // from the framework by core::verdict_facts.
+  std::vector<FieldDecl> facts;
+};
+
 struct TaskSuitability {
   int base = 50;
   // task field path -> points per level index of that field's domain
   std::vector<std::pair<std::string, std::vector<int>>> attributes;
+  std::vector<int> attribute_fields; // per attribute: its index in task_fields (index_readers)
   Origin origin;
 };
 
 struct Scoring {
   double max_unknown_share = 0.5;
   int overall_min_blocks = 3;
-  int threshold_promising = 70;
-  int threshold_conditional = 50;
-  int threshold_limited = 30;
-  int weak_block = 30; // a scored block below this caps the verdict at conditional
   int grade_points[4] = {0, 33, 67, 100};
   int qow_favourable = 8;
   int qow_unfavourable = -8;
@@ -215,8 +320,18 @@ struct Scoring {
   TaskSuitability task_suitability;
 };
 
+// The ids of `items` (anything with an `id`), in order: for messages and suggestions.
+template <typename Items> std::vector<std::string> ids_of(const Items &items) {
+  std::vector<std::string> ids;
+  ids.reserve(items.size());
+  for (const auto &item : items) {
+    ids.push_back(item.id);
+  }
+  return ids;
+}
 // How the interview presents the tasks step, which no single field declares: where it comes
-// among the questions and its wording (fields.yaml, optional `interview: tasks:`).
+// among the questions and its wording (the optional section `interview: tasks:`, in
+// fields.yaml by convention).
 struct InterviewTasks {
   std::string after; // the field after which the tasks are asked; empty: after all fields
   Text label;
@@ -238,9 +353,11 @@ struct Framework {
   std::vector<Block> blocks;
   std::vector<FieldDecl> fields;
   std::vector<FieldDecl> task_fields;
+  std::string tasks_key = "tasks"; // the use-case key of the task list
   InterviewTasks interview_tasks;
   std::vector<Pillar> pillars;
   std::vector<TaxonomyItem> items;
+  std::vector<SkillGroupDecl> skill_groups;
   std::vector<Skill> skills;
   std::vector<Technology> technologies;
   std::vector<std::vector<SupportCell>> support; // [skill][technology]
@@ -250,6 +367,14 @@ struct Framework {
   std::vector<Advice> conditions;
   std::vector<Rule> rules;
   Scoring scoring;
+  VerdictPolicy verdict;
+  // Problems that do not stop the framework from working (a stray file, ...), for `validate`.
+  std::vector<util::Diagnostic> warnings;
+  // Which rules read each field and each task field, directly or through what a task
+  // attribute is derived or defaulted from; filled by core::index_readers, so that a search
+  // that gives one answer at a time re-evaluates only the rules it can change.
+  std::vector<std::vector<int>> rules_reading_field;
+  std::vector<std::vector<int>> rules_reading_task_field;
   // The keys a use case may have directly under a group prefix ("" -> id, title, purpose,
   // ..., tasks; "ai." -> role, technology, ...); filled by index_field_groups().
   std::map<std::string, std::vector<std::string>, std::less<>> field_groups;
@@ -263,6 +388,16 @@ struct Framework {
   [[nodiscard]] int item_index(std::string_view wanted) const;
   [[nodiscard]] int block_index(std::string_view wanted) const;
   [[nodiscard]] int technology_index(std::string_view wanted) const;
+  [[nodiscard]] int dimension_index(std::string_view wanted) const;
+  [[nodiscard]] int flag_index(std::string_view wanted) const;
+  // The field (or task field) with `role`; -1 when the framework declares none.
+  [[nodiscard]] int field_with(FieldRole role) const;
+  [[nodiscard]] int task_field_with(FieldRole role) const;
+  // The block resting on `computed`; -1 when no block does.
+  [[nodiscard]] int block_with(Computed computed) const;
+  // The kind of `item` (a value of the task field with role task_kind, such as "action"), or
+  // "" when the framework declares no kinds.
+  [[nodiscard]] std::string item_kind(const TaxonomyItem &item) const;
   [[nodiscard]] const Source *source(std::string_view wanted) const;
 };
 

@@ -8,8 +8,19 @@
 
 namespace kansrijk::core {
 
-// Type-checks `expr` (a whole condition, which must be boolean) against the fields and task
-// fields of `framework`, filling in field and value indices; the first problem is returned.
+// The names a condition may use: fields, and task attributes (`t.<path>`) inside a
+// quantifier over the list called `tasks_key`.
+struct Vocabulary {
+  const std::vector<FieldDecl> &fields;
+  const std::vector<FieldDecl> &task_fields;
+  std::string_view tasks_key;
+};
+
+// Type-checks `expr` (a whole condition, which must be boolean) against `vocabulary`, filling
+// in field and value indices; the first problem is returned.
+util::expected<void, ExprError> type_check(Expr &expr, const Vocabulary &vocabulary);
+
+// Type-checks `expr` against the use-case fields and task fields of `framework`.
 util::expected<void, ExprError> type_check(Expr &expr, const Framework &framework);
 
 } // namespace kansrijk::core

@@ -2,10 +2,15 @@
 // grow with the number of cases: use-case files (YAML or JSON), folders of them (recursive),
 // JSON Lines (one use case per line, also from standard input) and CSV (one use case per
 // row, dotted column names). Turning a record into a use case is separate and thread-safe.
+//
+// No record is lost: a line or row that is too long or malformed becomes one `broken`
+// record with its place, and reading goes on at the next record boundary that can be
+// established. Reading stops at once when a stop signal arrives (util::interrupt_requested),
+// even in the middle of an endless line.
 #pragma once
 
 #include <cstddef>
-#include <fstream>
+#include <iosfwd>
 #include <kansrijk/core/use_case.hpp>
 #include <kansrijk/util/diagnostic.hpp>
 #include <memory>
@@ -42,11 +47,25 @@ struct Record {
   std::string error;                       // broken: what is wrong
 };
 
+// Whether the walk of a folder follows symbolic links that lead out of it.
+enum class Symlinks {
+  inside, // links to files inside the folder are read; links leading out are error records
+  follow, // every link to a file is read
+};
+
+struct SourceOptions {
+  std::istream *standard_input = nullptr; // read for the input "-"; none: "-" is an error
+  Symlinks symlinks = Symlinks::inside;
+  // When set, a CSV header must name at least one of its fields (or `tasks`); a file whose
+  // header names none (a password file behind a link, say) is one error record, not read on.
+  const core::Framework *framework = nullptr;
+};
+
 // Where the records come from; each input is a path or "-" (JSON Lines on standard input).
 class RecordSource {
 public:
   // Checks that every input exists (throws util::Error otherwise) and lists folders.
-  explicit RecordSource(const std::vector<std::string> &inputs);
+  explicit RecordSource(const std::vector<std::string> &inputs, SourceOptions options = {});
   ~RecordSource();
   RecordSource(const RecordSource &) = delete;
   RecordSource &operator=(const RecordSource &) = delete;
@@ -55,12 +74,22 @@ public:
   std::optional<Record> next();
 
   // How many records the inputs hold, counted by a quick scan (lines of JSON Lines files,
-  // rows of CSV files, one per use-case file); nullopt when standard input is among them.
+  // lines of CSV files, one per use-case file); nullopt when standard input or anything but
+  // a regular file is among them.
   std::optional<std::size_t> count() const;
+
+  // The files that will be read (folders expanded; "-" for standard input), in order.
+  [[nodiscard]] std::vector<std::string> files() const;
+
+  struct Listed {
+    std::string path;
+    std::string problem; // set when the entry cannot be read (a link leading out of its folder)
+  };
 
 private:
   struct Open;
-  std::vector<std::string> m_files; // after expanding folders, in order
+  SourceOptions m_options;
+  std::vector<Listed> m_files; // after expanding folders, in order
   std::size_t m_next_file = 0;
   std::unique_ptr<Open> m_open;
 };

@@ -16,15 +16,11 @@ struct SourceFile {
   std::string content;
 };
 
-// The files a framework is made of; `tests/` holds its golden cases.
-inline constexpr const char *k_framework_files[] = {
-    "framework.yaml",  "fields.yaml", "skills.yaml",          "taxonomy.yaml", "technologies.yaml",
-    "dimensions.yaml", "flags.yaml",  "recommendations.yaml", "rules.yaml"};
-
 // The largest framework file accepted.
 inline constexpr std::size_t k_max_framework_file_bytes = 4U << 20U;
 
-// Reads the framework files and golden tests under `folder`; throws util::Error.
+// Reads every YAML file under `folder` (its sections may be spread over files as the author
+// likes; `tests/` holds the golden cases); throws util::Error.
 std::vector<SourceFile> read_framework_folder(const std::string &folder);
 
 // The framework files built into the binary, named `builtin:<file>`.
@@ -36,5 +32,13 @@ core::Framework load_framework(const std::vector<SourceFile> &files, const std::
 
 // The framework named by `folder`, or by $KANSRIJK_FRAMEWORK, or the built-in one.
 core::Framework load_framework_for(const std::string &folder);
+
+// The folder load_framework_for(`folder`) reads: `folder`, else $KANSRIJK_FRAMEWORK, else
+// empty (the built-in framework).
+std::string framework_folder_for(const std::string &folder);
+
+// The paths of the framework files in `folder` (none for an empty folder, the built-in
+// framework), so outputs can be checked against them before anything is read.
+std::vector<std::string> framework_file_paths(const std::string &folder);
 
 } // namespace kansrijk::io

@@ -22,6 +22,8 @@ struct GoldenCase {
   std::optional<std::string> top_technology;
   std::vector<std::string> fires;                               // rules that must fire
   std::vector<std::pair<std::string, std::string>> ranks_above; // technology a ranks above b
+  std::vector<std::string> conditions_in_place;                 // raised, and the answers show them arranged
+  std::vector<std::string> conditions_to_arrange;               // raised, and still to arrange
 };
 
 // Reads every `tests/*` file of `files` as a golden case against `framework`; problems in

@@ -2,6 +2,7 @@
 // framework declares: unknown keys, values outside a domain and wrong types are located errors.
 #pragma once
 
+#include <iosfwd>
 #include <kansrijk/core/use_case.hpp>
 #include <kansrijk/io/tree.hpp>
 #include <string>
@@ -29,7 +30,8 @@ core::UseCase parse_use_case(const std::string &text,
                              const core::Framework &framework,
                              const std::string &default_id);
 
-// Reads the use case at `path`, or standard input for "-"; throws util::Error.
-core::UseCase load_use_case(const std::string &path, const core::Framework &framework);
+// Reads the use case at `path`, or `standard_input` for "-"; throws util::Error.
+core::UseCase
+load_use_case(const std::string &path, const core::Framework &framework, std::istream &standard_input);
 
 } // namespace kansrijk::io

@@ -33,7 +33,8 @@ std::string summary_header(const core::Framework &framework, SummaryFormat forma
 std::string summary_line(const core::Framework &framework, const SummaryRow &row, SummaryFormat format);
 
 // `cell` quoted for CSV when needed (RFC 4180), with a leading ' when a spreadsheet would
-// read it as a formula (it starts with =, +, -, @, a tab or a carriage return).
+// read it as a formula (it starts with =, +, -, @, a tab or a carriage return), on one line
+// with invisible characters shown (util::safe_csv).
 std::string csv_cell(std::string_view cell);
 
 } // namespace kansrijk::report

@@ -23,80 +23,124 @@ core::Evaluation eval(const std::string &condition, const std::string &yaml) {
   return core::evaluate(*parsed, uc);
 }
 
-const std::string k_base = "title: T\ntasks: [{ref: p.write}]\n";
+const std::string k_base = "name: T\njobs: [{item: desk.write}]\n";
 } // namespace
 
 TEST_CASE("comparisons with known values are true or false", "[core][evaluate]") {
-  const std::string uc = k_base + "ai: {role: draft}\n";
-  CHECK(eval("ai.role == draft", uc).truth == Truth::yes);
-  CHECK(eval("ai.role != draft", uc).truth == Truth::no);
-  CHECK(eval("ai.role >= draft", uc).truth == Truth::yes);
-  CHECK(eval("ai.role > draft", uc).truth == Truth::no);
-  CHECK(eval("ai.role in [inform, draft]", uc).truth == Truth::yes);
-  CHECK(eval("ai.role not in [inform, draft]", uc).truth == Truth::no);
+  const std::string uc = k_base + "tool: {mode: draft}\n";
+  CHECK(eval("tool.mode == draft", uc).truth == Truth::yes);
+  CHECK(eval("tool.mode != draft", uc).truth == Truth::no);
+  CHECK(eval("tool.mode >= draft", uc).truth == Truth::yes);
+  CHECK(eval("tool.mode > draft", uc).truth == Truth::no);
+  CHECK(eval("tool.mode in [look, draft]", uc).truth == Truth::yes);
+  CHECK(eval("tool.mode not in [look, draft]", uc).truth == Truth::no);
 }
 
 TEST_CASE("a comparison with an unknown field is unknown and names the field", "[core][evaluate]") {
-  const auto result = eval("ai.role == draft", k_base);
+  const auto result = eval("tool.mode == draft", k_base);
   CHECK(result.truth == Truth::unknown);
   REQUIRE(result.unknowns.size() == 1);
-  CHECK(result.unknowns[0].field == fw().field_index("ai.role"));
-  CHECK(eval("ai.role != draft", k_base).truth == Truth::unknown);
-  CHECK(eval("not (ai.role == draft)", k_base).truth == Truth::unknown);
+  CHECK(result.unknowns[0].field == fw().field_index("tool.mode"));
+  CHECK(eval("tool.mode != draft", k_base).truth == Truth::unknown);
+  CHECK(eval("not (tool.mode == draft)", k_base).truth == Truth::unknown);
 }
 
 TEST_CASE("Kleene logic: false and unknown is false, true or unknown is true", "[core][evaluate]") {
-  const std::string uc = k_base + "ai: {role: draft}\n";
-  CHECK(eval("ai.role == inform and data.quality == poor", uc).truth == Truth::no);
-  CHECK(eval("ai.role == draft or data.quality == poor", uc).truth == Truth::yes);
-  const auto open = eval("ai.role == draft and data.quality == poor", uc);
+  const std::string uc = k_base + "tool: {mode: draft}\n";
+  CHECK(eval("tool.mode == look and data.state == dirty", uc).truth == Truth::no);
+  CHECK(eval("tool.mode == draft or data.state == dirty", uc).truth == Truth::yes);
+  const auto open = eval("tool.mode == draft and data.state == dirty", uc);
   CHECK(open.truth == Truth::unknown);
   REQUIRE(open.unknowns.size() == 1);
-  CHECK(open.unknowns[0].field == fw().field_index("data.quality"));
-  CHECK(eval("ai.role == inform or data.quality == poor", uc).truth == Truth::unknown);
+  CHECK(open.unknowns[0].field == fw().field_index("data.state"));
+  CHECK(eval("tool.mode == look or data.state == dirty", uc).truth == Truth::unknown);
 }
 
 TEST_CASE("comparing with unknown is always decided", "[core][evaluate]") {
-  CHECK(eval("purpose.goal == unknown", k_base).truth == Truth::yes);
-  CHECK(eval("purpose.goal != unknown", k_base + "purpose: {goal: x}\n").truth == Truth::yes);
-  CHECK(eval("ai.about_people == unknown", k_base).truth == Truth::yes);
+  CHECK(eval("aim.goal == unknown", k_base).truth == Truth::yes);
+  CHECK(eval("aim.goal != unknown", k_base + "aim: {goal: x}\n").truth == Truth::yes);
+  CHECK(eval("people.watch == unknown", k_base).truth == Truth::yes);
 }
 
 TEST_CASE("an explicit unknown answer is the same as an omitted one", "[core][evaluate]") {
-  CHECK(eval("ai.role == draft", k_base + "ai: {role: unknown}\n").truth == Truth::unknown);
-  CHECK(eval("profiling in ai.about_people", k_base + "ai: {about_people: unknown}\n").truth ==
-        Truth::unknown);
-  CHECK(eval("profiling in ai.about_people", k_base + "ai: {about_people: []}\n").truth == Truth::no);
+  CHECK(eval("tool.mode == draft", k_base + "tool: {mode: unknown}\n").truth == Truth::unknown);
+  CHECK(eval("scores in people.watch", k_base + "people: {watch: unknown}\n").truth == Truth::unknown);
+  CHECK(eval("scores in people.watch", k_base + "people: {watch: []}\n").truth == Truth::no);
 }
 
 TEST_CASE("quantifiers over taxonomy and custom tasks", "[core][evaluate]") {
-  const std::string uc = "title: T\ntasks:\n  - ref: p.write\n  - {name: Eigen, routine: low}\n";
-  CHECK(eval("any(tasks, t.routine == high)", uc).truth == Truth::yes);
-  CHECK(eval("all(tasks, t.routine == high)", uc).truth == Truth::no);
-  // The custom task's enjoyment is unknown; the taxonomy task's is low.
-  const auto open = eval("any(tasks, t.enjoyment == high)", uc);
+  const std::string uc = "name: T\njobs:\n  - item: desk.write\n  - {called: Eigen, dull: low}\n";
+  CHECK(eval("any(jobs, t.dull == high)", uc).truth == Truth::yes);
+  CHECK(eval("all(jobs, t.dull == high)", uc).truth == Truth::no);
+  // The own task's joy is unknown; the taxonomy task's is low.
+  const auto open = eval("any(jobs, t.joy == high)", uc);
   CHECK(open.truth == Truth::unknown);
   REQUIRE(open.unknowns.size() == 1);
   CHECK(open.unknowns[0].task == 1);
   CHECK(open.unknowns[0].task_field);
-  CHECK(eval("any(tasks, t.id == p.write)", uc).truth == Truth::yes);
-  CHECK(eval("all(tasks, t.id == p.write)", uc).truth == Truth::no);
+  CHECK(eval("any(jobs, t.code == desk.write)", uc).truth == Truth::yes);
+  CHECK(eval("all(jobs, t.code == desk.write)", uc).truth == Truth::no);
 }
 
 TEST_CASE("counts are ranges: decided when the known tasks decide them", "[core][evaluate]") {
-  const std::string uc = "title: T\ntasks:\n  - ref: p.write\n  - {name: A}\n  - {name: B}\n";
-  CHECK(eval("count(tasks, t.routine == high) >= 1", uc).truth == Truth::yes);
-  CHECK(eval("count(tasks, t.routine == high) >= 2", uc).truth == Truth::unknown);
-  CHECK(eval("count(tasks, t.routine == high) > 3", uc).truth == Truth::no);
-  CHECK(eval("count(tasks, t.routine == high) == 0", uc).truth == Truth::no);
-  CHECK(eval("count(tasks, t.routine == high) == 2", uc).truth == Truth::unknown);
+  const std::string uc = "name: T\njobs:\n  - item: desk.write\n  - {called: A}\n  - {called: B}\n";
+  CHECK(eval("count(jobs, t.dull == high) >= 1", uc).truth == Truth::yes);
+  CHECK(eval("count(jobs, t.dull == high) >= 2", uc).truth == Truth::unknown);
+  CHECK(eval("count(jobs, t.dull == high) > 3", uc).truth == Truth::no);
+  CHECK(eval("count(jobs, t.dull == high) == 0", uc).truth == Truth::no);
+  CHECK(eval("count(jobs, t.dull == high) == 2", uc).truth == Truth::unknown);
 }
 
 TEST_CASE("derived attributes of tasks", "[core][evaluate]") {
   const std::string uc =
-      "title: T\ntasks:\n  - ref: p.talk\n  - {name: Eigen, skills: [empathy]}\n  - {name: Open}\n";
-  CHECK(eval("all(tasks, t.affective_share == high)", uc).truth == Truth::unknown);
-  CHECK(eval("count(tasks, t.affective_share == high) >= 2", uc).truth == Truth::yes);
-  CHECK(eval("any(tasks, t.pillar == p)", uc).truth == Truth::yes);
-  CHECK(eval("all(tasks, t.pillar == p)", uc).truth == Truth::no);
+      "name: T\njobs:\n  - item: desk.talk\n  - {called: Eigen, needs: [care]}\n  - {called: Open}\n";
+  CHECK(eval("all(jobs, t.warmth == high)", uc).truth == Truth::unknown);
+  CHECK(eval("count(jobs, t.warmth == high) >= 2", uc).truth == Truth::yes);
+  CHECK(eval("any(jobs, t.area == desk)", uc).truth == Truth::yes);
+  CHECK(eval("all(jobs, t.area == desk)", uc).truth == Truth::no);
+}
+
+TEST_CASE("integer facts are intervals: decided when the whole interval decides", "[core][evaluate]") {
+  std::vector<core::FieldDecl> facts(1);
+  facts[0].path = "score.x";
+  facts[0].type = core::FieldType::integer;
+  facts[0].domain.ordered = true;
+  facts[0].domain.max = 100;
+  facts[0].index = 0;
+  const auto check = [&](const std::string &text, int low, int high, bool known) {
+    auto parsed = core::parse_expression(text);
+    REQUIRE(parsed);
+    static const std::vector<core::FieldDecl> k_none;
+    REQUIRE(core::type_check(*parsed, core::Vocabulary{facts, k_none, {}}));
+    core::UseCase sheet;
+    sheet.fields.resize(1);
+    sheet.fields[0].known = known;
+    sheet.fields[0].low = low;
+    sheet.fields[0].high = high;
+    return core::evaluate(*parsed, sheet).truth;
+  };
+  CHECK(check("score.x < 30", 10, 20, true) == Truth::yes);
+  CHECK(check("score.x < 30", 30, 80, true) == Truth::no);
+  CHECK(check("score.x < 30", 20, 40, true) == Truth::unknown); // a bound straddling 30
+  CHECK(check("score.x == unknown", 0, 100, false) == Truth::yes);
+  CHECK(check("score.x == unknown", 20, 40, true) == Truth::no); // known to lie in [20, 40]
+  CHECK(check("30 > score.x", 10, 20, true) == Truth::yes);
+}
+
+TEST_CASE("a list member that is only possible is neither in nor out", "[core][evaluate]") {
+  core::UseCase uc = test::use_case(fw(), k_base + "people: {watch: []}\n");
+  auto &watch = uc.fields[static_cast<std::size_t>(fw().field_index("people.watch"))];
+  watch.possible = {
+      fw().fields[static_cast<std::size_t>(fw().field_index("people.watch"))].domain.index_of("moods")};
+  auto parsed = core::parse_expression("moods in people.watch");
+  REQUIRE(parsed);
+  REQUIRE(core::type_check(*parsed, fw()));
+  const auto result = core::evaluate(*parsed, uc);
+  CHECK(result.truth == Truth::unknown);
+  REQUIRE(result.unknowns.size() == 1);
+  CHECK(result.unknowns[0].member == watch.possible[0]); // the member to decide
+  auto scores = core::parse_expression("scores in people.watch");
+  REQUIRE(scores);
+  REQUIRE(core::type_check(*scores, fw()));
+  CHECK(core::evaluate(*scores, uc).truth == Truth::no);
 }

@@ -56,7 +56,7 @@ TEST_CASE("syntax errors say where and what would be right", "[core][expression]
   CHECK(error_of("(a == b") == "7: expected `)` but found the end of the condition");
   CHECK(error_of("a == b c") == "7: unexpected \"c\"; expected `and`, `or` or the end of the condition");
   CHECK(error_of("a == b == c") == "7: comparisons cannot be chained; join them with `and`");
-  CHECK(error_of("any(task, x == y)") == "4: `any` ranges over `tasks`; write `any(tasks, ...)`");
+  CHECK(error_of("any(3, x == y)") == "4: `any` ranges over the task list; write `any(tasks, ...)`");
   CHECK(error_of("any tasks") == "4: expected `(` after `any`, as in `any(tasks, t.routine == high)`");
   CHECK(error_of("x in [a b]") == "8: expected `,` or `]` in the list but found \"b\"");
   CHECK(error_of("x in []") == "6: expected a value in the list but found \"]\"");

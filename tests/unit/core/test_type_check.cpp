@@ -21,65 +21,64 @@ std::string check(const std::string &text) {
 } // namespace
 
 TEST_CASE("well-typed conditions pass", "[core][type_check]") {
-  CHECK(check("ai.role == draft") == "ok");
-  CHECK(check("draft == ai.role") == "ok");
-  CHECK(check("ai.role >= recommend and ai.technology in [generative, hybrid]") == "ok");
-  CHECK(check("emotion_recognition in ai.about_people") == "ok");
-  CHECK(check("profiling not in ai.about_people") == "ok");
-  CHECK(check("purpose.goal == unknown or ai.role != unknown") == "ok");
-  CHECK(check("any(tasks, t.routine == high and t.enjoyment == low)") == "ok");
-  CHECK(check("count(tasks, writing in t.skills) >= 2") == "ok");
-  CHECK(check("all(tasks, t.id in [p.write, p.talk])") == "ok");
-  CHECK(check("any(tasks, t.affective_share == high)") == "ok");
+  CHECK(check("tool.mode == draft") == "ok");
+  CHECK(check("draft == tool.mode") == "ok");
+  CHECK(check("tool.mode >= act and tool.kind in [rules, learning]") == "ok");
+  CHECK(check("moods in people.watch") == "ok");
+  CHECK(check("scores not in people.watch") == "ok");
+  CHECK(check("aim.goal == unknown or tool.mode != unknown") == "ok");
+  CHECK(check("any(jobs, t.dull == high and t.joy == low)") == "ok");
+  CHECK(check("count(jobs, write in t.needs) >= 2") == "ok");
+  CHECK(check("all(jobs, t.code in [desk.write, desk.talk])") == "ok");
+  CHECK(check("any(jobs, t.warmth == high)") == "ok");
 }
 
 TEST_CASE("unknown fields and values get a suggestion", "[core][type_check]") {
-  CHECK(check("ai.rol == draft") == "0: unknown field \"ai.rol\" (did you mean \"ai.role\"?)");
-  CHECK(check("ai.role == drafts") == "11: value \"drafts\" is not allowed for `ai.role`; allowed: inform, "
-                                      "draft, recommend, automate, decide (did you mean \"draft\"?)");
-  CHECK(check("any(tasks, t.routin == high)") ==
-        "11: unknown task attribute \"t.routin\" (did you mean \"t.routine\"?)");
-  CHECK(check("any(tasks, t.routine == hgh)") == "24: value \"hgh\" is not allowed for `t.routine`; allowed: "
-                                                 "low, medium, high (did you mean \"high\"?)");
-  CHECK(check("ai.technology in [generative, symbolc]") ==
-        "30: value \"symbolc\" is not allowed for `ai.technology`; allowed: symbolic, machine_learning, "
-        "generative, hybrid (did you mean \"symbolic\"?)");
-  CHECK(check("emotions in ai.about_people") ==
-        "0: value \"emotions\" is not allowed for `ai.about_people`; allowed: profiling, "
-        "emotion_recognition, task_allocation, performance_monitoring");
+  CHECK(check("tool.mod == draft") == "0: unknown field \"tool.mod\" (did you mean \"tool.mode\"?)");
+  CHECK(check("tool.mode == drafts") == "13: value \"drafts\" is not allowed for `tool.mode`; allowed: look, "
+                                        "draft, act, rule (did you mean \"draft\"?)");
+  CHECK(check("any(jobs, t.dul == high)") ==
+        "10: unknown task attribute \"t.dul\" (did you mean \"t.dull\"?)");
+  CHECK(check("any(jobs, t.dull == hgh)") ==
+        "20: value \"hgh\" is not allowed for `t.dull`; allowed: low, mid, high (did you mean \"high\"?)");
+  CHECK(check("tool.kind in [learning, rulez]") == "24: value \"rulez\" is not allowed for `tool.kind`; "
+                                                   "allowed: rules, learning (did you mean \"rules\"?)");
+  CHECK(check("mood in people.watch") == "0: value \"mood\" is not allowed for `people.watch`; allowed: "
+                                         "scores, moods (did you mean \"moods\"?)");
 }
 
 TEST_CASE("type mismatches are explained", "[core][type_check]") {
-  CHECK(check("ai.role") ==
-        "0: `ai.role` is a field, not a condition; compare it, as in `ai.role == inform`");
-  CHECK(check("ai.technology > symbolic") == "0: `ai.technology` has no order (symbolic, machine_learning, "
-                                             "generative, hybrid); use `==`, `!=` or `in`");
-  CHECK(check("ai.about_people == profiling") ==
-        "0: `ai.about_people` is a list; write `value in ai.about_people`");
-  CHECK(check("purpose.goal == x") ==
-        "0: `purpose.goal` is free text; it can only be compared with `unknown`");
-  CHECK(check("ai.role < unknown") == "10: `unknown` can only be compared with `==` or `!=`");
-  CHECK(check("ai.role == 3") ==
-        "11: `ai.role` takes one of: inform, draft, recommend, automate, decide; not a number");
-  CHECK(check("count(tasks, t.routine == high) >= high") ==
-        "35: a number can only be compared with a number");
-  CHECK(check("count(tasks, t.routine == high)") ==
-        "0: a number is not a condition; compare it, as in `count(tasks, ...) >= 2`");
-  CHECK(check("ai.role == data.quality") ==
-        "11: `ai.role` and `data.quality` have different values and cannot be compared");
-  CHECK(check("ai.role in ai.technology") == "0: `in` needs a field and a list (`ai.role in [draft, "
-                                             "inform]`) or a value and a list field (`empathy in t.skills`)");
-  CHECK(check("ai.about_people in [profiling]") ==
-        "0: `ai.about_people` cannot be tested with `in [...]`; it is not a single choice");
+  CHECK(check("tool.mode") ==
+        "0: `tool.mode` is a field, not a condition; compare it, as in `tool.mode == look`");
+  CHECK(check("tool.kind > rules") ==
+        "0: `tool.kind` has no order (rules, learning); use `==`, `!=` or `in`");
+  CHECK(check("people.watch == scores") == "0: `people.watch` is a list; write `value in people.watch`");
+  CHECK(check("aim.goal == x") == "0: `aim.goal` is free text; it can only be compared with `unknown`");
+  CHECK(check("tool.mode < unknown") == "12: `unknown` can only be compared with `==` or `!=`");
+  CHECK(check("tool.mode == 3") == "13: `tool.mode` takes one of: look, draft, act, rule; not a number");
+  CHECK(check("count(jobs, t.dull == high) >= high") == "31: a number can only be compared with a number");
+  CHECK(check("count(jobs, t.dull == high)") ==
+        "0: a number is not a condition; compare it, as in `count(jobs, ...) >= 2`");
+  CHECK(check("tool.mode == data.state") ==
+        "13: `tool.mode` and `data.state` have different values and cannot be compared");
+  CHECK(
+      check("tool.mode in tool.kind") ==
+      "0: `in` needs a field and a list (`field in [a, b]`) or a value and a list field (`a in list_field`)");
+  CHECK(check("people.watch in [scores]") ==
+        "0: `people.watch` cannot be tested with `in [...]`; it is not a single choice");
+}
+
+TEST_CASE("quantifiers range over the framework's own task list", "[core][type_check]") {
+  CHECK(check("any(tasks, t.dull == high)") == "4: `any` ranges over the task list; write `any(jobs, ...)`");
 }
 
 TEST_CASE("task variables are scoped to quantifiers", "[core][type_check]") {
-  CHECK(check("t.routine == high") ==
-        "0: `t` is only defined inside `any(tasks, ...)`, `all(tasks, ...)` or `count(tasks, ...)`");
-  CHECK(check("any(tasks, any(tasks, t.routine == high))") ==
-        "11: `any(tasks, ...)` cannot be nested inside another quantifier");
-  CHECK(check("tasks == x") ==
-        "0: `tasks` is a list; use it in `any(tasks, ...)`, `all(tasks, ...)` or `count(tasks, ...)`");
-  CHECK(check("unknown == ai.role") == "0: `unknown` can only stand on the right of `==` or `!=`");
-  CHECK(check("[a] == ai.role") == "0: a list can only stand on the right of `in` or `not in`");
+  CHECK(check("t.dull == high") ==
+        "0: `t` is only defined inside `any(jobs, ...)`, `all(jobs, ...)` or `count(jobs, ...)`");
+  CHECK(check("any(jobs, any(jobs, t.dull == high))") ==
+        "10: `any(jobs, ...)` cannot be nested inside another quantifier");
+  CHECK(check("jobs == x") ==
+        "0: `jobs` is a list; use it in `any(jobs, ...)`, `all(jobs, ...)` or `count(jobs, ...)`");
+  CHECK(check("unknown == tool.mode") == "0: `unknown` can only stand on the right of `==` or `!=`");
+  CHECK(check("[a] == tool.mode") == "0: a list can only stand on the right of `in` or `not in`");
 }

@@ -25,8 +25,10 @@ core::Framework framework_with(const std::vector<core::FieldDecl> &fields) {
     fw.fields.push_back(std::move(field));
   }
   fw.pillars.push_back(core::Pillar{"p", {}, {}, {}});
-  fw.skills.push_back(core::Skill{"think", core::SkillGroup::cognitive, {}, {}, {}});
-  fw.skills.push_back(core::Skill{"feel", core::SkillGroup::affective, {}, {}, {}});
+  fw.skill_groups.push_back(core::SkillGroupDecl{"cognitive", {}});
+  fw.skill_groups.push_back(core::SkillGroupDecl{"affective", {}});
+  fw.skills.push_back(core::Skill{"think", 0, {}, {}, {}});
+  fw.skills.push_back(core::Skill{"feel", 1, {}, {}, {}});
   for (const char *id : {"p.one", "p.two"}) {
     core::TaxonomyItem item;
     item.id = id;
@@ -34,18 +36,20 @@ core::Framework framework_with(const std::vector<core::FieldDecl> &fields) {
     item.skills.push_back(core::SkillWeight{0, 2});
     fw.items.push_back(item);
   }
-  const auto task_field = [&](std::string path, core::FieldType type, std::vector<std::string> values) {
+  const auto task_field = [&](std::string path, core::FieldType type, std::vector<std::string> values,
+                              core::FieldRole role = core::FieldRole::none) {
     core::FieldDecl decl;
     decl.path = std::move(path);
     decl.type = type;
+    decl.role = role;
     decl.domain.values = std::move(values);
     decl.index = static_cast<int>(fw.task_fields.size());
     fw.task_fields.push_back(std::move(decl));
   };
-  task_field("ref", core::FieldType::enumeration, {"p.one", "p.two"});
-  task_field("name", core::FieldType::text, {});
-  task_field("kind", core::FieldType::enumeration, {"task", "action"});
-  task_field("skills", core::FieldType::enum_list, {"think", "feel"});
+  task_field("ref", core::FieldType::enumeration, {"p.one", "p.two"}, core::FieldRole::task_ref);
+  task_field("name", core::FieldType::text, {}, core::FieldRole::task_name);
+  task_field("kind", core::FieldType::enumeration, {"task", "action"}, core::FieldRole::task_kind);
+  task_field("skills", core::FieldType::enum_list, {"think", "feel"}, core::FieldRole::task_skills);
   task_field("routine", core::FieldType::enumeration, {"low", "medium", "high"});
   fw.index_field_groups();
   return fw;

@@ -3,6 +3,7 @@
 #include <filesystem>
 #include <fstream>
 #include <kansrijk/util/file.hpp>
+#include <kansrijk/util/output.hpp>
 #include <kansrijk/util/sha256.hpp>
 #include <kansrijk/util/text.hpp>
 

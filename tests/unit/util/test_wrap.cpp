@@ -50,7 +50,8 @@ TEST_CASE("wrapping never cuts a word and keeps every line within the width", "[
     for (std::size_t i = 0; i < lines.size(); ++i) {
       // wider only when the line holds one word that does not fit any line
       CHECK((util::display_width(lines[i]) <= width || words_of(lines[i]).size() == (i == 0 ? 2U : 1U)));
-      CHECK(lines[i].starts_with(i == 0 ? "  3) " : "      "));
+      CHECK(lines[i].starts_with(i == 0 ? "  3)" : "      "));
+      CHECK_FALSE(lines[i].ends_with(' '));
     }
     auto words = words_of(wrapped);
     REQUIRE(words.front() == "3)");
@@ -63,6 +64,12 @@ TEST_CASE("a word wider than the line stays whole on a line of its own", "[util]
   CHECK(util::wrap("a arbeidsdeskundigenrapport b", 10) == "a\narbeidsdeskundigenrapport\nb");
   CHECK(util::wrap("een  twee   drie", 0) == "een twee drie");
   CHECK(util::wrap("", 10, "> ") == "> ");
+}
+
+TEST_CASE("a word that does not fit after a label starts the next line", "[util][wrap]") {
+  CHECK(util::wrap("arbeidsdeskundige", 12, "Datum: ", 4) == "Datum:\n    arbeidsdeskundige");
+  CHECK(util::wrap("kort", 12, "Datum: ", 4) == "Datum: kort");
+  CHECK(util::wrap("a arbeidsdeskundige", 12, "", 4) == "a\n    arbeidsdeskundige");
 }
 
 TEST_CASE("wide characters count two columns when wrapping", "[util][wrap]") {

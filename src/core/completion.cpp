@@ -1,0 +1,341 @@
+// Searching the answers to a use case's open questions; see completion.hpp.
+#include <algorithm>
+#include <functional>
+#include <kansrijk/core/completion.hpp>
+
+namespace kansrijk::core {
+
+namespace {
+
+std::string plain_name(const Expr &field, bool in_quantifier) {
+  return in_quantifier && field.name.starts_with("t.") ? field.name.substr(2) : field.name;
+}
+
+void collect(const Expr &expr, bool in_quantifier, Reads &reads) {
+  switch (expr.kind) {
+  case Expr::Kind::field:
+    (in_quantifier ? reads.task_attributes : reads.fields).insert(plain_name(expr, in_quantifier));
+    reads.read_whole.insert(plain_name(expr, in_quantifier));
+    break;
+  case Expr::Kind::membership:
+    if (expr.children.size() == 2 && expr.children[1].kind == Expr::Kind::field &&
+        expr.children[0].kind == Expr::Kind::symbol) {
+      const std::string name = plain_name(expr.children[1], in_quantifier);
+      (in_quantifier ? reads.task_attributes : reads.fields).insert(name);
+      reads.members[name].insert(expr.children[0].name);
+      return;
+    }
+    break;
+  case Expr::Kind::quantifier:
+    reads.quantified = true;
+    for (const auto &child : expr.children) {
+      collect(child, true, reads);
+    }
+    return;
+  case Expr::Kind::integer:
+    reads.largest_constant = std::max(reads.largest_constant, expr.number);
+    break;
+  case Expr::Kind::unknown:
+    reads.tests_unknown = true;
+    break;
+  default:
+    break;
+  }
+  for (const auto &child : expr.children) {
+    collect(child, in_quantifier, reads);
+  }
+}
+
+const FieldDecl &decl_of(const Framework &framework, const UnknownRef &ref) {
+  return ref.task_field ? framework.task_fields[static_cast<std::size_t>(ref.field)]
+                        : framework.fields[static_cast<std::size_t>(ref.field)];
+}
+
+} // namespace
+
+void collect_reads(const Expr &expr, Reads &reads) { collect(expr, false, reads); }
+
+void index_readers(Framework &framework) {
+  auto &suitability = framework.scoring.task_suitability;
+  suitability.attribute_fields.clear();
+  for (const auto &[path, levels] : suitability.attributes) {
+    suitability.attribute_fields.push_back(framework.task_field_index(path));
+  }
+  framework.rules_reading_field.assign(framework.fields.size(), {});
+  framework.rules_reading_task_field.assign(framework.task_fields.size(), {});
+  const auto add = [](std::vector<int> &list, int rule) {
+    if (list.empty() || list.back() != rule) {
+      list.push_back(rule);
+    }
+  };
+  for (std::size_t r = 0; r < framework.rules.size(); ++r) {
+    Reads reads;
+    collect_reads(framework.rules[r].when, reads);
+    const int rule = static_cast<int>(r);
+    for (const auto &path : reads.fields) {
+      if (const int f = framework.field_index(path); f >= 0) {
+        add(framework.rules_reading_field[static_cast<std::size_t>(f)], rule);
+      }
+    }
+    for (const auto &path : reads.task_attributes) {
+      const int t = framework.task_field_index(path);
+      if (t < 0) {
+        continue;
+      }
+      const FieldDecl &attribute = framework.task_fields[static_cast<std::size_t>(t)];
+      add(framework.rules_reading_task_field[static_cast<std::size_t>(t)], rule);
+      // A derived share follows the task's skills; a default follows the fields it reads.
+      if (attribute.derivation == Derivation::skill_group_share) {
+        if (const int skills = framework.task_field_with(FieldRole::task_skills); skills >= 0) {
+          add(framework.rules_reading_task_field[static_cast<std::size_t>(skills)], rule);
+        }
+      }
+      for (const auto &fallback : attribute.defaults) {
+        Reads from;
+        collect_reads(fallback.when, from);
+        for (const auto &source : from.fields) {
+          if (const int f = framework.field_index(source); f >= 0) {
+            add(framework.rules_reading_field[static_cast<std::size_t>(f)], rule);
+          }
+        }
+      }
+    }
+  }
+}
+
+const std::vector<int> &rules_reading(const Framework &framework, const UnknownRef &ref) {
+  static const std::vector<int> k_none;
+  const auto &index = ref.task_field ? framework.rules_reading_task_field : framework.rules_reading_field;
+  return ref.field >= 0 && static_cast<std::size_t>(ref.field) < index.size()
+             ? index[static_cast<std::size_t>(ref.field)]
+             : k_none;
+}
+
+std::vector<FieldValue> field_choices(const FieldDecl &decl, const Reads *reads, bool with_unknown) {
+  std::vector<FieldValue> out;
+  if (with_unknown) {
+    out.emplace_back();
+  }
+  const std::size_t n = decl.domain.values.size();
+  switch (decl.type) {
+  case FieldType::text: {
+    FieldValue value;
+    value.known = true;
+    value.text = "x";
+    out.push_back(value);
+    break;
+  }
+  case FieldType::enumeration:
+    for (std::size_t i = 0; i < n; ++i) {
+      FieldValue value;
+      value.known = true;
+      value.value = static_cast<int>(i);
+      out.push_back(value);
+    }
+    break;
+  case FieldType::integer:
+    break; // not a use-case field
+  case FieldType::enum_list: {
+    std::vector<int> universe;
+    const std::string &name = decl.path;
+    const auto members = reads != nullptr ? reads->members.find(name) : decltype(reads->members.end()){};
+    if (reads != nullptr && reads->read_whole.count(name) == 0 && members != reads->members.end()) {
+      for (const auto &value : members->second) {
+        if (const int index = decl.domain.index_of(value); index >= 0) {
+          universe.push_back(index);
+        }
+      }
+    } else {
+      for (std::size_t i = 0; i < n; ++i) {
+        universe.push_back(static_cast<int>(i));
+      }
+    }
+    if (universe.size() > 16) {
+      break; // too many subsets to try
+    }
+    for (std::size_t mask = 0; mask < (std::size_t{1} << universe.size()); ++mask) {
+      FieldValue value;
+      value.known = true;
+      for (std::size_t i = 0; i < universe.size(); ++i) {
+        if ((mask >> i) & 1U) {
+          value.values.push_back(universe[i]);
+        }
+      }
+      std::sort(value.values.begin(), value.values.end());
+      out.push_back(value);
+    }
+    break;
+  }
+  }
+  return out;
+}
+
+UnknownRef deciding_answer(const Framework &framework, const UseCase &use_case, const UnknownRef &ref) {
+  if (!ref.task_field || ref.task < 0) {
+    return ref;
+  }
+  const FieldDecl &decl = decl_of(framework, ref);
+  if (decl.defaults.empty()) {
+    return ref;
+  }
+  for (const auto &fallback : decl.defaults) {
+    const Evaluation result = evaluate(fallback.when, use_case);
+    if (result.truth == Truth::unknown && !result.unknowns.empty()) {
+      return result.unknowns.front(); // the default waits for this answer
+    }
+  }
+  return ref;
+}
+
+std::vector<FieldValue> answers_for(const Framework &framework,
+                                    const UseCase &use_case,
+                                    const UnknownRef &ref,
+                                    const Reads *reads,
+                                    bool &approximate) {
+  const FieldDecl &decl = decl_of(framework, ref);
+  if (decl.derived) {
+    // An own task's derived attribute is unknown because what it is derived from (its skills)
+    // is; trying its values directly may combine values no task can have.
+    approximate = true;
+    return field_choices(decl, nullptr, false);
+  }
+  if (decl.type != FieldType::enum_list) {
+    return field_choices(decl, reads, false);
+  }
+  // A list is answered one member at a time, and only for the members a condition tests: first
+  // every value becomes possible, then the tested member is in or out.
+  const FieldValue &current =
+      ref.task_field
+          ? use_case.tasks[static_cast<std::size_t>(ref.task)].attributes[static_cast<std::size_t>(ref.field)]
+          : use_case.fields[static_cast<std::size_t>(ref.field)];
+  if (!current.known) {
+    FieldValue open;
+    open.known = true;
+    for (std::size_t i = 0; i < decl.domain.values.size(); ++i) {
+      open.possible.push_back(static_cast<int>(i));
+    }
+    return {open};
+  }
+  const int member =
+      ref.member >= 0 ? ref.member : (current.possible.empty() ? -1 : current.possible.front());
+  if (member < 0 ||
+      std::find(current.possible.begin(), current.possible.end(), member) == current.possible.end()) {
+    return {};
+  }
+  FieldValue in = current;
+  FieldValue out = current;
+  in.possible.erase(std::find(in.possible.begin(), in.possible.end(), member));
+  out.possible.erase(std::find(out.possible.begin(), out.possible.end(), member));
+  in.values.insert(std::lower_bound(in.values.begin(), in.values.end(), member), member);
+  return {in, out};
+}
+
+void give_answer(const Framework &framework,
+                 UseCase &use_case,
+                 const UnknownRef &ref,
+                 const FieldValue &value) {
+  if (!ref.task_field) {
+    use_case.fields[static_cast<std::size_t>(ref.field)] = value;
+    apply_defaults(framework, use_case);
+    return;
+  }
+  TaskEntry &task = use_case.tasks[static_cast<std::size_t>(ref.task)];
+  FieldValue &slot = task.attributes[static_cast<std::size_t>(ref.field)];
+  const FieldDecl &decl = decl_of(framework, ref);
+  slot = value;
+  if (decl.derived) {
+    return; // tried directly (approximate): do not derive it again
+  }
+  if (decl.role == FieldRole::task_skills) {
+    task.skills.clear();
+    for (const int skill : value.values) {
+      task.skills.push_back(SkillWeight{skill, 2});
+    }
+  }
+  derive_task_attributes(framework, task);
+}
+
+namespace {
+
+void strip(FieldValue &value) {
+  value.text.clear();
+  value.text.shrink_to_fit();
+  value.where = {};
+}
+
+} // namespace
+
+UseCase search_copy(const UseCase &use_case) {
+  UseCase out;
+  out.fields = use_case.fields;
+  for (auto &value : out.fields) {
+    strip(value);
+  }
+  out.tasks = use_case.tasks;
+  for (auto &task : out.tasks) {
+    task.name.clear();
+    task.name.shrink_to_fit();
+    task.where = {};
+    for (auto &value : task.attributes) {
+      strip(value);
+    }
+  }
+  return out;
+}
+
+Decided holds_for_every_answer(const Framework &framework,
+                               const UseCase &use_case,
+                               const std::vector<const Expr *> &any_of,
+                               std::size_t limit) {
+  Reads reads;
+  for (const Expr *condition : any_of) {
+    collect_reads(*condition, reads);
+  }
+  std::size_t tried = 0;
+  bool undecided = false;
+  // true: every answer below makes one condition true; false: a definite counterexample.
+  std::function<bool(const UseCase &, bool)> search = [&](const UseCase &current, bool approximate) {
+    if (++tried > limit) {
+      undecided = true;
+      return true;
+    }
+    std::vector<UnknownRef> pending;
+    for (const Expr *condition : any_of) {
+      Evaluation result = evaluate(*condition, current);
+      if (result.truth == Truth::yes) {
+        return true;
+      }
+      if (result.truth == Truth::unknown) {
+        pending.insert(pending.end(), result.unknowns.begin(), result.unknowns.end());
+      }
+    }
+    if (pending.empty()) {
+      if (approximate) {
+        undecided = true; // a counterexample that may not be a real use case
+        return true;
+      }
+      return false;
+    }
+    const UnknownRef ref = deciding_answer(framework, current, pending.front());
+    bool over = approximate;
+    const auto values = answers_for(framework, current, ref, &reads, over);
+    if (values.empty()) {
+      undecided = true;
+      return true;
+    }
+    for (const auto &value : values) {
+      UseCase next = current;
+      give_answer(framework, next, ref, value);
+      if (!search(next, over)) {
+        return false;
+      }
+    }
+    return true;
+  };
+  if (!search(search_copy(use_case), false)) {
+    return Decided::no;
+  }
+  return undecided ? Decided::undecided : Decided::yes;
+}
+
+} // namespace kansrijk::core

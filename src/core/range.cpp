@@ -1,0 +1,510 @@
+// The verdict range: depth-first search over the open answers with bounds; see range.hpp.
+#include "scoring_parts.hpp"
+
+#include <algorithm>
+#include <functional>
+#include <kansrijk/core/completion.hpp>
+#include <kansrijk/core/range.hpp>
+#include <cstdint>
+#include <map>
+
+namespace kansrijk::core {
+
+namespace {
+
+Interval clamp(Interval value) { return {std::clamp(value.low, 0, 100), std::clamp(value.high, 0, 100)}; }
+
+Interval add(Interval a, Interval b) { return {a.low + b.low, a.high + b.high}; }
+
+// The bounds of one building block over the completions, or nullopt when no completion
+// gives it a score.
+// What the needed skills give the skill and technology blocks. It depends only on which tasks
+// are scored when every scored task is a taxonomy item (whose skills are fixed), so a search
+// keeps it per set of scored tasks.
+struct SkillPart {
+  bool complete = true;
+  int support = -1;
+  std::vector<TechnologyFit> fits;
+};
+
+class SkillCache {
+public:
+  // The skill part of `use_case`, from the cache when it can be.
+  const SkillPart &get(const Framework &framework, const UseCase &use_case) {
+    std::uint64_t mask = 0;
+    bool cacheable = use_case.tasks.size() <= 64;
+    for (std::size_t t = 0; cacheable && t < use_case.tasks.size(); ++t) {
+      if (!detail::task_is_scored(framework, use_case.tasks[t])) {
+        continue;
+      }
+      cacheable = use_case.tasks[t].item >= 0;
+      mask |= std::uint64_t{1} << t;
+    }
+    if (cacheable) {
+      for (const auto &[key, part] : m_entries) {
+        if (key == mask) {
+          return part;
+        }
+      }
+    }
+    SkillPart part;
+    const detail::SkillNeeds needs = detail::skill_needs(framework, use_case);
+    part.complete = needs.complete;
+    if (needs.complete) {
+      part.support = detail::skill_support(framework, needs.weights);
+      part.fits = detail::technology_fits(framework, needs.weights);
+    }
+    if (!cacheable) {
+      m_scratch = std::move(part);
+      return m_scratch;
+    }
+    m_entries.emplace_back(mask, std::move(part));
+    return m_entries.back().second;
+  }
+
+private:
+  std::vector<std::pair<std::uint64_t, SkillPart>> m_entries; // few: one per set of scored tasks
+  SkillPart m_scratch;
+};
+
+struct BlockBounds {
+  std::optional<Interval> score;
+  bool exact = true; // false: the interval is wider than the completions need (unknown skills)
+};
+
+class BoundsRun {
+public:
+  BoundsRun(const Framework &framework,
+            const UseCase &use_case,
+            const std::vector<Evaluation> &outcomes,
+            SkillCache &skills)
+      : m_fw(framework), m_uc(use_case), m_outcomes(outcomes), m_skills(skills) {}
+
+  // The bounds; with `with_open`, also the open answers that matter (a search needs them only
+  // at the points it splits).
+  Bounds run(bool with_open) {
+    const std::size_t rules = m_fw.rules.size();
+    std::vector<Truth> truth(rules);
+    for (std::size_t r = 0; r < rules; ++r) {
+      truth[r] = m_outcomes[r].truth;
+    }
+    // Flags: raised for certain, or possibly.
+    FactValues facts;
+    facts.bounds = true;
+    std::vector<int> state(m_fw.flags.size(), 0); // 2 raised, 1 possible
+    for (std::size_t r = 0; r < rules; ++r) {
+      if (truth[r] == Truth::no) {
+        continue;
+      }
+      for (const int flag : m_fw.rules[r].effects.flags) {
+        state[static_cast<std::size_t>(flag)] =
+            std::max(state[static_cast<std::size_t>(flag)], truth[r] == Truth::yes ? 2 : 1);
+      }
+    }
+    for (std::size_t f = 0; f < state.size(); ++f) {
+      if (state[f] == 2) {
+        facts.raised.push_back(static_cast<int>(f));
+      } else if (state[f] == 1) {
+        facts.possible.push_back(static_cast<int>(f));
+      }
+    }
+    // Blocks.
+    bool exact = true;
+    const std::vector<BlockBounds> blocks = block_bounds(truth, exact);
+    double weights = 0;
+    double low = 0;
+    double high = 0;
+    int scored = 0;
+    for (std::size_t b = 0; b < blocks.size(); ++b) {
+      facts.blocks.push_back(blocks[b].score);
+      if (!blocks[b].score) {
+        continue;
+      }
+      const double w = m_fw.blocks[b].weight;
+      weights += w;
+      low += w * blocks[b].score->low;
+      high += w * blocks[b].score->high;
+      ++scored;
+    }
+    Bounds out;
+    if (scored >= m_fw.scoring.overall_min_blocks && weights > 0) {
+      facts.overall = Interval{detail::rounded(low / weights), detail::rounded(high / weights)};
+    }
+    out.overall = facts.overall;
+    // The policy over the bounds: a step that holds caps every completion; one that may hold
+    // caps some.
+    const UseCase sheet = fact_sheet(m_fw, facts);
+    out.best = facts.overall ? verdict_for_score(m_fw.verdict, facts.overall->high)
+                             : Verdict::insufficient_information;
+    out.worst = facts.overall ? verdict_for_score(m_fw.verdict, facts.overall->low)
+                              : Verdict::insufficient_information;
+    for (const auto &step : m_fw.verdict.steps) {
+      const Truth holds = evaluate(step.when, sheet).truth;
+      if (holds == Truth::yes) {
+        out.best = least_favourable(out.best, step.at_most);
+      }
+      if (holds != Truth::no) {
+        out.worst = least_favourable(out.worst, step.at_most);
+      }
+    }
+    const bool overall_point = !out.overall || out.overall->low == out.overall->high;
+    out.point = out.best == out.worst && overall_point && exact;
+    if (with_open) {
+      out.open = open_answers();
+    }
+    return out;
+  }
+
+  // Open answers that matter, most-read first; then those only the scores read (call after
+  // run, which finds the latter).
+  std::vector<UnknownRef> open_answers() {
+    std::map<UnknownRef, int> weight; // how many open rules read each open answer
+    for (const auto &result : m_outcomes) {
+      for (const auto &ref : result.unknowns) {
+        ++weight[deciding_answer(m_fw, m_uc, ref)];
+      }
+    }
+    std::vector<UnknownRef> open;
+    std::vector<std::pair<int, UnknownRef>> ranked;
+    for (const auto &[ref, count] : weight) {
+      ranked.emplace_back(count, ref);
+    }
+    for (const auto &ref : m_score_answers) {
+      if (weight.count(ref) == 0) {
+        ranked.emplace_back(0, ref);
+      }
+    }
+    std::stable_sort(ranked.begin(), ranked.end(),
+                     [](const auto &a, const auto &b) { return a.first > b.first; });
+    for (const auto &[count, ref] : ranked) {
+      if (std::find(open.begin(), open.end(), ref) == open.end()) {
+        open.push_back(ref);
+      }
+    }
+    return open;
+  }
+
+  std::vector<BlockBounds> block_bounds(const std::vector<Truth> &truth, bool &exact) {
+    std::vector<BlockBounds> out(m_fw.blocks.size());
+    std::vector<Interval> sums(m_fw.blocks.size());
+    std::vector<int> units(m_fw.blocks.size(), 0);
+    for (std::size_t b = 0; b < m_fw.blocks.size(); ++b) {
+      sums[b] = Interval{m_fw.blocks[b].base, m_fw.blocks[b].base};
+    }
+    for (std::size_t r = 0; r < m_fw.rules.size(); ++r) {
+      for (const auto &effect : m_fw.rules[r].effects.points) {
+        auto &sum = sums[static_cast<std::size_t>(effect.block)];
+        ++units[static_cast<std::size_t>(effect.block)];
+        if (truth[r] == Truth::yes) {
+          sum = add(sum, Interval{effect.points, effect.points});
+        } else if (truth[r] == Truth::unknown) {
+          sum = add(sum, Interval{std::min(0, effect.points), std::max(0, effect.points)});
+        }
+      }
+    }
+    for (std::size_t b = 0; b < m_fw.blocks.size(); ++b) {
+      const Block &block = m_fw.blocks[b];
+      std::optional<Interval> computed;
+      bool has_term = true;
+      switch (block.computed) {
+      case Computed::none:
+        break;
+      case Computed::task_suitability:
+        computed = task_suitability();
+        has_term = computed.has_value();
+        break;
+      case Computed::skill_support:
+      case Computed::technology_fit:
+        computed = skills_or_technology(block.computed, exact);
+        has_term = computed.has_value();
+        break;
+      case Computed::quality_of_work:
+        computed = quality_of_work(truth);
+        ++units[b]; // dimensions always inform this block in a completion
+        break;
+      }
+      if (block.rests_on_computed()) {
+        ++units[b];
+        if (!has_term) {
+          continue; // no completion gives it a score
+        }
+      }
+      if (units[b] == 0) {
+        continue;
+      }
+      Interval sum = sums[b];
+      if (computed) {
+        sum = add(sum, *computed);
+      }
+      out[b].score = clamp(sum);
+    }
+    return out;
+  }
+
+  // The mean suitability of the scored tasks; unknown attributes of own tasks at their
+  // lowest and highest points.
+  std::optional<Interval> task_suitability() {
+    const TaskSuitability &model = m_fw.scoring.task_suitability;
+    long long low = 0;
+    long long high = 0;
+    int tasks = 0;
+    for (std::size_t t = 0; t < m_uc.tasks.size(); ++t) {
+      const TaskEntry &task = m_uc.tasks[t];
+      if (!detail::task_is_scored(m_fw, task)) {
+        continue;
+      }
+      Interval points{model.base, model.base};
+      for (std::size_t a = 0; a < model.attributes.size(); ++a) {
+        const auto &[path, levels] = model.attributes[a];
+        const int field = a < model.attribute_fields.size() ? model.attribute_fields[a] : m_fw.task_field_index(path);
+        const FieldValue &value = task.attributes[static_cast<std::size_t>(field)];
+        if (value.known && value.value >= 0) {
+          points = add(points, Interval{levels[static_cast<std::size_t>(value.value)],
+                                        levels[static_cast<std::size_t>(value.value)]});
+          continue;
+        }
+        points = add(points, Interval{*std::min_element(levels.begin(), levels.end()),
+                                      *std::max_element(levels.begin(), levels.end())});
+        m_score_answers.push_back(UnknownRef{field, static_cast<int>(t), true});
+      }
+      points = clamp(points);
+      low += points.low;
+      high += points.high;
+      ++tasks;
+    }
+    if (tasks == 0) {
+      return std::nullopt;
+    }
+    return Interval{detail::rounded(double(low) / tasks), detail::rounded(double(high) / tasks)};
+  }
+
+  std::optional<Interval> skills_or_technology(Computed which, bool &exact) {
+    const SkillPart &part = m_skills.get(m_fw, m_uc);
+    if (!part.complete) {
+      // Own tasks whose skills are open: their skills are not tried one by one (there are too
+      // many combinations), so the score can be anything.
+      exact = false;
+      return Interval{0, 100};
+    }
+    if (which == Computed::skill_support) {
+      const int support = part.support;
+      return support < 0 ? std::nullopt : std::optional<Interval>(Interval{support, support});
+    }
+    const auto &fits = part.fits;
+    if (fits.empty()) {
+      return std::nullopt;
+    }
+    const int named = detail::named_technology(m_fw, m_uc);
+    if (named == -2) {
+      return std::nullopt;
+    }
+    if (named >= 0) {
+      for (const auto &fit : fits) {
+        if (fit.technology == named) {
+          return Interval{fit.fit, fit.fit};
+        }
+      }
+      return std::nullopt;
+    }
+    m_score_answers.push_back(UnknownRef{m_fw.field_with(FieldRole::technology), -1, false});
+    return Interval{fits.back().fit, fits.front().fit};
+  }
+
+  // Points per dimension: each direction a dimension can still take, at its valence's points.
+  Interval quality_of_work(const std::vector<Truth> &truth) {
+    std::vector<int> up(m_fw.dimensions.size(), 0); // 2 certain, 1 possible
+    std::vector<int> down(m_fw.dimensions.size(), 0);
+    for (std::size_t r = 0; r < m_fw.rules.size(); ++r) {
+      if (truth[r] == Truth::no) {
+        continue;
+      }
+      const int level = truth[r] == Truth::yes ? 2 : 1;
+      for (const auto &effect : m_fw.rules[r].effects.quality_of_work) {
+        auto &slot = effect.direction == Direction::up ? up : down;
+        slot[static_cast<std::size_t>(effect.dimension)] =
+            std::max(slot[static_cast<std::size_t>(effect.dimension)], level);
+      }
+    }
+    Interval total;
+    for (std::size_t d = 0; d < m_fw.dimensions.size(); ++d) {
+      int low = 1000;
+      int high = -1000;
+      for (const bool is_up : {false, true}) {
+        for (const bool is_down : {false, true}) {
+          const bool up_ok = is_up ? up[d] > 0 : up[d] < 2;
+          const bool down_ok = is_down ? down[d] > 0 : down[d] < 2;
+          if (!up_ok || !down_ok) {
+            continue;
+          }
+          const int points = detail::valence_points(
+              m_fw.scoring,
+              detail::valence_of(m_fw.dimensions[d], detail::direction_of(is_up, is_down, false)));
+          low = std::min(low, points);
+          high = std::max(high, points);
+        }
+      }
+      total = add(total, Interval{low, high});
+    }
+    return total;
+  }
+
+  const Framework &m_fw;
+  const UseCase &m_uc;
+  const std::vector<Evaluation> &m_outcomes;
+  SkillCache &m_skills;
+  std::vector<UnknownRef> m_score_answers; // open answers that only scoring reads
+};
+
+std::vector<Evaluation> evaluate_rules(const Framework &framework, const UseCase &use_case) {
+  std::vector<Evaluation> outcomes(framework.rules.size());
+  for (std::size_t r = 0; r < outcomes.size(); ++r) {
+    outcomes[r] = evaluate(framework.rules[r].when, use_case);
+  }
+  return outcomes;
+}
+
+// One point of the search: a partly answered use case, its rules' outcomes and its bounds.
+struct Point {
+  UseCase use_case;
+  std::vector<Evaluation> outcomes;
+  Bounds bounds;
+};
+
+// What the search has found so far, and whether a point can still add to it.
+struct Found {
+  bool any = false;
+  Verdict best = Verdict::not_advised;
+  Verdict worst = Verdict::promising;
+  bool scores = false; // also the overall score's range
+  std::optional<int> high;
+  std::optional<int> low;
+
+  // Whether some completion below a point with bounds `b` can widen what was found.
+  bool can_widen(const Bounds &b) const {
+    if (!any || favourability(b.best) > favourability(best) || favourability(b.worst) < favourability(worst)) {
+      return true;
+    }
+    return scores && b.overall && (!high || b.overall->high > *high || !low || b.overall->low < *low);
+  }
+
+  void add(const Bounds &b) {
+    best = any && favourability(best) >= favourability(b.best) ? best : b.best;
+    worst = any && favourability(worst) <= favourability(b.worst) ? worst : b.worst;
+    any = true;
+    if (b.overall) {
+      high = high ? std::max(*high, b.overall->high) : b.overall->high;
+      low = low ? std::min(*low, b.overall->low) : b.overall->low;
+    }
+  }
+};
+
+// Depth-first over the open answers: a point that cannot widen what was found is not
+// searched further; children are visited widest first, so the extremes are found early and
+// the rest is cut off (branch and bound). Beyond `limit` points, a point's own bounds stand in
+// for what is below it and the range is marked approximate.
+class Search {
+public:
+  Search(const Framework &framework, std::size_t limit, VerdictRange &range, Found &found)
+      : m_fw(framework), m_limit(limit), m_range(range), m_found(found) {}
+
+  void visit(const Point &point) {
+    ++m_range.explored;
+    if (!m_found.can_widen(point.bounds)) {
+      return;
+    }
+    if (point.bounds.point || m_range.explored > m_limit) {
+      if (!point.bounds.point) {
+        m_range.exact = false;
+      }
+      m_found.add(point.bounds);
+      return;
+    }
+    BoundsRun again(m_fw, point.use_case, point.outcomes, m_skills);
+    again.run(false);
+    const auto open = again.open_answers();
+    if (open.empty()) {
+      m_range.exact = false;
+      m_found.add(point.bounds);
+      return;
+    }
+    const UnknownRef ref = open.front();
+    bool approximate = false;
+    const auto values = answers_for(m_fw, point.use_case, ref, nullptr, approximate);
+    if (values.empty()) {
+      m_range.exact = false;
+      m_found.add(point.bounds);
+      return;
+    }
+    if (approximate) {
+      m_range.exact = false;
+    }
+    // Each child re-evaluates only the rules that read the answer it gives.
+    const auto &changed = rules_reading(m_fw, ref);
+    std::vector<Point> children;
+    children.reserve(values.size());
+    for (const auto &value : values) {
+      Point child{point.use_case, point.outcomes, {}};
+      give_answer(m_fw, child.use_case, ref, value);
+      for (const int r : changed) {
+        child.outcomes[static_cast<std::size_t>(r)] =
+            evaluate(m_fw.rules[static_cast<std::size_t>(r)].when, child.use_case);
+      }
+      child.bounds = BoundsRun(m_fw, child.use_case, child.outcomes, m_skills).run(false);
+      children.push_back(std::move(child));
+    }
+    const auto width = [](const Bounds &b) {
+      return std::pair(favourability(b.best) - favourability(b.worst),
+                       b.overall ? b.overall->high - b.overall->low : -1);
+    };
+    std::stable_sort(children.begin(), children.end(),
+                     [&](const Point &a, const Point &b) { return width(a.bounds) > width(b.bounds); });
+    for (const auto &child : children) {
+      visit(child);
+    }
+  }
+
+  SkillCache &skills() { return m_skills; }
+
+private:
+  const Framework &m_fw;
+  std::size_t m_limit;
+  VerdictRange &m_range;
+  Found &m_found;
+  SkillCache m_skills;
+};
+
+} // namespace
+
+Bounds completion_bounds(const Framework &framework, const UseCase &use_case) {
+  const auto outcomes = evaluate_rules(framework, use_case);
+  SkillCache skills;
+  BoundsRun run(framework, use_case, outcomes, skills);
+  return run.run(true);
+}
+
+VerdictRange
+verdict_range(const Framework &framework, const UseCase &use_case, std::size_t limit, bool scores) {
+  VerdictRange range;
+  range.computed = true;
+  Found found;
+  Search search(framework, limit, range, found);
+  Point root{search_copy(use_case), {}, {}};
+  root.outcomes = evaluate_rules(framework, root.use_case);
+  root.bounds = BoundsRun(framework, root.use_case, root.outcomes, search.skills()).run(false);
+  // The overall score needs a search of its own only when the root leaves it open.
+  const auto &overall = root.bounds.overall;
+  found.scores = scores && overall && overall->low != overall->high;
+  search.visit(root);
+  range.best = found.best;
+  range.worst = found.worst;
+  if (found.scores) {
+    range.overall_min = found.low;
+    range.overall_max = found.high;
+  } else if (overall && overall->low == overall->high) {
+    range.overall_min = overall->low; // settled already
+    range.overall_max = overall->high;
+  }
+  return range;
+}
+
+} // namespace kansrijk::core

@@ -1,0 +1,299 @@
+// What holds whatever the open answers are, and the verdict range, on the mini framework:
+// small enough that every answer can be tried by hand (or by brute force in the property test).
+#include "../support/mini_framework.hpp"
+
+#include <catch2/catch.hpp>
+#include <functional>
+#include <kansrijk/core/completion.hpp>
+#include <kansrijk/core/engine.hpp>
+#include <kansrijk/core/range.hpp>
+#include <kansrijk/core/type_check.hpp>
+#include <random>
+
+using namespace kansrijk;
+using core::Verdict;
+
+namespace {
+
+const std::string k_good = R"(name: Goed
+aim: {goal: "Minder schrijfwerk"}
+jobs: [{item: desk.write}]
+tool: {mode: draft, kind: learning}
+data: {state: clean}
+time: {spent: rest}
+team: {skill: high}
+)";
+
+std::string without(std::string yaml, const std::string &part) {
+  const auto at = yaml.find(part);
+  REQUIRE(at != std::string::npos);
+  return yaml.erase(at, part.size());
+}
+
+const core::RaisedFlag *raised(const core::Assessment &a, const std::string &id) {
+  for (const auto &flag : a.flags) {
+    if (a.framework->flags[static_cast<std::size_t>(flag.flag)].id == id) {
+      return &flag;
+    }
+  }
+  return nullptr;
+}
+
+} // namespace
+
+TEST_CASE("a rule that holds for every answer to the questions it reads fires now", "[core][completion]") {
+  const auto fw = test::mini_framework_with("  - {id: r.either-state, block: life, when: \"data.state == "
+                                            "clean or data.state == dirty\", text: {nl: x, en: "
+                                            "x}, effects: {conditions: [cond]}}\n");
+  const auto uc = test::use_case(fw, without(k_good, "data: {state: clean}\n"));
+  const auto a = core::assess(fw, uc);
+  bool fired = false;
+  for (const auto &f : a.fired) {
+    if (fw.rules[static_cast<std::size_t>(f.rule)].id == "r.either-state") {
+      fired = true;
+      CHECK(f.for_every_answer);
+    }
+  }
+  CHECK(fired);
+  // and it does not when the engine is told not to look
+  core::AssessOptions plain;
+  plain.for_every_answer = false;
+  plain.range = false;
+  const auto b = core::assess(fw, uc, plain);
+  CHECK(std::none_of(b.fired.begin(), b.fired.end(), [&](const core::FiredRule &f) {
+    return fw.rules[static_cast<std::size_t>(f.rule)].id == "r.either-state";
+  }));
+}
+
+TEST_CASE("a flag two open rules share holds when one of them fires for every answer", "[core][completion]") {
+  const auto fw = test::mini_framework_with("  - {id: r.out-sensitive, block: life, when: \"data.sensitive "
+                                            "== yes and data.outside == yes\", text: {nl: "
+                                            "x, en: x}, effects: {flags: [hi2]}}\n"
+                                            "  - {id: r.out-plain, block: life, when: \"data.sensitive == no "
+                                            "and data.outside == yes\", text: {nl: x, en: "
+                                            "x}, effects: {flags: [hi2]}}\n");
+  // sensitive is open: whichever it is, data goes outside and one of the two rules raises hi2
+  const auto open = core::assess(fw, test::use_case(fw, k_good));
+  CHECK(raised(open, "hi2") == nullptr); // nothing says data goes outside
+  const std::string outside = without(k_good, "data: {state: clean}\n") +
+                              "data: {state: clean, private: \"yes\", outside: \"yes\"}\n";
+  const auto a = core::assess(fw, test::use_case(fw, outside));
+  const auto *flag = raised(a, "hi2");
+  REQUIRE(flag != nullptr);
+  CHECK(flag->either == std::vector<std::string>{"r.out-sensitive", "r.out-plain"});
+  CHECK(a.verdict == Verdict::conditional); // a high flag, now
+  // with the data kept inside, neither rule can fire
+  const std::string inside =
+      without(k_good, "data: {state: clean}\n") + "data: {state: clean, private: \"yes\", outside: \"no\"}\n";
+  CHECK(raised(core::assess(fw, test::use_case(fw, inside)), "hi2") == nullptr);
+}
+
+TEST_CASE("a quality-of-work effect two open rules share holds when one fires for every answer",
+          "[core][completion]") {
+  const auto fw = test::mini_framework_with(
+      "  - {id: r.low-busy, block: life, when: \"team.skill == low\", text: {nl: x, en: x}, effects: "
+      "{quality_of_work: {variety: up}}}\n"
+      "  - {id: r.else-busy, block: life, when: \"team.skill != low\", text: {nl: x, en: x}, effects: "
+      "{quality_of_work: {variety: up}}}\n");
+  const auto a = core::assess(fw, test::use_case(fw, without(k_good, "team: {skill: high}\n")));
+  for (const auto &result : a.quality_of_work) {
+    if (fw.dimensions[static_cast<std::size_t>(result.dimension)].id == "variety") {
+      CHECK(result.direction == core::QowDirection::up);
+      REQUIRE(result.reasons.size() == 1);
+      CHECK(result.reasons[0].either == std::vector<std::string>{"r.low-busy", "r.else-busy"});
+    }
+  }
+}
+
+TEST_CASE("holds_for_every_answer is decided exactly", "[core][completion]") {
+  const auto fw = test::mini_framework();
+  const auto uc = test::use_case(fw, "name: T\njobs: [{item: desk.write}]\n");
+  const auto parse = [&](const std::string &text) {
+    auto expr = core::parse_expression(text);
+    REQUIRE(expr);
+    REQUIRE(core::type_check(*expr, fw));
+    return *expr;
+  };
+  const auto tautology = parse("team.skill <= mid or team.skill == high");
+  const auto contingent = parse("team.skill <= mid");
+  const auto jobs = parse("any(jobs, t.dull == high) or time.spent == more");
+  CHECK(core::holds_for_every_answer(fw, uc, {&tautology}) == core::Decided::yes);
+  CHECK(core::holds_for_every_answer(fw, uc, {&contingent}) == core::Decided::no);
+  CHECK(core::holds_for_every_answer(fw, uc, {&jobs}) == core::Decided::yes); // desk.write is dull
+  const auto own = test::use_case(fw, "name: T\njobs: [{called: Eigen}]\n");
+  CHECK(core::holds_for_every_answer(fw, own, {&jobs}) == core::Decided::no); // its dullness is open
+}
+
+TEST_CASE("the verdict range of a complete use case is the verdict itself", "[core][range]") {
+  const auto fw = test::mini_framework();
+  const auto a = core::assess(fw, test::use_case(fw, k_good));
+  REQUIRE(a.range.computed);
+  CHECK(a.range.best == Verdict::promising);
+  CHECK(a.range.worst == Verdict::promising);
+  CHECK(a.range.overall_min == 88);
+  CHECK(a.range.overall_max == 88);
+  CHECK(a.range.exact);
+}
+
+TEST_CASE("the verdict range follows the open answers, worked out by hand", "[core][range]") {
+  const auto fw = test::mini_framework();
+  // data.state open: clean gives working life 80 (overall 88, promising); dirty gives 70 and
+  // the hi flag (overall 86, capped at conditional).
+  const auto a = core::assess(fw, test::use_case(fw, without(k_good, "data: {state: clean}\n")));
+  CHECK(a.range.best == Verdict::promising);
+  CHECK(a.range.worst == Verdict::conditional);
+  CHECK(a.range.overall_min == 86);
+  CHECK(a.range.overall_max == 88);
+  CHECK(a.range.exact);
+  CHECK(a.verdict == Verdict::promising); // now: 86 with the open answer adding nothing
+}
+
+TEST_CASE("a cap that holds for every answer holds now, even when no single flag does", "[core][range]") {
+  // time.spent: rest raises hi, more raises hi2; team.asked: yes raises hi3, no raises hi4. Each
+  // way of answering gives two high flags, so the verdict is at most limited already.
+  const auto fw = test::mini_framework_with(
+      "  - {id: r.rest, block: life, when: \"time.spent == rest\", text: {nl: x, en: x}, effects: {flags: "
+      "[hi]}}\n"
+      "  - {id: r.busy, block: life, when: \"time.spent == more\", text: {nl: x, en: x}, effects: {flags: "
+      "[hi2]}}\n"
+      "  - {id: r.asked, block: life, when: \"team.asked == yes\", text: {nl: x, en: x}, effects: {flags: "
+      "[hi3]}}\n"
+      "  - {id: r.not-asked, block: life, when: \"team.asked == no\", text: {nl: x, en: x}, effects: {flags: "
+      "[hi4]}}\n");
+  const auto a = core::assess(fw, test::use_case(fw, without(k_good, "time: {spent: rest}\n")));
+  CHECK(a.flags.empty());
+  CHECK(a.range.best == Verdict::limited);
+  CHECK(a.verdict == Verdict::limited);
+  // every answer gives exactly two high flags, so the verdict is settled, not only capped
+  CHECK(a.range.worst == Verdict::limited);
+  bool settled = false;
+  for (const auto &reason : a.verdict_reasons) {
+    settled = settled || (reason.kind == core::VerdictReason::Kind::settled && reason.binding &&
+                          reason.at_most == Verdict::limited);
+  }
+  CHECK(settled);
+}
+
+TEST_CASE("a cap that holds for every answer bounds the verdict from above", "[core][range]") {
+  // As above, but one more open question can add a knock-out: the verdict is capped at limited
+  // now (every answer has two high flags), and could still become not advised.
+  const auto fw = test::mini_framework_with(
+      "  - {id: r.rest, block: life, when: \"time.spent == rest\", text: {nl: x, en: x}, effects: {flags: "
+      "[hi]}}\n"
+      "  - {id: r.busy, block: life, when: \"time.spent == more\", text: {nl: x, en: x}, effects: {flags: "
+      "[hi2]}}\n"
+      "  - {id: r.asked, block: life, when: \"team.asked == yes\", text: {nl: x, en: x}, effects: {flags: "
+      "[hi3]}}\n"
+      "  - {id: r.not-asked, block: life, when: \"team.asked == no\", text: {nl: x, en: x}, effects: {flags: "
+      "[hi4]}}\n"
+      "  - {id: r.watched, block: life, when: \"moods in people.watch\", text: {nl: x, en: x}, effects: "
+      "{flags: "
+      "[ko]}}\n");
+  const auto a = core::assess(fw, test::use_case(fw, without(k_good, "time: {spent: rest}\n")));
+  CHECK(a.range.best == Verdict::limited);
+  CHECK(a.range.worst == Verdict::not_advised);
+  CHECK(a.verdict == Verdict::limited);
+  bool capped = false;
+  for (const auto &reason : a.verdict_reasons) {
+    capped = capped || (reason.kind == core::VerdictReason::Kind::open_questions && reason.binding &&
+                        reason.at_most == Verdict::limited);
+  }
+  CHECK(capped);
+}
+
+TEST_CASE("the verdict range holds every way of answering the open questions (exhaustive)", "[core][range]") {
+  // Random small use cases on the mini framework; every completion is assessed by brute force
+  // and must give a verdict inside the range, and when the range is exact its ends must be met.
+  const auto fw = test::mini_framework();
+  std::mt19937 random(20261130);
+  const std::vector<std::pair<std::string, std::vector<std::string>>> fields = {
+      {"tool.mode", {"look", "draft", "act", "rule"}},
+      {"tool.kind", {"rules", "learning"}},
+      {"tool.check", {"all", "some", "none"}},
+      {"data.state", {"clean", "dirty"}},
+      {"data.private", {"yes", "no"}},
+      {"data.outside", {"yes", "no"}},
+      {"time.spent", {"rest", "more"}},
+      {"team.skill", {"low", "mid", "high"}},
+      {"team.asked", {"yes", "no"}}};
+  core::AssessOptions plain;
+  plain.range = false;
+  for (int round = 0; round < 60; ++round) {
+    std::map<std::string, std::string> given;
+    std::vector<std::size_t> open;
+    for (std::size_t f = 0; f < fields.size(); ++f) {
+      if (random() % 2 == 0) {
+        given[fields[f].first] = fields[f].second[random() % fields[f].second.size()];
+      } else {
+        open.push_back(f);
+      }
+    }
+    const bool own_task = random() % 3 == 0;
+    const auto yaml_of = [&](const std::map<std::string, std::string> &values, const std::string &own) {
+      std::string yaml = "name: T\naim: {goal: x}\njobs: [{item: desk.write}" + own + "]\n";
+      std::map<std::string, std::string> groups;
+      for (const auto &[path, value] : values) {
+        const auto dot = path.find('.');
+        groups[path.substr(0, dot)] +=
+            (groups[path.substr(0, dot)].empty() ? "" : ", ") + path.substr(dot + 1) + ": \"" + value + "\"";
+      }
+      for (const auto &[group, body] : groups) {
+        yaml += group + ": {" + body + "}\n";
+      }
+      return yaml;
+    };
+    const std::string own = own_task ? ", {called: Eigen, needs: [write]}" : "";
+    const auto now = core::assess(fw, test::use_case(fw, yaml_of(given, own)));
+    REQUIRE(now.range.computed);
+    // Every completion: each open field each value; an own task's dull and joy each level.
+    std::vector<std::pair<std::string, std::vector<std::string>>> slots;
+    for (const std::size_t f : open) {
+      slots.push_back(fields[f]);
+    }
+    const std::vector<std::string> levels = {"low", "mid", "high"};
+    int best = -1;
+    int worst = 5;
+    std::function<void(std::size_t, std::map<std::string, std::string> &, int, int)> each =
+        [&](std::size_t i, std::map<std::string, std::string> &values, int dull, int joy) {
+          if (i < slots.size()) {
+            for (const auto &value : slots[i].second) {
+              values[slots[i].first] = value;
+              each(i + 1, values, dull, joy);
+            }
+            values.erase(slots[i].first);
+            return;
+          }
+          if (own_task && dull < 0) {
+            for (int d = 0; d < 3; ++d) {
+              for (int j = 0; j < 3; ++j) {
+                each(i, values, d, j);
+              }
+            }
+            return;
+          }
+          const std::string task =
+              own_task ? ", {called: Eigen, needs: [write], dull: " + levels[static_cast<std::size_t>(dull)] +
+                             ", joy: " + levels[static_cast<std::size_t>(joy)] + "}"
+                       : "";
+          const auto full = core::assess(fw, test::use_case(fw, yaml_of(values, task)), plain);
+          INFO(yaml_of(values, task));
+          const int v = core::favourability(full.verdict);
+          CHECK(v <= core::favourability(now.range.best));
+          CHECK(v >= core::favourability(now.range.worst));
+          if (full.overall) {
+            CHECK(*full.overall <= *now.range.overall_max);
+            CHECK(*full.overall >= *now.range.overall_min);
+          }
+          best = std::max(best, v);
+          worst = std::min(worst, v);
+        };
+    auto values = given;
+    each(0, values, -1, -1);
+    if (now.range.exact) {
+      CHECK(best == core::favourability(now.range.best));
+      CHECK(worst == core::favourability(now.range.worst));
+    }
+    // and the verdict now is never better than what any answers give
+    CHECK(core::favourability(now.verdict) <= core::favourability(now.range.best));
+  }
+}
