@@ -110,15 +110,16 @@ Findings: \fBkansrijk test\fR had failing golden cases or too little rule covera
 \fBkansrijk validate\fR or \fBvalidate-case\fR found problems.
 .TP
 .B 2
-Usage or input error: a bad option, an unreadable or invalid file. Nothing is written to
-standard output and no output file is created.
+Usage, input or output error: a bad option, an unreadable or invalid file, an output that
+could not be written (a full disk, a closed pipe). No output file is left half written.
 .TP
 .B 3
 \fBkansrijk batch\fR: some cases could not be assessed.
 .TP
 .B 130
-Interrupted: \fBkansrijk batch\fR writes no summary; \fBkansrijk interview\fR has saved
-the answers given so far in a draft.
+Interrupted (Ctrl-C; 143 after SIGTERM, 129 after SIGHUP): \fBkansrijk batch\fR writes no
+summary; \fBkansrijk interview\fR (also after Ctrl-D) has saved the answers given so far in
+a draft.
 .SH ENVIRONMENT
 .TP
 .B KANSRIJK_FRAMEWORK

@@ -32,7 +32,7 @@ public:
     if (!recognised(root)) {
       m_reader.error(root.where, "not a use case: none of its " + std::to_string(root.entries.size()) +
                                      " top-level keys is a use-case key (such as title, tasks or ai), nor "
-                                     "close to one; see docs/use-case-format.md");
+                                     "close to one; see USE-CASE FILES in `man kansrijk`");
       throw util::Error(std::move(m_reader.diagnostics()));
     }
     read_group(root, "");

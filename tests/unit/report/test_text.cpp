@@ -94,15 +94,18 @@ TEST_CASE("the text report wraps at word boundaries, Dutch diacritics and all", 
   const std::string description = "Beïnvloedt de uitkomst besluiten over cliënten: één arbeidsdeskundige "
                                   "beoordeelt prestaties, ziekteverzuim en de Functionele Mogelijkhedenlijst "
                                   "(FML) met hulp van een taalmodel dat re\xCC\x88le ideee\xCC\x88n geeft.";
-  const auto uc = test::use_case(fw(), "title: \"Coördinatie\"\ndescription: \"" + description +
-                                           "\"\ntasks: [{ref: p.write}]\n");
+  // The title: it is a heading, wrapped and underlined like running text.
+  const auto uc = test::use_case(fw(), "name: \"" + description + "\"\njobs: [{item: desk.write}]\n");
   for (const int width : {40, 47, 53, 60}) {
     INFO("width " << width);
     const std::string text = report::render_text(core::assess(fw(), uc), report::Language::nl, width);
     std::istringstream lines(text);
     std::string all_words;
     for (std::string line; std::getline(lines, line);) {
-      CHECK(util::display_width(line) <= static_cast<std::size_t>(width));
+      INFO(line);
+      // wider only for one unbreakable word (the framework's SHA-256 in the appendix)
+      CHECK((util::display_width(line) <= static_cast<std::size_t>(width) ||
+             line.find(' ', line.find_first_not_of(' ')) == std::string::npos));
       all_words += " " + line;
     }
     std::istringstream words(description);
