@@ -4,6 +4,7 @@
 // reports. Copies are committed under docs/schema/; a test keeps them current.
 #include <kansrijk/cli/cli.hpp>
 #include <kansrijk/cli/commands.hpp>
+#include <kansrijk/io/answers.hpp>
 #include <kansrijk/io/framework_loader.hpp>
 #include <kansrijk/util/output.hpp>
 #include <kansrijk/util/safe_text.hpp>
@@ -96,12 +97,8 @@ Json use_case_schema(const core::Framework &fw) {
   Json ref_values = Json::array();
   for (const auto &item : fw.items)
     ref_values.push_back(item.id);
-  const auto path_with = [&](core::FieldRole role, const char *fallback) {
-    const int index = fw.task_field_with(role);
-    return index < 0 ? std::string(fallback) : fw.task_fields[static_cast<std::size_t>(index)].path;
-  };
-  const std::string ref_key = path_with(core::FieldRole::task_ref, "ref");
-  const std::string name_key = path_with(core::FieldRole::task_name, "name");
+  const std::string ref_key = io::task_key(fw, core::FieldRole::task_ref, "ref");
+  const std::string name_key = io::task_key(fw, core::FieldRole::task_name, "name");
   Json custom = {{"type", "object"},
                  {"additionalProperties", false},
                  {"required", Json::array({name_key})},

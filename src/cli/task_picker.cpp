@@ -32,7 +32,7 @@ int number_in(const std::string &text, std::size_t digits) {
 Outcome ask_own_task(Conversation &talk, const core::Framework &framework, TaskAnswer &task) {
   std::vector<const FieldDecl *> asked;
   for (const auto &decl : framework.task_fields) {
-    if (decl.asked && !decl.derived && decl.path != "ref") {
+    if (decl.asked && !decl.derived && decl.role != core::FieldRole::task_ref) {
       asked.push_back(&decl);
     }
   }
@@ -40,7 +40,7 @@ Outcome ask_own_task(Conversation &talk, const core::Framework &framework, TaskA
   while (i < asked.size()) {
     const FieldDecl &decl = *asked[i];
     FieldDecl shown = decl;
-    shown.required = decl.path == "name";
+    shown.required = decl.role == core::FieldRole::task_name;
     if (shown.domain.values.empty() && decl.values_from == "skills") {
       for (const auto &skill : framework.skills) {
         shown.domain.values.push_back(skill.id);
@@ -156,7 +156,7 @@ std::string task_name(const Conversation &talk, const core::Framework &framework
     return fmt::format("{} ({})", item.label.in(talk.language()),
                        framework.pillars[static_cast<std::size_t>(item.pillar)].label.in(talk.language()));
   }
-  const auto it = task.attributes.find("name");
+  const auto it = task.attributes.find(io::task_key(framework, core::FieldRole::task_name, "name"));
   return fmt::format("{} ({})", it != task.attributes.end() ? it->second.text : std::string("?"),
                      talk.t("eigen taak", "own task"));
 }

@@ -103,13 +103,23 @@ Key &child(Key &parent, const std::string &name) {
   return parent.keys.back();
 }
 
+} // namespace
+
+std::string task_key(const core::Framework &framework, core::FieldRole role, std::string_view fallback) {
+  const int index = framework.task_field_with(role);
+  return index < 0 ? std::string(fallback) : framework.task_fields[static_cast<std::size_t>(index)].path;
+}
+
+namespace {
+
 void write_tasks(const core::Framework &framework,
                  const Answers &answers,
                  const std::string &indent,
                  std::string &out) {
   for (const auto &task : answers.tasks) {
     if (!task.ref.empty()) {
-      out += fmt::format("{}  - ref: {}\n", indent, word(task.ref));
+      out += fmt::format("{}  - {}: {}\n", indent,
+                         word(task_key(framework, core::FieldRole::task_ref, "ref")), word(task.ref));
       continue;
     }
     bool first = true;
@@ -133,7 +143,7 @@ void write_keys(
   const std::string indent(static_cast<std::size_t>(depth) * 2, ' ');
   for (const auto &key : group.keys) {
     if (key.tasks) {
-      out += indent + "tasks:\n";
+      out += indent + word(key.name) + ":\n";
       write_tasks(framework, answers, indent, out);
     } else if (key.decl != nullptr) {
       out += fmt::format("{}{}: {}\n", indent, word(key.name), value_yaml(*key.decl, *key.answer));
@@ -235,17 +245,20 @@ private:
 
   void read_tasks(const Node &node) {
     if (!node.is_seq()) {
-      ignore(node.where, "\"tasks\" is not a list; the tasks will be asked again");
+      ignore(node.where, "\"" + m_fw.tasks_key + "\" is not a list; the tasks will be asked again");
       return;
     }
+    const std::string ref_key = task_key(m_fw, core::FieldRole::task_ref, "ref");
+    const std::string name_key = task_key(m_fw, core::FieldRole::task_name, "name");
     for (const auto &item : node.items) {
-      const Node *ref = item.find("ref");
+      const Node *ref = item.find(ref_key);
       if (ref != nullptr && ref->is_scalar() && m_fw.item_index(ref->scalar) >= 0) {
         m_answers.tasks.push_back(TaskAnswer{ref->scalar, {}});
         continue;
       }
-      if (!item.is_map() || item.find("name") == nullptr) {
-        ignore(item.where, "a task needs a known \"ref\" or a \"name\"; left out");
+      if (!item.is_map() || item.find(name_key) == nullptr) {
+        ignore(item.where,
+               fmt::format("a task needs a known \"{}\" or a \"{}\"; left out", ref_key, name_key));
         continue;
       }
       TaskAnswer task;

@@ -29,6 +29,10 @@ struct Answer {
   friend bool operator==(const Answer &, const Answer &) = default;
 };
 
+// The task field that has `role` (task_ref, task_name ...) in `framework`: its key in a
+// task, or `fallback` when no task field has the role.
+std::string task_key(const core::Framework &framework, core::FieldRole role, std::string_view fallback);
+
 // A task of the use case: a taxonomy task by `ref`, or one's own (empty `ref`) described by
 // answers to the task fields.
 struct TaskAnswer {

@@ -3,6 +3,8 @@
 // could misread) and random answers (text with quotes, control characters, line
 // separators, diacritics and emoji) are written, loaded back strictly and read back
 // leniently, and must give the same values.
+#include "../support/mini_framework.hpp"
+
 #include <catch2/catch.hpp>
 #include <kansrijk/core/use_case.hpp>
 #include <kansrijk/io/answers.hpp>
@@ -328,4 +330,30 @@ TEST_CASE("a draft is read leniently: what is not valid is reported and left ope
   CHECK(ignored[1].to_string() == "draft.yaml:1:30: \"g.extra\" is not a question of this framework");
   CHECK(ignored[2].to_string() == "draft.yaml:2:1: \"other\" is not a question of this framework");
   CHECK(ignored[3].to_string() == "draft.yaml:3:9: a task needs a known \"ref\" or a \"name\"; left out");
+}
+
+TEST_CASE("tasks are written under the framework's own task keys", "[io][answers]") {
+  // The mini framework calls the task list `jobs`, a taxonomy task's key `item` and an own
+  // task's name `called` (task_list and field roles), not tasks, ref and name.
+  const core::Framework fw = test::mini_framework();
+  io::Answers answers;
+  answers.fields.resize(fw.fields.size());
+  answers.fields[static_cast<std::size_t>(fw.field_index("name"))] = Answer{Answer::State::known, "T", {}};
+  answers.tasks.push_back(io::TaskAnswer{"desk.write", {}});
+  io::TaskAnswer own;
+  own.attributes["called"] = Answer{Answer::State::known, "Eigen taak", {}};
+  answers.tasks.push_back(own);
+  const std::string yaml = io::write_answers(fw, answers, "Made by a test", "");
+  INFO(yaml);
+  CHECK(yaml.find("jobs:\n  - item: desk.write\n  - called: \"Eigen taak\"\n") != std::string::npos);
+  const core::UseCase loaded = io::parse_use_case(yaml, "answers.yaml", fw, "id");
+  REQUIRE(loaded.tasks.size() == 2);
+  CHECK(loaded.tasks[0].item == fw.item_index("desk.write"));
+  CHECK(loaded.tasks[1].item < 0);
+
+  std::vector<util::Diagnostic> ignored;
+  auto tree = io::parse_document(yaml, "answers.yaml", io::use_case_parse_limits());
+  REQUIRE(tree.has_value());
+  CHECK(io::read_answers(fw, *tree, ignored) == answers);
+  CHECK(ignored.empty());
 }
