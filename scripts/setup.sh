@@ -56,9 +56,15 @@ fi
 
 missing=()
 for package in "${packages[@]}"; do
-  if ! dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed"; then
-    missing+=("$package")
+  if dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed"; then
+    continue
   fi
+  # Node.js from NodeSource (a common setup) brings its own npm, and Debian's npm package
+  # conflicts with it: a working npm command is enough.
+  if [ "$package" = npm ] && command -v npm >/dev/null; then
+    continue
+  fi
+  missing+=("$package")
 done
 
 if [ ${#missing[@]} -eq 0 ]; then
