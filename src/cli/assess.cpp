@@ -1,10 +1,12 @@
 // `kansrijk assess FILE|-`: one use case in, one report out (stdout or a file, through the
 // output layer). Nothing is printed until the whole report is ready; an output that is also
 // an input is refused before anything is read.
+#include <fmt/format.h>
 #include <kansrijk/cli/cli.hpp>
 #include <kansrijk/cli/commands.hpp>
 #include <kansrijk/cli/report_options.hpp>
 #include <kansrijk/core/engine.hpp>
+#include <kansrijk/io/batch_input.hpp>
 #include <kansrijk/io/framework_loader.hpp>
 #include <kansrijk/io/settings.hpp>
 #include <kansrijk/io/use_case_loader.hpp>
@@ -36,22 +38,33 @@ void apply_what_if(const core::Framework &framework,
   use_case.title += " [--set " + util::join(settings, ", ") + "]";
 }
 
-void add_assess(CLI::App &app, Action &action) {
+void add_assess(CommandLine &app, Action &action) {
   auto options = std::make_shared<AssessOptions>();
-  CLI::App *sub = app.add_subcommand("assess", "Assess one use case (YAML or JSON) and print the report.");
-  sub->add_option("FILE", options->input, "Use-case file, or - for standard input")->required();
+  Command *sub = app.add_subcommand("assess", "Assess one use case (YAML or JSON) and print the report.");
+  sub->add_option("FILE", options->input, "Use-case file, or - for standard input")
+      ->required()
+      ->value_kind(ValueKind::file);
   add_report_options(sub, options->report);
   sub->add_option("-o,--output", options->output,
                   "Write the report to this file (atomically), or - for stdout (the default)")
-      ->check(output_name());
+      ->check(output_name())
+      ->value_kind(ValueKind::file);
   sub->add_option("--set", options->settings,
                   "A what-if: assess with FIELD set to VALUE (a code, a label, a,b for a list, [] or "
-                  "unknown); repeatable. The report's title says what was set")
-      ->allow_extra_args(false);
+                  "unknown); repeatable. The report's title says what was set");
   sub->add_option("--framework", options->framework,
-                  "Framework folder (default: $KANSRIJK_FRAMEWORK, else the built-in TNO framework)");
+                  "Framework folder (default: $KANSRIJK_FRAMEWORK, else the built-in TNO framework)")
+      ->value_kind(ValueKind::directory);
   sub->callback([options, &action] {
     action = [options](std::istream &in, std::ostream &out, std::ostream &) {
+      if (io::is_many_case_file(options->input)) {
+        throw util::Error(util::Diagnostic{
+            {options->input, 0, 0},
+            fmt::format(
+                "`kansrijk assess` reads one use case, and this is a file of many (JSON Lines or a CSV "
+                "inventory); assess them with `kansrijk batch {}`",
+                options->input)});
+      }
       report::RenderOptions render_options = resolve_report_options(
           options->report, options->output == util::k_standard_output && stdout_is_terminal());
       util::check_output_target("-o", options->output);

@@ -397,34 +397,37 @@ int run_batch(const BatchOptions &options, std::istream &in, std::ostream &out, 
 
 } // namespace
 
-void add_batch(CLI::App &app, Action &action) {
+void add_batch(CommandLine &app, Action &action) {
   auto options = std::make_shared<BatchOptions>();
-  CLI::App *sub = app.add_subcommand(
+  Command *sub = app.add_subcommand(
       "batch",
       "Assess many use cases: files, folders, JSON Lines (.jsonl, or - for stdin) and CSV inventories.");
   sub->add_option("INPUT", options->inputs,
                   "Use-case files, folders (searched for *.yaml, *.yml, *.json), .jsonl, .csv, or -")
-      ->required();
+      ->required()
+      ->value_kind(ValueKind::file);
   sub->add_option("--out", options->out_dir,
                   "Write one report per case into this folder (format from --format)")
-      ->check(output_name());
+      ->check(output_name())
+      ->value_kind(ValueKind::directory);
   sub->add_option(
          "--summary", options->summary,
          "Write the summary (one line per case) to this file, or - for stdout (default: stdout unless --out)")
-      ->check(output_name());
+      ->check(output_name())
+      ->value_kind(ValueKind::file);
   sub->add_flag("--follow-symlinks", options->follow_symlinks,
                 "In folders, also read symbolic links that lead out of the folder (default: not followed)");
   sub->add_option("--summary-format", options->summary_format,
                   "csv or jsonl (default: from the --summary file's extension, else csv)")
-      ->check(CLI::IsMember({"csv", "jsonl"}));
-  sub->add_option("--jobs,-j", options->jobs, "Worker threads (default: the number of cores)")
-      ->check(CLI::Range(1U, 256U));
+      ->choices({"csv", "jsonl"});
+  sub->add_option("--jobs,-j", options->jobs, "Worker threads (default: the number of cores)")->range(1, 256);
   sub->add_option("--progress", options->progress,
                   "Progress bar on stderr: auto (when it is a terminal), always, never")
-      ->check(CLI::IsMember({"auto", "always", "never"}))
+      ->choices({"auto", "always", "never"})
       ->capture_default_str();
   sub->add_option("--framework", options->framework,
-                  "Framework folder (default: $KANSRIJK_FRAMEWORK, else the built-in TNO framework)");
+                  "Framework folder (default: $KANSRIJK_FRAMEWORK, else the built-in TNO framework)")
+      ->value_kind(ValueKind::directory);
   add_report_options(sub, options->report);
   sub->callback([options, &action] {
     action = [options](std::istream &in, std::ostream &out, std::ostream &err) {

@@ -162,23 +162,26 @@ std::string compare_text(const core::Framework &fw,
 
 } // namespace
 
-void add_compare(CLI::App &app, Action &action) {
+void add_compare(CommandLine &app, Action &action) {
   auto options = std::make_shared<CompareOptions>();
-  CLI::App *sub = app.add_subcommand(
+  Command *sub = app.add_subcommand(
       "compare", "Compare two assessments: two use cases, or one use case and the same with --set changes.");
-  sub->add_option("A", options->a, "Use-case file")->required();
-  sub->add_option("B", options->b, "Second use-case file (default: A with the --set changes)");
+  sub->add_option("A", options->a, "Use-case file")->required()->value_kind(ValueKind::file);
+  sub->add_option("B", options->b, "Second use-case file (default: A with the --set changes)")
+      ->value_kind(ValueKind::file);
   sub->add_option("--set", options->settings,
                   "FIELD=VALUE applied to B (or to A when B is not given); repeatable")
-      ->allow_extra_args(false);
+;
   sub->add_option("--format", options->format, "Output format")
-      ->check(CLI::IsMember({"text", "json"}))
+      ->choices({"text", "json"})
       ->capture_default_str();
   sub->add_option("--lang", options->language, "Language (default: the framework's first)");
   sub->add_option("-o,--output", options->output, "Write to this file (atomically), or - for stdout")
-      ->check(output_name());
+      ->check(output_name())
+      ->value_kind(ValueKind::file);
   sub->add_option("--framework", options->framework,
-                  "Framework folder (default: $KANSRIJK_FRAMEWORK, else the built-in TNO framework)");
+                  "Framework folder (default: $KANSRIJK_FRAMEWORK, else the built-in TNO framework)")
+      ->value_kind(ValueKind::directory);
   sub->callback([options, &action] {
     action = [options](std::istream &in, std::ostream &out, std::ostream &) {
       if (options->b.empty() && options->settings.empty()) {

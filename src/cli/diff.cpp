@@ -239,18 +239,22 @@ Outcome assess_with(const core::Framework &fw, const std::string &file, std::ist
 
 } // namespace
 
-void add_diff(CLI::App &app, Action &action) {
+void add_diff(CommandLine &app, Action &action) {
   struct Options {
     std::string old_dir;
     std::string new_dir;
     std::vector<std::string> cases;
   };
   auto options = std::make_shared<Options>();
-  CLI::App *sub = app.add_subcommand(
+  Command *sub = app.add_subcommand(
       "diff", "What changed between two framework folders, and how the verdicts of use cases change.");
-  sub->add_option("OLD_DIR", options->old_dir, "The framework before the change")->required();
-  sub->add_option("NEW_DIR", options->new_dir, "The framework after the change")->required();
-  sub->add_option("CASES", options->cases, "Use-case files to assess with both");
+  sub->add_option("OLD_DIR", options->old_dir, "The framework before the change")
+      ->required()
+      ->value_kind(ValueKind::directory);
+  sub->add_option("NEW_DIR", options->new_dir, "The framework after the change")
+      ->required()
+      ->value_kind(ValueKind::directory);
+  sub->add_option("CASES", options->cases, "Use-case files to assess with both")->value_kind(ValueKind::file);
   sub->callback([options, &action] {
     action = [options](std::istream &in, std::ostream &out, std::ostream &) {
       std::vector<util::Diagnostic> unreadable; // a usage error before anything is printed

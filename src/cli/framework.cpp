@@ -280,16 +280,18 @@ private:
 
 } // namespace
 
-void add_framework(CLI::App &app, Action &action) {
+void add_framework(CommandLine &app, Action &action) {
   auto options = std::make_shared<FrameworkOptions>();
-  CLI::App *sub = app.add_subcommand(
+  Command *sub = app.add_subcommand(
       "framework", "Look inside a framework: list its ids, show one item, explain one rule.");
   sub->add_option("ACTION", options->action, "list, show or explain")
       ->required()
-      ->check(CLI::IsMember({"list", "show", "explain"}));
-  sub->add_option("ID", options->id, "The id to show, or the rule to explain");
+      ->choices({"list", "show", "explain"});
+  sub->add_option("ID", options->id, "The id to show, or the rule to explain")
+      ->value_kind(ValueKind::framework_id);
   sub->add_option("--framework", options->folder,
-                  "Framework folder (default: $KANSRIJK_FRAMEWORK, else the built-in one)");
+                  "Framework folder (default: $KANSRIJK_FRAMEWORK, else the built-in one)")
+      ->value_kind(ValueKind::directory);
   sub->add_option("--lang", options->language, "Language of the texts (default: the framework's first)");
   sub->callback([options, &action] {
     action = [options](std::istream &, std::ostream &out, std::ostream &err) {

@@ -121,21 +121,22 @@ std::string graph(const core::Framework &fw, bool dot, const std::string &lang) 
 
 } // namespace
 
-void add_graph(CLI::App &app, Action &action) {
+void add_graph(CommandLine &app, Action &action) {
   struct Options {
     std::string format = "mermaid";
     std::string language; // empty: the framework's first language
     std::string framework;
   };
   auto options = std::make_shared<Options>();
-  CLI::App *sub = app.add_subcommand("graph", "Print the framework's structure: pillars -> tasks -> skills "
-                                              "-> technologies (Mermaid or Graphviz dot).");
+  Command *sub = app.add_subcommand("graph", "Print the framework's structure: pillars -> tasks -> skills "
+                                             "-> technologies (Mermaid or Graphviz dot).");
   sub->add_option("--format", options->format, "mermaid or dot")
-      ->check(CLI::IsMember({"mermaid", "dot"}))
+      ->choices({"mermaid", "dot"})
       ->capture_default_str();
   sub->add_option("--lang", options->language, "Language of the labels (default: the framework's first)");
   sub->add_option("--framework", options->framework,
-                  "Framework folder (default: $KANSRIJK_FRAMEWORK, else the built-in TNO framework)");
+                  "Framework folder (default: $KANSRIJK_FRAMEWORK, else the built-in TNO framework)")
+      ->value_kind(ValueKind::directory);
   sub->callback([options, &action] {
     action = [options](std::istream &, std::ostream &out, std::ostream &) {
       const core::Framework fw = io::load_framework_for(options->framework);

@@ -3,6 +3,7 @@
 #include <cstdlib>
 #include <ctime>
 #include <fmt/format.h>
+#include <kansrijk/report/render.hpp>
 #include <kansrijk/cli/report_options.hpp>
 #include <kansrijk/util/diagnostic.hpp>
 #include <sys/ioctl.h>
@@ -50,19 +51,20 @@ int terminal_width() {
 
 } // namespace
 
-void add_report_options(CLI::App *sub, ReportChoice &choice) {
+void add_report_options(Command *sub, ReportChoice &choice, const std::string &language_help) {
   sub->add_option("--format", choice.format, "Report format")
-      ->check(CLI::IsMember({"text", "markdown", "html", "json"}))
+      ->choices({"text", "markdown", "html", "json"})
       ->capture_default_str();
-  sub->add_option("--lang", choice.language, "Report language (default: the framework's first)");
+  sub->add_option("--lang", choice.language, language_help);
   sub->add_option("--color", choice.color,
                   "Colour in the text report: auto (on a terminal, unless NO_COLOR is set), always, never")
-      ->check(CLI::IsMember({"auto", "always", "never"}))
+      ->choices({"auto", "always", "never"})
       ->capture_default_str();
   sub->add_option("--width", choice.width, "Text report width in columns (default: the terminal's, else 80)")
-      ->check(CLI::Range(40, 400));
+      ->range(40, 400);
   sub->add_option("--date", choice.date,
-                  "Date printed in the report, YYYY-MM-DD (default: $SOURCE_DATE_EPOCH's day, else today)");
+                  "Date printed in the report, YYYY-MM-DD (default: $SOURCE_DATE_EPOCH's day, else today)")
+      ->value_kind(ValueKind::date);
 }
 
 std::string report_date(const std::string &given) {

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <kansrijk/cli/cli.hpp>
 #include <kansrijk/cli/commands.hpp>
+#include <kansrijk/io/answers.hpp>
 #include <kansrijk/io/framework_loader.hpp>
 #include <kansrijk/util/output.hpp>
 #include <kansrijk/util/safe_text.hpp>
@@ -105,12 +106,8 @@ Json use_case_schema(const core::Framework &fw) {
   Json ref_values = Json::array();
   for (const auto &item : fw.items)
     ref_values.push_back(item.id);
-  const auto path_with = [&](core::FieldRole role, const char *fallback) {
-    const int index = fw.task_field_with(role);
-    return index < 0 ? std::string(fallback) : fw.task_fields[static_cast<std::size_t>(index)].path;
-  };
-  const std::string ref_key = path_with(core::FieldRole::task_ref, "ref");
-  const std::string name_key = path_with(core::FieldRole::task_name, "name");
+  const std::string ref_key = io::task_key(fw, core::FieldRole::task_ref, "ref");
+  const std::string name_key = io::task_key(fw, core::FieldRole::task_name, "name");
   Json custom = {{"type", "object"},
                  {"additionalProperties", false},
                  {"required", Json::array({name_key})},
@@ -338,6 +335,18 @@ Json framework_schema(const core::Framework &fw) {
   properties["use_case_format"] = {{"const", 1}};
   properties["fields"] = list_of;
   properties["task_fields"] = list_of;
+  Json interview_tasks = {{"type", "object"},
+                          {"additionalProperties", false},
+                          {"required", Json::array({"label", "question"})},
+                          {"properties",
+                           {{"after", {{"type", "string"}}},
+                            {"label", lang_text},
+                            {"question", lang_text},
+                            {"help", lang_text}}}};
+  properties["interview"] = {{"type", "object"},
+                             {"additionalProperties", false},
+                             {"required", Json::array({"tasks"})},
+                             {"properties", {{"tasks", interview_tasks}}}};
   properties["skills"] = array_of(item({{"id", id},
                                         {"group", string_enum(core::ids_of(fw.skill_groups))},
                                         {"label", lang_text},
@@ -388,19 +397,20 @@ Json framework_schema(const core::Framework &fw) {
 
 } // namespace
 
-void add_schema(CLI::App &app, Action &action) {
+void add_schema(CommandLine &app, Action &action) {
   struct Options {
     std::string kind;
     std::string framework;
   };
   auto options = std::make_shared<Options>();
-  CLI::App *sub =
+  Command *sub =
       app.add_subcommand("schema", "Print a JSON Schema (2020-12): use-case, assessment or framework.");
   sub->add_option("KIND", options->kind, "use-case, assessment or framework")
       ->required()
-      ->check(CLI::IsMember({"use-case", "assessment", "framework"}));
+      ->choices({"use-case", "assessment", "framework"});
   sub->add_option("--framework", options->framework,
-                  "Framework folder (default: $KANSRIJK_FRAMEWORK, else the built-in TNO framework)");
+                  "Framework folder (default: $KANSRIJK_FRAMEWORK, else the built-in TNO framework)")
+      ->value_kind(ValueKind::directory);
   sub->callback([options, &action] {
     action = [options](std::istream &, std::ostream &out, std::ostream &) {
       const core::Framework fw = io::load_framework_for(options->framework);

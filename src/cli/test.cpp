@@ -23,15 +23,16 @@ struct TestOptions {
 };
 } // namespace
 
-void add_test(CLI::App &app, Action &action) {
+void add_test(CommandLine &app, Action &action) {
   auto options = std::make_shared<TestOptions>();
-  CLI::App *sub =
+  Command *sub =
       app.add_subcommand("test", "Run a framework's golden cases (tests/*.yaml) and report rule coverage.");
   sub->add_option("DIR", options->folder,
-                  "Framework folder (default: $KANSRIJK_FRAMEWORK, else the built-in one)");
+                  "Framework folder (default: $KANSRIJK_FRAMEWORK, else the built-in one)")
+      ->value_kind(ValueKind::directory);
   sub->add_option("--min-coverage", options->min_coverage,
                   "Fail unless at least this percentage of the rules fires in some case")
-      ->check(CLI::Range(0, 100))
+      ->range(0, 100)
       ->capture_default_str();
   sub->add_flag("-q,--quiet", options->quiet, "Print only failures and the totals");
   sub->callback([options, &action] {

@@ -399,18 +399,21 @@ int run_validate(const ValidateOptions &options, std::ostream &out, std::ostream
 
 } // namespace
 
-void add_validate_case(CLI::App &app, Action &action) {
+void add_validate_case(CommandLine &app, Action &action) {
   struct Options {
     std::vector<std::string> files;
     std::string framework;
   };
   auto options = std::make_shared<Options>();
-  CLI::App *sub = app.add_subcommand(
+  Command *sub = app.add_subcommand(
       "validate-case",
       "Check use-case files against the framework's declared fields, without assessing them (for CI).");
-  sub->add_option("FILE", options->files, "Use-case files (YAML or JSON)")->required();
+  sub->add_option("FILE", options->files, "Use-case files (YAML or JSON)")
+      ->required()
+      ->value_kind(ValueKind::file);
   sub->add_option("--framework", options->framework,
-                  "Framework folder (default: $KANSRIJK_FRAMEWORK, else the built-in TNO framework)");
+                  "Framework folder (default: $KANSRIJK_FRAMEWORK, else the built-in TNO framework)")
+      ->value_kind(ValueKind::directory);
   sub->callback([options, &action] {
     action = [options](std::istream &in, std::ostream &out, std::ostream &err) {
       // A file that is missing or cannot be read is a usage error (exit 2, nothing on stdout),
@@ -445,14 +448,15 @@ void add_validate_case(CLI::App &app, Action &action) {
   });
 }
 
-void add_validate(CLI::App &app, Action &action) {
+void add_validate(CommandLine &app, Action &action) {
   auto options = std::make_shared<ValidateOptions>();
-  CLI::App *sub = app.add_subcommand(
+  Command *sub = app.add_subcommand(
       "validate", "Check framework folders (for CI): every problem, with a check id and location.");
-  sub->add_option("DIR", options->folders, "Framework folders (default: the built-in framework)");
+  sub->add_option("DIR", options->folders, "Framework folders (default: the built-in framework)")
+      ->value_kind(ValueKind::directory);
   sub->add_option("--format", options->format,
                   "Output: text, json, sarif (SARIF 2.1.0) or github (workflow annotations)")
-      ->check(CLI::IsMember({"text", "json", "sarif", "github"}))
+      ->choices({"text", "json", "sarif", "github"})
       ->capture_default_str();
   sub->add_flag("--strict", options->strict, "Treat warnings as errors");
   sub->callback([options, &action] {

@@ -363,6 +363,11 @@ bool known_header(const std::vector<CsvCell> &names, const core::Framework &fram
 
 } // namespace
 
+bool is_many_case_file(const std::string &path) {
+  const InputKind kind = kind_of(path);
+  return kind == InputKind::json_lines || kind == InputKind::csv;
+}
+
 struct RecordSource::Open {
   std::string path;
   InputKind kind = InputKind::document;

@@ -204,7 +204,8 @@ Framework Loading::load() {
     if (spec.required && m_sections.find(spec.key) == m_sections.end()) {
       m_problems.push_back(Diagnostic{{m_fw.origin},
                                       "no file declares \"" + std::string(spec.key) +
-                                          "\"; every framework has it (see docs/framework-authoring.md)",
+                                          "\"; every framework has it (see framework-authoring.md in the "
+                                          "documentation, `man kansrijk` FILES)",
                                       "KR003"});
     }
   }

@@ -118,6 +118,7 @@ inline constexpr SectionSpec k_sections[] = {
     {"task_list", false, false},
     {"fields", true, true},
     {"task_fields", true, true},
+    {"interview", false, false},
     {"skill_groups", true, true},
     {"skills", true, true},
     {"pillars", true, true},

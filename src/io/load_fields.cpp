@@ -1,6 +1,7 @@
 // The use-case vocabulary: fields, task fields, the task list and what the engine reads each
 // field for (roles), derived attributes and defaults (fields.yaml by convention).
 #include "framework_loading.hpp"
+#include "interview_text.hpp"
 
 #include <algorithm>
 #include <kansrijk/util/text.hpp>
@@ -83,6 +84,9 @@ void Loading::read_fields() {
   read_list("fields", false, m_fw.fields);
   read_list("task_fields", true, m_fw.task_fields);
   m_fw.index_field_groups();
+  if (const Section *s = section("interview"); s != nullptr && s->value != nullptr) {
+    read_interview_text(*s->value, m_fw, m_reader);
+  }
   if (m_fw.field_index(m_fw.tasks_key) >= 0) {
     m_reader.error(m_fw.fields[static_cast<std::size_t>(m_fw.field_index(m_fw.tasks_key))].where,
                    "a field cannot be called \"" + m_fw.tasks_key + "\": that is the task list", "KR010");

@@ -26,13 +26,13 @@ public:
     m_uc.fields.resize(m_fw.fields.size());
     if (!root.is_map()) {
       m_reader.error(root.where, "a use case must be a mapping (key: value), not " +
-                                     std::string(kind_name(root)) + "; see docs/use-case-format.md");
+                                     std::string(kind_name(root)) + "; see USE-CASE FILES in `man kansrijk`");
       throw util::Error(std::move(m_reader.diagnostics()));
     }
     if (!recognised(root)) {
       m_reader.error(root.where, "not a use case: none of its " + std::to_string(root.entries.size()) +
                                      " top-level keys is a use-case key (such as " + example_keys() +
-                                     "), nor close to one; see docs/use-case-format.md");
+                                     "), nor close to one; see USE-CASE FILES in `man kansrijk`");
       throw util::Error(std::move(m_reader.diagnostics()));
     }
     read_group(root, "");

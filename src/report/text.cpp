@@ -1,31 +1,16 @@
 // The plain-text report, for reading in a terminal or pasting into a file note: wrapped at
-// the asked width, optionally coloured (ANSI) for a terminal.
+// word boundaries at the asked width (util::wrap, by display width, so "ë" takes one column),
+// optionally coloured (ANSI) for a terminal.
 #include "sink.hpp"
 
 #include <algorithm>
 #include <fmt/format.h>
 #include <kansrijk/util/safe_text.hpp>
+#include <kansrijk/util/wrap.hpp>
 
 namespace kansrijk::report {
 
 namespace {
-
-// Columns `text` takes in a terminal: UTF-8 continuation bytes and our own colour
-// sequences (ESC [ ... m; input text never holds ESC, see printable) take none.
-std::size_t display_width(std::string_view text) {
-  std::size_t width = 0;
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    if (text[i] == '\x1b') {
-      const std::size_t end = text.find('m', i);
-      i = end == std::string_view::npos ? text.size() : end;
-      continue;
-    }
-    if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) {
-      ++width;
-    }
-  }
-  return width;
-}
 
 // Text made safe for a terminal or a file: controls (escape sequences among them), bidi
 // and invisible characters are shown as <U+XXXX>, so a hostile title cannot move the cursor,
@@ -37,35 +22,25 @@ public:
   explicit TextSink(const RenderOptions &options)
       : m_width(std::max(40, options.width)), m_color(options.color) {}
 
-  void title(std::string_view text) override {
-    const std::string safe = printable(text);
-    line(paint(safe, Tone::plain, true));
-    line(std::string(display_width(safe), '='));
-  }
+  void title(std::string_view text) override { underlined(text, Tone::plain, '='); }
   void running_head(std::string_view, std::string_view) override {}
   void part(std::string_view text) override {
-    const std::string safe = printable(text);
     line();
     line();
-    line(paint(safe, Tone::plain, true));
-    line(std::string(display_width(safe), '='));
+    underlined(text, Tone::plain, '=');
     m_in_block = false;
   }
   void meta(std::string_view label, std::string_view value) override {
     wrapped(printable(label) + ": ", value, 4, Tone::plain);
   }
   void verdict(std::string_view text, Tone tone) override {
-    const std::string safe = printable(text);
     line();
-    line(paint(safe, tone, true));
-    line(std::string(display_width(safe), '-'));
+    underlined(text, tone, '-');
     m_in_block = false;
   }
   void heading(std::string_view text) override {
-    const std::string safe = printable(text);
     line();
-    line(paint(safe, Tone::plain, true));
-    line(std::string(display_width(safe), '-'));
+    underlined(text, Tone::plain, '-');
     m_in_block = false;
   }
   void subheading(std::string_view text, Tone tone) override {
@@ -78,7 +53,7 @@ public:
   }
   void item(std::string_view marker, std::string_view text, Tone tone) override {
     const std::string first = printable(marker) + " ";
-    wrapped(first, text, std::min<std::size_t>(display_width(first), 4), tone);
+    wrapped(first, text, std::min<std::size_t>(util::display_width(first), 4), tone);
   }
   void detail(std::string_view marker, std::string_view text) override {
     if (marker.empty()) {
@@ -123,47 +98,38 @@ private:
     m_out += '\n';
   }
 
-  // Writes `raw` (made printable) wrapped at the report width, the first line after
-  // `first`, later lines indented by `indent` spaces; lines are painted in `tone`.
-  void wrapped(const std::string &first, std::string_view raw, std::size_t indent, Tone tone) {
-    const std::string text = printable(raw);
-    std::string current = first;
-    std::size_t current_width = display_width(first);
-    bool line_has_word = false;
-    // A label such as "Datum: " counts as content: a word too long for the rest of its line
-    // moves to the next one.
-    bool line_has_label = first.find_first_not_of(' ') != std::string::npos;
-    const auto flush = [&] {
-      current.erase(current.find_last_not_of(' ') + 1); // a label alone on its line ends in no space
-      line(tone == Tone::plain ? current : paint(current, tone, false));
-    };
-    std::size_t pos = 0;
-    while (pos < text.size()) {
-      const std::size_t space = text.find(' ', pos);
-      const std::string_view token =
-          std::string_view(text).substr(pos, space == std::string::npos ? std::string::npos : space - pos);
-      pos = space == std::string::npos ? text.size() : space + 1;
-      if (token.empty()) {
-        continue;
-      }
-      const std::size_t token_width = display_width(token);
-      if ((line_has_word || line_has_label) &&
-          current_width + 1 + token_width > static_cast<std::size_t>(m_width)) {
-        flush();
-        current = std::string(indent, ' ');
-        current_width = indent;
-        line_has_word = false;
-        line_has_label = false;
-      }
-      if (line_has_word) {
-        current += ' ';
-        ++current_width;
-      }
-      current += token;
-      current_width += token_width;
-      line_has_word = true;
+  // Each line of `lines` (joined with '\n'), without trailing spaces, painted in `tone`
+  // (bold for a heading).
+  void lines_of(const std::string &lines, Tone tone, bool bold) {
+    std::size_t start = 0;
+    while (start <= lines.size()) {
+      const std::size_t end = std::min(lines.find('\n', start), lines.size());
+      std::string one = lines.substr(start, end - start);
+      one.erase(one.find_last_not_of(' ') + 1); // a label alone on its line ends in no space
+      line(tone == Tone::plain && !bold ? one : paint(one, tone, bold));
+      start = end + 1;
     }
-    flush();
+  }
+
+  // A heading in bold, wrapped at word boundaries like the text (a long title in a narrow
+  // terminal), underlined with `rule` as wide as its widest line.
+  void underlined(std::string_view raw, Tone tone, char rule) {
+    const std::string lines = util::wrap(printable(raw), static_cast<std::size_t>(m_width));
+    std::size_t widest = 0;
+    std::size_t start = 0;
+    while (start <= lines.size()) {
+      const std::size_t end = std::min(lines.find('\n', start), lines.size());
+      widest = std::max(widest, util::display_width(std::string_view(lines).substr(start, end - start)));
+      start = end + 1;
+    }
+    lines_of(lines, tone, true);
+    line(std::string(widest, rule));
+  }
+
+  // Writes `raw` (made printable) wrapped at word boundaries at the report width, the first
+  // line after `first`, later lines indented by `indent` spaces; lines are painted in `tone`.
+  void wrapped(const std::string &first, std::string_view raw, std::size_t indent, Tone tone) {
+    lines_of(util::wrap(printable(raw), static_cast<std::size_t>(m_width), first, indent), tone, false);
   }
 
   int m_width;

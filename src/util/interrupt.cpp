@@ -17,6 +17,7 @@ static_assert(std::atomic<int>::is_always_lock_free && std::atomic<bool>::is_alw
 
 struct sigaction g_old_int {};
 struct sigaction g_old_term {};
+struct sigaction g_old_hup {};
 
 extern "C" void on_stop_signal(int signal) {
   g_signal.store(signal);
@@ -42,11 +43,13 @@ InterruptGuard::InterruptGuard(StdinOnStop on_stop) {
   action.sa_flags = 0; // no SA_RESTART: a blocking read returns EINTR and the reader sees the flag
   sigaction(SIGINT, &action, &g_old_int);
   sigaction(SIGTERM, &action, &g_old_term);
+  sigaction(SIGHUP, &action, &g_old_hup);
 }
 
 InterruptGuard::~InterruptGuard() {
   sigaction(SIGINT, &g_old_int, nullptr);
   sigaction(SIGTERM, &g_old_term, nullptr);
+  sigaction(SIGHUP, &g_old_hup, nullptr);
   g_signal.store(0);
   g_end_stdin.store(false);
 }

@@ -254,13 +254,13 @@ def check_injection():
         no_hidden(github.stdout.decode(), "validate --format github")
         # interview --resume shows the answers of a complete file in its summary
         from interview import NL_ANSWERS  # the scripted session of the interview tests
-        session = run(BINARY, ["interview", "-o", "complete.yaml"], stdin=("\n".join(NL_ANSWERS) + "\n").encode(), cwd=tmp)
+        session = run(BINARY, ["interview", "--case", "complete.yaml"], stdin=("\n".join(NL_ANSWERS) + "\n").encode(), cwd=tmp)
         expect(session.returncode == 0, f"injection: interview session exit {session.returncode}")
         complete = os.path.join(tmp, "complete.yaml")
         answers = open(complete, encoding="utf-8").read().splitlines()
         write(complete, "\n".join("title: " + json.dumps(HOSTILE_TITLE) if l.startswith("title:") else l
                                    for l in answers) + "\n")
-        resumed = subprocess.run(WRAPPER + [BINARY, "interview", "--resume", complete, "-o", os.path.join(tmp, "done.yaml")],
+        resumed = subprocess.run(WRAPPER + [BINARY, "interview", "--resume", complete, "--case", os.path.join(tmp, "done.yaml")],
                                  input=b"", capture_output=True, env=env(), cwd=tmp, timeout=120)
         out = resumed.stdout.decode()
         expect("Rood<U+001B>[31m" in out, f"injection: interview --resume does not show the title: {out[-500:]}")
@@ -376,11 +376,12 @@ def check_stop():
         expect(proc.returncode == code and b"interrupted after 0 cases" in err,
                f"stop: {signal.Signals(sig).name}: exit {proc.returncode} {err.decode()}")
     with tempfile.TemporaryDirectory() as tmp:
-        # one line of 1 MiB without a line break: the interview keeps (and echoes) at most 64 KiB of it
-        result = subprocess.run(WRAPPER + [BINARY, "interview", "-o", "x.yaml"], input=b"x" * (1 << 20),
+        # one line of 1 MiB without a line break: no answer; the interview reads (and echoes) at
+        # most 64 KiB of it, then stops with exit 2 and says why
+        result = subprocess.run(WRAPPER + [BINARY, "interview", "--case", "x.yaml"], input=b"x" * (1 << 20),
                                 capture_output=True, env=env(), cwd=tmp, timeout=300)
         longest = max(len(line) for line in result.stdout.split(b"\n"))
-        expect(result.returncode == 130 and longest <= 65536 + 200,
+        expect(result.returncode == 2 and longest <= 65536 + 200 and b"64 KiB" in result.stderr,
                f"stop: interview keeps a line of {longest} bytes (exit {result.returncode})")
 
 

@@ -5,7 +5,12 @@ session in a real terminal (tmux).
 Usage: interview.py BINARY SOURCE_DIR CHECK
 Checks: complete-nl, complete-en (with an own task), edits (help, invalid answers, going
 back, the summary), skip (a question that no longer applies), resume (input ends early, a
-draft is saved, --resume finishes it), interrupt (Ctrl-C), tmux (a real terminal).
+draft is saved, --resume finishes it), interrupt (Ctrl-C and SIGTERM), tmux (a real
+terminal), formats (the report in every format), no-overwrite (drafts and results never
+replace a file), other-framework (a framework with other groups and no id), input-limits
+(/dev/zero, text that is not text), and in tmux every way out: tmux-ctrl-c (the terminal
+echoes again, also in a resumed session), tmux-ctrl-d, tmux-sigterm, tmux-error (the folder
+disappears before the answers are saved), tmux-wrap (a narrow terminal).
 """
 import json
 import os
@@ -68,7 +73,7 @@ def assess_json(path):
 
 def check_complete_nl():
     with tempfile.TemporaryDirectory() as tmp:
-        result = interview(["-o", "dossier.yaml"], NL_ANSWERS, tmp)
+        result = interview(["--case", "dossier.yaml"], NL_ANSWERS, tmp)
         out = result.stdout.decode()
         expect(result.returncode == 0, f"complete-nl: exit {result.returncode} {result.stderr.decode()}")
         expect("toepassing opgeslagen in dossier.yaml" in result.stderr.decode(), "complete-nl: no save message")
@@ -115,7 +120,7 @@ def check_complete_en():
         "y",
     ]
     with tempfile.TemporaryDirectory() as tmp:
-        result = interview(["--lang", "en", "-o", "planner.yaml"], answers, tmp)
+        result = interview(["--lang", "en", "--case", "planner.yaml"], answers, tmp)
         out = result.stdout.decode()
         expect(result.returncode == 0, f"complete-en: exit {result.returncode} {result.stderr.decode()}\n{out[-1500:]}")
         expect(f"Question 1/{QUESTIONS} · Title" in out and "Own task · Name 1/9" in out and "VERDICT:" in out,
@@ -152,7 +157,7 @@ def check_edits():
         "j",
     ]
     with tempfile.TemporaryDirectory() as tmp:
-        result = interview(["-o", "x.yaml"], answers, tmp)
+        result = interview(["--case", "x.yaml"], answers, tmp)
         out = result.stdout.decode()
         expect(result.returncode == 0, f"edits: exit {result.returncode} {result.stderr.decode()}\n{out[-2000:]}")
         expect("Deze vraag is verplicht." in out, "edits: empty title accepted")
@@ -173,7 +178,7 @@ def check_skip():
     with tempfile.TemporaryDirectory() as tmp:
         # personal data: no; health, medical details and the medical judgement are skipped
         answers = NL_ANSWERS[:15] + ["2"] + NL_ANSWERS[18:22] + NL_ANSWERS[23:]
-        result = interview(["-o", "x.yaml"], answers, tmp)
+        result = interview(["--case", "x.yaml"], answers, tmp)
         out = result.stdout.decode()
         expect(result.returncode == 0, f"skip: exit {result.returncode}")
         expect(f"Vraag 16/{QUESTIONS} · Gezondheidsgegevens" not in out, "skip: the health question was asked")
@@ -183,7 +188,7 @@ def check_skip():
 
 def check_resume():
     with tempfile.TemporaryDirectory() as tmp:
-        first = interview(["-o", "zaak.yaml"], NL_ANSWERS[:9], tmp)  # input ends after the role
+        first = interview(["--case", "zaak.yaml"], NL_ANSWERS[:9], tmp)  # input ends after the role
         expect(first.returncode == 130, f"resume: exit {first.returncode}, expected 130")
         draft = os.path.join(tmp, "zaak.draft.yaml")
         expect(os.path.exists(draft) and not os.path.exists(os.path.join(tmp, "zaak.yaml")),
@@ -200,7 +205,7 @@ def check_resume():
         expect(f"Vraag 1/{QUESTIONS}" not in out and f"Vraag 8/{QUESTIONS} · AI-technologie" in out, "resume: did not continue where it stopped")
         expect(os.path.exists(os.path.join(tmp, "zaak.yaml")) and not os.path.exists(draft),
                f"resume: files after finishing {os.listdir(tmp)}")
-        complete = interview(["-o", "ref.yaml"], NL_ANSWERS, tmp)
+        complete = interview(["--case", "ref.yaml"], NL_ANSWERS, tmp)
         expect(complete.returncode == 0, "resume: reference session")
         a, b = assess_json(os.path.join(tmp, "zaak.yaml")), assess_json(os.path.join(tmp, "ref.yaml"))
         if a and b:
@@ -208,24 +213,27 @@ def check_resume():
 
 
 def check_interrupt():
-    with tempfile.TemporaryDirectory() as tmp:
-        env = dict(os.environ, SOURCE_DATE_EPOCH="1795392000")
-        proc = subprocess.Popen([BINARY, "interview", "-o", "x.yaml"], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-                                stderr=subprocess.PIPE, cwd=tmp, env=env)
-        proc.stdin.write(b"Onderbroken toepassing\n\n")
-        proc.stdin.flush()
-        time.sleep(1.0)
-        proc.send_signal(signal.SIGINT)
-        try:
-            _, err = proc.communicate(timeout=30)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            expect(False, "interrupt: Ctrl-C did not end the interview")
-            return
-        expect(proc.returncode == 130, f"interrupt: exit {proc.returncode} {err.decode()}")
-        draft = os.path.join(tmp, "x.draft.yaml")
-        expect(os.path.exists(draft) and "Onderbroken toepassing" in open(draft, encoding="utf-8").read(),
-               f"interrupt: no draft with the title; files {os.listdir(tmp)}")
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        with tempfile.TemporaryDirectory() as tmp:
+            env = dict(os.environ, SOURCE_DATE_EPOCH="1795392000")
+            wrapper = os.environ.get("KANSRIJK_E2E_WRAPPER", "").split()
+            proc = subprocess.Popen(wrapper + [BINARY, "interview", "--case", "x.yaml"], stdin=subprocess.PIPE,
+                                    stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=tmp, env=env)
+            proc.stdin.write(b"Onderbroken toepassing\n\n")
+            proc.stdin.flush()
+            time.sleep(1.0 if not wrapper else 5.0)
+            proc.send_signal(sig)
+            try:
+                _, err = proc.communicate(timeout=30)
+            except subprocess.TimeoutExpired:
+                proc.kill()
+                expect(False, f"interrupt: {sig.name} did not end the interview")
+                continue
+            expected = 128 + int(sig)  # 130 for Ctrl-C, 143 for SIGTERM, as in batch
+            expect(proc.returncode == expected, f"interrupt: {sig.name}: exit {proc.returncode} {err.decode()}")
+            draft = os.path.join(tmp, "x.draft.yaml")
+            expect(os.path.exists(draft) and "Onderbroken toepassing" in open(draft, encoding="utf-8").read(),
+                   f"interrupt: {sig.name}: no draft with the title; files {os.listdir(tmp)}")
 
 
 def check_tmux():
@@ -237,7 +245,7 @@ def check_tmux():
         session = f"kansrijk-test-{os.getpid()}"
         socket = os.path.join(tmp, "tmux.sock")
         base = [tmux, "-u", "-S", socket]
-        command = f"cd {tmp} && SOURCE_DATE_EPOCH=1795392000 {BINARY} interview -o t.yaml; echo EXIT=$?; sleep 30"
+        command = f"cd {tmp} && SOURCE_DATE_EPOCH=1795392000 {BINARY} interview --case t.yaml; echo EXIT=$?; sleep 30"
         subprocess.run(base + ["new-session", "-d", "-s", session, "-x", "110", "-y", "50", command], check=True)
 
         def screen():
@@ -272,10 +280,338 @@ def check_tmux():
             subprocess.run(base + ["kill-server"], capture_output=True)
 
 
+def check_formats():
+    with tempfile.TemporaryDirectory() as tmp:
+        for fmt, name, start in (("html", "rapport.html", "<!DOCTYPE html>"), ("markdown", "rapport.md", "# "),
+                                 ("json", "rapport.json", "{")):
+            case = f"case-{fmt}.yaml"
+            result = interview(["--format", fmt, "-o", name, "--case", case], NL_ANSWERS, tmp)
+            err = result.stderr.decode()
+            expect(result.returncode == 0 and f"rapport geschreven in {name}" in err, f"formats: {fmt}: {err}")
+            path = os.path.join(tmp, name)
+            if not os.path.exists(path):
+                expect(False, f"formats: {name} not written; files {os.listdir(tmp)}")
+                continue
+            with open(path, encoding="utf-8") as f:
+                report = f.read()
+            expect(report.startswith(start), f"formats: {name} starts with {report[:40]!r}")
+            expect(start.encode() not in result.stdout.split(b"Klopt dit?")[-1],
+                   f"formats: the {fmt} report went to stdout as well")
+            again = run(BINARY, ["assess", case, "--format", fmt], cwd=tmp)
+            expect(again.stdout.decode() == report, f"formats: the {fmt} report differs from assessing {case}")
+        # without -o the report follows the session on stdout, in the format asked
+        result = interview(["--format", "json", "--case", "j.yaml"], NL_ANSWERS, tmp)
+        out = result.stdout.decode()
+        document = out[out.rindex("\n{") + 1:] if "\n{" in out else ""
+        try:
+            verdict = json.loads(document)["verdict"]
+        except ValueError:
+            verdict = None
+        again = run(BINARY, ["assess", "j.yaml", "--format", "json"], cwd=tmp)
+        expected = json.loads(again.stdout)["verdict"] if again.returncode == 0 else "?"
+        expect(result.returncode == 0 and verdict == expected, f"formats: JSON on stdout ({expected}): {out[-300:]}")
+
+
+def check_no_overwrite():
+    title_slug = "ai-vat-het-medisch-dossier-samen-voor"
+    with tempfile.TemporaryDirectory() as tmp:
+        # two stopped sessions with the same title: two drafts, the first not overwritten
+        first = interview([], NL_ANSWERS[:4], tmp)
+        second = interview([], [NL_ANSWERS[0], "Een andere beschrijving"], tmp)
+        expect(first.returncode == 130 and second.returncode == 130, f"no-overwrite: exits {first.returncode} {second.returncode}")
+        drafts = sorted(f for f in os.listdir(tmp) if f.endswith(".draft.yaml"))
+        expect(drafts == [f"{title_slug}-2.draft.yaml", f"{title_slug}.draft.yaml"], f"no-overwrite: drafts {drafts}")
+        first_draft, second_draft = (os.path.join(tmp, f"{title_slug}{n}.draft.yaml") for n in ("", "-2"))
+        with open(first_draft, encoding="utf-8") as f:
+            expect(NL_ANSWERS[2] in f.read(), "no-overwrite: the first draft lost its answers")
+        with open(second_draft, encoding="utf-8") as f:
+            expect("Een andere beschrijving" in f.read(), "no-overwrite: the second draft lacks its answer")
+        expect(f"concept bewaard in {title_slug}-2.draft.yaml" in second.stderr.decode(),
+               f"no-overwrite: message {second.stderr.decode()}")
+        # --resume: the draft's name without .draft belongs to an unrelated file, which stays
+        unrelated = os.path.join(tmp, f"{title_slug}.yaml")
+        with open(unrelated, "w", encoding="utf-8") as f:
+            f.write("# not from the interview\n")
+        resumed = interview(["--resume", first_draft], NL_ANSWERS[4:], tmp)
+        expect(resumed.returncode == 0 and f"toepassing opgeslagen in {os.path.join(tmp, title_slug)}-2.yaml"
+               in resumed.stderr.decode(),
+               f"no-overwrite: resume: {resumed.returncode} {resumed.stderr.decode()}")
+        with open(unrelated, encoding="utf-8") as f:
+            expect(f.read() == "# not from the interview\n", "no-overwrite: --resume wrote over an unrelated file")
+        expect(not os.path.exists(first_draft) and os.path.exists(second_draft),
+               f"no-overwrite: after resuming, files {sorted(os.listdir(tmp))}")
+        # --case naming an existing file is refused before the first question
+        refused = interview(["--case", f"{title_slug}.yaml"], NL_ANSWERS, tmp)
+        expect(refused.returncode == 2 and b"exists already" in refused.stderr and b"Vraag 1" not in refused.stdout,
+               f"no-overwrite: --case of an existing file: {refused.returncode} {refused.stderr.decode()}")
+        # changing a finished file and stopping: a new draft, the finished file untouched
+        finished = os.path.join(tmp, f"{title_slug}-2.yaml")
+        with open(finished, encoding="utf-8") as f:
+            before = f.read()
+        changed = interview(["--resume", finished], ["3", "Een ander doel"], tmp)
+        with open(finished, encoding="utf-8") as f:
+            expect(changed.returncode == 130 and f.read() == before, "no-overwrite: --resume of a finished file changed it")
+        expect(os.path.exists(first_draft), f"no-overwrite: no draft of the change; files {sorted(os.listdir(tmp))}")
+    with tempfile.TemporaryDirectory() as tmp:
+        nothing = interview([], [], tmp)
+        expect(nothing.returncode == 130 and os.listdir(tmp) == [] and "niets bewaard" in nothing.stderr.decode(),
+               f"no-overwrite: a session without answers left {os.listdir(tmp)}: {nothing.stderr.decode()}")
+
+
+def check_other_framework():
+    """A framework whose groups interleave in fields.yaml, without an `id` field and without
+    an `interview:` section: the interview's result must load (it used to write `id:`,
+    split the groups, fail its own check and lose the session)."""
+    import yaml
+    with tempfile.TemporaryDirectory() as tmp:
+        framework = os.path.join(tmp, "ander-kader")
+        shutil.copytree(os.path.join(SOURCE, "frameworks", "tno-arbeidsdeskundige"), framework)
+        with open(os.path.join(framework, "fields.yaml"), encoding="utf-8") as f:
+            doc = yaml.safe_load(f)
+        fields = [field for field in doc["fields"] if field["path"] != "id"]
+        ai = [field for field in fields if field["path"].startswith("ai.")]
+        context = [field for field in fields if field["path"].startswith("context.")]
+        at = fields.index(ai[0])
+        others = [field for field in fields if field not in ai and field not in context]
+        doc["fields"] = others[:at] + ai[:2] + context + ai[2:] + others[at:]
+        del doc["interview"]
+        with open(os.path.join(framework, "fields.yaml"), "w", encoding="utf-8") as f:
+            yaml.safe_dump(doc, f, allow_unicode=True, sort_keys=False)
+        valid = run(BINARY, ["validate", framework])
+        expect(valid.returncode == 0, f"other-framework: the changed framework is invalid: {valid.stdout.decode()}")
+        answers = ["Ander kader"] + [""] * 40 + ["1", "1", "k", "j"]
+        result = interview(["--framework", framework, "--case", "a.yaml"], answers, tmp)
+        expect(result.returncode == 0 and b"toepassing opgeslagen in a.yaml" in result.stderr,
+               f"other-framework: exit {result.returncode} {result.stderr.decode()}\n{result.stdout.decode()[-800:]}")
+        path = os.path.join(tmp, "a.yaml")
+        if not os.path.exists(path):
+            return
+        with open(path, encoding="utf-8") as f:
+            text = f.read()
+        top = [line.split(":")[0] for line in text.splitlines() if line and not line.startswith((" ", "#"))]
+        expect("id" not in top and len(top) == len(set(top)), f"other-framework: top-level keys {top}:\n{text}")
+        assessed = run(BINARY, ["assess", path, "--framework", framework, "--format", "json"])
+        expect(assessed.returncode == 0, f"other-framework: assess: {assessed.stderr.decode()}")
+        if assessed.returncode == 0:
+            doc = json.loads(assessed.stdout)
+            expect(doc["use_case"]["title"] == "Ander kader" and doc["input"]["tasks"][0]["ref"] == "beeldvorming.dossierstudie",
+                   f"other-framework: {doc['use_case']} {doc['input']['tasks']}")
+
+
+def check_input_limits():
+    import resource
+    with tempfile.TemporaryDirectory() as tmp:
+        # /dev/zero never ends a line: the interview stops after 64 KiB, with bounded memory
+        with open("/dev/zero", "rb") as zero:
+            try:
+                result = subprocess.run([BINARY, "interview"], stdin=zero, capture_output=True, cwd=tmp, timeout=60)
+            except subprocess.TimeoutExpired:
+                expect(False, "input-limits: `interview < /dev/zero` did not end within 60 s")
+                result = None
+        peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss  # KiB
+        if result is not None:
+            expect(result.returncode == 2 and b"64 KiB" in result.stderr,
+                   f"input-limits: /dev/zero: exit {result.returncode} {result.stderr.decode()}")
+        expect(peak < 100 * 1024, f"input-limits: /dev/zero: peak RSS {peak} KiB")
+        expect(os.listdir(tmp) == [], f"input-limits: /dev/zero left {os.listdir(tmp)}")
+        # text that is not text is refused and asked again
+        stdin = b"Kapot \xff\xfe\nStuur\x01teken\nGoede titel\n"
+        result = run(BINARY, ["interview", "--case", "x.yaml"], stdin=stdin, cwd=tmp)
+        out = result.stdout.decode(errors="replace")
+        expect(result.returncode == 130 and out.count("Dat is geen leesbare tekst") == 2,
+               f"input-limits: bad text: exit {result.returncode}\n{out[-600:]}")
+        with open(os.path.join(tmp, "x.draft.yaml"), encoding="utf-8") as f:
+            expect('title: "Goede titel"' in f.read(), "input-limits: the valid title was not saved")
+
+
+class Terminal:
+    """An interactive bash in tmux, `width` columns wide, for sessions in a real terminal."""
+
+    def __init__(self, tmp, width=110):
+        tmux = shutil.which("tmux")
+        expect(tmux is not None, "tmux: not installed (scripts/setup.sh --test installs it)")
+        self.ok = tmux is not None
+        self.tmpdir = os.path.join(tmp, "tmpdir")
+        os.makedirs(self.tmpdir)
+        self.base = [tmux or "tmux", "-u", "-S", os.path.join(tmp, "tmux.sock")]
+        shell = (f"env -i HOME={tmp} TERM=xterm-256color LANG=C.UTF-8 PATH=/usr/bin:/bin TMPDIR={self.tmpdir} "
+                 "SOURCE_DATE_EPOCH=1795392000 bash --norc --noprofile")
+        if self.ok:
+            subprocess.run(self.base + ["new-session", "-d", "-s", "t", "-x", str(width), "-y", "50", "-c", tmp, shell],
+                           check=True)
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *_):
+        subprocess.run(self.base + ["kill-server"], capture_output=True)
+        deadline = time.time() + 5  # the server removes its socket as it goes
+        while os.path.exists(self.base[-1]) and time.time() < deadline:
+            time.sleep(0.05)
+
+    def keys(self, *keys):
+        subprocess.run(self.base + ["send-keys", "-t", "t", *keys], check=True)
+
+    def type(self, text):
+        subprocess.run(self.base + ["send-keys", "-t", "t", "-l", text], check=True)
+        self.keys("Enter")
+
+    def screen(self):
+        return subprocess.run(self.base + ["capture-pane", "-p", "-t", "t", "-S", "-3000"], capture_output=True,
+                              text=True).stdout
+
+    def wait_for(self, text, timeout=15):
+        deadline = time.time() + timeout
+        while time.time() < deadline:
+            if text in self.screen():
+                return True
+            time.sleep(0.1)
+        return False
+
+    def answer(self, answers):
+        for answer in answers:
+            self.type(answer)
+            time.sleep(0.05)
+
+    def sane(self, label):
+        """The terminal echoes and edits lines again."""
+        self.clear()
+        self.type("case \"$(stty -a)\" in *' -echo '*|*' -icanon '*) echo TTY=BROKEN;; *) echo TTY=SANE;; esac")
+        self.wait_for("\nTTY=")
+        expect("TTY=SANE" in self.screen().splitlines(),
+               f"{label}: the terminal was left without echo or line editing:\n{self.screen()[-800:]}")
+
+    def clear(self):
+        """An empty screen and scrollback, so that waiting finds only what comes next."""
+        self.type("clear")
+        time.sleep(0.2)
+        subprocess.run(self.base + ["clear-history", "-t", "t"], check=True)
+
+    def interview_pid(self):
+        shell = subprocess.run(self.base + ["display", "-p", "-t", "t", "#{pane_pid}"], capture_output=True,
+                               text=True).stdout.strip()
+        with open(f"/proc/{shell}/task/{shell}/children", encoding="ascii") as f:
+            children = f.read().split()
+        return int(children[0]) if children else None
+
+
+def draft_in(folder, label):
+    drafts = [f for f in os.listdir(folder) if f.endswith(".draft.yaml")]
+    expect(len(drafts) == 1, f"{label}: drafts in {folder}: {drafts}")
+    if len(drafts) != 1:
+        return ""
+    with open(os.path.join(folder, drafts[0]), encoding="utf-8") as f:
+        return f.read()
+
+
+def check_tmux_ctrl_c():
+    with tempfile.TemporaryDirectory() as tmp, Terminal(tmp) as term:
+        if not term.ok:
+            return
+        term.type(f"{BINARY} interview; echo EXIT=$?")
+        expect(term.wait_for("Hoe heet de AI-toepassing?"), f"tmux-ctrl-c: no first question:\n{term.screen()}")
+        term.answer(NL_ANSWERS[:3])
+        expect(term.wait_for(f"Vraag 4/{QUESTIONS}"), f"tmux-ctrl-c: no fourth question:\n{term.screen()[-800:]}")
+        term.keys("C-c")
+        expect(term.wait_for("EXIT=130"), f"tmux-ctrl-c: Ctrl-C did not stop it:\n{term.screen()[-800:]}")
+        term.sane("tmux-ctrl-c")
+        draft = draft_in(tmp, "tmux-ctrl-c")
+        expect(NL_ANSWERS[0] in draft and NL_ANSWERS[2] in draft, f"tmux-ctrl-c: draft lacks answers:\n{draft}")
+        # a resumed session in the same terminal shows what is typed
+        term.type(f"{BINARY} interview --resume {NL_ANSWERS[0].lower().replace(' ', '-')[:37]}.draft.yaml; echo EXIT2=$?")
+        expect(term.wait_for(f"Vraag 4/{QUESTIONS} · Probleem\nWelk probleem"), f"tmux-ctrl-c: resume:\n{term.screen()[-800:]}")
+        term.keys("-l", "zichtbaar getypt")
+        expect(term.wait_for("> zichtbaar getypt"), f"tmux-ctrl-c: the resumed session does not echo:\n{term.screen()[-600:]}")
+        term.keys("C-c")
+        expect(term.wait_for("EXIT2=130"), "tmux-ctrl-c: the resumed session did not stop")
+        term.sane("tmux-ctrl-c (resumed)")
+
+
+def check_tmux_ctrl_d():
+    with tempfile.TemporaryDirectory() as tmp, Terminal(tmp) as term:
+        if not term.ok:
+            return
+        term.type(f"{BINARY} interview --case t.yaml; echo EXIT=$?")
+        expect(term.wait_for("Hoe heet de AI-toepassing?"), f"tmux-ctrl-d: no first question:\n{term.screen()}")
+        term.answer(NL_ANSWERS[:9])
+        expect(term.wait_for(f"Vraag 8/{QUESTIONS}"), f"tmux-ctrl-d: no eighth question:\n{term.screen()[-800:]}")
+        term.keys("C-d")
+        expect(term.wait_for("EXIT=130"), f"tmux-ctrl-d: Ctrl-D did not stop it:\n{term.screen()[-800:]}")
+        term.sane("tmux-ctrl-d")
+        draft = draft_in(tmp, "tmux-ctrl-d")
+        expect("role: draft" in draft and "beeldvorming.dossierstudie" in draft, f"tmux-ctrl-d: draft:\n{draft}")
+
+
+def check_tmux_sigterm():
+    with tempfile.TemporaryDirectory() as tmp, Terminal(tmp) as term:
+        if not term.ok:
+            return
+        term.type(f"{BINARY} interview --case t.yaml; echo EXIT=$?")
+        expect(term.wait_for("Hoe heet de AI-toepassing?"), f"tmux-sigterm: no first question:\n{term.screen()}")
+        term.answer(NL_ANSWERS[:2])
+        expect(term.wait_for(f"Vraag 3/{QUESTIONS}"), f"tmux-sigterm: no third question:\n{term.screen()[-800:]}")
+        term.keys("-l", "half getypt")
+        pid = term.interview_pid()
+        expect(pid is not None, "tmux-sigterm: no interview process")
+        if pid is not None:
+            os.kill(pid, signal.SIGTERM)
+        expect(term.wait_for("EXIT=143"), f"tmux-sigterm: SIGTERM did not stop it:\n{term.screen()[-800:]}")
+        term.sane("tmux-sigterm")
+        expect(NL_ANSWERS[1] in draft_in(tmp, "tmux-sigterm"), "tmux-sigterm: the draft lacks the description")
+
+
+def check_tmux_error():
+    """The folder of the session disappears before the answers are confirmed: writing the use
+    case fails, and the answers go to a draft in the temporary folder."""
+    with tempfile.TemporaryDirectory() as tmp, Terminal(tmp) as term:
+        if not term.ok:
+            return
+        work = os.path.join(tmp, "work")
+        os.makedirs(work)
+        term.type(f"cd {work} && {BINARY} interview --case t.yaml; echo EXIT=$?")
+        expect(term.wait_for("Hoe heet de AI-toepassing?"), f"tmux-error: no first question:\n{term.screen()}")
+        term.answer(NL_ANSWERS[:-1])
+        expect(term.wait_for("Klopt dit?"), f"tmux-error: no summary:\n{term.screen()[-800:]}")
+        shutil.rmtree(work)
+        term.type("j")
+        expect(term.wait_for("EXIT=2"), f"tmux-error: the failed write did not end with exit 2:\n{term.screen()[-800:]}")
+        expect("concept bewaard in " + term.tmpdir in term.screen().replace("\n", ""),
+               f"tmux-error: the screen does not say where the draft is:\n{term.screen()[-800:]}")
+        term.sane("tmux-error")
+        draft = draft_in(term.tmpdir, "tmux-error")
+        expect(NL_ANSWERS[0] in draft and "room_to_experiment: \"yes\"" in draft, f"tmux-error: draft:\n{draft}")
+
+
+def check_tmux_wrap():
+    """In a terminal 50 columns wide every word of a long question stays whole on one line."""
+    question = ("Doet de AI een of meer van deze dingen met mensen: profileren, emoties herkennen, taken "
+                "toewijzen of prestaties volgen?")
+    intro = ("Beantwoord de vragen met het nummer van uw keuze. ? = uitleg, < = vorige vraag, Enter = 'weet ik "
+             "niet' (of het huidige antwoord behouden), Ctrl-D of Ctrl-C = stoppen en bewaren als concept.")
+    with tempfile.TemporaryDirectory() as tmp, Terminal(tmp, width=50) as term:
+        if not term.ok:
+            return
+        term.type(f"{BINARY} interview --case t.yaml; echo EXIT=$?")
+        expect(term.wait_for("Hoe heet de AI-toepassing?"), f"tmux-wrap: no first question:\n{term.screen()}")
+        term.answer(NL_ANSWERS[:14])  # up to the external service (no, so outside the EU is skipped)
+        expect(term.wait_for(f"Vraag 14/{QUESTIONS}"), f"tmux-wrap: no question 14:\n{term.screen()[-800:]}")
+        time.sleep(0.3)
+        lines = term.screen().splitlines()
+        for text in (intro, question):
+            for word in text.split():
+                expect(any(word in line.split() for line in lines), f"tmux-wrap: {word!r} is cut at the line end:\n"
+                       + "\n".join(lines[-30:]))
+        term.keys("C-c")
+        expect(term.wait_for("EXIT=130"), "tmux-wrap: did not stop")
+
+
 def main():
     check = sys.argv[3]
     {"complete-nl": check_complete_nl, "complete-en": check_complete_en, "edits": check_edits, "skip": check_skip,
-     "resume": check_resume, "interrupt": check_interrupt, "tmux": check_tmux}[check]()
+     "resume": check_resume, "interrupt": check_interrupt, "tmux": check_tmux, "formats": check_formats,
+     "no-overwrite": check_no_overwrite, "other-framework": check_other_framework,
+     "input-limits": check_input_limits, "tmux-ctrl-c": check_tmux_ctrl_c, "tmux-ctrl-d": check_tmux_ctrl_d,
+     "tmux-sigterm": check_tmux_sigterm, "tmux-error": check_tmux_error, "tmux-wrap": check_tmux_wrap}[check]()
     finish(f"interview {check}")
 
 

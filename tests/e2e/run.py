@@ -208,6 +208,47 @@ def check_cli():
         result = run(args)
         expect(result.returncode == 2 and result.stdout == b"" and b"kansrijk: error:" in result.stderr,
                f"{label}: exit {result.returncode}, stderr {result.stderr.decode()}")
+    # A forgiving command line: help and version as words, suggestions for typing errors, and
+    # each error pointing at the help of its own subcommand.
+    for args in (["version"], ["-v"]):
+        result = run(args)
+        expect(result.returncode == 0 and result.stdout == version.stdout, f"{' '.join(args)}: {result.stdout!r}")
+    top = run(["help"])
+    expect(top.returncode == 0 and top.stdout == run(["--help"]).stdout and b"Subcommands:" in top.stdout,
+           f"help: {top.returncode} {top.stdout[:200]!r}")
+    for sub in ("assess", "batch", "interview", "framework", "help"):
+        result = run(["help", sub])
+        expect(result.returncode == 0 and result.stdout == run([sub, "--help"]).stdout,
+               f"help {sub} differs from {sub} --help:\n{result.stdout.decode()}")
+    for args, message in (
+            (["asess", example], 'kansrijk: error: unknown subcommand "asess" (did you mean "assess"?)\n'
+                                 "Run `kansrijk help` for usage.\n"),
+            (["help", "asess"], 'kansrijk: error: SUBCOMMAND: "asess" is not one of assess, compare, batch, interview, validate, '
+                                'validate-case, schema, graph, diff, test, framework, help, version (did you mean '
+                                '"assess"?)\nRun `kansrijk help` for usage.\n'),
+            (["assess", "--fromat", "json", example], "kansrijk: error: unknown option --fromat for `kansrijk assess` "
+                                                      '(did you mean "--format"?)\nRun `kansrijk help assess` for its '
+                                                      "options.\n"),
+            (["batch", example, "--summary-fromat=csv"], "kansrijk: error: unknown option --summary-fromat for "
+                                                         '`kansrijk batch` (did you mean "--summary-format"?)\n'
+                                                         "Run `kansrijk help batch` for its options.\n"),
+            (["assess", example, "--format", "jsn"], 'kansrijk: error: --format: "jsn" is not one of text, markdown, '
+                                                     'html, json (did you mean "json"?)\n'
+                                                     "Run `kansrijk help assess` for its options.\n"),
+            (["test", "-x"], "kansrijk: error: unknown option -x for `kansrijk test`\n"
+                             "Run `kansrijk help test` for its options.\n"),
+            (["--verison"], 'kansrijk: error: unknown option --verison for `kansrijk` (did you mean "--version"?)\n'
+                            "Run `kansrijk help` for usage.\n")):
+        result = run(args)
+        expect(result.returncode == 2 and result.stdout == b"" and result.stderr.decode() == message,
+               f"{' '.join(args)}: exit {result.returncode}, stderr {result.stderr.decode()!r}")
+    # option values that start with a dash are values, not options
+    dashed = run(["batch", "--summary", "-", "--jobs", "1", example])
+    expect(dashed.returncode == 0 and dashed.stdout.startswith(b"id,"), f"--summary -: {dashed.stderr.decode()}")
+    for many in ("inventaris.csv", "x.jsonl"):
+        result = run(["assess", os.path.join(SOURCE, "examples", many)])
+        expect(result.returncode == 2 and f"assess them with `kansrijk batch {os.path.join(SOURCE, 'examples', many)}`"
+               in result.stderr.decode(), f"assess {many}: {result.stderr.decode()}")
     with open(example, "rb") as f:
         piped = run(["assess", "-", "--format", "json"], stdin=f.read())
     direct = run(["assess", example, "--format", "json"])
@@ -301,6 +342,31 @@ def check_golden_runner():
         expect(none.returncode == 2 and none.stderr.decode() == f"{empty}: error: not a framework folder: it has no framework.yaml\n", f"empty folder: {none.stderr.decode()}")
 
 
+def check_quick_start():
+    """README command 1 stays lean (no test tools, no tests built), command 2 installs the test
+    tools, and CI stage 1 runs command 2 as it stands (with warnings as errors)."""
+    with open(os.path.join(SOURCE, "README.md"), encoding="utf-8") as f:
+        readme = f.read().splitlines()
+    first = [line for line in readme if line.startswith("scripts/setup.sh && ")]
+    second = [line for line in readme if line.startswith("scripts/setup.sh --test && ")]
+    expect(len(first) == 1 and len(second) == 1, f"quick-start: README commands {first} {second}")
+    if len(first) != 1 or len(second) != 1:
+        return
+    expect("-DKANSRIJK_BUILD_TESTS=OFF" in first[0] and "--target kansrijk" in first[0],
+           f"quick-start: command 1 builds more than the binary: {first[0]}")
+    expect("-DKANSRIJK_BUILD_TESTS=ON" in second[0] and "ctest" in second[0], f"quick-start: command 2: {second[0]}")
+    with open(os.path.join(SOURCE, ".ci", "run"), encoding="utf-8") as f:
+        ci = f.read()
+    expect(second[0].replace("-DKANSRIJK_BUILD_TESTS=ON", "-DKANSRIJK_BUILD_TESTS=ON -DKANSRIJK_WERROR=ON") in ci,
+           "quick-start: .ci/run does not run README command 2")
+    with open(os.path.join(SOURCE, "scripts", "setup.sh"), encoding="utf-8") as f:
+        setup = f.read()
+    build_list = setup[setup.index("build_packages=("):setup.index("test_packages=(")]
+    for tool in ("catch2", "chromium", "tmux", "graphviz", "cmark-gfm", "lintian", "zsh", "fish", "npm", "python3"):
+        expect(f"\n  {tool} " not in build_list and f"\n  {tool}\n" not in build_list,
+               f"quick-start: the test tool {tool} is installed by command 1")
+
+
 def main():
     check = sys.argv[3]
     if check == "example":
@@ -317,6 +383,8 @@ def main():
         check_framework_command()
     elif check == "golden-runner":
         check_golden_runner()
+    elif check == "quick-start":
+        check_quick_start()
     else:
         sys.exit(f"unknown check {check}")
     for failure in FAILURES:

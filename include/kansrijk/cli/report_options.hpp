@@ -2,7 +2,7 @@
 // date, and how they are resolved against the environment (NO_COLOR, SOURCE_DATE_EPOCH, a TTY).
 #pragma once
 
-#include <CLI/CLI.hpp>
+#include <kansrijk/cli/command_line.hpp>
 #include <kansrijk/report/render.hpp>
 #include <string>
 
@@ -16,8 +16,11 @@ struct ReportChoice {
   int width = 0; // 0: the terminal's width on a TTY, else 80
 };
 
-// Declares --format, --lang, --color, --width and --date on `sub`.
-void add_report_options(CLI::App *sub, ReportChoice &choice);
+// Declares --format, --lang, --color, --width and --date on `sub`; `language_help` describes
+// --lang when it governs more than the report.
+void add_report_options(Command *sub,
+                        ReportChoice &choice,
+                        const std::string &language_help = "Report language (default: the framework's first)");
 
 // The render options for `choice`; `to_terminal` says whether the report goes to a terminal.
 // The language is only a first choice: once the framework is loaded, `report::language_for`

@@ -329,6 +329,15 @@ template <typename Items> std::vector<std::string> ids_of(const Items &items) {
   }
   return ids;
 }
+// How the interview presents the tasks step, which no single field declares: where it comes
+// among the questions and its wording (the optional section `interview: tasks:`, in
+// fields.yaml by convention).
+struct InterviewTasks {
+  std::string after; // the field after which the tasks are asked; empty: after all fields
+  Text label;
+  Text question;
+  Text help;
+};
 
 // A whole framework, loaded and checked; indices in one part point into another.
 struct Framework {
@@ -347,6 +356,7 @@ struct Framework {
   std::vector<FieldDecl> task_fields;
   std::string tasks_key = "tasks"; // the use-case key of the task list
   Text tasks_heading;              // the report's heading over the tasks touched; empty: the frame's
+  InterviewTasks interview_tasks;
   std::vector<Pillar> pillars;
   std::vector<TaxonomyItem> items;
   std::vector<SkillGroupDecl> skill_groups;

@@ -94,6 +94,10 @@ private:
   std::unique_ptr<Open> m_open;
 };
 
+// Whether `path` holds many cases (JSON Lines or a CSV inventory), judged by its extension
+// as `RecordSource` judges it.
+bool is_many_case_file(const std::string &path);
+
 // The use case in `record`; throws util::Error with located diagnostics.
 core::UseCase use_case_from_record(const Record &record, const core::Framework &framework);
 

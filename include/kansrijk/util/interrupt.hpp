@@ -1,7 +1,7 @@
-// Stop signals (SIGINT from Ctrl-C, SIGTERM from a service manager or CI runner) turned into a
-// flag that long-running work polls, so a run can stop cleanly: temporary files removed,
-// whole results kept. One guard for every subcommand that runs long (batch; interview can
-// adopt it with StdinOnStop::end).
+// Stop signals (SIGINT from Ctrl-C, SIGTERM from a service manager or CI runner, SIGHUP from a
+// closed terminal) turned into a flag that long-running work polls, so a run can stop
+// cleanly: temporary files removed, whole results kept, the terminal restored. One guard for
+// every subcommand that runs long (batch; the interview with StdinOnStop::end).
 #pragma once
 
 namespace kansrijk::util {
@@ -12,7 +12,7 @@ enum class StdinOnStop {
   end,  // standard input is replaced by /dev/null, so a pending read (libedit's too) sees its end
 };
 
-// Catches SIGINT and SIGTERM while it lives and restores the previous handlers afterwards.
+// Catches SIGINT, SIGTERM and SIGHUP while it lives and restores the previous handlers afterwards.
 // Only one guard may live at a time.
 class InterruptGuard {
 public:
@@ -21,7 +21,8 @@ public:
   InterruptGuard(const InterruptGuard &) = delete;
   InterruptGuard &operator=(const InterruptGuard &) = delete;
 
-  // The exit code for the run that was stopped: 128 + the signal (130 for SIGINT, 143 for SIGTERM).
+  // The exit code for the run that was stopped: 128 + the signal (130 for SIGINT, 143 for
+  // SIGTERM, 129 for SIGHUP).
   [[nodiscard]] static int exit_code() noexcept;
 };
 

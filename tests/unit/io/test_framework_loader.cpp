@@ -88,7 +88,7 @@ TEST_CASE("a missing section and invalid YAML are located", "[io][framework]") {
   const auto all = errors(files);
   CHECK(std::find(all.begin(), all.end(),
                   "mini: no file declares \"dimensions\"; every framework has it (see "
-                  "docs/framework-authoring.md)") != all.end());
+                  "framework-authoring.md in the documentation, `man kansrijk` FILES)") != all.end());
   CHECK(std::any_of(all.begin(), all.end(), [](const std::string &e) {
     return e.starts_with("mini/catalogue.yaml:") &&
            e.find("unknown key \"dimension\" (did you mean \"dimensions\"?)") != std::string::npos;
@@ -238,4 +238,38 @@ TEST_CASE("a condition's met_when is type-checked and located; a recommendation 
         "mini/catalogue.yaml:35:41: unknown key \"met_when\"; allowed here: id, text, provenance, source");
   CHECK(all[1] ==
         "mini/catalogue.yaml:37:67: value \"ja\" is not allowed for `team.asked`; allowed: yes, no");
+}
+
+TEST_CASE("the interview's wording of the tasks step is framework data, checked at load", "[io][framework]") {
+  const auto builtin = io::load_framework(io::builtin_framework_sources(), "builtin");
+  CHECK(builtin.interview_tasks.after == "purpose.benefits");
+  CHECK(builtin.interview_tasks.question.in("nl").find("BOB-model") != std::string::npos);
+  CHECK(builtin.interview_tasks.help.in("en").starts_with("The BOB model divides"));
+
+  // Optional, and like every section it may live in any file of the framework.
+  CHECK(test::mini_framework().interview_tasks.after.empty());
+  const std::string section = "interview:\n"
+                              "  tasks:\n"
+                              "    after: aim.goal\n"
+                              "    label: {nl: Taken, en: Tasks}\n"
+                              "    question: {nl: \"Welke taken?\", en: \"Which tasks?\"}\n";
+  auto files = test::mini_files();
+  files["interview.yaml"] = section;
+  const auto fw = io::load_framework(test::as_sources(files), "mini");
+  CHECK(fw.interview_tasks.after == "aim.goal");
+  CHECK(fw.interview_tasks.question.in("en") == "Which tasks?");
+  CHECK(fw.interview_tasks.help.in("en").empty());
+
+  files["interview.yaml"] = replace(section, "after: aim.goal", "after: aim.goals");
+  auto found = errors(files);
+  REQUIRE(found.size() == 1);
+  CHECK(found[0] == "mini/interview.yaml:3:12: \"aim.goals\" is not a field the interview asks (did you mean "
+                    "\"aim.goal\"?)");
+
+  files["interview.yaml"] = replace(section, "after: aim.goal", "after: code\n    colour: red");
+  found = errors(files);
+  REQUIRE(found.size() == 2);
+  CHECK(found[0].ends_with(": \"code\" is not a field the interview asks"));
+  CHECK(found[1].find(": unknown key \"colour\"; allowed here: after, label, question, help") !=
+        std::string::npos);
 }

@@ -91,8 +91,8 @@ TEST_CASE("wrong types are explained", "[io][use_case]") {
   CHECK(
       error("name: T\njobs: [{item: desk.write}]\ndata: {private: nee}\n") ==
       "case.yaml:3:17: \"nee\" is not allowed for \"data.private\" (did you mean \"no\"?); allowed: yes, no");
-  CHECK(error("- a\n- b\n") ==
-        "case.yaml:1:1: a use case must be a mapping (key: value), not list; see docs/use-case-format.md");
+  CHECK(error("- a\n- b\n") == "case.yaml:1:1: a use case must be a mapping (key: value), not list; see "
+                               "USE-CASE FILES in `man kansrijk`");
 }
 
 TEST_CASE("missing title or tasks", "[io][use_case]") {

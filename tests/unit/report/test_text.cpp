@@ -6,6 +6,8 @@
 #include <kansrijk/core/engine.hpp>
 #include <kansrijk/report/render.hpp>
 #include <kansrijk/report/strings.hpp>
+#include <kansrijk/util/wrap.hpp>
+#include <sstream>
 
 using namespace kansrijk;
 
@@ -137,4 +139,29 @@ TEST_CASE("colour codes do not count towards the width of a line", "[report][tex
     }
   }
   CHECK(painted == report::render(assessment, report::Format::text, plain));
+}
+
+TEST_CASE("the text report wraps at word boundaries, Dutch diacritics and all", "[report][text]") {
+  const std::string description = "Beïnvloedt de uitkomst besluiten over cliënten: één arbeidsdeskundige "
+                                  "beoordeelt prestaties, ziekteverzuim en de Functionele Mogelijkhedenlijst "
+                                  "(FML) met hulp van een taalmodel dat re\xCC\x88le ideee\xCC\x88n geeft.";
+  // The title: it is a heading, wrapped and underlined like running text.
+  const auto uc = test::use_case(fw(), "name: \"" + description + "\"\njobs: [{item: desk.write}]\n");
+  for (const int width : {40, 47, 53, 60}) {
+    INFO("width " << width);
+    const std::string text = report::render_text(core::assess(fw(), uc), report::Language::nl, width);
+    std::istringstream lines(text);
+    std::string all_words;
+    for (std::string line; std::getline(lines, line);) {
+      INFO(line);
+      // wider only for one unbreakable word (the framework's SHA-256 in the appendix)
+      CHECK((util::display_width(line) <= static_cast<std::size_t>(width) ||
+             line.find(' ', line.find_first_not_of(' ')) == std::string::npos));
+      all_words += " " + line;
+    }
+    std::istringstream words(description);
+    for (std::string word; words >> word;) {
+      CHECK(all_words.find(" " + word) != std::string::npos); // every word whole on one line
+    }
+  }
 }
