@@ -12,6 +12,7 @@ packages=(
   libfmt-dev
   libmimalloc-dev   # allocator for the binary: batch speed (docs/performance.md)
   libedit-dev       # line editing and history in `kansrijk interview`
+  libstemmer-dev    # Snowball stemmers (Dutch, English): `batch --suggest` matches word forms
   catch2            # unit tests
   python3           # end-to-end test runner
   python3-yaml      # scripts/framework-doc.py (docs/framework.md is generated and checked)

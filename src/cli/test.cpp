@@ -55,8 +55,8 @@ explain_failure(const core::Framework &fw, const io::GoldenCase &golden, const c
   }
   std::string out;
   for (const std::size_t r : rules) {
-    out += fmt::format("     rule {} {}: {}\n", util::safe_terminal(fw.rules[r].id),
-                       fired(r) ? "fired" : "did not fire", util::safe_terminal(fw.rules[r].when_text));
+    out += fmt::format("     condition of {} ({}) for this case:\n", util::safe_terminal(fw.rules[r].id),
+                       fired(r) ? "fired" : "did not fire");
     out += report::condition_trace(fw, fw.rules[r], golden.use_case, "       ");
   }
   return out;
