@@ -725,7 +725,10 @@ std::string normal(std::string_view text) {
 // A cell value of an enumeration written as its label ("Ja", "een concept maken dat een mens
 // beoordeelt") or in other case becomes its code; a value that is neither is reported with
 // the codes and labels that are allowed.
-void to_codes(Node &value, const core::FieldDecl &field, const std::string &heading) {
+void to_codes(Node &value,
+              const core::FieldDecl &field,
+              const std::string &heading,
+              const std::vector<std::string> &languages) {
   if (field.type != core::FieldType::enumeration && field.type != core::FieldType::enum_list) {
     return;
   }
@@ -755,17 +758,21 @@ void to_codes(Node &value, const core::FieldDecl &field, const std::string &head
     for (const auto &code : field.domain.values) {
       std::string labels;
       if (const auto label = field.value_labels.find(code); label != field.value_labels.end()) {
-        for (const auto &[_, words] : label->second.by_language) {
-          accepted.push_back(words);
-          labels += (labels.empty() ? "" : " / ") + words;
+        for (const auto &language : languages) { // in the framework's order of languages
+          if (const auto words = label->second.by_language.find(language);
+              words != label->second.by_language.end()) {
+            accepted.push_back(normal(words->second));
+            labels += (labels.empty() ? "" : " / ") + words->second;
+          }
         }
       }
       shown.push_back(labels.empty() ? code : code + " (" + labels + ")");
     }
     throw util::Error(util::Diagnostic{
-        scalar.where, fmt::format("\"{}\" is not a value of column \"{}\" ({}); write one of: {}{}",
-                                  util::excerpt(scalar.scalar), util::excerpt(heading), field.path,
-                                  util::join(shown, ", "), util::did_you_mean(scalar.scalar, accepted))});
+        scalar.where,
+        fmt::format("\"{}\" is not a value of column \"{}\" ({}); write one of: {}{}",
+                    util::excerpt(scalar.scalar), util::excerpt(heading), field.path, util::join(shown, ", "),
+                    util::did_you_mean(normal(scalar.scalar), accepted))});
   };
   if (value.is_seq()) {
     for (auto &item : value.items) {
@@ -915,7 +922,8 @@ Node csv_tree(const Record &record, const core::Framework &framework, const std:
         Node value = is_list ? list_node(cell, value_where, name.text == "tasks")
                              : scalar_node(util::trim(cell.text), value_where);
         if (field >= 0) {
-          to_codes(value, framework.fields[static_cast<std::size_t>(field)], names[i].text);
+          to_codes(value, framework.fields[static_cast<std::size_t>(field)], names[i].text,
+                   framework.languages);
         } else if (name.text == "tasks") {
           const int own = framework.task_field_with(core::FieldRole::task_name);
           for (auto &task : value.items) {
