@@ -227,7 +227,7 @@ Outcome process(const io::Record &record, const Context &context) {
       }
     }
     row.source = source_of(record);
-    row.title = io::record_text(record, "title"); // an error row keeps its title
+    row.title = util::excerpt(io::record_text(record, "title"), 200); // an error row keeps its title
     outcome.id = row.id;
     outcome.title = row.title;
     const auto &diagnostics = error.diagnostics();

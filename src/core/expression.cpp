@@ -450,7 +450,7 @@ std::string to_text(const Expr &expr) {
   case Expr::Kind::quantifier:
     return expr.name + "(" + expr.list + ", " + to_text(expr.children[0]) + ")";
   case Expr::Kind::field:
-    return (expr.task_field ? "t." : "") + expr.name;
+    return expr.name; // a task attribute is stored with its `t.`
   case Expr::Kind::unknown:
     return "unknown";
   case Expr::Kind::integer:

@@ -579,6 +579,9 @@ std::optional<Record> RecordSource::next() {
           cell.text = util::trim(cell.text, " ");
         }
         header->names = std::move(row.cells);
+        // reported only for a file that is an inventory: the first line of another file (a
+        // password file behind a link) is not quoted
+        std::vector<util::Diagnostic> column_warnings;
         for (const auto &name : header->names) {
           if (m_options.framework == nullptr) {
             header->fields.push_back(name.text);
@@ -586,7 +589,7 @@ std::optional<Record> RecordSource::next() {
           }
           auto field = column_field(name.text, *m_options.framework, m_options.columns);
           if (!field && !name.text.empty() && !m_options.ignore_unknown_columns) {
-            m_warnings.push_back(util::Diagnostic{
+            column_warnings.push_back(util::Diagnostic{
                 {file, name.line, name.column},
                 fmt::format("column \"{}\" holds no field of the framework and is left out; name a field "
                             "(such as title, description or ai.role) or its label, map it with --columns "
@@ -594,6 +597,9 @@ std::optional<Record> RecordSource::next() {
                             util::excerpt(name.text))});
           }
           header->fields.push_back(field.value_or(std::string()));
+        }
+        if (known_header(*header)) {
+          m_warnings.insert(m_warnings.end(), column_warnings.begin(), column_warnings.end());
         }
         if (m_options.tasks_from_suggestions && known_header(*header) &&
             std::find(header->fields.begin(), header->fields.end(), "tasks") == header->fields.end()) {
@@ -752,6 +758,9 @@ void to_codes(Node &value,
     if (auto code = code_of(scalar.scalar)) {
       scalar.scalar = *code;
       return;
+    }
+    if (heading == field.path) {
+      return; // a column named by its path: the use-case loader's message, as for YAML
     }
     std::vector<std::string> accepted = field.domain.values;
     std::vector<std::string> shown;

@@ -197,7 +197,8 @@ TEST_CASE("headings match fields by path, label in any language, column name or 
 TEST_CASE("unknown columns are one warning for the file and values may be labels", "[io][batch]") {
   const TempDir dir;
   const std::string file =
-      dir.write("reg.csv", "Naam;Status;Persoonsgegevens\r\nA;Pilot;Ja\r\nB;Idee;nee\r\nC;;JAA\r\n");
+      dir.write("reg.csv", "Naam;Status;Persoonsgegevens;tasks\r\nA;Pilot;Ja;Dossierstudie\r\nB;Idee;nee;Dossierstudie\r\n"
+                           "C;;JAA;Dossierstudie\r\n");
   io::SourceOptions options;
   options.framework = &builtin();
   io::RecordSource source({file}, options);
