@@ -23,8 +23,8 @@ TEST_CASE("a description about the degree of work disability suggests that task 
       "Het systeem stelt zelfstandig de mate van arbeidsongeschiktheid vast, zonder tussenkomst.");
   REQUIRE_FALSE(found.tasks.empty());
   CHECK(found.tasks.front().ref == "oordeelsvorming.verdiencapaciteit-inschatten");
-  CHECK(std::find(found.tasks.front().words.begin(), found.tasks.front().words.end(), "arbeidsongeschiktheid") !=
-        found.tasks.front().words.end());
+  CHECK(std::find(found.tasks.front().words.begin(), found.tasks.front().words.end(),
+                  "arbeidsongeschiktheid") != found.tasks.front().words.end());
   const auto role = std::find_if(found.answers.begin(), found.answers.end(),
                                  [](const core::Suggestion &s) { return s.field == "ai.role"; });
   REQUIRE(role != found.answers.end());

@@ -196,9 +196,10 @@ TEST_CASE("headings match fields by path, label in any language, column name or 
 
 TEST_CASE("unknown columns are one warning for the file and values may be labels", "[io][batch]") {
   const TempDir dir;
-  const std::string file =
-      dir.write("reg.csv", "Naam;Status;Persoonsgegevens;tasks\r\nA;Pilot;Ja;Dossierstudie\r\nB;Idee;nee;Dossierstudie\r\n"
-                           "C;;JAA;Dossierstudie\r\n");
+  const std::string file = dir.write(
+      "reg.csv",
+      "Naam;Status;Persoonsgegevens;tasks\r\nA;Pilot;Ja;Dossierstudie\r\nB;Idee;nee;Dossierstudie\r\n"
+      "C;;JAA;Dossierstudie\r\n");
   io::SourceOptions options;
   options.framework = &builtin();
   io::RecordSource source({file}, options);
@@ -217,11 +218,14 @@ TEST_CASE("unknown columns are one warning for the file and values may be labels
   REQUIRE(cases.size() == 2);
   const int personal = builtin().field_index("data.personal");
   const auto &decl = builtin().fields[static_cast<std::size_t>(personal)];
-  CHECK(decl.domain.values[static_cast<std::size_t>(cases[0].fields[static_cast<std::size_t>(personal)].value)] ==
+  CHECK(decl.domain
+            .values[static_cast<std::size_t>(cases[0].fields[static_cast<std::size_t>(personal)].value)] ==
         "yes");
-  CHECK(decl.domain.values[static_cast<std::size_t>(cases[1].fields[static_cast<std::size_t>(personal)].value)] ==
+  CHECK(decl.domain
+            .values[static_cast<std::size_t>(cases[1].fields[static_cast<std::size_t>(personal)].value)] ==
         "no");
   REQUIRE(errors.size() == 1);
-  CHECK(errors[0] == file + ":4:4: \"JAA\" is not a value of column \"Persoonsgegevens\" (data.personal); write one "
-                           "of: yes (ja / yes), no (nee / no) (did you mean \"ja\"?)");
+  CHECK(errors[0] ==
+        file + ":4:4: \"JAA\" is not a value of column \"Persoonsgegevens\" (data.personal); write one "
+               "of: yes (ja / yes), no (nee / no) (did you mean \"ja\"?)");
 }
