@@ -30,6 +30,7 @@ build_packages=(
   libfmt-dev
   libmimalloc-dev   # allocator for the binary: batch speed (docs/performance.md)
   libedit-dev       # line editing and history in `kansrijk interview`
+  libstemmer-dev    # Snowball stemmers (Dutch, English): `batch --suggest` matches word forms
 )
 
 test_packages=(

@@ -5,6 +5,7 @@
 // error row and the run goes on. Ctrl-C or SIGTERM stops cleanly (util::InterruptGuard): no
 // half-written file is left. Outputs go through the output layer (util/output.hpp); one that
 // is also an input is refused before a case is read.
+#include <algorithm>
 #include <chrono>
 #include <condition_variable>
 #include <deque>
@@ -16,14 +17,19 @@
 #include <kansrijk/cli/commands.hpp>
 #include <kansrijk/cli/report_options.hpp>
 #include <kansrijk/core/engine.hpp>
+#include <kansrijk/core/suggest.hpp>
 #include <kansrijk/io/batch_input.hpp>
+#include <kansrijk/io/draft.hpp>
 #include <kansrijk/io/framework_loader.hpp>
 #include <kansrijk/report/render.hpp>
+#include <kansrijk/report/strings.hpp>
 #include <kansrijk/report/summary.hpp>
 #include <kansrijk/util/interrupt.hpp>
 #include <kansrijk/util/output.hpp>
 #include <kansrijk/util/safe_text.hpp>
+#include <kansrijk/util/text.hpp>
 #include <mutex>
+#include <nlohmann/json.hpp>
 #include <ostream>
 #include <set>
 #include <thread>
@@ -101,12 +107,19 @@ struct BatchOptions {
   unsigned jobs = 0;
   bool follow_symlinks = false;
   ReportChoice report;
+  std::string columns; // --columns MAP.yaml
+  bool ignore_unknown_columns = false;
+  bool suggest = false; // --suggest
+  std::string drafts;   // --drafts DIR
 };
 
 struct Outcome {
   std::string id;
+  std::string title;
+  std::string verdict; // in the report language; empty for an error row
   std::string summary;
   std::string report;
+  std::string draft;  // with --drafts
   std::string errors; // diagnostics for stderr
   bool failed = false;
 };
@@ -116,7 +129,33 @@ struct Context {
   report::SummaryFormat summary_format;
   std::optional<report::Format> report_format; // set with --out
   report::RenderOptions render_options;
+  const core::Suggester *suggester = nullptr; // with --suggest or --drafts
+  bool drafts = false;
 };
+
+// `suggestions` as summary cells: `ref (score: words)`, joined by " | ".
+std::string suggestion_cell(const std::vector<core::Suggestion> &suggestions) {
+  std::string out;
+  for (const auto &s : suggestions) {
+    out +=
+        fmt::format("{}{} ({:.1f}: {})", out.empty() ? "" : " | ", s.ref, s.score, util::join(s.words, ", "));
+  }
+  return out;
+}
+
+// The text suggestions are made from: the title and the description.
+std::string description_of(const core::Framework &fw, const core::UseCase &use_case) {
+  std::string text = use_case.title;
+  for (const char *path : {"description", "purpose.goal", "purpose.problem"}) {
+    if (const int index = fw.field_index(path); index >= 0) {
+      const auto &value = use_case.fields[static_cast<std::size_t>(index)];
+      if (value.known) {
+        text += "\n" + value.text;
+      }
+    }
+  }
+  return text;
+}
 
 std::string source_of(const io::Record &record) {
   return record.where.line > 0 ? fmt::format("{}:{}", record.where.file, record.where.line)
@@ -126,14 +165,59 @@ std::string source_of(const io::Record &record) {
 Outcome process(const io::Record &record, const Context &context) {
   Outcome outcome;
   try {
-    const core::UseCase use_case = io::use_case_from_record(record, context.framework);
+    // A register row without tasks (its file has no column for them): with --suggest it is
+    // assessed with the suggested tasks, and the summary says so.
+    std::vector<std::string> assumed;
+    if (context.suggester != nullptr && record.kind == io::Record::Kind::csv_row &&
+        std::find(record.header->fields.begin(), record.header->fields.end(), "tasks") ==
+            record.header->fields.end()) {
+      std::string text;
+      for (const char *path : {"title", "description", "purpose.goal", "purpose.problem"}) {
+        text += io::record_text(record, path) + "\n";
+      }
+      for (const auto &s : context.suggester->suggest(text).tasks) {
+        assumed.push_back(s.ref);
+      }
+      if (assumed.empty()) {
+        throw util::Error(util::Diagnostic{
+            record.where, "no tasks: the file has no column for them and none could be suggested from the "
+                          "title and description; describe the idea, or add a tasks column"});
+      }
+    }
+    const core::UseCase use_case = io::use_case_from_record(record, context.framework, assumed);
     // The question ranking and what-if search only for reports: the summary does not show them.
     core::AssessOptions options;
     options.questions = options.what_if = context.report_format.has_value();
     const core::Assessment assessment = core::assess(context.framework, use_case, options);
     outcome.id = use_case.id;
-    outcome.summary = report::summary_line(
-        context.framework, report::summarize(assessment, source_of(record)), context.summary_format);
+    outcome.title = use_case.title;
+    outcome.verdict = std::string(report::verdict_word(assessment.verdict, context.render_options.language));
+    report::SummaryRow row = report::summarize(assessment, source_of(record));
+    row.tasks_suggested = !assumed.empty();
+    if (context.suggester != nullptr) {
+      const core::Suggestions suggestions =
+          context.suggester->suggest(description_of(context.framework, use_case));
+      if (use_case.tasks.empty() || !assumed.empty()) {
+        row.suggested_tasks = suggestion_cell(suggestions.tasks);
+      }
+      std::vector<core::Suggestion> open;
+      for (const auto &s : suggestions.answers) {
+        if (!use_case.fields[static_cast<std::size_t>(context.framework.field_index(s.field))].known) {
+          open.push_back(s);
+        }
+      }
+      row.suggested_answers = suggestion_cell(open);
+      if (context.drafts) {
+        core::UseCase drafted = use_case;
+        if (!assumed.empty()) {
+          drafted.tasks.clear(); // suggested, so written as suggestions (marked)
+        }
+        outcome.draft = io::draft_yaml(context.framework, drafted, suggestions, source_of(record),
+                                       context.render_options.language == report::Language::nl);
+      }
+    }
+    outcome.summary =
+        report::summary_line(context.framework, row, context.summary_format, context.render_options.language);
     if (context.report_format) {
       outcome.report = report::render(assessment, *context.report_format, context.render_options);
     }
@@ -141,13 +225,14 @@ Outcome process(const io::Record &record, const Context &context) {
     report::SummaryRow row;
     row.id = record.default_id;
     if (record.kind == io::Record::Kind::csv_row) { // the row's own id, when it has one
-      for (std::size_t i = 0; i < record.cells.size() && i < record.header->names.size(); ++i) {
-        if (record.header->names[i].text == "id" && !record.cells[i].text.empty()) {
-          row.id = record.cells[i].text;
-        }
+      if (auto id = io::record_text(record, "id"); !id.empty()) {
+        row.id = std::move(id);
       }
     }
     row.source = source_of(record);
+    row.title = util::excerpt(io::record_text(record, "title"), 200); // an error row keeps its title
+    outcome.id = row.id;
+    outcome.title = row.title;
     const auto &diagnostics = error.diagnostics();
     row.error = diagnostics.empty() ? std::string(error.what()) : diagnostics.front().to_string();
     if (diagnostics.size() > 1) {
@@ -156,7 +241,8 @@ Outcome process(const io::Record &record, const Context &context) {
     for (const auto &d : diagnostics) {
       outcome.errors += diagnostic_line(d);
     }
-    outcome.summary = report::summary_line(context.framework, row, context.summary_format);
+    outcome.summary =
+        report::summary_line(context.framework, row, context.summary_format, context.render_options.language);
     outcome.failed = true;
   }
   return outcome;
@@ -217,6 +303,72 @@ private:
   std::chrono::steady_clock::time_point m_last{};
 };
 
+// One line of the index page of `--out`.
+struct IndexEntry {
+  std::string id;
+  std::string title;
+  std::string verdict; // in the report language
+  std::string file;    // the report, relative to the index; empty for an error row
+  std::string error;
+};
+
+// The index page of `--out`: every case in input order with its verdict and a link to its
+// report; an error row says that it could not be assessed and why.
+std::string
+index_page(const std::vector<IndexEntry> &entries, report::Format format, report::Language language) {
+  const bool nl = language == report::Language::nl;
+  const std::string heading = nl ? "Overzicht van de beoordelingen" : "Overview of the assessments";
+  const std::string failed = nl ? "niet beoordeeld" : "not assessed";
+  std::string out;
+  if (format == report::Format::html) {
+    out += fmt::format(
+        "<!DOCTYPE html>\n<html lang=\"{}\">\n<head><meta charset=\"utf-8\"><title>{}</title></head>\n"
+        "<body>\n<h1>{}</h1>\n<table>\n<tr><th>{}</th><th>{}</th><th>{}</th></tr>\n",
+        nl ? "nl" : "en", heading, heading, nl ? "Kenmerk" : "Identifier", nl ? "Titel" : "Title",
+        nl ? "Oordeel" : "Verdict");
+    for (const auto &e : entries) {
+      const std::string title = util::safe_html(e.title.empty() ? e.id : e.title);
+      out += fmt::format(
+          "<tr><td>{}</td><td>{}</td><td>{}</td></tr>\n", util::safe_html(e.id),
+          e.file.empty() ? title : fmt::format("<a href=\"{}\">{}</a>", util::safe_html(e.file), title),
+          e.file.empty() ? failed + ": " + util::safe_html(e.error) : util::safe_html(e.verdict));
+    }
+    return out + "</table>\n</body>\n</html>\n";
+  }
+  if (format == report::Format::markdown) {
+    out += "# " + heading + "\n\n";
+    out += nl ? "| Kenmerk | Titel | Oordeel |\n|---|---|---|\n"
+              : "| Identifier | Title | Verdict |\n|---|---|---|\n";
+    for (const auto &e : entries) {
+      const std::string title = util::safe_markdown(e.title.empty() ? e.id : e.title);
+      out += fmt::format("| {} | {} | {} |\n", util::safe_markdown(e.id),
+                         e.file.empty() ? title : fmt::format("[{}](<{}>)", title, e.file),
+                         e.file.empty() ? failed + ": " + util::safe_markdown(e.error)
+                                        : util::safe_markdown(e.verdict));
+    }
+    return out;
+  }
+  if (format == report::Format::json) {
+    nlohmann::ordered_json list = nlohmann::ordered_json::array();
+    for (const auto &e : entries) {
+      list.push_back(
+          {{"id", e.id},
+           {"title", e.title},
+           {"verdict", e.file.empty() ? nlohmann::ordered_json() : nlohmann::ordered_json(e.verdict)},
+           {"report", e.file.empty() ? nlohmann::ordered_json() : nlohmann::ordered_json(e.file)},
+           {"error", e.file.empty() ? nlohmann::ordered_json(e.error) : nlohmann::ordered_json()}});
+    }
+    return util::safe_json_document(list.dump(2, ' ', false, nlohmann::json::error_handler_t::replace)) +
+           "\n";
+  }
+  out += heading + "\n\n";
+  for (const auto &e : entries) {
+    out += fmt::format("{}  {}  {}  {}\n", util::safe_terminal(e.id), util::safe_terminal(e.title),
+                       e.file.empty() ? failed : util::safe_terminal(e.verdict), e.file);
+  }
+  return out;
+}
+
 // Refuses outputs that would overwrite or re-read an input, before a case is read.
 void check_outputs(const BatchOptions &options, const std::vector<std::string> &inputs) {
   if (!options.summary.empty()) {
@@ -235,6 +387,9 @@ int run_batch(const BatchOptions &options, std::istream &in, std::ostream &out, 
   const bool summary_to_stdout =
       options.summary == util::k_standard_output || (options.summary.empty() && options.out_dir.empty());
   std::string format_name = options.summary_format;
+  if (!options.drafts.empty() && options.drafts == options.out_dir) {
+    throw util::Error("--drafts and --out name the same folder; give the drafts a folder of their own");
+  }
   if (format_name.empty()) {
     const std::string ext = fs::path(options.summary).extension().string();
     format_name = ext == ".jsonl" || ext == ".ndjson" ? "jsonl" : "csv";
@@ -245,14 +400,29 @@ int run_batch(const BatchOptions &options, std::istream &in, std::ostream &out, 
   check_outputs(options, inputs);
   const core::Framework framework = io::load_framework_for(options.framework);
   render_options.language = report::language_for(framework, options.report.language);
-  const Context context{
-      framework, format_name == "jsonl" ? report::SummaryFormat::jsonl : report::SummaryFormat::csv,
-      options.out_dir.empty() ? std::nullopt : report::format_from_name(options.report.format),
-      render_options};
-  io::RecordSource source(
-      options.inputs,
-      io::SourceOptions{&in, options.follow_symlinks ? io::Symlinks::follow : io::Symlinks::inside,
-                        &framework});
+  std::optional<io::ColumnMap> columns;
+  if (!options.columns.empty()) {
+    columns = io::load_column_map(options.columns, framework);
+  }
+  std::optional<core::Suggester> suggester;
+  if (options.suggest || !options.drafts.empty()) {
+    suggester.emplace(framework);
+  }
+  const Context context{framework,
+                        format_name == "jsonl"   ? report::SummaryFormat::jsonl
+                        : format_name == "excel" ? report::SummaryFormat::excel
+                                                 : report::SummaryFormat::csv,
+                        options.out_dir.empty() ? std::nullopt
+                                                : report::format_from_name(options.report.format),
+                        render_options,
+                        suggester ? &*suggester : nullptr,
+                        !options.drafts.empty()};
+  io::SourceOptions source_options{&in, options.follow_symlinks ? io::Symlinks::follow : io::Symlinks::inside,
+                                   &framework};
+  source_options.columns = columns ? &*columns : nullptr;
+  source_options.ignore_unknown_columns = options.ignore_unknown_columns;
+  source_options.tasks_from_suggestions = suggester.has_value();
+  io::RecordSource source(options.inputs, source_options);
   const std::vector<std::string> files = source.files(); // folders expanded
   inputs.insert(inputs.end(), files.begin(), files.end());
   check_outputs(options, inputs);
@@ -262,12 +432,14 @@ int run_batch(const BatchOptions &options, std::istream &in, std::ostream &out, 
       input_ids.emplace(id->device, id->inode);
     }
   }
-  if (!options.out_dir.empty()) {
+  for (const std::string *dir : {&options.out_dir, &options.drafts}) {
+    if (dir->empty()) {
+      continue;
+    }
     std::error_code ec;
-    fs::create_directories(options.out_dir, ec);
-    if (ec || !fs::is_directory(options.out_dir)) {
-      throw util::Error(
-          util::Diagnostic{{options.out_dir}, "cannot make the output folder: " + ec.message()});
+    fs::create_directories(*dir, ec);
+    if (ec || !fs::is_directory(*dir)) {
+      throw util::Error(util::Diagnostic{{*dir}, "cannot make the output folder: " + ec.message()});
     }
   }
   std::optional<util::OutputFile> summary_file;
@@ -281,7 +453,7 @@ int run_batch(const BatchOptions &options, std::istream &in, std::ostream &out, 
       out << text;
     }
   };
-  emit_summary(report::summary_header(framework, context.summary_format));
+  emit_summary(report::summary_header(framework, context.summary_format, render_options.language));
 
   const util::InterruptGuard guard; // from here on, Ctrl-C and SIGTERM stop the run cleanly
   const bool show_progress =
@@ -289,10 +461,24 @@ int run_batch(const BatchOptions &options, std::istream &in, std::ostream &out, 
   Progress progress(show_progress, show_progress ? source.count() : std::nullopt, err);
   const unsigned jobs = options.jobs != 0 ? options.jobs : std::max(1U, std::thread::hardware_concurrency());
   const std::size_t chunk_size = 64;
-  std::unordered_set<std::string> used_names;
+  std::unordered_set<std::string> used_names{"index"}; // index.<ext> is the index page
   std::size_t done = 0;
   std::size_t failed = 0;
 
+  std::vector<IndexEntry> index; // with --out: every case in input order
+  std::unordered_set<std::string> used_draft_names;
+  const auto write_draft = [&](const Outcome &outcome) {
+    const std::string path =
+        (fs::path(options.drafts) / (report_name(outcome.id, used_draft_names) + ".yaml")).string();
+    const auto id = util::file_id(path);
+    if (id && input_ids.count({id->device, id->inode}) != 0) {
+      throw util::Error(util::Diagnostic{{path},
+                                         "the draft of case \"" + util::excerpt(outcome.id) +
+                                             "\" would replace this input of the run; give --drafts "
+                                             "another folder"});
+    }
+    util::write_file_atomically(path, outcome.draft);
+  };
   const auto write_report = [&](const Outcome &outcome) {
     const std::string name = report_name(outcome.id, used_names);
     const std::string path =
@@ -306,6 +492,8 @@ int run_batch(const BatchOptions &options, std::istream &in, std::ostream &out, 
                                "\" would replace this input of the run; give --out another folder"});
     }
     util::write_file_atomically(path, outcome.report);
+    index.push_back(
+        IndexEntry{outcome.id, outcome.title, outcome.verdict, fs::path(path).filename().string(), {}});
   };
   const auto write_outcomes = [&](const std::vector<Outcome> &outcomes) {
     for (const auto &outcome : outcomes) {
@@ -316,8 +504,18 @@ int run_batch(const BatchOptions &options, std::istream &in, std::ostream &out, 
           err << "\r\x1b[K";
         }
         err << outcome.errors;
+        if (context.report_format) {
+          index.push_back(IndexEntry{outcome.id,
+                                     outcome.title,
+                                     {},
+                                     {},
+                                     util::trim(outcome.errors.substr(0, outcome.errors.find('\n')))});
+        }
       } else if (context.report_format) {
         write_report(outcome);
+      }
+      if (!outcome.draft.empty()) {
+        write_draft(outcome);
       }
       ++done;
     }
@@ -345,6 +543,13 @@ int run_batch(const BatchOptions &options, std::istream &in, std::ostream &out, 
       auto chunk = std::make_shared<std::vector<io::Record>>();
       while (chunk->size() < chunk_size) {
         auto record = source.next();
+        for (const auto &warning : source.take_warnings()) { // once per file, not per row
+          if (show_progress) {
+            err << "\r\x1b[K";
+          }
+          err << util::safe_terminal(util::format_location(warning.where))
+              << ": warning: " << util::safe_terminal(warning.message) << '\n';
+        }
         if (!record) {
           break;
         }
@@ -385,6 +590,14 @@ int run_batch(const BatchOptions &options, std::istream &in, std::ostream &out, 
     return util::InterruptGuard::exit_code();
   }
   progress.update(done, true);
+  if (context.report_format) {
+    const std::string name = *context.report_format == report::Format::html       ? "index.html"
+                             : *context.report_format == report::Format::markdown ? "index.md"
+                             : *context.report_format == report::Format::json     ? "index.json"
+                                                                                  : "index.txt";
+    util::write_file_atomically((fs::path(options.out_dir) / name).string(),
+                                index_page(index, *context.report_format, render_options.language));
+  }
   if (summary_file) {
     summary_file->commit();
   }
@@ -417,10 +630,22 @@ void add_batch(CommandLine &app, Action &action) {
       ->value_kind(ValueKind::file);
   sub->add_flag("--follow-symlinks", options->follow_symlinks,
                 "In folders, also read symbolic links that lead out of the folder (default: not followed)");
-  sub->add_option("--summary-format", options->summary_format,
-                  "csv or jsonl (default: from the --summary file's extension, else csv)")
-      ->choices({"csv", "jsonl"});
-  sub->add_option("--jobs,-j", options->jobs, "Worker threads (default: the number of cores)")->range(1, 256);
+  sub->add_option(
+         "--summary-format", options->summary_format,
+         "csv, jsonl, or excel (';', byte order mark, words in --lang: for Dutch Excel) (default: from "
+         "the --summary file's extension, else csv)")
+      ->choices({"csv", "jsonl", "excel"});
+  sub->add_option("--columns", options->columns,
+                  "CSV: a YAML file mapping column headings to fields (or null)");
+  sub->add_flag("--ignore-unknown-columns", options->ignore_unknown_columns,
+                "CSV: leave out columns that hold no field without a warning");
+  sub->add_flag(
+      "--suggest", options->suggest,
+      "Suggest tasks and answers from each title and description, in the summary (never as answers)");
+  sub->add_option("--drafts", options->drafts,
+                  "Write a YAML draft per case into this folder, suggestions pre-filled and marked");
+  sub->add_option("--jobs,-j", options->jobs, "Worker threads (default: the number of cores)")
+      ->range(1, 256);
   sub->add_option("--progress", options->progress,
                   "Progress bar on stderr: auto (when it is a terminal), always, never")
       ->choices({"auto", "always", "never"})

@@ -3,17 +3,22 @@
 // rules, texts, counterweights, sources, provenance; what the model does not hold, such as
 // comments, as the files it changed in) and what that does to the verdicts, scores and
 // flags of the given use cases. For reviewing a framework change before it is merged.
+#include <algorithm>
+#include <filesystem>
 #include <fmt/format.h>
 #include <kansrijk/cli/cli.hpp>
 #include <kansrijk/cli/commands.hpp>
 #include <kansrijk/core/engine.hpp>
 #include <kansrijk/io/framework_loader.hpp>
+#include <kansrijk/io/golden_case.hpp>
 #include <kansrijk/io/use_case_loader.hpp>
 #include <kansrijk/util/file.hpp>
 #include <kansrijk/util/output.hpp>
 #include <kansrijk/util/safe_text.hpp>
 #include <kansrijk/util/text.hpp>
 #include <map>
+#include <nlohmann/json.hpp>
+#include <optional>
 #include <ostream>
 #include <set>
 
@@ -225,7 +230,7 @@ struct Outcome {
 Outcome assess_with(const core::Framework &fw, const std::string &file, std::istream &in) {
   Outcome out;
   try {
-    const core::UseCase uc = io::load_use_case(file, fw, in);
+    const core::UseCase uc = io::load_case_file(file, fw, in);
     const core::Assessment a = core::assess(fw, uc, core::AssessOptions{.questions = false, .what_if = false});
     out.verdict = std::string(core::to_string(a.verdict));
     out.overall = a.overall ? std::to_string(*a.overall) : "-";
@@ -237,6 +242,44 @@ Outcome assess_with(const core::Framework &fw, const std::string &file, std::ist
   return out;
 }
 
+bool is_case_file(const std::filesystem::path &path) {
+  const auto ext = path.extension();
+  return ext == ".yaml" || ext == ".yml" || ext == ".json";
+}
+
+// The case files named by `paths`: files as given, folders as their YAML and JSON files (in
+// subfolders too, sorted, symbolic links not followed).
+std::vector<std::string> case_files(const std::vector<std::string> &paths) {
+  namespace fs = std::filesystem;
+  std::vector<std::string> files;
+  std::vector<util::Diagnostic> problems;
+  for (const auto &path : paths) {
+    std::error_code ec;
+    if (path != "-" && fs::is_directory(path, ec)) {
+      std::vector<std::string> found;
+      for (auto it = fs::recursive_directory_iterator(path, ec);
+           !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
+        if (is_case_file(it->path()) && it->is_regular_file(ec) && !it->is_symlink(ec)) {
+          found.push_back(it->path().string());
+        }
+      }
+      std::sort(found.begin(), found.end());
+      if (found.empty()) {
+        problems.push_back({{path}, "holds no use-case or golden-case files (.yaml, .yml, .json)"});
+      }
+      files.insert(files.end(), found.begin(), found.end());
+    } else if (auto problem = path == "-" ? std::nullopt : util::check_readable_file(path)) {
+      problems.push_back(std::move(*problem));
+    } else {
+      files.push_back(path);
+    }
+  }
+  if (!problems.empty()) {
+    throw util::Error(std::move(problems)); // a usage error before anything is printed
+  }
+  return files;
+}
+
 } // namespace
 
 void add_diff(CommandLine &app, Action &action) {
@@ -244,6 +287,8 @@ void add_diff(CommandLine &app, Action &action) {
     std::string old_dir;
     std::string new_dir;
     std::vector<std::string> cases;
+    std::string format = "text";
+    std::string fail_on;
   };
   auto options = std::make_shared<Options>();
   Command *sub = app.add_subcommand(
@@ -254,22 +299,25 @@ void add_diff(CommandLine &app, Action &action) {
   sub->add_option("NEW_DIR", options->new_dir, "The framework after the change")
       ->required()
       ->value_kind(ValueKind::directory);
-  sub->add_option("CASES", options->cases, "Use-case files to assess with both")->value_kind(ValueKind::file);
+  sub->add_option("CASES", options->cases, "Use-case or golden-case files, or folders of them, to assess with both")
+      ->value_kind(ValueKind::file);
+  sub->add_option("--format", options->format, "Output: text or json")->choices({"text", "json"})->capture_default_str();
+  sub->add_option("--fail-on", options->fail_on,
+                  "Exit 1 when a case's verdict, flags, or anything (verdict, score, flags, error) changes")
+      ->choices({"verdict", "flags", "any"});
   sub->callback([options, &action] {
-    action = [options](std::istream &in, std::ostream &out, std::ostream &) {
-      std::vector<util::Diagnostic> unreadable; // a usage error before anything is printed
-      for (const auto &file : options->cases) {
-        if (auto problem = util::check_readable_file(file)) {
-          unreadable.push_back(std::move(*problem));
-        }
-      }
-      if (!unreadable.empty()) {
-        throw util::Error(std::move(unreadable));
-      }
+    action = [options](std::istream &in, std::ostream &out, std::ostream &err) {
+      const std::vector<std::string> cases = case_files(options->cases);
       const auto old_files = io::read_framework_folder(options->old_dir);
       const auto new_files = io::read_framework_folder(options->new_dir);
       const core::Framework old_fw = io::load_framework(old_files, options->old_dir);
       const core::Framework new_fw = io::load_framework(new_files, options->new_dir);
+      const bool json = options->format == "json";
+      nlohmann::ordered_json doc;
+      doc["diff_format"] = 1;
+      doc["old"] = {{"id", old_fw.id}, {"version", old_fw.version}, {"sha256", old_fw.sha256}};
+      doc["new"] = {{"id", new_fw.id}, {"version", new_fw.version}, {"sha256", new_fw.sha256}};
+      doc["changes"] = nlohmann::ordered_json::array();
       std::string report; // written at the end; every value from the frameworks made safe
       const auto safe = [](const std::string &text) { return util::safe_terminal(text); };
       report += fmt::format("framework {} {} (sha256 {}) -> {} {} (sha256 {})\n", safe(old_fw.id),
@@ -283,6 +331,16 @@ void add_diff(CommandLine &app, Action &action) {
       for (const auto &[kind, _] : after)
         kinds.insert(kind);
       std::size_t changes = 0;
+      const auto change = [&](std::string_view what, const std::string &kind, const std::string &id,
+                              const std::string *was, const std::string *now) {
+        nlohmann::ordered_json item = {{"change", std::string(what)}, {"kind", kind}, {"id", id}};
+        if (was != nullptr)
+          item["was"] = *was;
+        if (now != nullptr)
+          item["now"] = *now;
+        doc["changes"].push_back(std::move(item));
+        ++changes;
+      };
       for (const auto &kind : kinds) {
         const Summary empty;
         const Summary &a = before.count(kind) != 0 ? before.at(kind) : empty;
@@ -290,29 +348,40 @@ void add_diff(CommandLine &app, Action &action) {
         for (const auto &[id, value] : a) {
           if (b.count(id) == 0) {
             report += fmt::format("- {} {}\n", kind, safe(id));
-            ++changes;
+            change("removed", kind, id, &value, nullptr);
           } else if (b.at(id) != value) {
             report += fmt::format("~ {} {}\n    was: {}\n    now: {}\n", kind, safe(id), safe(value),
                                   safe(b.at(id)));
-            ++changes;
+            change("changed", kind, id, &value, &b.at(id));
           }
         }
         for (const auto &[id, value] : b) {
           if (a.count(id) == 0) {
             report += fmt::format("+ {} {}: {}\n", kind, safe(id), safe(value));
-            ++changes;
+            change("added", kind, id, nullptr, &value);
           }
         }
       }
       if (old_fw.sha256 != new_fw.sha256 && changes == 0) {
         // the hash covers every byte of the files: what changed is not in the model
-        report += fmt::format("~ other content (comments, layout or order) in {}\n",
-                              safe(util::join(changed_files(old_files, new_files), ", ")));
-        ++changes;
+        const std::string files = util::join(changed_files(old_files, new_files), ", ");
+        report += fmt::format("~ other content (comments, layout or order) in {}\n", safe(files));
+        change("changed", "other content", files, nullptr, nullptr);
       }
       report += fmt::format("{} changes in the framework\n", changes);
+      doc["warnings"] = nlohmann::ordered_json::array();
+      if (old_fw.sha256 != new_fw.sha256 && old_fw.version == new_fw.version) {
+        const std::string warning =
+            fmt::format("the framework's content changed but its version is still \"{}\"; raise `version` in "
+                        "framework.yaml so reports made with the new content can be told apart",
+                        old_fw.version);
+        doc["warnings"].push_back(warning);
+        err << "kansrijk: warning: " << safe(warning) << '\n';
+      }
+      doc["cases"] = nlohmann::ordered_json::array();
       std::size_t changed_cases = 0;
-      for (const auto &file : options->cases) {
+      bool fail = false;
+      for (const auto &file : cases) {
         const Outcome a = assess_with(old_fw, file, in);
         const Outcome b = assess_with(new_fw, file, in);
         std::string line = safe(file) + ": ";
@@ -331,16 +400,47 @@ void add_diff(CommandLine &app, Action &action) {
               line += ", -flag " + safe(f);
           }
         }
-        const bool same =
-            a.verdict == b.verdict && a.overall == b.overall && a.flags == b.flags && a.error == b.error;
+        // an error on one side and not the other changes the verdict (there is none)
+        const bool verdict_changed = a.verdict != b.verdict || a.error.empty() != b.error.empty();
+        const bool flags_changed = a.flags != b.flags;
+        const bool same = !verdict_changed && a.overall == b.overall && !flags_changed && a.error == b.error;
         changed_cases += same ? 0 : 1;
+        fail = fail || (options->fail_on == "verdict" && verdict_changed) ||
+               (options->fail_on == "flags" && flags_changed) || (options->fail_on == "any" && !same);
         report += (same ? "  " : "* ") + line + '\n';
+        const auto side = [](const Outcome &o) {
+          nlohmann::ordered_json j;
+          if (!o.error.empty()) {
+            j["error"] = o.error;
+            return j;
+          }
+          j["verdict"] = o.verdict;
+          j["overall"] =
+              o.overall == "-" ? nlohmann::ordered_json() : nlohmann::ordered_json(std::stoi(o.overall));
+          j["flags"] = o.flags;
+          return j;
+        };
+        doc["cases"].push_back({{"file", file},
+                                {"changed", !same},
+                                {"verdict_changed", verdict_changed},
+                                {"flags_changed", flags_changed},
+                                {"old", side(a)},
+                                {"new", side(b)}});
       }
-      if (!options->cases.empty()) {
-        report += fmt::format("{} of {} use cases change\n", changed_cases, options->cases.size());
+      if (!cases.empty()) {
+        report += fmt::format("{} of {} use cases change\n", changed_cases, cases.size());
+      }
+      doc["changed_cases"] = changed_cases;
+      if (json) {
+        report = util::safe_json_document(doc.dump(2, ' ', false, nlohmann::json::error_handler_t::replace)) +
+                 "\n";
       }
       util::write_stream(out, report);
-      return k_exit_ok;
+      if (fail) {
+        err << fmt::format("kansrijk: --fail-on {}: {} of {} use cases change\n", options->fail_on,
+                           changed_cases, cases.size());
+      }
+      return fail ? k_exit_findings : k_exit_ok;
     };
   });
 }

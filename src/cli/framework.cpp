@@ -1,6 +1,7 @@
 // `kansrijk framework list|show ID|explain RULE-ID`: look inside a framework without reading
 // its YAML: every id with its label, one item with its texts and sources, or one rule with
 // the golden cases in which it fires.
+#include <algorithm>
 #include <cstdlib>
 #include <fmt/format.h>
 #include <kansrijk/cli/cli.hpp>
@@ -9,6 +10,7 @@
 #include <kansrijk/io/framework_loader.hpp>
 #include <kansrijk/io/golden_case.hpp>
 #include <kansrijk/report/render.hpp>
+#include <kansrijk/report/trace.hpp>
 #include <kansrijk/util/output.hpp>
 #include <kansrijk/util/safe_text.hpp>
 #include <kansrijk/util/text.hpp>
@@ -24,6 +26,7 @@ struct FrameworkOptions {
   std::string action;
   std::string id;
   std::string folder;
+  std::string case_file;
   std::string language; // empty: the framework's first language
 };
 
@@ -289,12 +292,15 @@ void add_framework(CommandLine &app, Action &action) {
       ->choices({"list", "show", "explain"});
   sub->add_option("ID", options->id, "The id to show, or the rule to explain")
       ->value_kind(ValueKind::framework_id);
+  sub->add_option("--case", options->case_file,
+                  "explain: a use case or golden case; shows each part of the rule's condition for it")
+      ->value_kind(ValueKind::file);
   sub->add_option("--framework", options->folder,
                   "Framework folder (default: $KANSRIJK_FRAMEWORK, else the built-in one)")
       ->value_kind(ValueKind::directory);
   sub->add_option("--lang", options->language, "Language of the texts (default: the framework's first)");
   sub->callback([options, &action] {
-    action = [options](std::istream &, std::ostream &out, std::ostream &err) {
+    action = [options](std::istream &in, std::ostream &out, std::ostream &err) {
       std::string origin;
       const auto files = framework_sources(options->folder, origin);
       const core::Framework fw = io::load_framework(files, origin);
@@ -343,6 +349,18 @@ void add_framework(CommandLine &app, Action &action) {
         return k_exit_ok;
       }
       viewer.rule(*rule);
+      if (!options->case_file.empty()) {
+        const core::UseCase uc = io::load_case_file(options->case_file, fw, in);
+        const auto assessment = core::assess(fw, uc);
+        const bool fired =
+            std::any_of(assessment.fired.begin(), assessment.fired.end(), [&](const core::FiredRule &f) {
+              return &fw.rules[static_cast<std::size_t>(f.rule)] == rule;
+            });
+        shown << fmt::format("for {}: {}\n", options->case_file, fired ? "fires" : "does not fire");
+        shown << report::condition_trace(fw, *rule, uc, "  ");
+        publish();
+        return k_exit_ok;
+      }
       const auto cases = io::load_golden_cases(files, fw);
       std::vector<std::string> firing;
       for (const auto &golden : cases) {

@@ -380,6 +380,18 @@ Json framework_schema(const core::Framework &fw) {
                                        {"effects", {{"type", "object"}}},
                                        {"counterweights", array_of({{"type", "string"}})}},
                                       {"id", "block", "when", "text", "effects"}));
+  Json words = Json::object(); // column_names and keywords: a list of words per language
+  for (const auto &language : fw.languages)
+    words[language] = array_of({{"type", "string"}, {"minLength", 1}});
+  Json column_name = {
+      {"type", "object"}, {"additionalProperties", false}, {"required", Json::array({"field"})}};
+  column_name["properties"] = words;
+  column_name["properties"]["field"] = {{"type", "string"}};
+  properties["column_names"] = array_of(column_name);
+  Json keyword = {{"type", "object"}, {"additionalProperties", false}, {"required", Json::array({"ref"})}};
+  keyword["properties"] = words;
+  keyword["properties"]["ref"] = {{"type", "string"}};
+  properties["keywords"] = array_of(keyword);
   Json schema = Json::object();
   schema["$schema"] = k_draft;
   schema["$id"] = "https://kansrijk.example/schema/" + fw.id + "/framework.schema.json";

@@ -1,5 +1,6 @@
 // `kansrijk test [DIR]`: runs the golden cases kept with a framework and reports rule
 // coverage, so a framework edit that changes a verdict is caught.
+#include <algorithm>
 #include <cstdlib>
 #include <fmt/format.h>
 #include <kansrijk/cli/cli.hpp>
@@ -7,6 +8,7 @@
 #include <kansrijk/core/engine.hpp>
 #include <kansrijk/io/framework_loader.hpp>
 #include <kansrijk/io/golden_case.hpp>
+#include <kansrijk/report/trace.hpp>
 #include <kansrijk/util/output.hpp>
 #include <kansrijk/util/safe_text.hpp>
 #include <memory>
@@ -14,6 +16,53 @@
 #include <set>
 
 namespace kansrijk::cli {
+
+namespace {
+
+// For the expectations about rules and flags that failed: the conditions of the rules
+// involved, each part with its value for the case, so the author sees which part was false
+// or unknown. A rule that should fire and did not; a rule that raises an expected flag that
+// is missing; a rule that raised a flag that was not expected.
+std::string
+explain_failure(const core::Framework &fw, const io::GoldenCase &golden, const core::Assessment &a) {
+  std::vector<std::size_t> rules;
+  const auto fired = [&](std::size_t r) {
+    return std::any_of(a.fired.begin(), a.fired.end(),
+                       [&](const core::FiredRule &f) { return static_cast<std::size_t>(f.rule) == r; });
+  };
+  const auto add = [&](std::size_t r) {
+    if (std::find(rules.begin(), rules.end(), r) == rules.end()) {
+      rules.push_back(r);
+    }
+  };
+  for (std::size_t r = 0; r < fw.rules.size(); ++r) {
+    const auto &rule = fw.rules[r];
+    if (!fired(r) && std::find(golden.fires.begin(), golden.fires.end(), rule.id) != golden.fires.end()) {
+      add(r);
+    }
+    if (!golden.flags) {
+      continue;
+    }
+    for (const int flag : rule.effects.flags) {
+      const auto &id = fw.flags[static_cast<std::size_t>(flag)].id;
+      const bool expected = std::find(golden.flags->begin(), golden.flags->end(), id) != golden.flags->end();
+      const bool raised = std::any_of(a.flags.begin(), a.flags.end(),
+                                      [&](const core::RaisedFlag &f) { return f.flag == flag; });
+      if ((expected && !raised && !fired(r)) || (!expected && raised && fired(r))) {
+        add(r);
+      }
+    }
+  }
+  std::string out;
+  for (const std::size_t r : rules) {
+    out += fmt::format("     condition of {} ({}) for this case:\n", util::safe_terminal(fw.rules[r].id),
+                       fired(r) ? "fired" : "did not fire");
+    out += report::condition_trace(fw, fw.rules[r], golden.use_case, "       ");
+  }
+  return out;
+}
+
+} // namespace
 
 namespace {
 struct TestOptions {
@@ -74,6 +123,7 @@ void add_test(CommandLine &app, Action &action) {
         for (const auto &problem : problems) {
           report += "     " + util::safe_terminal(problem) + '\n';
         }
+        report += explain_failure(framework, golden, assessment);
       }
       const std::size_t rules = framework.rules.size();
       const int percent = rules == 0 ? 100 : static_cast<int>(fired.size() * 100 / rules);

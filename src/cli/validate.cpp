@@ -267,27 +267,49 @@ void analyse(const core::Framework &fw, std::vector<Finding> &findings) {
   orphans(fw.recommendations, recommendations, "recommendation");
 }
 
+// KR100 and KR101 for the rules of `fw` whose condition parsed (`checked`), when other parts
+// of the framework are broken: a never-firing rule shows up in the same run as the typos
+// elsewhere. The orphan and unknown-favourable checks need the whole framework and wait.
+void analyse_checked_rules(core::Framework fw,
+                           const std::vector<std::size_t> &checked,
+                           std::vector<Finding> &findings) {
+  std::vector<core::Rule> rules;
+  for (const std::size_t index : checked) {
+    rules.push_back(std::move(fw.rules[index]));
+  }
+  fw.rules = std::move(rules);
+  std::vector<Finding> found;
+  analyse(fw, found);
+  for (auto &f : found) {
+    if (f.check == "KR100" || f.check == "KR101" || (f.check == "KR102" && f.message.starts_with("rule"))) {
+      findings.push_back(std::move(f));
+    }
+  }
+}
+
 std::vector<Finding> validate_folder(const std::string &folder) {
   const std::vector<io::SourceFile> files =
       folder.empty() ? io::builtin_framework_sources() : io::read_framework_folder(folder);
   std::vector<Finding> findings;
-  try {
-    const core::Framework fw = io::load_framework(files, folder.empty() ? "builtin" : folder);
-    for (const auto &warning : fw.warnings) {
-      findings.push_back({std::string(classify(warning)), Severity::warning, warning.where, warning.message});
-    }
-    for (const auto &problem : report::frame_language_problems(fw)) {
-      findings.push_back({problem.code, Severity::error, problem.where, problem.message});
-    }
-    try {
-      (void)io::load_golden_cases(files, fw);
-    } catch (const util::Error &e) {
-      add_loader_problems(e, findings, true);
-    }
-    analyse(fw, findings);
-  } catch (const util::Error &e) {
-    add_loader_problems(e, findings);
+  auto loaded = io::load_framework_partially(files, folder.empty() ? "builtin" : folder);
+  const core::Framework &fw = loaded.framework;
+  for (const auto &warning : fw.warnings) {
+    findings.push_back({std::string(classify(warning)), Severity::warning, warning.where, warning.message});
   }
+  for (const auto &problem : report::frame_language_problems(fw)) {
+    findings.push_back({problem.code, Severity::error, problem.where, problem.message});
+  }
+  if (!loaded.problems.empty()) {
+    add_loader_problems(util::Error(std::move(loaded.problems)), findings);
+    analyse_checked_rules(std::move(loaded.framework), loaded.checked_rules, findings);
+    return findings;
+  }
+  try {
+    (void)io::load_golden_cases(files, fw);
+  } catch (const util::Error &e) {
+    add_loader_problems(e, findings, true);
+  }
+  analyse(fw, findings);
   return findings;
 }
 

@@ -56,7 +56,42 @@ public:
     }
   }
 
+  void trace(const Expr &expr, int depth, std::vector<TraceLine> &out) {
+    std::vector<UnknownRef> ignored;
+    out.push_back(TraceLine{depth, to_text(expr), truth(expr, ignored), m_task});
+    switch (expr.kind) {
+    case Expr::Kind::logical_not:
+    case Expr::Kind::logical_and:
+    case Expr::Kind::logical_or:
+      for (const auto &child : expr.children) {
+        trace(child, depth + 1, out);
+      }
+      break;
+    case Expr::Kind::quantifier:
+      trace_tasks(expr, depth + 1, out);
+      break;
+    case Expr::Kind::compare:
+      for (const auto &side : expr.children) {
+        if (side.kind == Expr::Kind::quantifier) {
+          trace_tasks(side, depth + 1, out);
+        }
+      }
+      break;
+    default:
+      break;
+    }
+  }
+
 private:
+  void trace_tasks(const Expr &quantifier, int depth, std::vector<TraceLine> &out) {
+    const int saved = m_task;
+    for (std::size_t i = 0; i < m_use_case.tasks.size(); ++i) {
+      m_task = static_cast<int>(i);
+      trace(quantifier.children[0], depth, out);
+    }
+    m_task = saved;
+  }
+
   const FieldValue &value_of(const Expr &field) const {
     if (field.task_field) {
       return m_use_case.tasks[static_cast<std::size_t>(m_task)]
@@ -240,6 +275,12 @@ Evaluation evaluate(const Expr &expr, const UseCase &use_case) {
   std::sort(result.unknowns.begin(), result.unknowns.end());
   result.unknowns.erase(std::unique(result.unknowns.begin(), result.unknowns.end()), result.unknowns.end());
   return result;
+}
+
+std::vector<TraceLine> trace(const Expr &expr, const UseCase &use_case) {
+  std::vector<TraceLine> out;
+  Evaluator(use_case).trace(expr, 0, out);
+  return out;
 }
 
 } // namespace kansrijk::core

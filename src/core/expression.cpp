@@ -415,4 +415,57 @@ private:
 
 util::expected<Expr, ExprError> parse_expression(std::string_view text) { return Parser(text).parse(); }
 
+namespace {
+
+// 0 for `or`, 1 for `and`, 2 for everything that binds tighter.
+int precedence(const Expr &expr) {
+  return expr.kind == Expr::Kind::logical_or ? 0 : expr.kind == Expr::Kind::logical_and ? 1 : 2;
+}
+
+} // namespace
+
+std::string to_text(const Expr &expr) {
+  const auto part = [&](const Expr &child, int at_least) {
+    const std::string text = to_text(child);
+    return precedence(child) < at_least ? "(" + text + ")" : text;
+  };
+  switch (expr.kind) {
+  case Expr::Kind::logical_and:
+  case Expr::Kind::logical_or: {
+    std::string out;
+    for (const auto &child : expr.children) {
+      out += (out.empty()                            ? ""
+              : expr.kind == Expr::Kind::logical_and ? " and "
+                                                     : " or ") +
+             part(child, precedence(expr) + 1);
+    }
+    return out;
+  }
+  case Expr::Kind::logical_not:
+    return "not " + part(expr.children[0], 2);
+  case Expr::Kind::compare:
+    return to_text(expr.children[0]) + " " + std::string(op_text(expr.op)) + " " + to_text(expr.children[1]);
+  case Expr::Kind::membership:
+    return to_text(expr.children[0]) + (expr.negated ? " not in " : " in ") + to_text(expr.children[1]);
+  case Expr::Kind::quantifier:
+    return expr.name + "(" + expr.list + ", " + to_text(expr.children[0]) + ")";
+  case Expr::Kind::field:
+    return expr.name; // a task attribute is stored with its `t.`
+  case Expr::Kind::unknown:
+    return "unknown";
+  case Expr::Kind::integer:
+    return std::to_string(expr.number);
+  case Expr::Kind::list: {
+    std::string out;
+    for (const auto &child : expr.children) {
+      out += (out.empty() ? "" : ", ") + child.name;
+    }
+    return "[" + out + "]";
+  }
+  case Expr::Kind::symbol:
+    break;
+  }
+  return expr.name;
+}
+
 } // namespace kansrijk::core

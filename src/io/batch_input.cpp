@@ -1,11 +1,13 @@
 // Reading the inputs of `kansrijk batch`: a lazy stream of records, so memory stays flat
 // however many cases there are, and the conversion of a record into a use case.
 #include <algorithm>
+#include <cctype>
 #include <cstring>
 #include <filesystem>
 #include <fmt/format.h>
 #include <fstream>
 #include <istream>
+#include <iterator>
 #include <kansrijk/io/batch_input.hpp>
 #include <kansrijk/io/tree.hpp>
 #include <kansrijk/io/use_case_loader.hpp>
@@ -13,6 +15,7 @@
 #include <kansrijk/util/interrupt.hpp>
 #include <kansrijk/util/safe_text.hpp>
 #include <kansrijk/util/text.hpp>
+#include <utility>
 
 namespace kansrijk::io {
 
@@ -152,17 +155,20 @@ class CsvReader {
 public:
   explicit CsvReader(BlockReader &in) : m_in(in) {}
 
-  // Looks at the first line for the delimiter (';' when it holds more of them than ',', as
-  // Dutch spreadsheets write) and skips a byte order mark; false when the file cannot seek.
+  // Looks at the first line for the delimiter (';' as Dutch spreadsheets write, or a tab,
+  // when the line holds more of it than of ',') and skips a byte order mark; false when the
+  // file cannot seek.
   bool start() {
     std::string first;
     bool too_long = false;
     while (m_in.line(first, k_max_line_bytes, too_long) &&
            first.find_first_not_of(" \t") == std::string::npos) {
     }
+    // the most frequent of ',' ';' and tab on the first line; ',' when none is more frequent
     const auto commas = std::count(first.begin(), first.end(), ',');
     const auto semicolons = std::count(first.begin(), first.end(), ';');
-    m_delimiter = semicolons > commas ? ';' : ',';
+    const auto tabs = std::count(first.begin(), first.end(), '\t');
+    m_delimiter = tabs > commas && tabs > semicolons ? '\t' : semicolons > commas ? ';' : ',';
     return m_in.seek(first.starts_with("\xEF\xBB\xBF") ? 3 : 0);
   }
 
@@ -354,11 +360,10 @@ broken(const std::string &file, int line, int column, std::string message, std::
   return record;
 }
 
-// Whether a CSV header names at least one field of `framework`.
-bool known_header(const std::vector<CsvCell> &names, const core::Framework &framework) {
-  return std::any_of(names.begin(), names.end(), [&](const CsvCell &name) {
-    return name.text == "tasks" || framework.field_index(name.text) >= 0;
-  });
+// Whether a CSV header names at least one field.
+bool known_header(const CsvHeader &header) {
+  return std::any_of(header.fields.begin(), header.fields.end(),
+                     [](const std::string &f) { return !f.empty(); });
 }
 
 } // namespace
@@ -450,6 +455,8 @@ std::vector<std::string> RecordSource::files() const {
   }
   return out;
 }
+
+std::vector<util::Diagnostic> RecordSource::take_warnings() { return std::exchange(m_warnings, {}); }
 
 std::optional<std::size_t> RecordSource::count() const {
   std::size_t total = 0;
@@ -577,7 +584,36 @@ std::optional<Record> RecordSource::next() {
           cell.text = util::trim(cell.text, " ");
         }
         header->names = std::move(row.cells);
-        if (m_options.framework != nullptr && !known_header(header->names, *m_options.framework)) {
+        // reported only for a file that is an inventory: the first line of another file (a
+        // password file behind a link) is not quoted
+        std::vector<util::Diagnostic> column_warnings;
+        for (const auto &name : header->names) {
+          if (m_options.framework == nullptr) {
+            header->fields.push_back(name.text);
+            continue;
+          }
+          auto field = column_field(name.text, *m_options.framework, m_options.columns);
+          if (!field && !name.text.empty() && !m_options.ignore_unknown_columns) {
+            column_warnings.push_back(util::Diagnostic{
+                {file, name.line, name.column},
+                fmt::format("column \"{}\" holds no field of the framework and is left out; name a field "
+                            "(such as title, description or ai.role) or its label, map it with --columns "
+                            "MAP.yaml, or leave it out silently with --ignore-unknown-columns",
+                            util::excerpt(name.text))});
+          }
+          header->fields.push_back(field.value_or(std::string()));
+        }
+        if (known_header(*header)) {
+          m_warnings.insert(m_warnings.end(), column_warnings.begin(), column_warnings.end());
+        }
+        if (m_options.tasks_from_suggestions && known_header(*header) &&
+            std::find(header->fields.begin(), header->fields.end(), "tasks") == header->fields.end()) {
+          m_warnings.push_back(util::Diagnostic{
+              {file, row.first_line, 1},
+              "no column holds tasks: each row is assessed with the tasks suggested from its title and "
+              "description (the summary says so in tasks_suggested); check them with --drafts DIR"});
+        }
+        if (m_options.framework != nullptr && !known_header(*header)) {
           m_open.reset();
           return broken(
               file, row.first_line, 1,
@@ -677,9 +713,185 @@ Node list_node(const CsvCell &cell, const util::Location &where, bool tasks) {
   return list;
 }
 
+// Headings and labels compared as people write them: lower case (ASCII), blanks collapsed, a
+// trailing colon left out.
+std::string normal(std::string_view text) {
+  std::string out;
+  for (const char c : util::trim(text)) {
+    const auto u = static_cast<unsigned char>(c);
+    if (std::isspace(u) != 0) {
+      if (!out.empty() && out.back() != ' ') {
+        out += ' ';
+      }
+      continue;
+    }
+    out += static_cast<char>(std::tolower(u));
+  }
+  while (!out.empty() && (out.back() == ':' || out.back() == ' ')) {
+    out.pop_back();
+  }
+  return out;
+}
+
+// A cell value of an enumeration written as its label ("Ja", "een concept maken dat een mens
+// beoordeelt") or in other case becomes its code; a value that is neither is reported with
+// the codes and labels that are allowed.
+void to_codes(Node &value,
+              const core::FieldDecl &field,
+              const std::string &heading,
+              const std::vector<std::string> &languages) {
+  if (field.type != core::FieldType::enumeration && field.type != core::FieldType::enum_list) {
+    return;
+  }
+  const auto code_of = [&](const std::string &text) -> std::optional<std::string> {
+    const std::string wanted = normal(text);
+    for (const auto &code : field.domain.values) {
+      if (normal(code) == wanted) {
+        return code;
+      }
+    }
+    for (const auto &[code, label] : field.value_labels) {
+      for (const auto &[_, words] : label.by_language) {
+        if (normal(words) == wanted) {
+          return code;
+        }
+      }
+    }
+    return std::nullopt;
+  };
+  const auto convert = [&](Node &scalar) {
+    if (auto code = code_of(scalar.scalar)) {
+      scalar.scalar = *code;
+      return;
+    }
+    if (heading == field.path) {
+      return; // a column named by its path: the use-case loader's message, as for YAML
+    }
+    std::vector<std::string> accepted = field.domain.values;
+    std::vector<std::string> shown;
+    for (const auto &code : field.domain.values) {
+      std::string labels;
+      if (const auto label = field.value_labels.find(code); label != field.value_labels.end()) {
+        for (const auto &language : languages) { // in the framework's order of languages
+          if (const auto words = label->second.by_language.find(language);
+              words != label->second.by_language.end()) {
+            accepted.push_back(normal(words->second));
+            labels += (labels.empty() ? "" : " / ") + words->second;
+          }
+        }
+      }
+      shown.push_back(labels.empty() ? code : code + " (" + labels + ")");
+    }
+    throw util::Error(util::Diagnostic{
+        scalar.where,
+        fmt::format("\"{}\" is not a value of column \"{}\" ({}); write one of: {}{}",
+                    util::excerpt(scalar.scalar), util::excerpt(heading), field.path, util::join(shown, ", "),
+                    util::did_you_mean(normal(scalar.scalar), accepted))});
+  };
+  if (value.is_seq()) {
+    for (auto &item : value.items) {
+      convert(item);
+    }
+  } else {
+    convert(value);
+  }
+}
+
+// A task written by its label in any language becomes its taxonomy id; anything else is left
+// for the use-case loader to check.
+void task_to_id(Node &ref, const core::Framework &framework) {
+  const std::string wanted = normal(ref.scalar);
+  for (const auto &item : framework.items) {
+    for (const auto &[_, label] : item.label.by_language) {
+      if (normal(label) == wanted) {
+        ref.scalar = item.id;
+        return;
+      }
+    }
+  }
+}
+
+} // namespace
+
+std::optional<std::string>
+column_field(const std::string &heading, const core::Framework &framework, const ColumnMap *columns) {
+  const std::string wanted = normal(heading);
+  if (columns != nullptr) {
+    for (const auto &[from, to] : *columns) {
+      if (normal(from) == wanted) {
+        return to;
+      }
+    }
+  }
+  if (heading == "tasks" || framework.field_index(heading) >= 0) {
+    return heading;
+  }
+  for (const auto &field : framework.fields) {
+    for (const auto &[_, label] : field.label.by_language) {
+      if (normal(label) == wanted) {
+        return field.path;
+      }
+    }
+  }
+  for (const auto &name : framework.column_names) {
+    if (normal(name.name) == wanted) {
+      return name.field;
+    }
+  }
+  return std::nullopt;
+}
+
+ColumnMap load_column_map(const std::string &path, const core::Framework &framework) {
+  auto content = util::read_text_file(path, 1U << 20U);
+  if (!content) {
+    throw util::Error(content.error());
+  }
+  auto tree = parse_document(*content, path);
+  if (!tree) {
+    throw util::Error(tree.error());
+  }
+  if (!tree->is_map()) {
+    throw util::Error(util::Diagnostic{
+        tree->where,
+        "a column map is a mapping of headings to fields, e.g. `Naam: title` or `Status: null`"});
+  }
+  std::vector<std::string> targets{"tasks"};
+  for (const auto &field : framework.fields) {
+    targets.push_back(field.path);
+  }
+  ColumnMap out;
+  std::vector<util::Diagnostic> problems;
+  for (const auto &entry : tree->entries) {
+    const bool leave_out =
+        entry.value.kind == Node::Kind::null ||
+        (entry.value.is_scalar() && entry.value.style != Node::Style::quoted &&
+         (entry.value.scalar.empty() || entry.value.scalar == "null" || entry.value.scalar == "~"));
+    if (!leave_out && !entry.value.is_scalar()) {
+      problems.push_back(
+          {entry.value.where, "a heading maps to one field path, or null to leave the column out"});
+      continue;
+    }
+    if (!leave_out && std::find(targets.begin(), targets.end(), entry.value.scalar) == targets.end()) {
+      problems.push_back(
+          {entry.value.where,
+           fmt::format("unknown field \"{}\"{}; map a heading to a field path "
+                       "(see `kansrijk schema use-case`) or to null",
+                       util::excerpt(entry.value.scalar), util::did_you_mean(entry.value.scalar, targets))});
+      continue;
+    }
+    out[entry.key.scalar] = leave_out ? std::string() : entry.value.scalar;
+  }
+  if (!problems.empty()) {
+    throw util::Error(std::move(problems));
+  }
+  return out;
+}
+
+namespace {
+
 // The tree of a CSV row: dotted column names become nested mappings, empty cells are left
 // out (unknown), list fields and `tasks` are `;`-separated.
-Node csv_tree(const Record &record, const core::Framework &framework) {
+Node csv_tree(const Record &record, const core::Framework &framework, const std::vector<std::string> &tasks) {
   Node root;
   root.kind = Node::Kind::mapping;
   root.where = util::Location{{}, record.where.line, record.where.column};
@@ -689,13 +901,17 @@ Node csv_tree(const Record &record, const core::Framework &framework) {
     if (util::trim(cell.text).empty()) {
       continue;
     }
-    const CsvCell &name = names[i];
-    const util::Location key_where{{}, name.line, name.column}; // file names: see use_case_from_record
+    const util::Location key_where{
+        {}, names[i].line, names[i].column}; // file names: see use_case_from_record
     const util::Location value_where{{}, cell.line, cell.column};
-    if (name.text.empty()) {
+    if (names[i].text.empty()) {
       throw util::Error(util::Diagnostic{
           key_where, "a column without a name holds a value; name the column, e.g. purpose.goal"});
     }
+    if (record.header->fields[i].empty()) {
+      continue; // a column that holds no field, reported once for the file
+    }
+    const CsvCell name{record.header->fields[i], names[i].line, names[i].column};
     Node *group = &root;
     std::size_t start = 0;
     while (true) {
@@ -717,9 +933,24 @@ Node csv_tree(const Record &record, const core::Framework &framework) {
         const bool is_list =
             name.text == "tasks" || (field >= 0 && framework.fields[static_cast<std::size_t>(field)].type ==
                                                        core::FieldType::enum_list);
-        group->entries.push_back(
-            Entry{scalar_node(part, key_where), is_list ? list_node(cell, value_where, name.text == "tasks")
-                                                        : scalar_node(util::trim(cell.text), value_where)});
+        Node value = is_list ? list_node(cell, value_where, name.text == "tasks")
+                             : scalar_node(util::trim(cell.text), value_where);
+        if (field >= 0) {
+          to_codes(value, framework.fields[static_cast<std::size_t>(field)], names[i].text,
+                   framework.languages);
+        } else if (name.text == "tasks") {
+          const int own = framework.task_field_with(core::FieldRole::task_name);
+          for (auto &task : value.items) {
+            Entry &entry = task.entries.front();
+            task_to_id(entry.value, framework);
+            // not a task id (none has no dot): your own task, by its name
+            if (own >= 0 && framework.item_index(entry.value.scalar) < 0 &&
+                entry.value.scalar.find('.') == std::string::npos) {
+              entry.key.scalar = framework.task_fields[static_cast<std::size_t>(own)].path;
+            }
+          }
+        }
+        group->entries.push_back(Entry{scalar_node(part, key_where), std::move(value)});
         break;
       }
       if (found == nullptr) {
@@ -737,6 +968,11 @@ Node csv_tree(const Record &record, const core::Framework &framework) {
       start = dot + 1;
     }
   }
+  if (!tasks.empty()) {
+    const util::Location where{{}, record.where.line, record.where.column};
+    CsvCell cell{util::join(tasks, ";"), record.where.line, record.where.column};
+    root.entries.push_back(Entry{scalar_node(framework.tasks_key, where), list_node(cell, where, true)});
+  }
   return root;
 }
 
@@ -744,7 +980,9 @@ Node csv_tree(const Record &record, const core::Framework &framework) {
 
 namespace {
 
-core::UseCase use_case_from_line(const Record &record, const core::Framework &framework) {
+core::UseCase use_case_from_line(const Record &record,
+                                 const core::Framework &framework,
+                                 const std::vector<std::string> &tasks) {
   switch (record.kind) {
   case Record::Kind::broken:
     throw util::Error(util::Diagnostic{record.where, record.error});
@@ -765,7 +1003,8 @@ core::UseCase use_case_from_line(const Record &record, const core::Framework &fr
     return use_case;
   }
   case Record::Kind::csv_row: {
-    core::UseCase use_case = use_case_from_tree(csv_tree(record, framework), framework, record.default_id);
+    core::UseCase use_case =
+        use_case_from_tree(csv_tree(record, framework, tasks), framework, record.default_id);
     use_case.origin = record.where.file;
     return use_case;
   }
@@ -775,9 +1014,38 @@ core::UseCase use_case_from_line(const Record &record, const core::Framework &fr
 
 } // namespace
 
-core::UseCase use_case_from_record(const Record &record, const core::Framework &framework) {
+std::string record_text(const Record &record, std::string_view path) {
+  switch (record.kind) {
+  case Record::Kind::csv_row:
+    for (std::size_t i = 0; i < record.cells.size() && i < record.header->fields.size(); ++i) {
+      if (record.header->fields[i] == path) {
+        return util::trim(record.cells[i].text);
+      }
+    }
+    return {};
+  case Record::Kind::json_line:
+  case Record::Kind::document: {
+    auto tree =
+        record.kind == Record::Kind::json_line
+            ? parse_json_line(record.text, record.where.file, record.where.line, use_case_parse_limits())
+            : parse_document(record.text, record.where.file, use_case_parse_limits());
+    if (!tree || !tree->is_map()) {
+      return {};
+    }
+    const Node *value = tree->find(path);
+    return value != nullptr && value->is_scalar() ? value->scalar : std::string();
+  }
+  case Record::Kind::broken:
+    break;
+  }
+  return {};
+}
+
+core::UseCase use_case_from_record(const Record &record,
+                                   const core::Framework &framework,
+                                   const std::vector<std::string> &tasks) {
   try {
-    return use_case_from_line(record, framework);
+    return use_case_from_line(record, framework, tasks);
   } catch (const util::Error &error) {
     // Nodes of JSON Lines and CSV records hold no file name (see json_tree.cpp); add it.
     std::vector<util::Diagnostic> diagnostics = error.diagnostics();

@@ -106,6 +106,15 @@ Loading::Loading(const std::vector<SourceFile> &files, const std::string &origin
 }
 
 Framework Loading::load() {
+  read_all();
+  auto problems = take_problems();
+  if (!problems.empty()) {
+    throw util::Error(std::move(problems));
+  }
+  return std::move(m_fw);
+}
+
+void Loading::read_all() {
   // The hash covers the definition files in name order, wherever they were read from, so the
   // built-in copy and the same folder on disk have the same fingerprint.
   std::vector<const SourceFile *> definition;
@@ -225,22 +234,23 @@ Framework Loading::load() {
   read_scoring();
   read_field_conditions();
   read_rules();
+  read_keywords();
   read_verdict_policy();
   check_roles();
   check_sources();
   index_readers(m_fw);
+}
 
+std::vector<Diagnostic> Loading::take_problems() {
   auto problems = std::move(m_problems);
   auto &more = m_reader.diagnostics();
   problems.insert(problems.end(), more.begin(), more.end());
-  if (!problems.empty()) {
-    std::stable_sort(problems.begin(), problems.end(), [](const Diagnostic &a, const Diagnostic &b) {
-      return std::tie(a.where.file, a.where.line, a.where.column) <
-             std::tie(b.where.file, b.where.line, b.where.column);
-    });
-    throw util::Error(std::move(problems));
-  }
-  return std::move(m_fw);
+  more.clear();
+  std::stable_sort(problems.begin(), problems.end(), [](const Diagnostic &a, const Diagnostic &b) {
+    return std::tie(a.where.file, a.where.line, a.where.column) <
+           std::tie(b.where.file, b.where.line, b.where.column);
+  });
+  return problems;
 }
 
 const Section *Loading::section(std::string_view key) const {
@@ -384,6 +394,16 @@ void Loading::check_sources() {
 
 Framework load_framework(const std::vector<SourceFile> &files, const std::string &origin) {
   return detail::Loading(files, origin).load();
+}
+
+PartialFramework load_framework_partially(const std::vector<SourceFile> &files, const std::string &origin) {
+  detail::Loading loading(files, origin);
+  loading.read_all();
+  PartialFramework out;
+  out.problems = loading.take_problems();
+  out.checked_rules = loading.m_checked_rules;
+  out.framework = std::move(loading.m_fw);
+  return out;
 }
 
 std::string framework_folder_for(const std::string &folder) {

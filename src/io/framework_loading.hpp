@@ -30,6 +30,10 @@ public:
   Loading(const std::vector<SourceFile> &files, const std::string &origin);
 
   core::Framework load();
+  // Reads every part, collecting problems; load() throws them, partial loading returns them.
+  void read_all();
+  // Every problem found so far, in file and line order; the list is emptied.
+  std::vector<Diagnostic> take_problems();
 
   // Each part of a framework; called by load() in dependency order.
   void read_metadata();
@@ -46,6 +50,7 @@ public:
   void read_scoring();
   void read_field_conditions(); // ask_if and defaults, once every field is declared
   void read_rules();
+  void read_keywords(); // column_names and keywords, after fields and the taxonomy
   void read_verdict_policy();
   void check_roles();
   void check_sources();
@@ -90,6 +95,7 @@ public:
     int default_value = -1;     // for a default: the value; -1 for ask_if
   };
   std::vector<PendingCondition> m_field_conditions;
+  std::vector<std::size_t> m_checked_rules; // rules whose condition parsed and type-checked
   std::vector<std::pair<std::size_t, Location>> m_counterweights;            // rule index, where the list is
   std::vector<std::tuple<bool, std::string, const Node *>> m_pending_labels; // task?, path, value_labels
   std::vector<std::pair<std::size_t, const Node *>> m_pending_groups;        // task field, share_of
@@ -130,6 +136,8 @@ inline constexpr SectionSpec k_sections[] = {
     {"recommendations", true, false},
     {"conditions", true, false},
     {"rules", true, true},
+    {"column_names", true, false},
+    {"keywords", true, false},
 };
 
 } // namespace kansrijk::io::detail

@@ -5,6 +5,7 @@
 #include <kansrijk/io/golden_case.hpp>
 #include <kansrijk/io/reader.hpp>
 #include <kansrijk/io/use_case_loader.hpp>
+#include <kansrijk/util/file.hpp>
 #include <kansrijk/util/safe_text.hpp>
 #include <kansrijk/util/text.hpp>
 
@@ -135,6 +136,21 @@ std::vector<GoldenCase> load_golden_cases(const std::vector<SourceFile> &files, 
     throw util::Error(std::move(problems));
   }
   return cases;
+}
+
+UseCase load_case_file(const std::string &file, const Framework &fw, std::istream &in) {
+  if (file != "-") {
+    if (auto content = util::read_text_file(file, k_max_framework_file_bytes)) {
+      if (auto tree = parse_document(*content, file);
+          tree && tree->is_map() && tree->find("use_case") != nullptr && tree->find("expect") != nullptr) {
+        UseCase uc =
+            use_case_from_tree(*tree->find("use_case"), fw, std::filesystem::path(file).stem().string());
+        uc.origin = file;
+        return uc;
+      }
+    }
+  }
+  return load_use_case(file, fw, in);
 }
 
 std::vector<std::string> compare(const GoldenCase &golden, const Assessment &a) {

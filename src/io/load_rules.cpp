@@ -141,6 +141,7 @@ void Loading::read_rules() {
       rule.when_text = *when;
       if (auto parsed = condition(*when, *node->find("when"), m_fw)) {
         rule.when = std::move(*parsed);
+        m_checked_rules.push_back(m_fw.rules.size());
       }
     }
     m_fw.rules.push_back(std::move(rule));

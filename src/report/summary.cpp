@@ -1,5 +1,6 @@
 // Summary lines of `kansrijk batch`.
 #include <fmt/format.h>
+#include <kansrijk/report/strings.hpp>
 #include <kansrijk/report/summary.hpp>
 #include <kansrijk/util/safe_text.hpp>
 
@@ -14,6 +15,14 @@ SummaryRow summarize(const Assessment &assessment, std::string source) {
   row.title = assessment.use_case->title;
   row.source = std::move(source);
   row.verdict = std::string(to_string(assessment.verdict));
+  row.verdict_value = assessment.verdict;
+  for (const auto &decl : fw.fields) {
+    const auto &value = assessment.use_case->fields[static_cast<std::size_t>(decl.index)];
+    if (decl.asked && !decl.derived && !value.known) {
+      ++row.unknown_answers;
+    }
+  }
+  row.open_questions = static_cast<int>(assessment.open_questions.size());
   for (const auto &block : assessment.blocks) {
     row.scores.push_back(block.score);
   }
@@ -60,9 +69,23 @@ void json_string_or_null(std::string &out, std::string_view text) {
 constexpr const char *k_flag_columns[] = {"flags_knockout", "flags_high", "flags_medium", "flags_low"};
 } // namespace
 
-std::string summary_header(const Framework &framework, SummaryFormat format) {
+std::string summary_header(const Framework &framework, SummaryFormat format, Language language) {
   if (format == SummaryFormat::jsonl) {
     return {};
+  }
+  if (format == SummaryFormat::excel) {
+    const bool nl = language == Language::nl;
+    const std::string lang(language_code(language));
+    std::string out = "\xEF\xBB\xBF"; // so Excel reads UTF-8
+    out += nl ? "Kenmerk;Titel;Bron;Oordeel" : "Identifier;Title;Source;Verdict";
+    for (const auto &block : framework.blocks) {
+      out += ";" + util::safe_csv(block.label.in(lang));
+    }
+    out += nl ? ";Totaalscore;Beste technologie;Knock-outs;Hoog;Middel;Laag;Onbekende antwoorden;Open vragen;"
+                "Voorgestelde taken;Voorgestelde antwoorden;Fout;Beoordeeld met voorgestelde taken"
+              : ";Overall score;Best technology;Knock-outs;High;Medium;Low;Unknown answers;Open questions;"
+                "Suggested tasks;Suggested answers;Error;Assessed with suggested tasks";
+    return out + "\r\n";
   }
   std::string out = "id,title,source,verdict";
   for (const auto &block : framework.blocks) {
@@ -72,10 +95,11 @@ std::string summary_header(const Framework &framework, SummaryFormat format) {
   for (const char *column : k_flag_columns) {
     out += std::string(",") + column;
   }
-  return out + ",error\r\n";
+  return out + ",error,unknown_answers,open_questions,suggested_tasks,suggested_answers,tasks_suggested\r\n";
 }
 
-std::string summary_line(const Framework &framework, const SummaryRow &row, SummaryFormat format) {
+std::string
+summary_line(const Framework &framework, const SummaryRow &row, SummaryFormat format, Language language) {
   if (format == SummaryFormat::jsonl) {
     // Written by hand: a fixed shape, and nlohmann::json took a fifth of the batch time.
     std::string out = "{\"id\":";
@@ -101,22 +125,50 @@ std::string summary_line(const Framework &framework, const SummaryRow &row, Summ
                              : std::string("null");
     out += ",\"error\":";
     json_string_or_null(out, row.error);
-    out += "}\n";
+    if (row.error.empty()) {
+      out += fmt::format(",\"unknown_answers\":{},\"open_questions\":{}", row.unknown_answers,
+                         row.open_questions);
+    } else {
+      out += ",\"unknown_answers\":null,\"open_questions\":null";
+    }
+    out += ",\"suggested_tasks\":";
+    json_string_or_null(out, row.suggested_tasks);
+    out += ",\"suggested_answers\":";
+    json_string_or_null(out, row.suggested_answers);
+    out += row.tasks_suggested ? ",\"tasks_suggested\":true}\n" : ",\"tasks_suggested\":false}\n";
     return out;
   }
-  std::string out =
-      csv_cell(row.id) + "," + csv_cell(row.title) + "," + csv_cell(row.source) + "," + csv_cell(row.verdict);
+  const bool excel = format == SummaryFormat::excel;
+  const char sep = excel ? ';' : ',';
+  const auto cell = [&](std::string_view text) { return util::safe_csv(text); };
+  const std::string verdict =
+      excel && row.verdict_value ? std::string(verdict_word(*row.verdict_value, language)) : row.verdict;
+  std::string out = cell(row.id) + sep + cell(row.title) + sep + cell(row.source) + sep + cell(verdict);
   for (std::size_t i = 0; i <= framework.blocks.size(); ++i) {
-    out += ",";
+    out += sep;
     if (i < row.scores.size() && row.scores[i]) {
       out += std::to_string(*row.scores[i]);
     }
   }
-  out += "," + csv_cell(row.top_technology);
-  for (std::size_t i = 0; i < row.flags.size(); ++i) {
-    out += "," + (row.error.empty() ? std::to_string(row.flags[i]) : std::string());
+  std::string technology = row.top_technology;
+  if (excel) {
+    for (const auto &t : framework.technologies) {
+      technology = t.id == row.top_technology ? t.label.in(std::string(language_code(language))) : technology;
+    }
   }
-  return out + "," + csv_cell(row.error) + "\r\n";
+  out += sep + cell(technology);
+  for (std::size_t i = 0; i < row.flags.size(); ++i) {
+    out += sep + (row.error.empty() ? std::to_string(row.flags[i]) : std::string());
+  }
+  const auto count = [&](int n) { return row.error.empty() ? std::to_string(n) : std::string(); };
+  if (excel) {
+    return out + sep + count(row.unknown_answers) + sep + count(row.open_questions) + sep +
+           cell(row.suggested_tasks) + sep + cell(row.suggested_answers) + sep + cell(row.error) + sep +
+           (row.tasks_suggested ? (language == Language::nl ? "ja" : "yes") : "") + "\r\n";
+  }
+  return out + sep + cell(row.error) + sep + count(row.unknown_answers) + sep + count(row.open_questions) +
+         sep + cell(row.suggested_tasks) + sep + cell(row.suggested_answers) + sep +
+         (row.tasks_suggested ? "true" : "") + "\r\n";
 }
 
 } // namespace kansrijk::report

@@ -366,6 +366,8 @@ def check_other_framework():
     with tempfile.TemporaryDirectory() as tmp:
         framework = os.path.join(tmp, "ander-kader")
         shutil.copytree(os.path.join(SOURCE, "frameworks", "tno-arbeidsdeskundige"), framework)
+        # keywords.yaml names register columns by field (id among them), which this copy drops
+        os.remove(os.path.join(framework, "keywords.yaml"))
         with open(os.path.join(framework, "fields.yaml"), encoding="utf-8") as f:
             doc = yaml.safe_load(f)
         fields = [field for field in doc["fields"] if field["path"] != "id"]

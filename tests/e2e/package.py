@@ -69,7 +69,7 @@ def check_bash(root, completion, installed):
         ("as",): ["assess"],
         ("assess", "--form"): ["--format"],
         ("assess", "--format", ""): ["text", "markdown", "html", "json"],
-        ("batch", "--summary-format", "="): ["csv", "jsonl"],
+        ("batch", "--summary-format", "="): ["csv", "jsonl", "excel"],
         ("framework", "show", "beeldvorming.dossier"): ["beeldvorming.dossierstudie"],
         ("help", "validate"): ["validate", "validate-case"],
         ("schema", ""): ["use-case", "assessment", "framework"],

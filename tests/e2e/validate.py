@@ -276,10 +276,73 @@ def check_diff():
                f"diff: identical frameworks differ:\n{same}")
 
 
+def check_diff_ci():
+    """diff as a CI gate: golden cases and folders as cases, --fail-on, --format json, the
+    version warning."""
+    with tempfile.TemporaryDirectory() as tmp:
+        shutil.copytree(FRAMEWORK, os.path.join(tmp, "old"))
+        broken_copy(tmp, [{"file": "framework.yaml", "find": "promising: 70", "replace": "promising: 80"}], "diff-ci")
+        gate = run(BINARY, ["diff", "old", "fw", "old/tests", "--fail-on", "verdict"], cwd=tmp)
+        err = gate.stderr.decode()
+        expect(gate.returncode == 1, f"diff-ci: a verdict change does not fail: {gate.returncode} {err}")
+        expect("* old/tests/g-literatuur-extern.yaml: promising -> conditional" in gate.stdout.decode(),
+               f"diff-ci: golden case not assessed:\n{gate.stdout.decode()[-800:]}")
+        expect("kansrijk: --fail-on verdict: 2 of 78 use cases change" in err, f"diff-ci: {err}")
+        expect('warning: the framework\'s content changed but its version is still "0.1.0"' in err,
+               f"diff-ci: no version warning: {err}")
+        flags = run(BINARY, ["diff", "old", "fw", "old/tests", "--fail-on", "flags"], cwd=tmp)
+        expect(flags.returncode == 0, f"diff-ci: --fail-on flags fails without a flag change: {flags.returncode}")
+        same = run(BINARY, ["diff", "old", "old", "old/tests", "--fail-on", "any"], cwd=tmp)
+        expect(same.returncode == 0 and b"warning" not in same.stderr, f"diff-ci: identical: {same.returncode} {same.stderr}")
+        data = run(BINARY, ["diff", "old", "fw", "old/tests/g-literatuur-extern.yaml", "--format", "json"], cwd=tmp)
+        doc = json.loads(data.stdout)
+        expect(doc["diff_format"] == 1 and doc["changed_cases"] == 1 and len(doc["warnings"]) == 1, f"diff-ci: json {doc}")
+        expect(doc["cases"] == [{"file": "old/tests/g-literatuur-extern.yaml", "changed": True, "verdict_changed": True,
+                                 "flags_changed": False,
+                                 "old": {"verdict": "promising", "overall": 77, "flags": []},
+                                 "new": {"verdict": "conditional", "overall": 77, "flags": []}}],
+               f"diff-ci: json cases {doc['cases']}")
+        expect({"change": "changed", "kind": "verdict", "id": "thresholds",
+                "was": "promising 70, conditional 50, limited 30", "now": "promising 80, conditional 50, limited 30"}
+               in doc["changes"], f"diff-ci: json changes {doc['changes']}")
+        empty = os.path.join(tmp, "leeg")
+        os.mkdir(empty)
+        refused = run(BINARY, ["diff", "old", "fw", "leeg"], cwd=tmp)
+        expect(refused.returncode == 2 and b"leeg: error: holds no use-case or golden-case files" in refused.stderr,
+               f"diff-ci: empty folder: {refused.returncode} {refused.stderr}")
+
+
+def check_explain():
+    """A failing golden case shows the failing part of the condition; framework explain --case."""
+    with tempfile.TemporaryDirectory() as tmp:
+        broken_copy(tmp, [{"file": "tests/ex-fml-toets.yaml",
+                           "find": "fires: [technology.rules-built-in, ai-act.high-risk]",
+                           "replace": "fires: [technology.rules-built-in, ai-act.high-risk, purpose.missing]"}], "explain")
+        result = run(BINARY, ["test", "fw"], cwd=tmp)
+        out = result.stdout.decode()
+        expect(result.returncode == 1, f"explain: exit {result.returncode}")
+        expect("     rule purpose.missing did not fire\n"
+               "     condition of purpose.missing (did not fire) for this case:\n"
+               "       false   purpose.goal == unknown and purpose.problem == unknown\n"
+               "       false     purpose.goal == unknown\n"
+               "       false     purpose.problem == unknown\n" in out, f"explain: no trace:\n{out[:1500]}")
+        case = os.path.join(SOURCE, "examples", "fml-toets.yaml")
+        shown = run(BINARY, ["framework", "explain", "purpose.client-value", "--case", case])
+        text = shown.stdout.decode()
+        expect(shown.returncode == 0 and "fires\n  true    client_contact in purpose.benefits or quality in purpose.benefits\n"
+               "  false     client_contact in purpose.benefits\n  true      quality in purpose.benefits\n" in text,
+               f"explain --case: {shown.returncode}\n{text}")
+        unknown = run(BINARY, ["framework", "explain", "purpose.client-value", "--case", "-"],
+                      stdin=b"title: x\ntasks: [{ref: beeldvorming.dossierstudie}]\n")
+        expect("unknown client_contact in purpose.benefits or quality in purpose.benefits" in unknown.stdout.decode(),
+               f"explain --case unknown: {unknown.stdout.decode()}")
+
+
 def main():
     check = sys.argv[3]
     {"corpus": check_corpus, "shipped": check_shipped, "formats": check_formats, "sarif": check_sarif,
-     "cases": check_cases, "schema": check_schema, "graph": check_graph, "diff": check_diff}[check]()
+     "cases": check_cases, "schema": check_schema, "graph": check_graph, "diff": check_diff,
+     "diff-ci": check_diff_ci, "explain": check_explain}[check]()
     finish(f"validate {check}")
 
 

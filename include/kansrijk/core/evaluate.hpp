@@ -4,6 +4,7 @@
 
 #include <kansrijk/core/expression.hpp>
 #include <kansrijk/core/use_case.hpp>
+#include <string>
 #include <vector>
 
 namespace kansrijk::core {
@@ -30,5 +31,20 @@ struct Evaluation {
 // Evaluates the type-checked condition `expr` for `use_case` with Kleene logic: `false and
 // unknown` is false, `true or unknown` is true, a comparison with an unknown field is unknown.
 Evaluation evaluate(const Expr &expr, const UseCase &use_case);
+
+// One boolean part of a condition and its value for a use case: `depth` is its nesting
+// (0 for the whole condition), `text` the part as written, `task` the task it was evaluated
+// for inside a quantifier (-1 outside one).
+struct TraceLine {
+  int depth = 0;
+  std::string text;
+  Truth truth = Truth::no;
+  int task = -1;
+};
+
+// Every boolean part of the type-checked condition `expr` with its value for `use_case`, the
+// whole condition first and each part after the part it belongs to; a quantifier's body is
+// listed once per task. For explaining which part of a condition made a rule (not) fire.
+std::vector<TraceLine> trace(const Expr &expr, const UseCase &use_case);
 
 } // namespace kansrijk::core

@@ -67,4 +67,7 @@ util::expected<Expr, ExprError> parse_expression(std::string_view text);
 // The operator as written in the language (`==`, `<=`, ...).
 std::string_view op_text(Expr::Op op);
 
+// `expr` written back in the condition language, with parentheses only where needed.
+std::string to_text(const Expr &expr);
+
 } // namespace kansrijk::core

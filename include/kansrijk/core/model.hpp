@@ -339,6 +339,25 @@ struct InterviewTasks {
   Text help;
 };
 
+// Another heading a register or spreadsheet uses for the column of a field, in one language
+// (section `column_names`, keywords.yaml in the built-in framework): "Naam" for `title`.
+struct ColumnName {
+  std::string field; // a use-case field path
+  std::string language;
+  std::string name;
+};
+
+// Words that point to a taxonomy task or to an answer (section `keywords`), for suggesting
+// them from a free-text description: `ref` is a task id or `field=value`.
+struct Keywords {
+  std::string ref;
+  int item = -1;                                         // the task, when `ref` is a task id
+  std::string field;                                     // the field, when `ref` is `field=value`
+  std::string value;                                     // its value
+  std::map<std::string, std::vector<std::string>> words; // language -> words and phrases
+  util::Location where;
+};
+
 // A whole framework, loaded and checked; indices in one part point into another.
 struct Framework {
   std::string id;
@@ -368,6 +387,8 @@ struct Framework {
   std::vector<Advice> recommendations;
   std::vector<Advice> conditions;
   std::vector<Rule> rules;
+  std::vector<ColumnName> column_names;
+  std::vector<Keywords> keywords;
   Scoring scoring;
   VerdictPolicy verdict;
   // Problems that do not stop the framework from working (a stray file, ...), for `validate`.

@@ -13,9 +13,11 @@
 #include <iosfwd>
 #include <kansrijk/core/use_case.hpp>
 #include <kansrijk/util/diagnostic.hpp>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace kansrijk::io {
@@ -33,7 +35,13 @@ struct CsvCell {
 struct CsvHeader {
   std::string file;
   std::vector<CsvCell> names;
+  // Per column: the field path (or `tasks`) it holds, or empty when the column is left out.
+  std::vector<std::string> fields;
 };
+
+// Column headings of CSV inputs mapped to field paths (`--columns MAP.yaml`); an empty path
+// leaves the column out. Headings are compared case-insensitively, blanks collapsed.
+using ColumnMap = std::map<std::string, std::string>;
 
 // One case as read, not yet understood.
 struct Record {
@@ -59,6 +67,12 @@ struct SourceOptions {
   // When set, a CSV header must name at least one of its fields (or `tasks`); a file whose
   // header names none (a password file behind a link, say) is one error record, not read on.
   const core::Framework *framework = nullptr;
+  const ColumnMap *columns = nullptr; // heading -> field path, before the framework's labels
+  // Columns that hold no field are left out; a warning for each, unless this is set.
+  bool ignore_unknown_columns = false;
+  // Set by `batch --suggest`: a CSV file without a column for tasks is assessed with the
+  // tasks suggested per row, said once per file as a warning.
+  bool tasks_from_suggestions = false;
 };
 
 // Where the records come from; each input is a path or "-" (JSON Lines on standard input).
@@ -81,6 +95,10 @@ public:
   // The files that will be read (folders expanded; "-" for standard input), in order.
   [[nodiscard]] std::vector<std::string> files() const;
 
+  // Warnings about the inputs read so far (a CSV column that holds no field: once per file,
+  // not per row); the list is emptied.
+  std::vector<util::Diagnostic> take_warnings();
+
   struct Listed {
     std::string path;
     std::string problem; // set when the entry cannot be read (a link leading out of its folder)
@@ -92,13 +110,31 @@ private:
   std::vector<Listed> m_files; // after expanding folders, in order
   std::size_t m_next_file = 0;
   std::unique_ptr<Open> m_open;
+  std::vector<util::Diagnostic> m_warnings;
 };
 
 // Whether `path` holds many cases (JSON Lines or a CSV inventory), judged by its extension
 // as `RecordSource` judges it.
 bool is_many_case_file(const std::string &path);
 
-// The use case in `record`; throws util::Error with located diagnostics.
-core::UseCase use_case_from_record(const Record &record, const core::Framework &framework);
+// The column map in the YAML file `path` (`Heading: field.path`, or `Heading: null` to leave
+// a column out); every target must be a field of `framework` or `tasks`. Throws util::Error.
+ColumnMap load_column_map(const std::string &path, const core::Framework &framework);
+
+// The field path the CSV heading `heading` stands for: `columns` first, then a field path,
+// `tasks`, a field's label in any language of `framework`, or one of its `column_names`;
+// nullopt when nothing matches, an empty path when `columns` leaves it out.
+std::optional<std::string>
+column_field(const std::string &heading, const core::Framework &framework, const ColumnMap *columns);
+
+// The text of the top-level field `path` (such as id or title) in `record`, read without
+// loading the use case, so an error row keeps its title; empty when there is none.
+std::string record_text(const Record &record, std::string_view path);
+
+// The use case in `record`; throws util::Error with located diagnostics. `tasks` (taxonomy
+// ids) is the task list of a CSV row whose file has no column for tasks (`batch --suggest`).
+core::UseCase use_case_from_record(const Record &record,
+                                   const core::Framework &framework,
+                                   const std::vector<std::string> &tasks = {});
 
 } // namespace kansrijk::io

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <kansrijk/core/model.hpp>
+#include <kansrijk/util/diagnostic.hpp>
 #include <string>
 #include <vector>
 
@@ -29,6 +30,19 @@ std::vector<SourceFile> builtin_framework_sources();
 // Builds and checks a framework from `files` (which may include `tests/*`, ignored here);
 // `origin` says where it came from. Throws util::Error with every problem found.
 core::Framework load_framework(const std::vector<SourceFile> &files, const std::string &origin);
+
+// A framework loaded as far as it goes: `problems` holds every problem (empty when it
+// loaded cleanly) and `checked_rules` the indices of the rules whose condition parsed and
+// type-checked, so `validate` can analyse those rules even when other parts are broken.
+struct PartialFramework {
+  core::Framework framework;
+  std::vector<util::Diagnostic> problems;
+  std::vector<std::size_t> checked_rules;
+};
+
+// Like load_framework, but never throws for problems in `files`: returns them with the
+// framework as far as it could be read.
+PartialFramework load_framework_partially(const std::vector<SourceFile> &files, const std::string &origin);
 
 // The framework named by `folder`, or by $KANSRIJK_FRAMEWORK, or the built-in one.
 core::Framework load_framework_for(const std::string &folder);

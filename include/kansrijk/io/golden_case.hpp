@@ -2,6 +2,7 @@
 // must show. `kansrijk test` runs them; they pin the framework's behaviour.
 #pragma once
 
+#include <istream>
 #include <kansrijk/core/assessment.hpp>
 #include <kansrijk/core/use_case.hpp>
 #include <kansrijk/io/framework_loader.hpp>
@@ -30,6 +31,11 @@ struct GoldenCase {
 // all files are collected and thrown together as util::Error.
 std::vector<GoldenCase> load_golden_cases(const std::vector<SourceFile> &files,
                                           const core::Framework &framework);
+
+// The use case in `file`: a use-case file (`-` is `in`), or the use case of a golden case (a
+// mapping with `use_case` and `expect`), so a framework's tests/ folder can serve as cases.
+// Throws util::Error.
+core::UseCase load_case_file(const std::string &file, const core::Framework &framework, std::istream &in);
 
 // The ways `assessment` differs from what `golden` expects; empty when it passes.
 std::vector<std::string> compare(const GoldenCase &golden, const core::Assessment &assessment);

@@ -1,16 +1,18 @@
 // One line per case for `kansrijk batch --summary`: CSV (RFC 4180, safe to open in a
-// spreadsheet) or JSON Lines.
+// spreadsheet), JSON Lines, or a spreadsheet for people (`excel`: ';' and a byte order mark as
+// Dutch Excel and LibreOffice expect, headings, verdicts and blocks in the report language).
 #pragma once
 
 #include <array>
 #include <kansrijk/core/assessment.hpp>
+#include <kansrijk/report/render.hpp>
 #include <optional>
 #include <string>
 #include <string_view>
 
 namespace kansrijk::report {
 
-enum class SummaryFormat { csv, jsonl };
+enum class SummaryFormat { csv, jsonl, excel };
 
 struct SummaryRow {
   std::string id;
@@ -21,16 +23,29 @@ struct SummaryRow {
   std::string top_technology;
   std::array<int, 4> flags{}; // knockout, high, medium, low
   std::string error;
+  std::optional<core::Verdict> verdict_value; // for the words of the excel format
+  int unknown_answers = 0;                    // asked fields the case leaves open
+  int open_questions = 0;                     // open answers that could change the outcome
+  // With `batch --suggest`: suggestions from the title and description, each as
+  // `ref (score: words)`, separated by " | "; never answers.
+  std::string suggested_tasks;
+  std::string suggested_answers;
+  bool tasks_suggested = false; // assessed with suggested tasks (a register without tasks)
 };
 
 // The row for an assessed case.
 SummaryRow summarize(const core::Assessment &assessment, std::string source);
 
-// The header line (CSV) for a framework's blocks; empty for JSON Lines.
-std::string summary_header(const core::Framework &framework, SummaryFormat format);
+// The header line (CSV) for a framework's blocks; empty for JSON Lines. `language` is the
+// language of the excel format's headings (and the byte order mark it starts with).
+std::string
+summary_header(const core::Framework &framework, SummaryFormat format, Language language = Language::en);
 
-// One line, with its newline.
-std::string summary_line(const core::Framework &framework, const SummaryRow &row, SummaryFormat format);
+// One line, with its newline; `language` as for summary_header.
+std::string summary_line(const core::Framework &framework,
+                         const SummaryRow &row,
+                         SummaryFormat format,
+                         Language language = Language::en);
 
 // `cell` quoted for CSV when needed (RFC 4180), with a leading ' when a spreadsheet would
 // read it as a formula (it starts with =, +, -, @, a tab or a carriage return), on one line

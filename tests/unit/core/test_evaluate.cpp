@@ -144,3 +144,31 @@ TEST_CASE("a list member that is only possible is neither in nor out", "[core][e
   REQUIRE(core::type_check(*scores, fw()));
   CHECK(core::evaluate(*scores, uc).truth == Truth::no);
 }
+
+TEST_CASE("a trace gives every part of a condition its value, a quantifier's body per task",
+          "[core][evaluate]") {
+  auto parsed = core::parse_expression(
+      "tool.mode == draft and (any(jobs, t.code == desk.write) or not tool.mode == look)");
+  REQUIRE(parsed);
+  REQUIRE(core::type_check(*parsed, fw()));
+  const core::UseCase uc = test::use_case(fw(), k_base);
+  const auto lines = core::trace(*parsed, uc);
+  std::vector<std::string> shown;
+  for (const auto &line : lines) {
+    shown.push_back(std::to_string(line.depth) + " " +
+                    (line.truth == Truth::yes  ? "true"
+                     : line.truth == Truth::no ? "false"
+                                               : "unknown") +
+                    " " + (line.task >= 0 ? "[" + std::to_string(line.task) + "] " : "") + line.text);
+  }
+  CHECK(shown ==
+        std::vector<std::string>{
+            "0 unknown tool.mode == draft and (any(jobs, t.code == desk.write) or not tool.mode == look)",
+            "1 unknown tool.mode == draft",
+            "1 true any(jobs, t.code == desk.write) or not tool.mode == look",
+            "2 true any(jobs, t.code == desk.write)",
+            "3 true [0] t.code == desk.write",
+            "2 unknown not tool.mode == look",
+            "3 unknown tool.mode == look",
+        });
+}

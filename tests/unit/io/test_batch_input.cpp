@@ -171,3 +171,61 @@ TEST_CASE("a stop signal ends reading in the middle of an endless line", "[io][b
   CHECK_FALSE(record);
   CHECK(util::interrupt_requested());
 }
+
+TEST_CASE("a tab-separated file is read with tabs as the separator", "[io][batch]") {
+  const TempDir dir;
+  const std::string file = dir.write("inv.csv", "title\tai.role\nEen, twee\tdraft\n");
+  io::RecordSource source({file});
+  const auto first = source.next();
+  REQUIRE(first);
+  REQUIRE(first->cells.size() == 2);
+  CHECK(first->cells[0].text == "Een, twee");
+}
+
+TEST_CASE("headings match fields by path, label in any language, column name or map", "[io][batch]") {
+  CHECK(io::column_field("ai.role", builtin(), nullptr) == "ai.role");
+  CHECK(io::column_field("Rol van de AI", builtin(), nullptr) == "ai.role");
+  CHECK(io::column_field("  personal DATA: ", builtin(), nullptr) == "data.personal");
+  CHECK(io::column_field("Naam", builtin(), nullptr) == "title");
+  CHECK(io::column_field("Omschrijving", builtin(), nullptr) == "description");
+  CHECK_FALSE(io::column_field("Afdeling", builtin(), nullptr));
+  const io::ColumnMap map{{"afdeling", "context.organisation"}, {"Naam", ""}};
+  CHECK(io::column_field("Afdeling", builtin(), &map) == "context.organisation");
+  CHECK(io::column_field("Naam", builtin(), &map) == ""); // left out
+}
+
+TEST_CASE("unknown columns are one warning for the file and values may be labels", "[io][batch]") {
+  const TempDir dir;
+  const std::string file = dir.write(
+      "reg.csv",
+      "Naam;Status;Persoonsgegevens;tasks\r\nA;Pilot;Ja;Dossierstudie\r\nB;Idee;nee;Dossierstudie\r\n"
+      "C;;JAA;Dossierstudie\r\n");
+  io::SourceOptions options;
+  options.framework = &builtin();
+  io::RecordSource source({file}, options);
+  std::vector<core::UseCase> cases;
+  std::vector<std::string> errors;
+  std::size_t warnings = 0;
+  while (auto record = source.next()) {
+    warnings += source.take_warnings().size();
+    try {
+      cases.push_back(io::use_case_from_record(*record, builtin()));
+    } catch (const util::Error &e) {
+      errors.push_back(e.diagnostics().front().to_string());
+    }
+  }
+  CHECK(warnings == 1);
+  REQUIRE(cases.size() == 2);
+  const int personal = builtin().field_index("data.personal");
+  const auto &decl = builtin().fields[static_cast<std::size_t>(personal)];
+  CHECK(decl.domain
+            .values[static_cast<std::size_t>(cases[0].fields[static_cast<std::size_t>(personal)].value)] ==
+        "yes");
+  CHECK(decl.domain
+            .values[static_cast<std::size_t>(cases[1].fields[static_cast<std::size_t>(personal)].value)] ==
+        "no");
+  REQUIRE(errors.size() == 1);
+  CHECK(errors[0] ==
+        file + ":4:4: \"JAA\" is not a value of column \"Persoonsgegevens\" (data.personal); write one "
+               "of: yes (ja / yes), no (nee / no) (did you mean \"ja\"?)");
+}

@@ -1,0 +1,120 @@
+// Drafts of use cases with marked suggestions (see draft.hpp).
+#include <algorithm>
+#include <fmt/format.h>
+#include <iterator>
+#include <kansrijk/io/draft.hpp>
+#include <kansrijk/util/safe_text.hpp>
+#include <kansrijk/util/text.hpp>
+#include <map>
+#include <vector>
+
+namespace kansrijk::io {
+
+namespace {
+
+// A JSON string is a YAML double-quoted scalar; invisible characters come out as escapes.
+std::string quoted(const std::string &text) { return util::safe_json(text); }
+
+std::string value_yaml(const core::FieldDecl &decl, const core::FieldValue &value) {
+  switch (decl.type) {
+  case core::FieldType::text:
+    return quoted(value.text);
+  case core::FieldType::enumeration:
+    return value.value < 0 ? std::string("none")
+                           : quoted(decl.domain.values[static_cast<std::size_t>(value.value)]);
+  case core::FieldType::enum_list: {
+    std::vector<std::string> items;
+    for (const int v : value.values) {
+      items.push_back(quoted(decl.domain.values[static_cast<std::size_t>(v)]));
+    }
+    return "[" + util::join(items, ", ") + "]";
+  }
+  case core::FieldType::integer:
+    return value.low == value.high ? std::to_string(value.low) : std::string("unknown");
+  }
+  return {};
+}
+
+} // namespace
+
+std::string draft_yaml(const core::Framework &fw,
+                       const core::UseCase &use_case,
+                       const core::Suggestions &suggestions,
+                       const std::string &source,
+                       bool dutch) {
+  const std::string mark = dutch ? "voorgesteld" : "suggested";
+  const std::string words = dutch ? "woorden" : "words";
+  const auto comment = [&](const core::Suggestion &s) {
+    return fmt::format("  # {}: score {:.1f}, {}: {}", mark, s.score, words,
+                       util::safe_terminal(util::join(s.words, ", ")));
+  };
+  std::string out;
+  out +=
+      dutch ? fmt::format("# Concept uit {} (kansrijk batch --drafts). Regels met \"# {}\" zijn voorstellen\n"
+                          "# uit de titel en omschrijving, geen antwoorden: controleer ze. Ga verder met:\n"
+                          "# kansrijk interview --resume <dit bestand>\n",
+                          util::safe_terminal(source), mark)
+            : fmt::format("# Draft from {} (kansrijk batch --drafts). Lines marked \"# {}\" are suggestions\n"
+                          "# from the title and description, not answers: check them. Continue with:\n"
+                          "# kansrijk interview --resume <this file>\n",
+                          util::safe_terminal(source), mark);
+  out += "id: " + quoted(use_case.id) + "\n";
+  // fields grouped by their first part (`ai.role` under `ai:`), in declaration order
+  std::vector<std::pair<std::string, std::vector<std::string>>> groups;
+  const auto add = [&](const std::string &path, const std::string &line) {
+    const auto dot = path.find('.');
+    const std::string group = dot == std::string::npos ? std::string() : path.substr(0, dot);
+    const std::string key = dot == std::string::npos ? path : path.substr(dot + 1);
+    auto it = std::find_if(groups.begin(), groups.end(), [&](const auto &g) { return g.first == group; });
+    if (it == groups.end()) {
+      groups.emplace_back(group, std::vector<std::string>{});
+      it = std::prev(groups.end());
+    }
+    it->second.push_back(key + ": " + line);
+  };
+  for (const auto &decl : fw.fields) {
+    if (decl.path == "id") {
+      continue;
+    }
+    const auto &value = use_case.fields[static_cast<std::size_t>(decl.index)];
+    if (value.known && !value.defaulted) {
+      add(decl.path, value_yaml(decl, value));
+      continue;
+    }
+    for (const auto &s : suggestions.answers) {
+      if (s.field == decl.path) {
+        add(decl.path, quoted(s.value) + comment(s));
+      }
+    }
+  }
+  for (const auto &[group, lines] : groups) {
+    if (group.empty()) {
+      for (const auto &line : lines) {
+        out += line + "\n";
+      }
+      continue;
+    }
+    out += group + ":\n";
+    for (const auto &line : lines) {
+      out += "  " + line + "\n";
+    }
+  }
+  if (!use_case.tasks.empty()) {
+    out += fw.tasks_key + ":\n";
+    for (const auto &task : use_case.tasks) {
+      if (task.item >= 0) {
+        out += "  - ref: " + fw.items[static_cast<std::size_t>(task.item)].id + "\n";
+      } else {
+        out += "  - name: " + quoted(task.name) + "\n";
+      }
+    }
+  } else if (!suggestions.tasks.empty()) {
+    out += fw.tasks_key + ":\n";
+    for (const auto &s : suggestions.tasks) {
+      out += "  - ref: " + s.ref + comment(s) + "\n";
+    }
+  }
+  return out;
+}
+
+} // namespace kansrijk::io

@@ -1,0 +1,92 @@
+// What a framework says about the words of registers (keywords.yaml by convention): other
+// column headings for its fields (`column_names`), and words that point to a task or an
+// answer (`keywords`), which `batch --suggest` uses to suggest them from a description.
+#include "framework_loading.hpp"
+
+#include <algorithm>
+#include <kansrijk/util/text.hpp>
+
+namespace kansrijk::io::detail {
+
+using namespace core;
+
+namespace {
+
+// The words of `node` per declared language (`nl: [...]`, `en: [...]`); other keys than
+// `allowed` and the languages are reported.
+std::map<std::string, std::vector<std::string>>
+words_of(Loading &loading, const Node &node, std::string_view allowed, std::string_view what) {
+  std::map<std::string, std::vector<std::string>> out;
+  std::vector<std::string> keys(loading.m_fw.languages.begin(), loading.m_fw.languages.end());
+  keys.emplace_back(allowed);
+  for (const auto &entry : node.entries) {
+    const std::string &key = entry.key.scalar;
+    if (key == allowed) {
+      continue;
+    }
+    if (std::find(keys.begin(), keys.end(), key) == keys.end()) {
+      loading.m_reader.error(entry.key.where,
+                             "unknown key \"" + key + "\"" + util::did_you_mean(key, keys) +
+                                 "; allowed here: " + util::join(keys, ", "),
+                             "KR002");
+      continue;
+    }
+    for (auto &word : loading.m_reader.strings(node, key, false)) {
+      word = util::trim(word);
+      if (word.empty()) {
+        loading.m_reader.error(entry.value.where, std::string(what) + " must not be empty", "KR005");
+        continue;
+      }
+      out[key].push_back(std::move(word));
+    }
+  }
+  return out;
+}
+
+} // namespace
+
+void Loading::read_keywords() {
+  std::vector<std::string> paths;
+  for (const auto &field : m_fw.fields) {
+    paths.push_back(field.path);
+  }
+  for (const Node *node : items("column_names", false)) {
+    const auto field = m_reader.string(*node, "field", true);
+    if (field && resolve(*field, paths, *node->find("field"), "field") < 0) {
+      continue;
+    }
+    for (auto &[language, names] : words_of(*this, *node, "field", "a column name")) {
+      for (auto &name : names) {
+        m_fw.column_names.push_back(ColumnName{field.value_or(""), language, std::move(name)});
+      }
+    }
+  }
+  std::vector<std::string> refs = ids_of(m_fw.items);
+  for (const auto &field : m_fw.fields) {
+    if (field.type != FieldType::text) {
+      for (const auto &value : field.domain.values) {
+        refs.push_back(field.path + "=" + value);
+      }
+    }
+  }
+  for (const Node *node : items("keywords", false)) {
+    Keywords keywords;
+    keywords.where = node->where;
+    if (const auto ref = m_reader.string(*node, "ref", true)) {
+      keywords.ref = *ref;
+      if (resolve(*ref, refs, *node->find("ref"), "task or field=value") < 0) {
+        continue;
+      }
+      if (const auto eq = ref->find('='); eq != std::string::npos) {
+        keywords.field = ref->substr(0, eq);
+        keywords.value = ref->substr(eq + 1);
+      } else {
+        keywords.item = static_cast<int>(std::find(refs.begin(), refs.end(), *ref) - refs.begin());
+      }
+    }
+    keywords.words = words_of(*this, *node, "ref", "a keyword");
+    m_fw.keywords.push_back(std::move(keywords));
+  }
+}
+
+} // namespace kansrijk::io::detail
