@@ -170,8 +170,7 @@ void add_compare(CommandLine &app, Action &action) {
   sub->add_option("B", options->b, "Second use-case file (default: A with the --set changes)")
       ->value_kind(ValueKind::file);
   sub->add_option("--set", options->settings,
-                  "FIELD=VALUE applied to B (or to A when B is not given); repeatable")
-;
+                  "FIELD=VALUE applied to B (or to A when B is not given); repeatable");
   sub->add_option("--format", options->format, "Output format")
       ->choices({"text", "json"})
       ->capture_default_str();

@@ -271,6 +271,30 @@ def check_cli():
     missing_fw = run(["assess", example, "--framework", "/nonexistent"])
     expect(missing_fw.returncode == 2 and missing_fw.stderr == b"/nonexistent: error: no such framework folder\n",
            f"missing framework: {missing_fw.stderr.decode()}")
+    # --set and compare (docs/decision-support.md)
+    fml = os.path.join(SOURCE, "examples", "arbeidsongeschiktheid-automatisch.yaml")
+    base = json.loads(run(["assess", fml, "--format", "json"]).stdout)
+    changed = run(["assess", fml, "--format", "json", "--set", "ai.oversight=every_output", "--set", "ai.role=draft"])
+    doc = json.loads(changed.stdout)
+    expect(changed.returncode == 0 and doc["use_case"]["title"].endswith("[--set ai.oversight=every_output, ai.role=draft]")
+           and doc["input"] != base["input"], f"--set: {changed.returncode} {changed.stderr.decode()}")
+    by_label = run(["assess", fml, "--format", "json", "--set", "ai.role=Een concept maken dat een mens beoordeelt"])
+    expect(by_label.returncode == 0, f"--set by label: {by_label.stderr.decode()}")
+    for args, message in ((["--set", "ai.oversigth=every_output"], b'unknown field "ai.oversigth" (did you mean "ai.oversight"?)'),
+                          (["--set", "ai.oversight=elke"], b'"elke" is not a value of "ai.oversight"'),
+                          (["--set", "ai.oversight"], b"expected FIELD=VALUE")):
+        bad = run(["assess", fml, *args])
+        expect(bad.returncode == 2 and bad.stdout == b"" and message in bad.stderr, f"--set {args}: {bad.stderr.decode()}")
+    compared = run(["compare", fml, "--set", "ai.oversight=every_output", "--format", "json"])
+    cdoc = json.loads(compared.stdout)
+    expect(compared.returncode == 0 and cdoc["a"]["verdict"] == base["verdict"] and "b" in cdoc
+           and isinstance(cdoc["flags_removed"], list), f"compare: {compared.stderr.decode()}")
+    nothing = run(["compare", fml])
+    expect(nothing.returncode == 2 and b"nothing to compare" in nothing.stderr, f"compare alone: {nothing.stderr.decode()}")
+    # the what-if section: a knock-out that a design change lifts is reported with the change
+    wi = base["what_if"]
+    expect(wi is not None and wi["status"] in ("found", "none_possible", "none_within_limit", "needs_answers"),
+           f"what_if: {wi}")
 
 
 def check_framework_command():

@@ -1,0 +1,216 @@
+// Decision support on the mini framework: what-if lifts against a brute-force oracle that
+// assesses every set of at most two design changes, knock-outs no design change can lift,
+// and open questions ranked by what their answers change.
+#include "../support/mini_framework.hpp"
+
+#include <catch2/catch.hpp>
+#include <kansrijk/core/decision.hpp>
+#include <kansrijk/core/engine.hpp>
+#include <kansrijk/core/range.hpp>
+#include <random>
+#include <set>
+
+using namespace kansrijk;
+
+namespace {
+
+core::AssessOptions plain() {
+  core::AssessOptions options;
+  options.questions = false;
+  options.what_if = false;
+  return options;
+}
+
+int field(const core::Framework &fw, const std::string &path) { return fw.field_index(path); }
+
+// Every (design fields changed, verdict) of a minimal lift, found by assessing every set of
+// at most two changes (one per field, enumeration fields only, as the mini framework has).
+std::set<std::pair<std::vector<int>, core::Verdict>> brute_force_lifts(const core::Framework &fw,
+                                                                       const core::UseCase &uc) {
+  const core::Verdict now = core::assess(fw, uc, plain()).verdict;
+  std::vector<int> design;
+  for (std::size_t i = 0; i < fw.fields.size(); ++i) {
+    if (fw.fields[i].design_choice) {
+      design.push_back(static_cast<int>(i));
+    }
+  }
+  struct Tried {
+    std::vector<std::pair<int, int>> changes; // field, value
+    core::Verdict verdict;
+  };
+  std::vector<Tried> tried;
+  const auto verdict_of = [&](const std::vector<std::pair<int, int>> &changes) {
+    core::UseCase changed = uc;
+    for (const auto &[f, v] : changes) {
+      core::FieldValue value;
+      value.known = true;
+      value.value = v;
+      core::set_field(fw, changed, f, value);
+    }
+    return core::assess(fw, changed, plain()).verdict;
+  };
+  const auto values = [&](int f) {
+    std::vector<int> out;
+    const auto &current = uc.fields[static_cast<std::size_t>(f)];
+    for (int v = 0; v < static_cast<int>(fw.fields[static_cast<std::size_t>(f)].domain.values.size()); ++v) {
+      if (!current.known || current.value != v) {
+        out.push_back(v);
+      }
+    }
+    return out;
+  };
+  for (std::size_t a = 0; a < design.size(); ++a) {
+    for (const int va : values(design[a])) {
+      tried.push_back({{{design[a], va}}, verdict_of({{design[a], va}})});
+      for (std::size_t b = a + 1; b < design.size(); ++b) {
+        for (const int vb : values(design[b])) {
+          tried.push_back(
+              {{{design[a], va}, {design[b], vb}}, verdict_of({{design[a], va}, {design[b], vb}})});
+        }
+      }
+    }
+  }
+  const auto lifts = [&](core::Verdict v) {
+    return v != core::Verdict::insufficient_information && core::favourability(v) > core::favourability(now);
+  };
+  std::set<std::pair<std::vector<int>, core::Verdict>> out;
+  for (const auto &t : tried) {
+    if (!lifts(t.verdict)) {
+      continue;
+    }
+    bool minimal = true;
+    for (const auto &sub : tried) {
+      const bool proper_subset = sub.changes.size() < t.changes.size() &&
+                                 std::all_of(sub.changes.begin(), sub.changes.end(), [&](const auto &c) {
+                                   return std::find(t.changes.begin(), t.changes.end(), c) != t.changes.end();
+                                 });
+      if (proper_subset && lifts(sub.verdict) &&
+          core::favourability(sub.verdict) >= core::favourability(t.verdict)) {
+        minimal = false;
+      }
+    }
+    if (minimal) {
+      std::vector<int> fields;
+      for (const auto &c : t.changes) {
+        fields.push_back(c.first);
+      }
+      out.insert({fields, t.verdict});
+    }
+  }
+  return out;
+}
+
+std::set<std::pair<std::vector<int>, core::Verdict>> found_lifts(const core::WhatIf &what_if) {
+  std::set<std::pair<std::vector<int>, core::Verdict>> out;
+  for (const auto &lift : what_if.lifts) {
+    std::vector<int> fields;
+    for (const auto &c : lift.changes) {
+      fields.push_back(c.field);
+    }
+    out.insert({fields, lift.verdict});
+  }
+  return out;
+}
+
+} // namespace
+
+TEST_CASE("a knock-out from a design choice is lifted by changing that choice alone", "[core][decision]") {
+  const auto fw = test::mini_framework();
+  // r.decide: tool.mode == rule raises the knock-out ko.
+  const auto uc =
+      test::use_case(fw, "name: T\naim: {goal: x}\njobs: [{item: desk.write}]\ntool: {mode: rule, "
+                         "kind: rules, check: all}\ndata: {state: clean, private: \"no\", outside: "
+                         "\"no\"}\ntime: {spent: rest}\nteam: {skill: high, asked: \"yes\"}\n");
+  const auto assessment = core::assess(fw, uc);
+  REQUIRE(assessment.verdict == core::Verdict::not_advised);
+  REQUIRE(assessment.what_if.status == core::WhatIf::Status::found);
+  const auto &first = assessment.what_if.lifts.front();
+  REQUIRE(first.changes.size() == 1);
+  CHECK(first.changes[0].field == field(fw, "tool.mode"));
+  const int ko = 0; // the first flag of the mini framework
+  CHECK(fw.flags[ko].id == "ko");
+  CHECK(std::find(first.flags_removed.begin(), first.flags_removed.end(), ko) != first.flags_removed.end());
+  CHECK(found_lifts(assessment.what_if) == brute_force_lifts(fw, uc));
+}
+
+TEST_CASE("a knock-out from a fact is proven beyond any design change", "[core][decision]") {
+  const auto fw =
+      test::mini_framework_with("  - {id: r.watch, block: life, when: \"scores in people.watch\", text: {nl: "
+                                "x, en: x}, effects: {flags: [ko]}}\n");
+  const auto uc =
+      test::use_case(fw, "name: T\naim: {goal: x}\njobs: [{item: desk.write}]\ntool: {mode: draft, "
+                         "kind: rules, check: all}\ndata: {state: clean, private: \"no\", outside: "
+                         "\"no\"}\ntime: {spent: rest}\nteam: {skill: high, asked: \"yes\"}\npeople: "
+                         "{watch: [scores]}\n");
+  const auto assessment = core::assess(fw, uc);
+  REQUIRE(assessment.verdict == core::Verdict::not_advised);
+  CHECK(assessment.what_if.status == core::WhatIf::Status::none_possible);
+  CHECK(assessment.what_if.lifts.empty());
+  CHECK(brute_force_lifts(fw, uc).empty());
+}
+
+TEST_CASE("the what-if search finds exactly the minimal lifts a brute-force search finds",
+          "[core][decision]") {
+  const auto fw = test::mini_framework();
+  std::mt19937 random(20261130);
+  const auto pick = [&](std::initializer_list<const char *> values) {
+    std::vector<std::string> v(values.begin(), values.end());
+    return v[std::uniform_int_distribution<std::size_t>(0, v.size() - 1)(random)];
+  };
+  int compared = 0;
+  for (int round = 0; round < 60; ++round) {
+    const std::string yaml =
+        "name: T\naim: {goal: x}\njobs: [{item: " + pick({"desk.write", "desk.talk"}) +
+        "}]\ntool: {mode: " + pick({"look", "draft", "act", "rule"}) +
+        ", kind: " + pick({"rules", "learning"}) + ", check: " + pick({"all", "some", "none"}) +
+        "}\ndata: {state: " + pick({"clean", "dirty", "unknown"}) + ", private: \"" + pick({"yes", "no"}) +
+        "\", outside: \"" + pick({"yes", "no"}) + "\"}\ntime: {spent: " + pick({"rest", "more", "unknown"}) +
+        "}\nteam: {skill: " + pick({"low", "mid", "high"}) + ", asked: \"" + pick({"yes", "no"}) + "\"}\n";
+    const auto uc = test::use_case(fw, yaml);
+    const auto assessment = core::assess(fw, uc);
+    const auto &what_if = assessment.what_if;
+    if (what_if.status == core::WhatIf::Status::not_needed ||
+        what_if.status == core::WhatIf::Status::needs_answers) {
+      continue;
+    }
+    INFO(yaml);
+    REQUIRE(what_if.complete);
+    CHECK(found_lifts(what_if) == brute_force_lifts(fw, uc));
+    ++compared;
+  }
+  CHECK(compared >= 20);
+}
+
+TEST_CASE("open questions whose answer moves the verdict come first, with where each answer leads",
+          "[core][decision]") {
+  const auto fw = test::mini_framework();
+  // data.state unknown: dirty raises the high flag hi (at most conditional), clean does not.
+  const auto uc =
+      test::use_case(fw, "name: T\naim: {goal: x}\njobs: [{item: desk.write}]\ntool: {mode: draft, "
+                         "kind: rules, check: all}\ndata: {private: \"no\", outside: \"no\"}\ntime: "
+                         "{spent: rest}\nteam: {skill: high, asked: \"yes\"}\n");
+  const auto assessment = core::assess(fw, uc);
+  REQUIRE_FALSE(assessment.questions.empty());
+  const auto &first = assessment.questions.front();
+  CHECK(first.ref.field == field(fw, "data.state"));
+  CHECK(first.can_change);
+  REQUIRE(first.outcomes.size() == 2);
+  // Each outcome is the range of the use case with that answer given.
+  for (const auto &outcome : first.outcomes) {
+    core::UseCase answered = uc;
+    core::set_field(fw, answered, first.ref.field, outcome.answers.front());
+    const auto range = core::verdict_range(fw, answered, 4000, false);
+    CHECK(range.best == outcome.best);
+    CHECK(range.worst == outcome.worst);
+  }
+  const auto dirty = fw.fields[static_cast<std::size_t>(first.ref.field)].domain.index_of("dirty");
+  const auto &worse = first.outcomes.back();
+  CHECK(worse.answers.front().value == dirty);
+  CHECK(core::favourability(worse.best) <= core::favourability(core::Verdict::conditional));
+  // Questions that cannot change the verdict come after every one that can.
+  bool cannot_seen = false;
+  for (const auto &q : assessment.questions) {
+    CHECK_FALSE((cannot_seen && q.can_change));
+    cannot_seen = cannot_seen || !q.can_change;
+  }
+}
