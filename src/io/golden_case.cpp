@@ -56,7 +56,7 @@ GoldenCase read_case(const SourceFile &file, const Framework &fw, std::vector<Di
   const Node *expect = tree->find("expect");
   if (expect != nullptr && reader.expect_map(*expect, "\"expect\"")) {
     reader.check_keys(*expect, {"verdict", "flags", "quality_of_work", "top_technology", "ranks_above",
-                                "fires", "conditions_in_place", "conditions_to_arrange"});
+                                "fires", "conditions_in_place", "conditions_to_arrange", "range", "what_if"});
     golden.verdict =
         reader.choice(*expect, "verdict", false,
                       {"promising", "conditional", "limited", "not_advised", "insufficient_information"});
@@ -110,6 +110,38 @@ GoldenCase read_case(const SourceFile &file, const Framework &fw, std::vector<Di
         }
       }
     }
+    const std::vector<std::string> verdicts = {"promising", "conditional", "limited", "not_advised",
+                                               "insufficient_information"};
+    if (const Node *range = expect->find("range"); range && reader.expect_map(*range, "\"range\"")) {
+      reader.check_keys(*range, {"best", "worst"}, {"best", "worst"});
+      golden.range_best = reader.choice(*range, "best", true, verdicts);
+      golden.range_worst = reader.choice(*range, "worst", true, verdicts);
+    }
+    if (const Node *what_if = expect->find("what_if");
+        what_if && reader.expect_map(*what_if, "\"what_if\"")) {
+      reader.check_keys(*what_if, {"status", "first"}, {"status"});
+      golden.what_if_status = reader.choice(
+          *what_if, "status", true,
+          {"not_needed", "needs_answers", "no_design_fields", "none_possible", "none_within_limit", "found"});
+      if (const Node *first = what_if->find("first");
+          first && reader.expect_map(*first, "\"what_if.first\"")) {
+        reader.check_keys(*first, {"fields", "verdict"}, {"fields", "verdict"});
+        golden.what_if_first_fields = reader.strings(*first, "fields", true);
+        golden.what_if_first_verdict = reader.choice(*first, "verdict", true, verdicts);
+        for (const auto &item : first->find("fields")->items) {
+          if (fw.field_index(item.scalar) < 0) {
+            reader.error(item.where,
+                         "unknown field \"" + item.scalar + "\"" + util::did_you_mean(item.scalar, [&] {
+                           std::vector<std::string> paths;
+                           for (const auto &f : fw.fields) {
+                             paths.push_back(f.path);
+                           }
+                           return paths;
+                         }()));
+          }
+        }
+      }
+    }
     if (const Node *fires = expect->find("fires")) {
       golden.fires = reader.strings(*expect, "fires", false);
       const auto ids = ids_of(fw.rules);
@@ -156,6 +188,34 @@ UseCase load_case_file(const std::string &file, const Framework &fw, std::istrea
 std::vector<std::string> compare(const GoldenCase &golden, const Assessment &a) {
   const Framework &fw = *a.framework;
   std::vector<std::string> out;
+  if (golden.range_best &&
+      (*golden.range_best != to_string(a.range.best) || *golden.range_worst != to_string(a.range.worst))) {
+    out.push_back("verdict range is " + std::string(to_string(a.range.best)) + " .. " +
+                  std::string(to_string(a.range.worst)) + ", expected " + *golden.range_best + " .. " +
+                  *golden.range_worst);
+  }
+  if (golden.what_if_status) {
+    static constexpr const char *k_status[] = {"not_needed",    "needs_answers",     "no_design_fields",
+                                               "none_possible", "none_within_limit", "found"};
+    const std::string status = k_status[static_cast<int>(a.what_if.status)];
+    if (status != *golden.what_if_status) {
+      out.push_back("what-if status is " + status + ", expected " + *golden.what_if_status);
+    } else if (golden.what_if_first_verdict) {
+      std::vector<std::string> fields;
+      std::string verdict = "none";
+      if (!a.what_if.lifts.empty()) {
+        for (const auto &change : a.what_if.lifts.front().changes) {
+          fields.push_back(fw.fields[static_cast<std::size_t>(change.field)].path);
+        }
+        verdict = std::string(to_string(a.what_if.lifts.front().verdict));
+      }
+      if (fields != golden.what_if_first_fields || verdict != *golden.what_if_first_verdict) {
+        out.push_back("first what-if change is [" + util::join(fields, ", ") + "] -> " + verdict +
+                      ", expected [" + util::join(golden.what_if_first_fields, ", ") + "] -> " +
+                      *golden.what_if_first_verdict);
+      }
+    }
+  }
   if (golden.verdict && *golden.verdict != to_string(a.verdict)) {
     out.push_back("verdict is " + std::string(to_string(a.verdict)) + ", expected " + *golden.verdict);
   }

@@ -25,6 +25,11 @@ struct GoldenCase {
   std::vector<std::pair<std::string, std::string>> ranks_above; // technology a ranks above b
   std::vector<std::string> conditions_in_place;                 // raised, and the answers show them arranged
   std::vector<std::string> conditions_to_arrange;               // raised, and still to arrange
+  std::optional<std::string> range_best;                        // the verdict range's ends
+  std::optional<std::string> range_worst;
+  std::optional<std::string> what_if_status;     // core::WhatIf::Status as in JSON
+  std::vector<std::string> what_if_first_fields; // the first lift's changed fields, in order
+  std::optional<std::string> what_if_first_verdict;
 };
 
 // Reads every `tests/*` file of `files` as a golden case against `framework`; problems in
