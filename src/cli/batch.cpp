@@ -21,6 +21,7 @@
 #include <kansrijk/io/batch_input.hpp>
 #include <kansrijk/io/draft.hpp>
 #include <kansrijk/io/framework_loader.hpp>
+#include <kansrijk/report/overview.hpp>
 #include <kansrijk/report/render.hpp>
 #include <kansrijk/report/strings.hpp>
 #include <kansrijk/report/summary.hpp>
@@ -111,6 +112,7 @@ struct BatchOptions {
   bool ignore_unknown_columns = false;
   bool suggest = false; // --suggest
   std::string drafts;   // --drafts DIR
+  std::string overview; // --overview FILE.html|.md
 };
 
 struct Outcome {
@@ -122,6 +124,7 @@ struct Outcome {
   std::string draft;  // with --drafts
   std::string errors; // diagnostics for stderr
   bool failed = false;
+  std::optional<report::OverviewEntry> overview; // with --overview
 };
 
 struct Context {
@@ -131,6 +134,7 @@ struct Context {
   report::RenderOptions render_options;
   const core::Suggester *suggester = nullptr; // with --suggest or --drafts
   bool drafts = false;
+  bool overview = false; // with --overview: the what-if search too, for the quick wins
 };
 
 // `suggestions` as summary cells: `ref (score: words)`, joined by " | ".
@@ -187,10 +191,14 @@ Outcome process(const io::Record &record, const Context &context) {
     const core::UseCase use_case = io::use_case_from_record(record, context.framework, assumed);
     // The question ranking and what-if search only for reports: the summary does not show them.
     core::AssessOptions options;
-    options.questions = options.what_if = context.report_format.has_value();
+    options.questions = context.report_format.has_value();
+    options.what_if = context.report_format.has_value() || context.overview;
     const core::Assessment assessment = core::assess(context.framework, use_case, options);
     outcome.id = use_case.id;
     outcome.title = use_case.title;
+    if (context.overview) {
+      outcome.overview = report::overview_entry(assessment, context.render_options.language);
+    }
     outcome.verdict = std::string(report::verdict_word(assessment.verdict, context.render_options.language));
     report::SummaryRow row = report::summarize(assessment, source_of(record));
     row.tasks_suggested = !assumed.empty();
@@ -381,6 +389,16 @@ void check_outputs(const BatchOptions &options, const std::vector<std::string> &
     }
     util::refuse_output_over_inputs("--out", options.out_dir, inputs);
   }
+  if (!options.overview.empty()) {
+    if (!options.overview.ends_with(".html") && !options.overview.ends_with(".md")) {
+      throw util::Error(
+          util::Diagnostic{{options.overview},
+                           "--overview writes HTML or Markdown: give a file name ending in .html "
+                           "or .md"});
+    }
+    util::check_output_target("--overview", options.overview);
+    util::refuse_output_over_inputs("--overview", options.overview, inputs);
+  }
 }
 
 int run_batch(const BatchOptions &options, std::istream &in, std::ostream &out, std::ostream &err) {
@@ -416,7 +434,8 @@ int run_batch(const BatchOptions &options, std::istream &in, std::ostream &out, 
                                                 : report::format_from_name(options.report.format),
                         render_options,
                         suggester ? &*suggester : nullptr,
-                        !options.drafts.empty()};
+                        !options.drafts.empty(),
+                        !options.overview.empty()};
   io::SourceOptions source_options{&in, options.follow_symlinks ? io::Symlinks::follow : io::Symlinks::inside,
                                    &framework};
   source_options.columns = columns ? &*columns : nullptr;
@@ -466,6 +485,10 @@ int run_batch(const BatchOptions &options, std::istream &in, std::ostream &out, 
   std::size_t failed = 0;
 
   std::vector<IndexEntry> index; // with --out: every case in input order
+  std::optional<report::Overview> overview;
+  if (!options.overview.empty()) {
+    overview.emplace(framework);
+  }
   std::unordered_set<std::string> used_draft_names;
   const auto write_draft = [&](const Outcome &outcome) {
     const std::string path =
@@ -495,9 +518,20 @@ int run_batch(const BatchOptions &options, std::istream &in, std::ostream &out, 
     index.push_back(
         IndexEntry{outcome.id, outcome.title, outcome.verdict, fs::path(path).filename().string(), {}});
   };
-  const auto write_outcomes = [&](const std::vector<Outcome> &outcomes) {
-    for (const auto &outcome : outcomes) {
+  const auto write_outcomes = [&](std::vector<Outcome> outcomes) {
+    for (auto &outcome : outcomes) {
       emit_summary(outcome.summary);
+      if (overview) {
+        if (outcome.overview) {
+          overview->add(std::move(*outcome.overview));
+        } else {
+          report::OverviewEntry failed_entry;
+          failed_entry.id = outcome.id;
+          failed_entry.title = outcome.title;
+          failed_entry.failed = true;
+          overview->add(std::move(failed_entry));
+        }
+      }
       if (outcome.failed) {
         ++failed;
         if (show_progress) {
@@ -573,7 +607,7 @@ int run_batch(const BatchOptions &options, std::istream &in, std::ostream &out, 
       auto outcomes = in_flight.front().get();
       in_flight.pop_front();
       if (!util::interrupt_requested()) {
-        write_outcomes(outcomes);
+        write_outcomes(std::move(outcomes));
       }
     }
   }
@@ -597,6 +631,12 @@ int run_batch(const BatchOptions &options, std::istream &in, std::ostream &out, 
                                                                                   : "index.txt";
     util::write_file_atomically((fs::path(options.out_dir) / name).string(),
                                 index_page(index, *context.report_format, render_options.language));
+  }
+  if (overview) {
+    util::write_file_atomically(
+        options.overview,
+        overview->render(options.overview.ends_with(".md") ? report::Format::markdown : report::Format::html,
+                         render_options.language));
   }
   if (summary_file) {
     summary_file->commit();
@@ -643,9 +683,14 @@ void add_batch(CommandLine &app, Action &action) {
       "--suggest", options->suggest,
       "Suggest tasks and answers from each title and description, in the summary (never as answers)");
   sub->add_option("--drafts", options->drafts,
-                  "Write a YAML draft per case into this folder, suggestions pre-filled and marked");
-  sub->add_option("--jobs,-j", options->jobs, "Worker threads (default: the number of cores)")
-      ->range(1, 256);
+                  "Write a YAML draft per case into this folder, suggestions pre-filled and marked")
+      ->value_kind(ValueKind::directory);
+  sub->add_option(
+         "--overview", options->overview,
+         "Write a portfolio overview of all cases (verdicts, ranking, recurring flags and questions, "
+         "organisation-wide conditions, quick wins) to FILE.html or FILE.md")
+      ->value_kind(ValueKind::file);
+  sub->add_option("--jobs,-j", options->jobs, "Worker threads (default: the number of cores)")->range(1, 256);
   sub->add_option("--progress", options->progress,
                   "Progress bar on stderr: auto (when it is a terminal), always, never")
       ->choices({"auto", "always", "never"})

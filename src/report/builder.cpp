@@ -845,25 +845,8 @@ private:
                           : m_fw.fields[static_cast<std::size_t>(ref.field)];
   }
 
-  // A value of a field in words: its label, the labels of a list's members, a number.
   std::string value_words(const core::FieldDecl &decl, const core::FieldValue &value) const {
-    switch (decl.type) {
-    case core::FieldType::enumeration:
-      return value.value >= 0 ? core::value_label(decl, value.value, m_lang) : std::string("-");
-    case core::FieldType::enum_list: {
-      std::vector<std::string> labels;
-      for (const int v : value.values) {
-        labels.push_back(core::value_label(decl, v, m_lang));
-      }
-      return labels.empty() ? std::string(w(Word::what_if_none_value)) : join(labels);
-    }
-    case core::FieldType::integer:
-      return value.low == value.high ? fmt::format("{}", value.low)
-                                     : fmt::format("{}-{}", value.low, value.high);
-    case core::FieldType::text:
-      return value.text;
-    }
-    return {};
+    return report::value_words(decl, value, m_language);
   }
 
   // The answer to an open question in words ("ja" for a list member that is in).
@@ -927,37 +910,9 @@ private:
     }
   }
 
-  // One change to a design choice in words: "kies bij <label>: <value>", or for a list the
-  // members added or taken away.
   std::string change_words(const core::DesignChange &change,
-                           const std::vector<core::FieldValue> &alternatives) {
-    const core::FieldDecl &decl = m_fw.fields[static_cast<std::size_t>(change.field)];
-    const std::string label = decl.label.in(m_lang).empty() ? decl.path : decl.label.in(m_lang);
-    const core::FieldValue &now = m_uc.fields[static_cast<std::size_t>(change.field)];
-    if (decl.type == core::FieldType::enum_list && core::is_settled(now) && alternatives.empty()) {
-      std::vector<int> added;
-      std::vector<int> removed;
-      std::set_difference(change.value.values.begin(), change.value.values.end(), now.values.begin(),
-                          now.values.end(), std::back_inserter(added));
-      std::set_difference(now.values.begin(), now.values.end(), change.value.values.begin(),
-                          change.value.values.end(), std::back_inserter(removed));
-      std::vector<std::string> parts;
-      for (const int v : added) {
-        parts.push_back(
-            fmt::format("{} \"{}\": {}", w(Word::what_if_add), label, core::value_label(decl, v, m_lang)));
-      }
-      for (const int v : removed) {
-        parts.push_back(
-            fmt::format("{} \"{}\": {}", w(Word::what_if_remove), label, core::value_label(decl, v, m_lang)));
-      }
-      return util::join(parts, "; ");
-    }
-    std::vector<std::string> values{value_words(decl, change.value)};
-    for (const auto &alternative : alternatives) {
-      values.push_back(value_words(decl, alternative));
-    }
-    return fmt::format("{} \"{}\": {}", w(Word::what_if_set), label,
-                       util::join(values, " " + std::string(w(Word::or_word)) + " "));
+                           const std::vector<core::FieldValue> &alternatives) const {
+    return report::change_words(m_fw, m_uc, change, alternatives, m_language);
   }
 
   // What would make the use case more promising: the smallest sets of changes to design

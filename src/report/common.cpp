@@ -1,8 +1,14 @@
-// Helpers shared by the renderers: names of tasks and questions in the report's language.
+// Helpers shared by the renderers: names of tasks, questions, values and changes in the
+// report's language.
 #include "sink.hpp"
 
+#include <algorithm>
+#include <fmt/format.h>
+#include <iterator>
+#include <kansrijk/core/use_case.hpp>
 #include <kansrijk/report/render.hpp>
 #include <kansrijk/report/strings.hpp>
+#include <kansrijk/util/text.hpp>
 
 namespace kansrijk::report {
 
@@ -76,6 +82,61 @@ std::string question_text(const core::Framework &framework,
   const std::string &question = decl.question.in(lang).empty() ? decl.label.in(lang) : decl.question.in(lang);
   return question + " (" + std::string(word(Word::task, language)) + " \"" +
          task_label(framework, use_case, ref.task, language) + "\")";
+}
+
+std::string value_words(const core::FieldDecl &decl, const core::FieldValue &value, Language language) {
+  const std::string lang = language_code(language);
+  switch (decl.type) {
+  case core::FieldType::enumeration:
+    return value.value >= 0 ? core::value_label(decl, value.value, lang) : std::string("-");
+  case core::FieldType::enum_list: {
+    std::vector<std::string> labels;
+    for (const int v : value.values) {
+      labels.push_back(core::value_label(decl, v, lang));
+    }
+    return labels.empty() ? std::string(word(Word::what_if_none_value, language)) : util::join(labels, ", ");
+  }
+  case core::FieldType::integer:
+    return value.low == value.high ? fmt::format("{}", value.low) : fmt::format("{}-{}", value.low, value.high);
+  case core::FieldType::text:
+    return value.text;
+  }
+  return {};
+}
+
+std::string change_words(const core::Framework &framework,
+                         const core::UseCase &use_case,
+                         const core::DesignChange &change,
+                         const std::vector<core::FieldValue> &alternatives,
+                         Language language) {
+  const std::string lang = language_code(language);
+  const core::FieldDecl &decl = framework.fields[static_cast<std::size_t>(change.field)];
+  const std::string label = decl.label.in(lang).empty() ? decl.path : decl.label.in(lang);
+  const core::FieldValue &now = use_case.fields[static_cast<std::size_t>(change.field)];
+  if (decl.type == core::FieldType::enum_list && core::is_settled(now) && alternatives.empty()) {
+    std::vector<int> added;
+    std::vector<int> removed;
+    std::set_difference(change.value.values.begin(), change.value.values.end(), now.values.begin(),
+                        now.values.end(), std::back_inserter(added));
+    std::set_difference(now.values.begin(), now.values.end(), change.value.values.begin(),
+                        change.value.values.end(), std::back_inserter(removed));
+    std::vector<std::string> parts;
+    for (const int v : added) {
+      parts.push_back(fmt::format("{} \"{}\": {}", word(Word::what_if_add, language), label,
+                                  core::value_label(decl, v, lang)));
+    }
+    for (const int v : removed) {
+      parts.push_back(fmt::format("{} \"{}\": {}", word(Word::what_if_remove, language), label,
+                                  core::value_label(decl, v, lang)));
+    }
+    return util::join(parts, "; ");
+  }
+  std::vector<std::string> values{value_words(decl, change.value, language)};
+  for (const auto &alternative : alternatives) {
+    values.push_back(value_words(decl, alternative, language));
+  }
+  return fmt::format("{} \"{}\": {}", word(Word::what_if_set, language), label,
+                     util::join(values, " " + std::string(word(Word::or_word, language)) + " "));
 }
 
 } // namespace kansrijk::report

@@ -265,7 +265,46 @@ constexpr Row k_words[] = {
     {Word::compare_flags_added, "Signalen die erbij komen", "Red flags that appear"},
     {Word::compare_conditions_removed, "Voorwaarden die niet meer te regelen zijn",
      "Conditions no longer to arrange"},
-    {Word::compare_conditions_added, "Voorwaarden die erbij komen", "Conditions that appear"},
+    {Word::compare_conditions_added, "Voorwaarden die erbij komen", "Conditions that appear"},    {Word::overview_title, "Overzicht van de AI-toepassingen", "Overview of the AI applications"},
+    {Word::overview_assessed, "{} toepassingen beoordeeld met het kader {} {} ({}).",
+     "{} applications assessed with the framework {} {} ({})."},
+    {Word::overview_not_assessed_count, "{} konden niet worden beoordeeld; zie de samenvatting.",
+     "{} could not be assessed; see the summary."},
+    {Word::count_of, "{} van {}", "{} of {}"},
+    {Word::overview_distribution, "Verdeling van de oordelen", "Distribution of the verdicts"},
+    {Word::number, "Aantal", "Number"},
+    {Word::overview_ranked, "Alle toepassingen, de kansrijkste eerst", "All applications, the most promising first"},
+    {Word::overview_ranked_intro,
+     "Gerangschikt op oordeel, dan op het gunstigste oordeel dat de open vragen nog toelaten, dan op "
+     "totaalscore.",
+     "Ranked by verdict, then by the most favourable verdict the open questions still allow, then by overall "
+     "score."},
+    {Word::identifier, "Kenmerk", "Identifier"},
+    {Word::title, "Titel", "Title"},
+    {Word::not_assessed, "niet beoordeeld", "not assessed"},
+    {Word::possible_range, "Mogelijk bij de open vragen", "Possible under the open questions"},
+    {Word::main_reason, "Belangrijkste reden", "Main reason"},
+    {Word::overview_flags, "Signalen die het vaakst terugkomen", "Red flags that recur most"},
+    {Word::red_flag, "Signaal", "Red flag"},
+    {Word::applications, "Toepassingen", "Applications"},
+    {Word::overview_conditions, "Voorwaarden voor de hele organisatie", "Conditions for the whole organisation"},
+    {Word::overview_conditions_intro,
+     "Voorwaarden die in meer dan één toepassing nog te regelen of nog open zijn: één keer goed regelen "
+     "helpt ze allemaal.",
+     "Conditions still to arrange or still open in more than one application: arranging them once helps them "
+     "all."},
+    {Word::none_recurring, "Geen voorwaarde komt in meer dan één toepassing terug.",
+     "No condition recurs in more than one application."},
+    {Word::overview_questions, "Open vragen die het vaakst terugkomen", "Open questions that recur most"},
+    {Word::question, "Vraag", "Question"},
+    {Word::overview_quick_wins, "Snelle winst: één keuze verschil", "Quick wins: one choice away"},
+    {Word::overview_quick_wins_intro,
+     "Toepassingen die met één verandering in een keuze die de organisatie zelf maakt een gunstiger oordeel "
+     "krijgen (de eerste gevonden verandering; het rapport van de toepassing geeft ze allemaal).",
+     "Applications that get a more favourable verdict with one change to a choice the organisation makes "
+     "itself (the first change found; the application's report gives all of them)."},
+    {Word::change, "Verandering", "Change"},
+    {Word::none_word, "Geen.", "None."},
 };
 
 } // namespace

@@ -23,6 +23,9 @@ SummaryRow summarize(const Assessment &assessment, std::string source) {
     }
   }
   row.open_questions = static_cast<int>(assessment.open_questions.size());
+  row.best = assessment.range.computed ? assessment.range.best : assessment.verdict;
+  row.worst = assessment.range.computed ? assessment.range.worst : assessment.verdict;
+  row.range_exact = !assessment.range.computed || assessment.range.exact;
   for (const auto &block : assessment.blocks) {
     row.scores.push_back(block.score);
   }
@@ -82,9 +85,12 @@ std::string summary_header(const Framework &framework, SummaryFormat format, Lan
       out += ";" + util::safe_csv(block.label.in(lang));
     }
     out += nl ? ";Totaalscore;Beste technologie;Knock-outs;Hoog;Middel;Laag;Onbekende antwoorden;Open vragen;"
-                "Voorgestelde taken;Voorgestelde antwoorden;Fout;Beoordeeld met voorgestelde taken"
+                "Voorgestelde taken;Voorgestelde antwoorden;Fout;Beoordeeld met voorgestelde taken;"
+                "Gunstigste oordeel bij de open vragen;Ongunstigste oordeel bij de open vragen;Bereik exact"
               : ";Overall score;Best technology;Knock-outs;High;Medium;Low;Unknown answers;Open questions;"
-                "Suggested tasks;Suggested answers;Error;Assessed with suggested tasks";
+                "Suggested tasks;Suggested answers;Error;Assessed with suggested tasks;"
+                "Most favourable verdict under the open questions;Least favourable verdict under the open "
+                "questions;Range exact";
     return out + "\r\n";
   }
   std::string out = "id,title,source,verdict";
@@ -95,7 +101,8 @@ std::string summary_header(const Framework &framework, SummaryFormat format, Lan
   for (const char *column : k_flag_columns) {
     out += std::string(",") + column;
   }
-  return out + ",error,unknown_answers,open_questions,suggested_tasks,suggested_answers,tasks_suggested\r\n";
+  return out + ",error,unknown_answers,open_questions,suggested_tasks,suggested_answers,tasks_suggested,"
+               "verdict_best,verdict_worst,range_exact\r\n";
 }
 
 std::string
@@ -135,7 +142,10 @@ summary_line(const Framework &framework, const SummaryRow &row, SummaryFormat fo
     json_string_or_null(out, row.suggested_tasks);
     out += ",\"suggested_answers\":";
     json_string_or_null(out, row.suggested_answers);
-    out += row.tasks_suggested ? ",\"tasks_suggested\":true}\n" : ",\"tasks_suggested\":false}\n";
+    out += row.tasks_suggested ? ",\"tasks_suggested\":true" : ",\"tasks_suggested\":false";
+    out += row.best && row.worst ? fmt::format(",\"verdict_range\":{{\"best\":\"{}\",\"worst\":\"{}\",\"exact\":{}}}}}\n",
+                                               to_string(*row.best), to_string(*row.worst), row.range_exact)
+                                 : std::string(",\"verdict_range\":null}\n");
     return out;
   }
   const bool excel = format == SummaryFormat::excel;
@@ -161,14 +171,21 @@ summary_line(const Framework &framework, const SummaryRow &row, SummaryFormat fo
     out += sep + (row.error.empty() ? std::to_string(row.flags[i]) : std::string());
   }
   const auto count = [&](int n) { return row.error.empty() ? std::to_string(n) : std::string(); };
+  const auto range_verdict = [&](const std::optional<Verdict> &v) {
+    return !v ? std::string() : excel ? cell(verdict_word(*v, language)) : std::string(to_string(*v));
+  };
+  const std::string range = sep + range_verdict(row.best) + sep + range_verdict(row.worst) + sep +
+                            (!row.best ? ""
+                             : excel   ? std::string(word(row.range_exact ? Word::yes_word : Word::no_word, language))
+                                       : std::string(row.range_exact ? "true" : "false"));
   if (excel) {
     return out + sep + count(row.unknown_answers) + sep + count(row.open_questions) + sep +
            cell(row.suggested_tasks) + sep + cell(row.suggested_answers) + sep + cell(row.error) + sep +
-           (row.tasks_suggested ? (language == Language::nl ? "ja" : "yes") : "") + "\r\n";
+           (row.tasks_suggested ? (language == Language::nl ? "ja" : "yes") : "") + range + "\r\n";
   }
   return out + sep + cell(row.error) + sep + count(row.unknown_answers) + sep + count(row.open_questions) +
          sep + cell(row.suggested_tasks) + sep + cell(row.suggested_answers) + sep +
-         (row.tasks_suggested ? "true" : "") + "\r\n";
+         (row.tasks_suggested ? "true" : "") + range + "\r\n";
 }
 
 } // namespace kansrijk::report

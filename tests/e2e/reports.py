@@ -171,9 +171,9 @@ ALLOWED_TAGS = {"html", "head", "meta", "title", "style", "body", "main", "secti
                 "tspan", "rect", "path"}
 
 
-def check_html_safe(document, label):
+def check_html_safe(document, label, allowed=ALLOWED_TAGS):
     parsed = parse_html(document)
-    unexpected = set(parsed.tags) - ALLOWED_TAGS
+    unexpected = set(parsed.tags) - allowed
     expect(not unexpected, f"{label}: unexpected HTML elements {unexpected}")
     for tag, key, value in parsed.attrs:
         expect(not key.startswith("on"), f"{label}: event attribute {key} on {tag}")

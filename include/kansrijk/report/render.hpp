@@ -97,4 +97,15 @@ std::string question_text(const core::Framework &framework,
 std::string
 task_label(const core::Framework &framework, const core::UseCase &use_case, int task, Language language);
 
+// A value of a field in words: its label, the labels of a list's members, a number.
+std::string value_words(const core::FieldDecl &decl, const core::FieldValue &value, Language language);
+
+// One change to a design choice of `use_case` in words: "kies bij <label>: <value> of <other
+// value>", or for a list the members added or taken away.
+std::string change_words(const core::Framework &framework,
+                         const core::UseCase &use_case,
+                         const core::DesignChange &change,
+                         const std::vector<core::FieldValue> &alternatives,
+                         Language language);
+
 } // namespace kansrijk::report

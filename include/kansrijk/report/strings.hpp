@@ -173,7 +173,32 @@ enum class Word {
   compare_flags_added,
   compare_conditions_removed,
   compare_conditions_added,
-  last_ = compare_conditions_added, // keep last: the tests check every word has both languages
+  overview_title,
+  overview_assessed,
+  overview_not_assessed_count,
+  count_of,
+  overview_distribution,
+  number,
+  overview_ranked,
+  overview_ranked_intro,
+  identifier,
+  title,
+  not_assessed,
+  possible_range,
+  main_reason,
+  overview_flags,
+  red_flag,
+  applications,
+  overview_conditions,
+  overview_conditions_intro,
+  none_recurring,
+  overview_questions,
+  question,
+  overview_quick_wins,
+  overview_quick_wins_intro,
+  change,
+  none_word,
+  last_ = none_word, // keep last: the tests check every word has both languages
 };
 
 // `word` in `language`.

@@ -31,6 +31,10 @@ struct SummaryRow {
   std::string suggested_tasks;
   std::string suggested_answers;
   bool tasks_suggested = false; // assessed with suggested tasks (a register without tasks)
+  // The verdict range under the open questions (absent for an error row).
+  std::optional<core::Verdict> best;
+  std::optional<core::Verdict> worst;
+  bool range_exact = true;
 };
 
 // The row for an assessed case.
