@@ -193,6 +193,8 @@ Outcome process(const io::Record &record, const Context &context) {
     core::AssessOptions options;
     options.questions = context.report_format.has_value();
     options.what_if = context.report_format.has_value() || context.overview;
+    // The overview's quick wins are sets of one change: without reports, a search for one.
+    options.what_if_changes = context.report_format.has_value() ? 2 : 1;
     const core::Assessment assessment = core::assess(context.framework, use_case, options);
     outcome.id = use_case.id;
     outcome.title = use_case.title;

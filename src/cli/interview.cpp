@@ -21,6 +21,8 @@
 #include <kansrijk/util/interrupt.hpp>
 #include <kansrijk/util/output.hpp>
 #include <kansrijk/util/safe_text.hpp>
+#include <algorithm>
+#include <cstdlib>
 #include <memory>
 #include <ostream>
 #include <unistd.h>
@@ -34,6 +36,7 @@ struct InterviewOptions {
   std::string case_file;    // the use-case file (--case), or a name from the title
   std::string resume;
   std::string framework;
+  std::string order; // --order: decisive or framework; empty: $KANSRIJK_INTERVIEW_ORDER, else decisive
   ReportChoice report;
 };
 
@@ -98,6 +101,23 @@ io::Answers answers_from(const core::Framework &framework, const std::string &pa
   return answers;
 }
 
+// The order of the questions: --order, else $KANSRIJK_INTERVIEW_ORDER, else decisive.
+std::string interview_order(const InterviewOptions &options) {
+  if (!options.order.empty()) {
+    return options.order;
+  }
+  const char *env = std::getenv("KANSRIJK_INTERVIEW_ORDER");
+  if (env != nullptr && *env != '\0') {
+    if (std::string_view(env) != "decisive" && std::string_view(env) != "framework") {
+      throw util::Error(util::Diagnostic{
+          {"KANSRIJK_INTERVIEW_ORDER"},
+          fmt::format("'{}' is not an order of the questions; use decisive or framework", util::safe_terminal(env))});
+    }
+    return env;
+  }
+  return "decisive";
+}
+
 int run_interview(const InterviewOptions &options, std::ostream &out, std::ostream &err) {
   const report::Format format = *report::format_from_name(options.report.format);
   const bool report_to_stdout = options.output == util::k_standard_output;
@@ -152,7 +172,37 @@ int run_interview(const InterviewOptions &options, std::ostream &out, std::ostre
     }
   };
 
-  InterviewFlow flow(framework, talk, std::move(answers), save_draft);
+  // After the tasks: the decisive questions first, recomputed after every answer (the range
+  // and ranked questions of the answers so far, without the what-if search).
+  const auto judge = [&](const io::Answers &now) -> std::optional<OpenQuestions> {
+    try {
+      const std::string yaml =
+          io::write_answers(framework, completed(framework, now), {}, framework.interview_tasks.after);
+      const core::UseCase use_case = io::parse_use_case(yaml, "interview", framework, "interview");
+      core::AssessOptions assess_options;
+      assess_options.what_if = false;
+      const core::Assessment assessment = core::assess(framework, use_case, assess_options);
+      OpenQuestions open;
+      for (const bool decisive : {true, false}) {
+        for (const auto &question : assessment.questions) {
+          if (question.can_change == decisive && !question.ref.task_field &&
+              std::find(open.fields.begin(), open.fields.end(), question.ref.field) == open.fields.end()) {
+            open.fields.push_back(question.ref.field);
+          }
+        }
+        open.decisive = decisive ? open.fields.size() : open.decisive;
+      }
+      const core::VerdictRange &range = assessment.range;
+      if (range.computed && range.exact && range.best == range.worst) {
+        open.settled = range.best;
+      }
+      return open;
+    } catch (const util::Error &) {
+      return std::nullopt; // not enough to assess yet (no title, say): declaration order
+    }
+  };
+  InterviewFlow flow(framework, talk, std::move(answers), save_draft,
+                     interview_order(options) == "framework" ? InterviewFlow::Judge{} : InterviewFlow::Judge{judge});
   bool done = false;
   try {
     done = flow.run();
@@ -249,6 +299,11 @@ void add_interview(CommandLine &app, Action &action) {
   sub->add_option("--framework", options->framework,
                   "Framework folder (default: $KANSRIJK_FRAMEWORK, else the built-in TNO framework)")
       ->value_kind(ValueKind::directory);
+  sub->add_option("--order", options->order,
+                  "Order of the questions after the tasks: decisive (those that can change the verdict "
+                  "first, the default; or set $KANSRIJK_INTERVIEW_ORDER) or framework (as the framework "
+                  "declares them)")
+      ->choices({"decisive", "framework"});
   add_report_options(sub, options->report, "Language of the questions and the report");
   sub->callback([options, &action] {
     action = [options](std::istream &, std::ostream &out, std::ostream &err) {

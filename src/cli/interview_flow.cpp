@@ -4,8 +4,10 @@
 #include <kansrijk/cli/interview_flow.hpp>
 #include <kansrijk/cli/question.hpp>
 #include <kansrijk/cli/task_picker.hpp>
+#include <kansrijk/core/completion.hpp>
 #include <kansrijk/core/evaluate.hpp>
 #include <kansrijk/core/use_case.hpp>
+#include <kansrijk/report/strings.hpp>
 #include <kansrijk/util/text.hpp>
 #include <optional>
 
@@ -51,9 +53,10 @@ std::string lower(std::string text) {
 InterviewFlow::InterviewFlow(const core::Framework &framework,
                              Conversation &talk,
                              io::Answers answers,
-                             Saver save)
+                             Saver save,
+                             Judge judge)
     : m_fw(framework), m_talk(talk), m_answers(std::move(answers)), m_save(std::move(save)),
-      m_tasks_done(!m_answers.tasks.empty()) {
+      m_tasks_done(!m_answers.tasks.empty()), m_judge(std::move(judge)) {
   m_answers.fields.resize(m_fw.fields.size());
   for (const auto &decl : m_fw.fields) {
     if (decl.asked && !decl.derived) {
@@ -74,32 +77,132 @@ bool InterviewFlow::run() {
       "ik niet' (of het huidige antwoord behouden), Ctrl-D of Ctrl-C = stoppen en bewaren als concept.",
       "Answer with the number of your choice. ? = help, < = previous question, Enter = 'don't know' "
       "(or keep the current answer), Ctrl-D or Ctrl-C = stop and save a draft."));
-  std::size_t step = 0;
   std::vector<std::size_t> history;
-  while (step < m_steps.size()) {
-    if (answered(step) || skip(step)) {
-      ++step;
-      continue;
+  std::optional<std::size_t> again; // a step to ask next whatever the order says
+  rejudge();
+  while (true) {
+    const std::optional<std::size_t> step = again ? again : next_step();
+    again.reset();
+    if (!step) {
+      break;
     }
-    const Outcome outcome = ask(step);
+    const Outcome outcome = ask(*step);
     if (outcome == Outcome::stop) {
       return false;
     }
     if (outcome == Outcome::back) {
       if (history.empty()) {
         m_talk.say(m_talk.t("Dit is de eerste vraag.", "This is the first question."));
+        again = step;
         continue;
       }
-      step = history.back();
+      again = history.back();
       history.pop_back();
-      unanswer(step);
+      unanswer(*again);
+      rejudge();
       continue;
     }
     changed();
-    history.push_back(step);
-    ++step;
+    history.push_back(*step);
+    rejudge();
   }
   return summary(history);
+}
+
+bool InterviewFlow::waits(const FieldDecl &decl) const {
+  if (!decl.ask_if) {
+    return false;
+  }
+  core::Reads reads;
+  core::collect_reads(*decl.ask_if, reads);
+  return std::any_of(reads.fields.begin(), reads.fields.end(), [&](const std::string &path) {
+    const int field = m_fw.field_index(path);
+    return field >= 0 && !m_answers.fields[static_cast<std::size_t>(field)].answered();
+  });
+}
+
+std::optional<std::size_t> InterviewFlow::next_step() {
+  const bool by_ranking = m_open.has_value() && m_tasks_done;
+  std::vector<std::size_t> open;
+  for (std::size_t step = 0; step < m_steps.size(); ++step) {
+    if (answered(step) || skip(step)) {
+      continue;
+    }
+    if (!by_ranking) {
+      return step; // declaration order
+    }
+    open.push_back(step);
+  }
+  if (open.empty()) {
+    return std::nullopt;
+  }
+  // Ranked open questions first, in their order; then the others in declaration order. A
+  // question that depends on an answer not given yet (its `ask_if` reads it) waits, and the
+  // question it depends on moves up to its place.
+  std::vector<std::size_t> key(m_steps.size(), 0);
+  for (const std::size_t step : open) {
+    const auto ranked = std::find(m_open->fields.begin(), m_open->fields.end(), m_steps[step]);
+    key[step] = ranked != m_open->fields.end() ? static_cast<std::size_t>(ranked - m_open->fields.begin())
+                                               : m_steps.size() + step;
+  }
+  for (const std::size_t step : open) {
+    const int index = m_steps[step];
+    if (index == k_tasks || !waits(m_fw.fields[static_cast<std::size_t>(index)])) {
+      continue;
+    }
+    core::Reads reads;
+    core::collect_reads(*m_fw.fields[static_cast<std::size_t>(index)].ask_if, reads);
+    for (const std::size_t other : open) {
+      if (m_steps[other] != k_tasks && reads.fields.count(m_fw.fields[static_cast<std::size_t>(m_steps[other])].path) > 0) {
+        key[other] = std::min(key[other], key[step]);
+      }
+    }
+    key[step] = 2 * m_steps.size() + step;
+  }
+  return *std::min_element(open.begin(), open.end(), [&](std::size_t a, std::size_t b) {
+    return std::pair(key[a], a) < std::pair(key[b], b);
+  });
+}
+
+void InterviewFlow::rejudge() {
+  if (!m_judge || !m_tasks_done) {
+    return;
+  }
+  m_open = m_judge(m_answers);
+  if (!m_open || !m_open->settled) {
+    m_said_settled = false;
+    return;
+  }
+  if (m_said_settled) {
+    return;
+  }
+  bool open_left = false;
+  for (std::size_t step = 0; step < m_steps.size() && !open_left; ++step) {
+    open_left = !answered(step) && !skip(step);
+  }
+  if (open_left) {
+    const auto language = report::Language::from_code(m_talk.language()).value_or(report::Language{});
+    m_talk.say(fmt::format(
+        fmt::runtime(m_talk.t("Het oordeel ligt nu vast: {}. Geen antwoord op de overige vragen verandert het "
+                              "nog; ze horen wel bij een volledig beeld (voorwaarden, signalen). Ctrl-D stopt en "
+                              "bewaart de antwoorden als concept.",
+                              "The verdict is now settled: {}. No answer to the remaining questions can change "
+                              "it; they do belong to a complete picture (conditions, red flags). Ctrl-D stops and "
+                              "saves the answers as a draft.")),
+        report::verdict_word(*m_open->settled, language)));
+    m_said_settled = true;
+  }
+}
+
+std::size_t InterviewFlow::question_number(std::size_t step) const {
+  if (!m_open) {
+    return step + 1; // declaration order: the question's place
+  }
+  std::size_t done = 0; // ranked order: the questions answered so far, plus one
+  for (std::size_t s = 0; s < m_steps.size(); ++s) {
+    done += answered(s) ? 1 : 0;
+  }
+  return done + 1;
 }
 
 bool InterviewFlow::answered(std::size_t step) const {
@@ -144,15 +247,23 @@ Outcome InterviewFlow::ask(std::size_t step) {
                                   : m_fw.interview_tasks.label.in(lang);
     const Outcome outcome = pick_tasks(
         m_talk, m_fw, m_answers.tasks,
-        fmt::format("{} {}/{} · {}", m_talk.t("Vraag", "Question"), step + 1, m_steps.size(), label),
+        fmt::format("{} {}/{} · {}", m_talk.t("Vraag", "Question"), question_number(step), m_steps.size(), label),
         [this] { changed(); });
     m_tasks_done = outcome == Outcome::answered;
     return outcome;
   }
   const FieldDecl &decl = m_fw.fields[static_cast<std::size_t>(index)];
+  // With the ranking, a question whose answer can change the verdict says so.
+  std::string label = decl.label.in(lang);
+  if (m_open) {
+    const auto end = m_open->fields.begin() + static_cast<std::ptrdiff_t>(m_open->decisive);
+    if (std::find(m_open->fields.begin(), end, index) != end) {
+      label += m_talk.t(" (kan het oordeel veranderen)", " (can change the verdict)");
+    }
+  }
   return ask_field(m_talk, m_fw, decl, m_answers.fields[static_cast<std::size_t>(index)],
-                   fmt::format("{} {}/{} · {}", m_talk.t("Vraag", "Question"), step + 1, m_steps.size(),
-                               decl.label.in(lang)));
+                   fmt::format("{} {}/{} · {}", m_talk.t("Vraag", "Question"), question_number(step),
+                               m_steps.size(), label));
 }
 
 bool InterviewFlow::summary(std::vector<std::size_t> &history) {
@@ -211,6 +322,7 @@ bool InterviewFlow::summary(std::vector<std::size_t> &history) {
       return false;
     }
     changed();
+    rejudge();
     // a changed answer may make later questions apply or not apply
     for (std::size_t later = 0; later < m_steps.size(); ++later) {
       if (!answered(later) && !skip(later)) {

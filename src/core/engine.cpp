@@ -561,7 +561,7 @@ Assessment assess(const Framework &framework, const UseCase &use_case, const Ass
     assessment.questions = rank_questions(framework, use_case, assessment, options.range_limit);
   }
   if (options.what_if) {
-    assessment.what_if = find_lifts(framework, use_case, assessment);
+    assessment.what_if = find_lifts(framework, use_case, assessment, options.what_if_changes);
   }
   return assessment;
 }

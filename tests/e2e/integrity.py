@@ -33,6 +33,7 @@ from harness import binary_and_source, expect, finish, run  # noqa: E402
 
 BINARY, SOURCE = binary_and_source()
 BINARY, SOURCE = os.path.abspath(BINARY), os.path.abspath(SOURCE)
+os.environ["KANSRIJK_INTERVIEW_ORDER"] = "framework"  # its sessions answer in the framework's order
 EXAMPLES = os.path.join(SOURCE, "examples")
 EXAMPLE = os.path.join(EXAMPLES, "rapport-concept.yaml")
 FRAMEWORK = os.path.join(SOURCE, "frameworks", "tno-arbeidsdeskundige")

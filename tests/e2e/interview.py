@@ -25,6 +25,8 @@ sys.path.insert(0, os.path.dirname(__file__))
 from harness import binary_and_source, expect, finish, run  # noqa: E402
 
 BINARY, SOURCE = binary_and_source()
+# The scripted sessions answer in the framework's order; `decisive` tests the default order.
+os.environ["KANSRIJK_INTERVIEW_ORDER"] = "framework"
 
 # The session of the issue: "AI summarises the medical file before the first conversation".
 NL_ANSWERS = [
@@ -419,6 +421,69 @@ def peak_rss(args, stdin_path, cwd, timeout):
         return process.returncode, err.read(), usage.ru_maxrss
 
 
+def asked(out):
+    """The questions of a session in the order asked: (header, question text)."""
+    lines = out.splitlines()
+    return [(line, lines[i + 1].strip() if i + 1 < len(lines) else "")
+            for i, line in enumerate(lines) if line.startswith("Vraag ") and " · " in line]
+
+
+def check_decisive():
+    """The default order: after the tasks, the questions that can change the verdict first, in
+    the order of the ranking `assess` reports; the interview says when the verdict is settled."""
+    env = {"KANSRIJK_INTERVIEW_ORDER": ""}
+    with tempfile.TemporaryDirectory() as tmp:
+        # every question after the tasks answered with Enter (don't know): the use case, and so
+        # the ranking, stays the same all along, so it is the one of the saved file
+        answers = NL_ANSWERS[:8] + [""] * (QUESTIONS - 6) + ["j"]
+        result = interview(["--case", "d.yaml", "--format", "json", "-o", "d.json"], answers, tmp, env)
+        expect(result.returncode == 0, f"decisive: exit {result.returncode}: {result.stderr.decode()[-500:]}")
+        out = result.stdout.decode()
+        order = asked(out)
+        after_tasks = [q for q in order if "Taken en handelingen" not in q[0]][5:]
+        ranked = json.load(open(os.path.join(tmp, "d.json"), encoding="utf-8"))["ranked_questions"]
+        decisive = []
+        for q in ranked:
+            if q["can_change_verdict"] and q.get("task") is None and q["question"] not in decisive:
+                decisive.append(q["question"])
+        expect(decisive, "decisive: no question can change the verdict of the empty case")
+        # the decisive questions in the ranking's order, first; a question one of them depends on
+        # (personal data before health data) may come just before it
+        texts = [text for _, text in after_tasks]
+        shown = [t for t in texts if t in decisive]
+        last = max(texts.index(t) for t in decisive) if set(decisive) <= set(texts) else len(texts)
+        expect(shown == decisive, f"decisive: asked {shown}\n  ranking {decisive}")
+        expect(last < len(decisive) + 2, f"decisive: the decisive questions end at {last + 1}: {texts[:last + 1]}")
+        marked = [header for header, text in after_tasks if "(kan het oordeel veranderen)" in header]
+        expect(len(marked) == len(decisive), f"decisive: {len(marked)} questions marked, {len(decisive)} decisive")
+        numbers = [int(h.split()[1].split("/")[0]) for h, _ in order if "Taken en handelingen" not in h]
+        expect(numbers == sorted(numbers) and len(set(numbers)) == len(numbers), f"decisive: numbering {numbers}")
+        expect(len(after_tasks) == QUESTIONS - 6, f"decisive: {len(after_tasks)} questions after the tasks")
+        # a draft whose answers already decide the verdict: said once, before the next question
+        with open(os.path.join(tmp, "d.yaml"), encoding="utf-8") as f:
+            case = f.read()
+        settled = os.path.join(tmp, "settled.yaml")
+        with open(settled, "w", encoding="utf-8") as f:
+            # the answers that decide it, and every "don't know" left open, so it is asked
+            decided = case.replace("role: unknown", "role: decide").replace("decisions: unknown", "decisions: direct") \
+                          .replace("oversight: unknown", "oversight: none")
+            f.write("\n".join(line for line in decided.splitlines() if not line.endswith(": unknown")) + "\n")
+        result = interview(["--resume", settled, "--case", "s.yaml"], [""] * QUESTIONS + ["j"], tmp, env)
+        out = result.stdout.decode()
+        expect(result.returncode == 0 and out.count("Het oordeel ligt nu vast: niet kansrijk") == 1
+               and out.index("ligt nu vast") < out.index("Vraag "),
+               f"decisive: settled verdict not said once before the questions:\n{out[:1500]}")
+        # --order framework keeps the framework's order; a wrong order is refused
+        result = interview(["--order", "framework", "--case", "f.yaml"], answers, tmp, env)
+        headers = [h for h, _ in asked(result.stdout.decode())]
+        expect(result.returncode == 0 and "(kan het oordeel" not in result.stdout.decode()
+               and f"Vraag 7/{QUESTIONS} · Rol van de AI" in headers and f"Vraag 8/{QUESTIONS} · AI-technologie" in headers,
+               f"decisive: framework order {headers[5:9]}")
+        result = interview(["--case", "g.yaml"], [], tmp, {"KANSRIJK_INTERVIEW_ORDER": "random"})
+        expect(result.returncode == 2 and b"KANSRIJK_INTERVIEW_ORDER" in result.stderr and b"decisive or framework" in result.stderr,
+               f"decisive: bad order accepted: {result.returncode} {result.stderr.decode()}")
+
+
 def check_input_limits():
     with tempfile.TemporaryDirectory() as tmp:
         # /dev/zero never ends a line: the interview stops after 64 KiB, with bounded memory.
@@ -454,6 +519,7 @@ class Terminal:
         os.makedirs(self.tmpdir)
         self.base = [tmux or "tmux", "-u", "-S", os.path.join(tmp, "tmux.sock")]
         shell = (f"env -i HOME={tmp} TERM=xterm-256color LANG=C.UTF-8 PATH=/usr/bin:/bin TMPDIR={self.tmpdir} "
+                 "KANSRIJK_INTERVIEW_ORDER=framework "
                  "SOURCE_DATE_EPOCH=1795392000 bash --norc --noprofile")
         if self.ok:
             subprocess.run(self.base + ["new-session", "-d", "-s", "t", "-x", str(width), "-y", "50", "-c", tmp, shell],
@@ -626,7 +692,7 @@ def check_tmux_wrap():
 
 def main():
     check = sys.argv[3]
-    {"complete-nl": check_complete_nl, "complete-en": check_complete_en, "edits": check_edits, "skip": check_skip,
+    {"decisive": check_decisive, "complete-nl": check_complete_nl, "complete-en": check_complete_en, "edits": check_edits, "skip": check_skip,
      "resume": check_resume, "interrupt": check_interrupt, "tmux": check_tmux, "formats": check_formats,
      "no-overwrite": check_no_overwrite, "other-framework": check_other_framework,
      "input-limits": check_input_limits, "tmux-ctrl-c": check_tmux_ctrl_c, "tmux-ctrl-d": check_tmux_ctrl_d,

@@ -21,6 +21,7 @@ struct AssessOptions {
   bool questions = true;
   // Search the smallest changes to design choices that make the verdict more favourable.
   bool what_if = true;
+  int what_if_changes = 2; // the largest set of changes it tries (batch --overview alone: 1)
 };
 
 // Assesses `use_case` (whose tasks are completed) against `framework`. Every rule is
