@@ -564,6 +564,9 @@ int run_batch(const BatchOptions &options, std::istream &in, std::ostream &out, 
     std::vector<Outcome> outcomes;
     outcomes.reserve(chunk.size());
     for (const auto &record : chunk) {
+      if (util::interrupt_requested()) {
+        break; // the outcomes of an interrupted run are not written: stop at the next case
+      }
       outcomes.push_back(process(record, context));
     }
     return outcomes;
