@@ -116,23 +116,21 @@ def section_batch(tmp):
 
 def section_growth(tmp):
     print("5. growth with the number of unknown answers (a complete case, answers made unknown)")
-    with open(os.path.join(ROOT, "frameworks", "tno-arbeidsdeskundige", "fields.yaml"), encoding="utf-8") as f:
-        fields = [d for d in yaml.safe_load(f)["fields"] if "." in d["path"] and d.get("asked", True)
-                  and not d.get("derived")]
-    # every field answered with its first value (a list: empty), then the first N made unknown
-    base = {"title": "Groei", "purpose": {"goal": "Tijd winnen"}, "tasks": [{"ref": "besluitvorming.rapporteren"}]}
-    answerable = []
-    for d in fields:
-        group, key = d["path"].split(".", 1)
-        if d.get("type") == "enum" and d.get("values"):
-            value = d["values"][0]["id"] if isinstance(d["values"][0], dict) else d["values"][0]
-        elif d.get("type") == "list":
-            value = []
-        else:
-            continue
-        base.setdefault(group, {})[key] = value
-        answerable.append((group, key))
-    for unknown in (0, 10, 15, 20):
+    # a complete case (its range is one point); then its first N answers made unknown
+    base = {"title": "Groei", "purpose": {"goal": "Tijd winnen", "problem": "Rapporteren kost veel tijd",
+                                          "benefits": ["time_saving"]},
+            "tasks": [{"ref": "besluitvorming.rapporteren"}],
+            "ai": {"role": "inform", "technology": "symbolic", "share": "small", "oversight": "every_output",
+                   "reviewer": "physician", "external_service": "yes", "outside_eu": "yes", "about_people": []},
+            "data": {"personal": "yes", "health": "yes", "medical": "yes", "shared_with": [], "recording": "yes",
+                     "recording_consent": "yes", "quality": "good"},
+            "impact": {"decisions": "none", "medical_judgement": "yes", "freed_time": "client_contact",
+                       "output_to": []},
+            "context": {"organisation": "public_body", "ai_literacy": "low", "employees_involved": "yes",
+                        "small_iterative_start": "yes", "it_infrastructure": "missing", "room_to_experiment": "yes"}}
+    answerable = [(group, key) for group in ("ai", "data", "impact", "context", "purpose")
+                  for key in base[group] if (group, key) not in (("purpose", "goal"), ("purpose", "problem"))]
+    for unknown in (0, 10, 15, 20, 25, len(answerable)):
         case = json.loads(json.dumps(base))
         for group, key in answerable[:unknown]:
             case[group][key] = "unknown"
