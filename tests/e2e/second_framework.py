@@ -6,7 +6,8 @@ list key, task kind or file name with the built-in TNO framework.
 Usage: second_framework.py BINARY SOURCE_DIR CHECK
 Checks: assess (all four formats, both languages), batch, test, validate (validate --strict
 and validate-case), schema, graph, diff, framework (list, show, explain), languages
-(--lang and a declared language the report frame has no words for).
+(--lang and a declared language the report frame has no words for), interview (a scripted
+session: the framework's questions and tasks step, a use case that loads, the report).
 """
 import json
 import os
@@ -247,6 +248,32 @@ def check_framework():
     expect(unknown.returncode != 0, "framework show of a TNO id succeeds")
 
 
+def check_interview():
+    with tempfile.TemporaryDirectory() as tmp:
+        # the name, "don't know" for the ten questions before the tasks, one task, done, confirm
+        answers = ["Termijnen bewaken"] + [""] * 10 + ["1", "1", "k", "j"]
+        result = kansrijk(["interview", "--framework", FRAMEWORK, "--case", "b.yaml", "--format", "json", "-o", "b.json"],
+                          stdin=("\n".join(answers) + "\n").encode(), cwd=tmp)
+        if not ok(result, "interview"):
+            return
+        out = result.stdout.decode()
+        expect("Vraag 1/12 · Naam" in out and "Verzuimbegeleiding" in out and "Spreekuur met de werknemer" in out,
+               f"interview: not the framework's questions:\n{out[:800]}")
+        no_tno_words(out, "interview")
+        path = os.path.join(tmp, "b.yaml")
+        with open(path, encoding="utf-8") as f:
+            text = f.read()
+        expect("naam: " in text and "werkzaamheden:" in text and "werkzaamheid: begeleiding." in text,
+               f"interview: the use case is not in the framework's vocabulary:\n{text}")
+        ok(kansrijk(["validate-case", path, "--framework", FRAMEWORK]), "interview: validate-case")
+        assessed = kansrijk(["assess", path, "--framework", FRAMEWORK, "--format", "json"])
+        if ok(assessed, "interview: assess"):
+            with open(os.path.join(tmp, "b.json"), encoding="utf-8") as f:
+                report = json.load(f)
+            expect(json.loads(assessed.stdout)["verdict"] == report["verdict"],
+                   "interview: the session's report and assess of its file differ")
+
+
 def framework_copy(tmp, languages, rename=None):
     """A copy of the framework declaring `languages`; `rename` maps a language key of every text to another."""
     copy = os.path.join(tmp, "fw-" + "-".join(languages))
@@ -302,7 +329,7 @@ CHECKS = {
     "graph": check_graph,
     "diff": check_diff,
     "framework": check_framework,
-    "languages": check_languages,
+    "languages": check_languages, "interview": check_interview,
 }
 
 if __name__ == "__main__":
