@@ -502,7 +502,9 @@ private:
       }
     }
     if (m_options.range) {
-      m_out.range = verdict_range(m_fw, m_uc, m_options.range_limit);
+      // The verdict's range decides the verdict, the same with or without the score range, so
+      // a batch summary and a report never differ; the score range is a search of its own.
+      m_out.range = verdict_range(m_fw, m_uc, m_options.range_limit, false);
       const Verdict limited = limit_by_range(verdict, m_out.range);
       if (limited != verdict) {
         // Settled: however the open questions are answered, the verdict is the same, so that is
@@ -513,6 +515,13 @@ private:
             VerdictReason{settled ? VerdictReason::Kind::settled : VerdictReason::Kind::open_questions, -1,
                           limited, false});
         verdict = limited;
+      }
+      if (m_options.score_range && !m_out.range.overall_min) {
+        const VerdictRange scores = verdict_range(m_fw, m_uc, m_options.range_limit, true);
+        m_out.range.overall_min = scores.overall_min;
+        m_out.range.overall_max = scores.overall_max;
+        m_out.range.exact = m_out.range.exact && scores.exact; // an approximate score range says so
+        m_out.range.explored += scores.explored;
       }
     }
     m_out.verdict = verdict;

@@ -17,6 +17,9 @@ struct AssessOptions {
   // then never more favourable than the best verdict any answers give.
   bool range = true;
   std::size_t range_limit = 4000; // search nodes; beyond it the range is approximate
+  // Also the range of the overall score (reports show it; a batch summary does not, and the
+  // verdict range alone needs far fewer search nodes).
+  bool score_range = true;
   // Rank the open questions by what their answers can change (core/decision.hpp).
   bool questions = true;
   // Search the smallest changes to design choices that make the verdict more favourable.
