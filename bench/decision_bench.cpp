@@ -21,7 +21,9 @@ namespace {
 
 using namespace kansrijk;
 
-double median_us(const core::Framework &framework, const core::UseCase &use_case, const core::AssessOptions &options) {
+double median_us(const core::Framework &framework,
+                 const core::UseCase &use_case,
+                 const core::AssessOptions &options) {
   std::vector<double> times;
   for (int run = 0; run < 9; ++run) {
     const auto start = std::chrono::steady_clock::now();
@@ -48,9 +50,10 @@ int main(int argc, char **argv) {
       interview.questions = true;
       const core::AssessOptions full;
       const core::Assessment assessment = core::assess(framework, use_case, full);
-      std::printf("%s\t%.0f\t%.0f\t%.0f\t%zu\t%zu\t%zu\n", argv[i], median_us(framework, use_case, range_only),
-                  median_us(framework, use_case, interview), median_us(framework, use_case, full),
-                  assessment.range.explored, assessment.what_if.evaluated, assessment.what_if.bounded);
+      std::printf("%s\t%.0f\t%.0f\t%.0f\t%zu\t%zu\t%zu\n", argv[i],
+                  median_us(framework, use_case, range_only), median_us(framework, use_case, interview),
+                  median_us(framework, use_case, full), assessment.range.explored,
+                  assessment.what_if.evaluated, assessment.what_if.bounded);
     }
   } catch (const util::Error &e) {
     std::cerr << "kansrijk_bench: " << e.what() << '\n';

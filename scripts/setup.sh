@@ -48,6 +48,7 @@ test_packages=(
   fish              # the fish completion is loaded and used in a real shell
   nodejs            # Ajv checks the JSON Schemas and SARIF output
   npm               # fetches Ajv and the SARIF schema into .cache/ (below)
+  clang-format-16   # .ci/run checks that the tree is formatted (.clang-format)
 )
 
 packages=("${build_packages[@]}")

@@ -231,7 +231,8 @@ Outcome assess_with(const core::Framework &fw, const std::string &file, std::ist
   Outcome out;
   try {
     const core::UseCase uc = io::load_case_file(file, fw, in);
-    const core::Assessment a = core::assess(fw, uc, core::AssessOptions{.questions = false, .what_if = false});
+    const core::Assessment a =
+        core::assess(fw, uc, core::AssessOptions{.questions = false, .what_if = false});
     out.verdict = std::string(core::to_string(a.verdict));
     out.overall = a.overall ? std::to_string(*a.overall) : "-";
     for (const auto &f : a.flags)
@@ -299,9 +300,12 @@ void add_diff(CommandLine &app, Action &action) {
   sub->add_option("NEW_DIR", options->new_dir, "The framework after the change")
       ->required()
       ->value_kind(ValueKind::directory);
-  sub->add_option("CASES", options->cases, "Use-case or golden-case files, or folders of them, to assess with both")
+  sub->add_option("CASES", options->cases,
+                  "Use-case or golden-case files, or folders of them, to assess with both")
       ->value_kind(ValueKind::file);
-  sub->add_option("--format", options->format, "Output: text or json")->choices({"text", "json"})->capture_default_str();
+  sub->add_option("--format", options->format, "Output: text or json")
+      ->choices({"text", "json"})
+      ->capture_default_str();
   sub->add_option("--fail-on", options->fail_on,
                   "Exit 1 when a case's verdict, flags, or anything (verdict, score, flags, error) changes")
       ->choices({"verdict", "flags", "any"});

@@ -364,7 +364,8 @@ void add_framework(CommandLine &app, Action &action) {
       const auto cases = io::load_golden_cases(files, fw);
       std::vector<std::string> firing;
       for (const auto &golden : cases) {
-        const auto assessment = core::assess(fw, golden.use_case, core::AssessOptions{.questions = false, .what_if = false});
+        const auto assessment =
+            core::assess(fw, golden.use_case, core::AssessOptions{.questions = false, .what_if = false});
         for (const auto &f : assessment.fired) {
           if (&fw.rules[static_cast<std::size_t>(f.rule)] == rule) {
             firing.push_back(golden.name);

@@ -3,6 +3,8 @@
 // keeps the answers on every way out (done, Ctrl-C, Ctrl-D, SIGTERM, an error), writes the
 // use-case file and the report in any format. The questions come from the framework
 // (interview_flow.cpp, question.cpp, task_picker.cpp); the files from interview_files.cpp.
+#include <algorithm>
+#include <cstdlib>
 #include <fmt/format.h>
 #include <kansrijk/cli/cli.hpp>
 #include <kansrijk/cli/commands.hpp>
@@ -21,8 +23,6 @@
 #include <kansrijk/util/interrupt.hpp>
 #include <kansrijk/util/output.hpp>
 #include <kansrijk/util/safe_text.hpp>
-#include <algorithm>
-#include <cstdlib>
 #include <memory>
 #include <ostream>
 #include <unistd.h>
@@ -109,9 +109,10 @@ std::string interview_order(const InterviewOptions &options) {
   const char *env = std::getenv("KANSRIJK_INTERVIEW_ORDER");
   if (env != nullptr && *env != '\0') {
     if (std::string_view(env) != "decisive" && std::string_view(env) != "framework") {
-      throw util::Error(util::Diagnostic{
-          {"KANSRIJK_INTERVIEW_ORDER"},
-          fmt::format("'{}' is not an order of the questions; use decisive or framework", util::safe_terminal(env))});
+      throw util::Error(
+          util::Diagnostic{{"KANSRIJK_INTERVIEW_ORDER"},
+                           fmt::format("'{}' is not an order of the questions; use decisive or framework",
+                                       util::safe_terminal(env))});
     }
     return env;
   }
@@ -202,7 +203,8 @@ int run_interview(const InterviewOptions &options, std::ostream &out, std::ostre
     }
   };
   InterviewFlow flow(framework, talk, std::move(answers), save_draft,
-                     interview_order(options) == "framework" ? InterviewFlow::Judge{} : InterviewFlow::Judge{judge});
+                     interview_order(options) == "framework" ? InterviewFlow::Judge{}
+                                                             : InterviewFlow::Judge{judge});
   bool done = false;
   try {
     done = flow.run();

@@ -50,11 +50,8 @@ std::string lower(std::string text) {
 
 } // namespace
 
-InterviewFlow::InterviewFlow(const core::Framework &framework,
-                             Conversation &talk,
-                             io::Answers answers,
-                             Saver save,
-                             Judge judge)
+InterviewFlow::InterviewFlow(
+    const core::Framework &framework, Conversation &talk, io::Answers answers, Saver save, Judge judge)
     : m_fw(framework), m_talk(talk), m_answers(std::move(answers)), m_save(std::move(save)),
       m_tasks_done(!m_answers.tasks.empty()), m_judge(std::move(judge)) {
   m_answers.fields.resize(m_fw.fields.size());
@@ -153,7 +150,8 @@ std::optional<std::size_t> InterviewFlow::next_step() {
     core::Reads reads;
     core::collect_reads(*m_fw.fields[static_cast<std::size_t>(index)].ask_if, reads);
     for (const std::size_t other : open) {
-      if (m_steps[other] != k_tasks && reads.fields.count(m_fw.fields[static_cast<std::size_t>(m_steps[other])].path) > 0) {
+      if (m_steps[other] != k_tasks &&
+          reads.fields.count(m_fw.fields[static_cast<std::size_t>(m_steps[other])].path) > 0) {
         key[other] = std::min(key[other], key[step]);
       }
     }
@@ -182,14 +180,15 @@ void InterviewFlow::rejudge() {
   }
   if (open_left) {
     const auto language = report::Language::from_code(m_talk.language()).value_or(report::Language{});
-    m_talk.say(fmt::format(
-        fmt::runtime(m_talk.t("Het oordeel ligt nu vast: {}. Geen antwoord op de overige vragen verandert het "
-                              "nog; ze horen wel bij een volledig beeld (voorwaarden, signalen). Ctrl-D stopt en "
-                              "bewaart de antwoorden als concept.",
-                              "The verdict is now settled: {}. No answer to the remaining questions can change "
-                              "it; they do belong to a complete picture (conditions, red flags). Ctrl-D stops and "
-                              "saves the answers as a draft.")),
-        report::verdict_word(*m_open->settled, language)));
+    m_talk.say(
+        fmt::format(fmt::runtime(m_talk.t(
+                        "Het oordeel ligt nu vast: {}. Geen antwoord op de overige vragen verandert het "
+                        "nog; ze horen wel bij een volledig beeld (voorwaarden, signalen). Ctrl-D stopt en "
+                        "bewaart de antwoorden als concept.",
+                        "The verdict is now settled: {}. No answer to the remaining questions can change "
+                        "it; they do belong to a complete picture (conditions, red flags). Ctrl-D stops and "
+                        "saves the answers as a draft.")),
+                    report::verdict_word(*m_open->settled, language)));
     m_said_settled = true;
   }
 }
@@ -245,10 +244,10 @@ Outcome InterviewFlow::ask(std::size_t step) {
     const std::string label = m_fw.interview_tasks.label.in(lang).empty()
                                   ? m_talk.t("Taken", "Tasks")
                                   : m_fw.interview_tasks.label.in(lang);
-    const Outcome outcome = pick_tasks(
-        m_talk, m_fw, m_answers.tasks,
-        fmt::format("{} {}/{} · {}", m_talk.t("Vraag", "Question"), question_number(step), m_steps.size(), label),
-        [this] { changed(); });
+    const Outcome outcome = pick_tasks(m_talk, m_fw, m_answers.tasks,
+                                       fmt::format("{} {}/{} · {}", m_talk.t("Vraag", "Question"),
+                                                   question_number(step), m_steps.size(), label),
+                                       [this] { changed(); });
     m_tasks_done = outcome == Outcome::answered;
     return outcome;
   }

@@ -3,8 +3,8 @@
 #include <cstdlib>
 #include <ctime>
 #include <fmt/format.h>
-#include <kansrijk/report/render.hpp>
 #include <kansrijk/cli/report_options.hpp>
+#include <kansrijk/report/render.hpp>
 #include <kansrijk/util/diagnostic.hpp>
 #include <sys/ioctl.h>
 #include <unistd.h>

@@ -97,7 +97,8 @@ std::string value_words(const core::FieldDecl &decl, const core::FieldValue &val
     return labels.empty() ? std::string(word(Word::what_if_none_value, language)) : util::join(labels, ", ");
   }
   case core::FieldType::integer:
-    return value.low == value.high ? fmt::format("{}", value.low) : fmt::format("{}-{}", value.low, value.high);
+    return value.low == value.high ? fmt::format("{}", value.low)
+                                   : fmt::format("{}-{}", value.low, value.high);
   case core::FieldType::text:
     return value.text;
   }

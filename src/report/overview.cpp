@@ -37,7 +37,7 @@ OverviewEntry overview_entry(const core::Assessment &a, Language language) {
     case VerdictReason::Kind::settled:
       e.reason = fmt::format("{}: {}",
                              word(reason.kind == VerdictReason::Kind::settled ? Word::reason_settled
-                                                                                : Word::reason_open_questions,
+                                                                              : Word::reason_open_questions,
                                   language),
                              verdict_word(reason.at_most, language));
       break;
@@ -60,13 +60,15 @@ OverviewEntry overview_entry(const core::Assessment &a, Language language) {
     }
   }
   for (const auto &q : a.open_questions) {
-    if (!q.ref.task_field && std::find(e.questions.begin(), e.questions.end(), q.ref.field) == e.questions.end()) {
+    if (!q.ref.task_field &&
+        std::find(e.questions.begin(), e.questions.end(), q.ref.field) == e.questions.end()) {
       e.questions.push_back(q.ref.field);
     }
   }
   for (const auto &lift : a.what_if.lifts) {
     if (lift.changes.size() == 1) {
-      e.quick_change = change_words(fw, *a.use_case, lift.changes.front(), lift.alternatives.front(), language);
+      e.quick_change =
+          change_words(fw, *a.use_case, lift.changes.front(), lift.alternatives.front(), language);
       e.quick_verdict = lift.verdict;
       break;
     }
@@ -128,10 +130,12 @@ public:
   void paragraph(std::string_view escaped) {
     m_out += m_html ? fmt::format("<p>{}</p>\n", escaped) : fmt::format("{}\n\n", escaped);
   }
-  void table(const std::vector<std::string> &head, const std::vector<std::vector<std::string>> &rows,
+  void table(const std::vector<std::string> &head,
+             const std::vector<std::vector<std::string>> &rows,
              const std::string &html_class = {}) {
     if (m_html) {
-      m_out += html_class.empty() ? "<table>\n<thead><tr>" : "<table class=\"" + html_class + "\">\n<thead><tr>";
+      m_out +=
+          html_class.empty() ? "<table>\n<thead><tr>" : "<table class=\"" + html_class + "\">\n<thead><tr>";
       for (const auto &h : head) {
         m_out += "<th>" + util::safe_html(h) + "</th>";
       }
@@ -171,7 +175,8 @@ private:
   std::string m_out;
 };
 
-constexpr std::string_view k_style = R"(body{font-family:"DejaVu Sans",Arial,sans-serif;max-width:62rem;margin:2rem auto;padding:0 1rem;color:#202124;line-height:1.4}
+constexpr std::string_view k_style =
+    R"(body{font-family:"DejaVu Sans",Arial,sans-serif;max-width:62rem;margin:2rem auto;padding:0 1rem;color:#202124;line-height:1.4}
 h1{font-size:1.6rem}h2{font-size:1.2rem;margin-top:2rem;border-bottom:1px solid #dadce0}
 table{border-collapse:collapse;margin:.5rem 0;width:100%}
 td,th{border:1px solid #dadce0;padding:.3rem .5rem;text-align:left;vertical-align:top;overflow-wrap:break-word}
@@ -189,7 +194,9 @@ std::string Overview::render(Format format, Language language) const {
   const bool html = format == Format::html;
   const std::string lang = language_code(language);
   const auto w = [&](Word key) { return std::string(word(key, language)); };
-  const auto esc = [&](std::string_view text) { return html ? util::safe_html(text) : util::safe_markdown(text); };
+  const auto esc = [&](std::string_view text) {
+    return html ? util::safe_html(text) : util::safe_markdown(text);
+  };
   const auto verdict = [&](Verdict v) { return std::string(verdict_word(v, language)); };
   int assessed = 0;
   for (const auto &line : m_lines) {
@@ -200,17 +207,17 @@ std::string Overview::render(Format format, Language language) const {
   Page page(html);
   const std::string title = w(Word::overview_title);
   if (html) {
-    page.out() += fmt::format(
-        "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n"
-        "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">\n"
-        "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-        "<title>{}</title>\n<style>\n{}</style>\n</head>\n<body>\n<h1>{}</h1>\n",
-        util::safe_html(lang), util::safe_html(title), k_style, util::safe_html(title));
+    page.out() += fmt::format("<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n"
+                              "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
+                              "style-src 'unsafe-inline'\">\n"
+                              "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+                              "<title>{}</title>\n<style>\n{}</style>\n</head>\n<body>\n<h1>{}</h1>\n",
+                              util::safe_html(lang), util::safe_html(title), k_style, util::safe_html(title));
   } else {
     page.out() += "# " + util::safe_markdown(title) + "\n\n";
   }
-  page.paragraph(esc(fmt::format(fmt::runtime(w(Word::overview_assessed)), assessed, m_fw.title.in(lang), m_fw.version,
-                                 m_fw.id)));
+  page.paragraph(esc(fmt::format(fmt::runtime(w(Word::overview_assessed)), assessed, m_fw.title.in(lang),
+                                 m_fw.version, m_fw.id)));
   const std::size_t failed = m_lines.size() - static_cast<std::size_t>(assessed);
   if (failed > 0) {
     page.paragraph(esc(fmt::format(fmt::runtime(w(Word::overview_not_assessed_count)), failed)));
@@ -268,9 +275,10 @@ std::string Overview::render(Format format, Language language) const {
     const std::string flag =
         line->flags.empty()
             ? std::string()
-            : fmt::format("[{}] {}",
-                          severity_word(m_fw.flags[static_cast<std::size_t>(line->flags.front())].severity, language),
-                          m_fw.flags[static_cast<std::size_t>(line->flags.front())].message.in(lang));
+            : fmt::format(
+                  "[{}] {}",
+                  severity_word(m_fw.flags[static_cast<std::size_t>(line->flags.front())].severity, language),
+                  m_fw.flags[static_cast<std::size_t>(line->flags.front())].message.in(lang));
     rows.push_back({number, esc(line->id), esc(line->title), esc(verdict(line->verdict)), esc(range),
                     line->overall ? std::to_string(*line->overall) : "-", esc(line->reason), esc(flag)});
   }
@@ -282,8 +290,9 @@ std::string Overview::render(Format format, Language language) const {
   rows.clear();
   for (const auto &[flag, n] : most_common(m_flags, 10)) {
     const core::Flag &decl = m_fw.flags[static_cast<std::size_t>(flag)];
-    rows.push_back({esc(fmt::format("[{}] {}", severity_word(decl.severity, language), decl.message.in(lang))),
-                    esc(of(n))});
+    rows.push_back(
+        {esc(fmt::format("[{}] {}", severity_word(decl.severity, language), decl.message.in(lang))),
+         esc(of(n))});
   }
   if (rows.empty()) {
     page.paragraph(esc(w(Word::no_flags)));
@@ -309,7 +318,8 @@ std::string Overview::render(Format format, Language language) const {
   rows.clear();
   for (const auto &[field, n] : most_common(m_questions, 10)) {
     const core::FieldDecl &decl = m_fw.fields[static_cast<std::size_t>(field)];
-    rows.push_back({esc(decl.question.in(lang).empty() ? decl.label.in(lang) : decl.question.in(lang)), esc(of(n))});
+    rows.push_back(
+        {esc(decl.question.in(lang).empty() ? decl.label.in(lang) : decl.question.in(lang)), esc(of(n))});
   }
   if (rows.empty()) {
     page.paragraph(esc(w(Word::no_open_questions)));

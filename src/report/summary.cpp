@@ -143,9 +143,10 @@ summary_line(const Framework &framework, const SummaryRow &row, SummaryFormat fo
     out += ",\"suggested_answers\":";
     json_string_or_null(out, row.suggested_answers);
     out += row.tasks_suggested ? ",\"tasks_suggested\":true" : ",\"tasks_suggested\":false";
-    out += row.best && row.worst ? fmt::format(",\"verdict_range\":{{\"best\":\"{}\",\"worst\":\"{}\",\"exact\":{}}}}}\n",
-                                               to_string(*row.best), to_string(*row.worst), row.range_exact)
-                                 : std::string(",\"verdict_range\":null}\n");
+    out += row.best && row.worst
+               ? fmt::format(",\"verdict_range\":{{\"best\":\"{}\",\"worst\":\"{}\",\"exact\":{}}}}}\n",
+                             to_string(*row.best), to_string(*row.worst), row.range_exact)
+               : std::string(",\"verdict_range\":null}\n");
     return out;
   }
   const bool excel = format == SummaryFormat::excel;
@@ -174,10 +175,11 @@ summary_line(const Framework &framework, const SummaryRow &row, SummaryFormat fo
   const auto range_verdict = [&](const std::optional<Verdict> &v) {
     return !v ? std::string() : excel ? cell(verdict_word(*v, language)) : std::string(to_string(*v));
   };
-  const std::string range = sep + range_verdict(row.best) + sep + range_verdict(row.worst) + sep +
-                            (!row.best ? ""
-                             : excel   ? std::string(word(row.range_exact ? Word::yes_word : Word::no_word, language))
-                                       : std::string(row.range_exact ? "true" : "false"));
+  const std::string range =
+      sep + range_verdict(row.best) + sep + range_verdict(row.worst) + sep +
+      (!row.best ? ""
+       : excel   ? std::string(word(row.range_exact ? Word::yes_word : Word::no_word, language))
+                 : std::string(row.range_exact ? "true" : "false"));
   if (excel) {
     return out + sep + count(row.unknown_answers) + sep + count(row.open_questions) + sep +
            cell(row.suggested_tasks) + sep + cell(row.suggested_answers) + sep + cell(row.error) + sep +

@@ -26,7 +26,8 @@ void add_compare(CommandLine &app, Action &action);
 
 // Applies `--set FIELD=VALUE` settings to `use_case` and marks its title with them (assess,
 // compare).
-void apply_what_if(const core::Framework &framework, core::UseCase &use_case,
+void apply_what_if(const core::Framework &framework,
+                   core::UseCase &use_case,
                    const std::vector<std::string> &settings);
 
 // Declares `kansrijk batch` on `app`; `action` is set to run it.

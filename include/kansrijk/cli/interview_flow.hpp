@@ -11,21 +11,21 @@
 
 #include <cstddef>
 #include <functional>
-#include <optional>
 #include <kansrijk/cli/conversation.hpp>
 #include <kansrijk/cli/question.hpp>
 #include <kansrijk/core/assessment.hpp>
 #include <kansrijk/core/model.hpp>
 #include <kansrijk/io/answers.hpp>
+#include <optional>
 #include <vector>
 
 namespace kansrijk::cli {
 
 // What the answers so far leave open.
 struct OpenQuestions {
-  std::vector<int> fields;                  // open fields, in the order to ask them
-  std::size_t decisive = 0;                 // the first `decisive` can change the verdict
-  std::optional<core::Verdict> settled;     // no answer can change the verdict any more
+  std::vector<int> fields;              // open fields, in the order to ask them
+  std::size_t decisive = 0;             // the first `decisive` can change the verdict
+  std::optional<core::Verdict> settled; // no answer can change the verdict any more
 };
 
 class InterviewFlow {

@@ -18,9 +18,10 @@ struct ReportChoice {
 
 // Declares --format, --lang, --color, --width and --date on `sub`; `language_help` describes
 // --lang when it governs more than the report.
-void add_report_options(Command *sub,
-                        ReportChoice &choice,
-                        const std::string &language_help = "Report language (default: the framework's first)");
+void add_report_options(
+    Command *sub,
+    ReportChoice &choice,
+    const std::string &language_help = "Report language (default: the framework's first)");
 
 // The render options for `choice`; `to_terminal` says whether the report goes to a terminal.
 // The language is only a first choice: once the framework is loaded, `report::language_for`

@@ -22,11 +22,11 @@ struct OverviewEntry {
   core::Verdict best = core::Verdict::promising; // the range under the open questions
   core::Verdict worst = core::Verdict::not_advised;
   std::optional<int> overall;
-  std::string reason;              // the reason that binds the verdict, in one line
-  std::vector<int> flags;          // indices into Framework::flags
-  std::vector<int> conditions;     // still to arrange or open: indices into Framework::conditions
-  std::vector<int> questions;      // open use-case fields: indices into Framework::fields
-  std::string quick_change;        // a lift by one change, in words; empty when there is none
+  std::string reason;          // the reason that binds the verdict, in one line
+  std::vector<int> flags;      // indices into Framework::flags
+  std::vector<int> conditions; // still to arrange or open: indices into Framework::conditions
+  std::vector<int> questions;  // open use-case fields: indices into Framework::fields
+  std::string quick_change;    // a lift by one change, in words; empty when there is none
   core::Verdict quick_verdict = core::Verdict::conditional;
 };
 

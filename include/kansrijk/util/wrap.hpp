@@ -16,8 +16,8 @@ std::size_t display_width(std::string_view text);
 // `text` broken into lines of at most `width` columns at spaces only: the first line starts
 // with `first`, later lines with `indent` spaces. A word wider than a line stays whole on a
 // line of its own; one that does not fit after a non-blank `first` (a label) starts the next
-// line, and the label's line loses its trailing spaces. Runs of spaces collapse to one; the lines are joined with '\n', without
-// a final newline. A `width` of 0 means no wrapping.
+// line, and the label's line loses its trailing spaces. Runs of spaces collapse to one; the lines are joined
+// with '\n', without a final newline. A `width` of 0 means no wrapping.
 std::string
 wrap(std::string_view text, std::size_t width, std::string_view first = {}, std::size_t indent = 0);
 

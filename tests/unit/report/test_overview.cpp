@@ -84,7 +84,8 @@ TEST_CASE("the overview counts assessed cases and ranks them") {
   // the condition recurs in two cases: an organisation-wide condition
   CHECK(md.find("| c | 2 van 4 |") != std::string::npos);
   // quick wins: only b
-  CHECK(md.find("kies bij \"Modus\": concept | kansrijk onder voorwaarden → kansrijk |") != std::string::npos);
+  CHECK(md.find("kies bij \"Modus\": concept | kansrijk onder voorwaarden → kansrijk |") !=
+        std::string::npos);
   CHECK(md.find("| Titel a | kies") == std::string::npos);
 }
 
