@@ -46,7 +46,8 @@ int main(int argc, char **argv) {
       core::AssessOptions range_only;
       range_only.questions = false;
       range_only.what_if = false;
-      core::AssessOptions interview = range_only;
+      range_only.score_range = false;
+      core::AssessOptions interview = range_only; // as interview.cpp's judge
       interview.questions = true;
       const core::AssessOptions full;
       const core::Assessment assessment = core::assess(framework, use_case, full);

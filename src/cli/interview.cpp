@@ -182,6 +182,7 @@ int run_interview(const InterviewOptions &options, std::ostream &out, std::ostre
       const core::UseCase use_case = io::parse_use_case(yaml, "interview", framework, "interview");
       core::AssessOptions assess_options;
       assess_options.what_if = false;
+      assess_options.score_range = false; // the order needs the verdicts, not the score range
       const core::Assessment assessment = core::assess(framework, use_case, assess_options);
       OpenQuestions open;
       for (const bool decisive : {true, false}) {
