@@ -6,6 +6,7 @@
 #include <kansrijk/cli/task_picker.hpp>
 #include <kansrijk/core/completion.hpp>
 #include <kansrijk/core/evaluate.hpp>
+#include <kansrijk/core/suggest.hpp>
 #include <kansrijk/core/use_case.hpp>
 #include <kansrijk/report/strings.hpp>
 #include <kansrijk/util/text.hpp>
@@ -101,9 +102,61 @@ bool InterviewFlow::run() {
     }
     changed();
     history.push_back(*step);
+    if (m_steps[*step] != k_tasks &&
+        m_fw.fields[static_cast<std::size_t>(m_steps[*step])].role == core::FieldRole::description) {
+      offer_suggestions();
+    }
     rejudge();
   }
   return summary(history);
+}
+
+void InterviewFlow::offer_suggestions() {
+  if (m_suggested || m_tasks_done) {
+    return;
+  }
+  std::string text; // every text answered so far: title, description, ...
+  for (const auto &decl : m_fw.fields) {
+    const Answer &answer = m_answers.fields[static_cast<std::size_t>(decl.index)];
+    if (decl.type == FieldType::text && answer.known()) {
+      text += answer.text + "\n";
+    }
+  }
+  const core::Suggestions found = core::Suggester(m_fw).suggest(text);
+  if (found.tasks.empty() && found.answers.empty()) {
+    return;
+  }
+  m_suggested = true;
+  const std::string &lang = m_talk.language();
+  m_talk.say(
+      m_talk.t("Op grond van wat u tot nu toe schreef, lijken deze taken en antwoorden te passen. Het zijn "
+               "suggesties, geen antwoorden: u kiest zelf bij de vragen.",
+               "From what you wrote so far, these tasks and answers seem to fit. They are suggestions, not "
+               "answers: you choose at the questions."));
+  for (const auto &task : found.tasks) {
+    const int item = m_fw.item_index(task.ref);
+    if (item < 0) {
+      continue;
+    }
+    const core::TaxonomyItem &entry = m_fw.items[static_cast<std::size_t>(item)];
+    const std::string pillar =
+        entry.pillar >= 0 ? " (" + m_fw.pillars[static_cast<std::size_t>(entry.pillar)].label.in(lang) + ")"
+                          : "";
+    m_talk.item("  - ",
+                fmt::format("{}{}{}", entry.label.in(lang), pillar,
+                            task.words.empty() ? std::string() : " · " + util::join(task.words, ", ")));
+  }
+  for (const auto &answer : found.answers) {
+    const int field = m_fw.field_index(answer.field);
+    if (field < 0) {
+      continue;
+    }
+    const FieldDecl &decl = m_fw.fields[static_cast<std::size_t>(field)];
+    m_talk.item("  - ",
+                fmt::format("{}: {}{}", decl.label.in(lang),
+                            core::value_label(decl, decl.domain.index_of(answer.value), lang),
+                            answer.words.empty() ? std::string() : " · " + util::join(answer.words, ", ")));
+  }
 }
 
 bool InterviewFlow::waits(const FieldDecl &decl) const {

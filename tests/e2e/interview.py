@@ -430,7 +430,8 @@ def asked(out):
 
 def check_decisive():
     """The default order: after the tasks, the questions that can change the verdict first, in
-    the order of the ranking `assess` reports; the interview says when the verdict is settled."""
+    the order of the ranking `assess` reports; the interview says when the verdict is settled.
+    And the suggestions of `batch --suggest`, offered after the description."""
     env = {"KANSRIJK_INTERVIEW_ORDER": ""}
     with tempfile.TemporaryDirectory() as tmp:
         # every question after the tasks answered with Enter (don't know): the use case, and so
@@ -439,6 +440,9 @@ def check_decisive():
         result = interview(["--case", "d.yaml", "--format", "json", "-o", "d.json"], answers, tmp, env)
         expect(result.returncode == 0, f"decisive: exit {result.returncode}: {result.stderr.decode()[-500:]}")
         out = result.stdout.decode()
+        # after the description, the tasks it points to are offered as suggestions, not answers
+        expect("Het zijn suggesties, geen antwoorden" in out and "  - Dossierstudie (Beeldvorming) · " in out
+               and out.index("suggesties") < out.index("Vraag 3/"), f"decisive: no suggestions after the description:\n{out[:1500]}")
         order = asked(out)
         after_tasks = [q for q in order if "Taken en handelingen" not in q[0]][5:]
         ranked = json.load(open(os.path.join(tmp, "d.json"), encoding="utf-8"))["ranked_questions"]

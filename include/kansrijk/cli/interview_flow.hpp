@@ -63,6 +63,9 @@ private:
   // Asks the judge again (after the tasks) and says when the verdict has become settled.
   void rejudge();
   std::size_t question_number(std::size_t step) const;
+  // After the description: the tasks and answers the text so far points to, as suggestions
+  // (core/suggest.hpp), never as answers.
+  void offer_suggestions();
   // Whether a question must wait: its `ask_if` reads a question not answered yet.
   bool waits(const core::FieldDecl &decl) const;
 
@@ -75,6 +78,7 @@ private:
   Judge m_judge;
   std::optional<OpenQuestions> m_open; // the judge's last answer
   bool m_said_settled = false;
+  bool m_suggested = false;
 };
 
 } // namespace kansrijk::cli
