@@ -159,16 +159,20 @@ void InterviewFlow::offer_suggestions() {
   }
 }
 
-bool InterviewFlow::waits(const FieldDecl &decl) const {
+std::vector<int> InterviewFlow::waiting_on(const FieldDecl &decl) const {
+  std::vector<int> fields;
   if (!decl.ask_if) {
-    return false;
+    return fields;
   }
   core::Reads reads;
   core::collect_reads(*decl.ask_if, reads);
-  return std::any_of(reads.fields.begin(), reads.fields.end(), [&](const std::string &path) {
+  for (const auto &path : reads.fields) {
     const int field = m_fw.field_index(path);
-    return field >= 0 && !m_answers.fields[static_cast<std::size_t>(field)].answered();
-  });
+    if (field >= 0 && !m_answers.fields[static_cast<std::size_t>(field)].answered()) {
+      fields.push_back(field);
+    }
+  }
+  return fields;
 }
 
 std::optional<std::size_t> InterviewFlow::next_step() {
@@ -197,14 +201,15 @@ std::optional<std::size_t> InterviewFlow::next_step() {
   }
   for (const std::size_t step : open) {
     const int index = m_steps[step];
-    if (index == k_tasks || !waits(m_fw.fields[static_cast<std::size_t>(index)])) {
+    if (index == k_tasks) {
       continue;
     }
-    core::Reads reads;
-    core::collect_reads(*m_fw.fields[static_cast<std::size_t>(index)].ask_if, reads);
+    const std::vector<int> parents = waiting_on(m_fw.fields[static_cast<std::size_t>(index)]);
+    if (parents.empty()) {
+      continue;
+    }
     for (const std::size_t other : open) {
-      if (m_steps[other] != k_tasks &&
-          reads.fields.count(m_fw.fields[static_cast<std::size_t>(m_steps[other])].path) > 0) {
+      if (std::find(parents.begin(), parents.end(), m_steps[other]) != parents.end()) {
         key[other] = std::min(key[other], key[step]);
       }
     }

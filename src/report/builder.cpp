@@ -82,15 +82,6 @@ std::string lower_first(std::string_view text) {
   return out;
 }
 
-// `text` with its first letter in upper case (ASCII only: the report's own words start with one).
-std::string upper_first(std::string_view text) {
-  std::string out(text);
-  if (!out.empty()) {
-    out[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(out[0])));
-  }
-  return out;
-}
-
 Word meaning_word(Verdict verdict) {
   switch (verdict) {
   case Verdict::promising:

@@ -3,6 +3,7 @@
 #include "sink.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <fmt/format.h>
 #include <iterator>
 #include <kansrijk/core/use_case.hpp>
@@ -82,6 +83,14 @@ std::string question_text(const core::Framework &framework,
   const std::string &question = decl.question.in(lang).empty() ? decl.label.in(lang) : decl.question.in(lang);
   return question + " (" + std::string(word(Word::task, language)) + " \"" +
          task_label(framework, use_case, ref.task, language) + "\")";
+}
+
+std::string upper_first(std::string_view text) {
+  std::string out(text);
+  if (!out.empty()) {
+    out[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(out[0])));
+  }
+  return out;
 }
 
 std::string value_words(const core::FieldDecl &decl, const core::FieldValue &value, Language language) {

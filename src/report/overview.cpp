@@ -1,8 +1,9 @@
 // The portfolio overview of a batch run; see overview.hpp. The words come from the report
 // frame (strings.cpp), the content from the framework, the text of the cases is escaped for
 // the output format like in the single report.
+#include "sink.hpp"
+
 #include <algorithm>
-#include <cctype>
 #include <fmt/format.h>
 #include <kansrijk/report/overview.hpp>
 #include <kansrijk/report/strings.hpp>
@@ -107,14 +108,6 @@ std::vector<std::pair<int, int>> most_common(const std::map<int, int> &counts, s
     out.resize(n);
   }
   return out;
-}
-
-// `text` with its first letter in upper case (ASCII: the frame's own words start with one).
-std::string capitalised(std::string text) {
-  if (!text.empty()) {
-    text[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(text[0])));
-  }
-  return text;
 }
 
 // The page as a sequence of headings, paragraphs and tables, written as HTML or Markdown.
@@ -283,7 +276,7 @@ std::string Overview::render(Format format, Language language) const {
                     line->overall ? std::to_string(*line->overall) : "-", esc(line->reason), esc(flag)});
   }
   page.table({"#", w(Word::identifier), w(Word::title), w(Word::verdict), w(Word::possible_range),
-              capitalised(w(Word::score)), w(Word::main_reason), w(Word::red_flag)},
+              upper_first(w(Word::score)), w(Word::main_reason), w(Word::red_flag)},
              rows);
 
   page.heading(w(Word::overview_flags));

@@ -55,6 +55,9 @@ public:
   virtual std::string finish() = 0;
 };
 
+// `text` with its first letter in upper case (ASCII only: the report frame's words start with one).
+std::string upper_first(std::string_view text);
+
 // Sends the report for `assessment` to `sink`.
 void build_report(const core::Assessment &assessment, const RenderOptions &options, Sink &sink);
 

@@ -66,8 +66,8 @@ private:
   // After the description: the tasks and answers the text so far points to, as suggestions
   // (core/suggest.hpp), never as answers.
   void offer_suggestions();
-  // Whether a question must wait: its `ask_if` reads a question not answered yet.
-  bool waits(const core::FieldDecl &decl) const;
+  // The questions not answered yet that `decl`'s `ask_if` reads: while there are any, it waits.
+  std::vector<int> waiting_on(const core::FieldDecl &decl) const;
 
   const core::Framework &m_fw;
   Conversation &m_talk;
