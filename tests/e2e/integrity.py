@@ -365,7 +365,9 @@ def check_stop():
         with open("/dev/zero", "rb") as zero:
             proc = subprocess.Popen(WRAPPER + [BINARY, "batch", "-"], stdin=zero, stdout=subprocess.PIPE,
                                     stderr=subprocess.PIPE, env=env())
-            time.sleep(1.0)  # well into the endless line
+            # well into the endless line: under valgrind the start alone (loading the framework)
+            # takes seconds, and a signal before the handler is set ends the process by default
+            time.sleep(20.0 if WRAPPER else 1.0)
             proc.send_signal(sig)
             try:
                 _, err = proc.communicate(timeout=30)
