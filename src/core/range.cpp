@@ -31,18 +31,19 @@ class SkillCache {
 public:
   // The skill part of `use_case`, from the cache when it can be.
   const SkillPart &get(const Framework &framework, const UseCase &use_case) {
-    std::uint64_t mask = 0;
-    bool cacheable = use_case.tasks.size() <= 64;
+    // The key: which tasks are scored, one bit per task (any number of tasks).
+    m_key.assign((use_case.tasks.size() + 63) / 64, 0);
+    bool cacheable = true;
     for (std::size_t t = 0; cacheable && t < use_case.tasks.size(); ++t) {
       if (!detail::task_is_scored(framework, use_case.tasks[t])) {
         continue;
       }
       cacheable = use_case.tasks[t].item >= 0;
-      mask |= std::uint64_t{1} << t;
+      m_key[t / 64] |= std::uint64_t{1} << (t % 64);
     }
     if (cacheable) {
       for (const auto &[key, part] : m_entries) {
-        if (key == mask) {
+        if (key == m_key) {
           return part;
         }
       }
@@ -58,12 +59,13 @@ public:
       m_scratch = std::move(part);
       return m_scratch;
     }
-    m_entries.emplace_back(mask, std::move(part));
+    m_entries.emplace_back(m_key, std::move(part));
     return m_entries.back().second;
   }
 
 private:
-  std::vector<std::pair<std::uint64_t, SkillPart>> m_entries; // few: one per set of scored tasks
+  std::vector<std::pair<std::vector<std::uint64_t>, SkillPart>> m_entries; // few: one per set of scored tasks
+  std::vector<std::uint64_t> m_key;
   SkillPart m_scratch;
 };
 
