@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Builds the libFuzzer targets with clang 14 (ASan+UBSan) and runs one of them.
-# Usage: scripts/fuzz.sh TARGET [SECONDS] [RUNS]   TARGET: use_case | expression | framework | batch
+# Usage: scripts/fuzz.sh TARGET [SECONDS] [RUNS] [LIBFUZZER-FLAG...]
+#   TARGET: use_case | expression | framework | batch
+#   e.g. -fork=1 -ignore_timeouts=1 to record timeouts and go on (docs/reliability.md)
 # Stops after SECONDS (default 60) or RUNS executions (default 10 million), whichever comes first.
 # Seeds come from examples/, the bad-input corpus and the golden cases; dictionaries from
 # tests/fuzz/*.dict.
@@ -10,6 +12,7 @@ cd "$(dirname "$0")/.."
 target=${1:?usage: scripts/fuzz.sh use_case|expression|framework|batch [seconds]}
 seconds=${2:-60}
 runs=${3:-10000000}
+shift $(( $# < 3 ? $# : 3 ))
 CXX=clang++-14 cmake -S . -B build-fuzz -DKANSRIJK_FUZZ=ON -DKANSRIJK_BUILD_TESTS=OFF -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
 cmake --build build-fuzz -j2 --target "fuzz_$target"
 corpus=build-fuzz/corpus/$target
@@ -33,4 +36,4 @@ open(sys.argv[1] + '/seed-jsonl', 'w', encoding='utf-8').write('\\x00' + ''.join
 esac
 dict=tests/fuzz/$target.dict; [ "$target" = batch ] && dict=tests/fuzz/use_case.dict
 "build-fuzz/fuzz_$target" "$corpus" -max_total_time="$seconds" -runs="$runs" -max_len=65536 -timeout=10 -rss_limit_mb=2048 \
-  -artifact_prefix=build-fuzz/crashes/ $( [ -f "$dict" ] && echo "-dict=$dict" ) -print_final_stats=1
+  -artifact_prefix=build-fuzz/crashes/ $( [ -f "$dict" ] && echo "-dict=$dict" ) -print_final_stats=1 "$@"
