@@ -31,6 +31,9 @@ BUILD = sys.argv[1] if len(sys.argv) > 1 else os.path.join(ROOT, "build")
 CASES = int(sys.argv[2]) if len(sys.argv) > 2 else 100000
 BIN = os.path.join(BUILD, "kansrijk")
 BENCH = os.path.join(BUILD, "kansrijk_bench")
+# Not part of a plain build (CMakeLists.txt): build it, and the binary, if out of date.
+subprocess.run(["cmake", "--build", BUILD, "-j2", "--target", "kansrijk", "kansrijk_bench"], check=True,
+               stdout=subprocess.DEVNULL)
 EXAMPLES = os.path.join(ROOT, "examples")
 
 
