@@ -40,7 +40,13 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size
   while (auto record = source.next()) {
     try {
       const auto use_case = kansrijk::io::use_case_from_record(*record, framework);
-      const auto assessment = kansrijk::core::assess(framework, use_case);
+      // What `batch --summary` runs: the verdict range, no ranking, what-if or score range
+      // (fuzz_use_case runs the whole assessment).
+      kansrijk::core::AssessOptions assess_options;
+      assess_options.questions = false;
+      assess_options.what_if = false;
+      assess_options.score_range = false;
+      const auto assessment = kansrijk::core::assess(framework, use_case, assess_options);
       const auto row = kansrijk::report::summarize(assessment, "fuzz");
       (void)kansrijk::report::summary_line(framework, row, kansrijk::report::SummaryFormat::csv);
       (void)kansrijk::report::summary_line(framework, row, kansrijk::report::SummaryFormat::jsonl);
