@@ -49,6 +49,7 @@ test_packages=(
   nodejs            # Ajv checks the JSON Schemas and SARIF output
   npm               # fetches Ajv and the SARIF schema into .cache/ (below)
   clang-format-16   # .ci/run checks that the tree is formatted (.clang-format)
+  clang-tidy-16     # .ci/run runs clang-tidy over src/ (.clang-tidy, scripts/tidy.sh)
 )
 
 packages=("${build_packages[@]}")

@@ -129,7 +129,7 @@ struct Outcome {
 
 struct Context {
   const core::Framework &framework;
-  report::SummaryFormat summary_format;
+  report::SummaryFormat summary_format{};
   std::optional<report::Format> report_format; // set with --out
   report::RenderOptions render_options;
   const core::Suggester *suggester = nullptr; // with --suggest or --drafts
@@ -497,7 +497,7 @@ int run_batch(const BatchOptions &options, std::istream &in, std::ostream &out, 
     const std::string path =
         (fs::path(options.drafts) / (report_name(outcome.id, used_draft_names) + ".yaml")).string();
     const auto id = util::file_id(path);
-    if (id && input_ids.count({id->device, id->inode}) != 0) {
+    if (id && input_ids.contains({id->device, id->inode})) {
       throw util::Error(util::Diagnostic{{path},
                                          "the draft of case \"" + util::excerpt(outcome.id) +
                                              "\" would replace this input of the run; give --drafts "
@@ -511,7 +511,7 @@ int run_batch(const BatchOptions &options, std::istream &in, std::ostream &out, 
         (fs::path(options.out_dir) / (name + std::string(report::format_extension(*context.report_format))))
             .string();
     const auto id = util::file_id(path);
-    if (id && input_ids.count({id->device, id->inode}) != 0) {
+    if (id && input_ids.contains({id->device, id->inode})) {
       throw util::Error(
           util::Diagnostic{{path},
                            "the report of case \"" + util::excerpt(outcome.id) +

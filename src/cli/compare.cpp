@@ -40,6 +40,7 @@ std::vector<std::string> only_in(const Items &all, std::vector<int> mine, std::v
   std::vector<int> diff;
   std::set_difference(mine.begin(), mine.end(), theirs.begin(), theirs.end(), std::back_inserter(diff));
   std::vector<std::string> ids;
+  ids.reserve(diff.size());
   for (const int i : diff) {
     ids.push_back(all[static_cast<std::size_t>(i)].id);
   }
@@ -48,6 +49,7 @@ std::vector<std::string> only_in(const Items &all, std::vector<int> mine, std::v
 
 std::vector<int> flag_ids(const core::Assessment &a) {
   std::vector<int> out;
+  out.reserve(a.flags.size());
   for (const auto &f : a.flags) {
     out.push_back(f.flag);
   }
@@ -56,6 +58,7 @@ std::vector<int> flag_ids(const core::Assessment &a) {
 
 std::vector<int> rule_ids(const core::Assessment &a) {
   std::vector<int> out;
+  out.reserve(a.fired.size());
   for (const auto &r : a.fired) {
     out.push_back(r.rule);
   }

@@ -318,6 +318,7 @@ std::string fish_option(const std::string &condition, const OptionInfo &option) 
 
 std::string bash_completion(const CommandInfo &program) {
   std::vector<std::string> names;
+  names.reserve(program.commands.size());
   for (const auto &command : program.commands) {
     names.push_back(command.name);
   }

@@ -58,14 +58,18 @@ std::string effects_of(const core::Framework &fw, const core::Rule &rule) {
     out += fmt::format("{} {}; ", fw.dimensions[static_cast<std::size_t>(q.dimension)].id,
                        q.direction == core::Direction::up ? "up" : "down");
   }
-  for (const int f : rule.effects.flags)
+  for (const int f : rule.effects.flags) {
     out += "flag " + fw.flags[static_cast<std::size_t>(f)].id + "; ";
-  for (const int c : rule.effects.conditions)
+  }
+  for (const int c : rule.effects.conditions) {
     out += "condition " + fw.conditions[static_cast<std::size_t>(c)].id + "; ";
-  for (const int r : rule.effects.recommendations)
+  }
+  for (const int r : rule.effects.recommendations) {
     out += "recommendation " + fw.recommendations[static_cast<std::size_t>(r)].id + "; ";
-  for (const auto &q : rule.effects.questions)
+  }
+  for (const auto &q : rule.effects.questions) {
     out += "question " + text_of(q) + " ";
+  }
   return out;
 }
 
@@ -80,8 +84,9 @@ void summarise_fields(const std::vector<core::FieldDecl> &fields,
                     f.values_from.empty() ? "" : " from " + f.values_from, f.required ? ", required" : "",
                     f.derived ? ", derived" : "", f.asked ? "" : ", not asked", f.ask_if_text, f.if_skipped);
     std::string labels;
-    for (const auto &[value, label] : f.value_labels)
+    for (const auto &[value, label] : f.value_labels) {
       labels += value + ": " + text_of(label) + " ";
+    }
     out[kind + " text"][f.path] = fmt::format("label {} question {} help {} values {}", text_of(f.label),
                                               text_of(f.question), text_of(f.help), labels);
   }
@@ -95,8 +100,9 @@ std::map<std::string, Summary> summarise(const core::Framework &fw) {
   out["framework"]["title"] = text_of(fw.title);
   out["framework"]["statement"] = text_of(fw.statement);
   out["framework"]["limits"] = text_of(fw.limits);
-  for (const auto &source : fw.sources)
+  for (const auto &source : fw.sources) {
     out["source"][source.id] = text_of(source.title);
+  }
   for (const auto &b : fw.blocks) {
     out["block"][b.id] = fmt::format("weight {}, base {}", b.weight, b.base);
     out["block text"][b.id] = fmt::format("label {} question {}", text_of(b.label), text_of(b.question));
@@ -119,8 +125,9 @@ std::map<std::string, Summary> summarise(const core::Framework &fw) {
   std::string suitability = fmt::format("base {}", s.task_suitability.base);
   for (const auto &[attribute, points] : s.task_suitability.attributes) {
     suitability += "; " + attribute + ":";
-    for (const int p : points)
+    for (const int p : points) {
       suitability += " " + std::to_string(p);
+    }
   }
   out["scoring"]["task_suitability"] = suitability;
   out["scoring"]["task_suitability provenance"] = origin_of(s.task_suitability.origin);
@@ -138,11 +145,13 @@ std::map<std::string, Summary> summarise(const core::Framework &fw) {
   }
   for (const auto &item : fw.items) {
     std::string attributes;
-    for (const auto &[key, value] : item.attributes)
+    for (const auto &[key, value] : item.attributes) {
       attributes += key + " " + value + ", ";
+    }
     std::string skills;
-    for (const auto &need : item.skills)
+    for (const auto &need : item.skills) {
       skills += fw.skills[static_cast<std::size_t>(need.skill)].id + " " + std::to_string(need.weight) + ", ";
+    }
     const int kind_field = fw.task_field_with(core::FieldRole::task_kind);
     const std::string kind = kind_field >= 0 && item.kind >= 0
                                  ? fw.task_fields[static_cast<std::size_t>(kind_field)]
@@ -205,10 +214,12 @@ std::map<std::string, Summary> summarise(const core::Framework &fw) {
 std::vector<std::string> changed_files(const std::vector<io::SourceFile> &a,
                                        const std::vector<io::SourceFile> &b) {
   std::map<std::string, std::pair<const std::string *, const std::string *>> by_name;
-  for (const auto &f : a)
+  for (const auto &f : a) {
     by_name[f.name].first = &f.content;
-  for (const auto &f : b)
+  }
+  for (const auto &f : b) {
     by_name[f.name].second = &f.content;
+  }
   std::vector<std::string> changed;
   for (const auto &[name, contents] : by_name) {
     const bool differs =
@@ -235,8 +246,9 @@ Outcome assess_with(const core::Framework &fw, const std::string &file, std::ist
         core::assess(fw, uc, core::AssessOptions{.questions = false, .what_if = false});
     out.verdict = std::string(core::to_string(a.verdict));
     out.overall = a.overall ? std::to_string(*a.overall) : "-";
-    for (const auto &f : a.flags)
+    for (const auto &f : a.flags) {
       out.flags.insert(fw.flags[static_cast<std::size_t>(f.flag)].id);
+    }
   } catch (const util::Error &e) {
     out.error = e.diagnostics().empty() ? e.what() : e.diagnostics().front().to_string();
   }
@@ -330,27 +342,31 @@ void add_diff(CommandLine &app, Action &action) {
       const auto before = summarise(old_fw);
       const auto after = summarise(new_fw);
       std::set<std::string> kinds;
-      for (const auto &[kind, _] : before)
+      for (const auto &[kind, _] : before) {
         kinds.insert(kind);
-      for (const auto &[kind, _] : after)
+      }
+      for (const auto &[kind, _] : after) {
         kinds.insert(kind);
+      }
       std::size_t changes = 0;
       const auto change = [&](std::string_view what, const std::string &kind, const std::string &id,
                               const std::string *was, const std::string *now) {
         nlohmann::ordered_json item = {{"change", std::string(what)}, {"kind", kind}, {"id", id}};
-        if (was != nullptr)
+        if (was != nullptr) {
           item["was"] = *was;
-        if (now != nullptr)
+        }
+        if (now != nullptr) {
           item["now"] = *now;
+        }
         doc["changes"].push_back(std::move(item));
         ++changes;
       };
       for (const auto &kind : kinds) {
         const Summary empty;
-        const Summary &a = before.count(kind) != 0 ? before.at(kind) : empty;
-        const Summary &b = after.count(kind) != 0 ? after.at(kind) : empty;
+        const Summary &a = before.contains(kind) ? before.at(kind) : empty;
+        const Summary &b = after.contains(kind) ? after.at(kind) : empty;
         for (const auto &[id, value] : a) {
-          if (b.count(id) == 0) {
+          if (!b.contains(id)) {
             report += fmt::format("- {} {}\n", kind, safe(id));
             change("removed", kind, id, &value, nullptr);
           } else if (b.at(id) != value) {
@@ -360,7 +376,7 @@ void add_diff(CommandLine &app, Action &action) {
           }
         }
         for (const auto &[id, value] : b) {
-          if (a.count(id) == 0) {
+          if (!a.contains(id)) {
             report += fmt::format("+ {} {}: {}\n", kind, safe(id), safe(value));
             change("added", kind, id, nullptr, &value);
           }
@@ -396,12 +412,14 @@ void add_diff(CommandLine &app, Action &action) {
           line += a.verdict == b.verdict ? a.verdict : a.verdict + " -> " + b.verdict;
           line += ", overall " + (a.overall == b.overall ? a.overall : a.overall + " -> " + b.overall);
           for (const auto &f : b.flags) {
-            if (a.flags.count(f) == 0)
+            if (!a.flags.contains(f)) {
               line += ", +flag " + safe(f);
+            }
           }
           for (const auto &f : a.flags) {
-            if (b.flags.count(f) == 0)
+            if (!b.flags.contains(f)) {
               line += ", -flag " + safe(f);
+            }
           }
         }
         // an error on one side and not the other changes the verdict (there is none)

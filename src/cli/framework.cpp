@@ -56,8 +56,9 @@ public:
   void list() {
     m_out << fmt::format("{} {} ({})\n", m_fw.id, m_fw.version, m_fw.title.in(m_lang));
     section("blocks");
-    for (const auto &b : m_fw.blocks)
+    for (const auto &b : m_fw.blocks) {
       row(b.id, b.label.in(m_lang));
+    }
     for (const auto &p : m_fw.pillars) {
       section("pillar " + p.id);
       for (const auto &i : m_fw.items) {
@@ -68,35 +69,45 @@ public:
       }
     }
     section("skills");
-    for (const auto &s : m_fw.skills)
+    for (const auto &s : m_fw.skills) {
       row(s.id, s.label.in(m_lang));
+    }
     section("technologies");
-    for (const auto &t : m_fw.technologies)
+    for (const auto &t : m_fw.technologies) {
       row(t.id, t.label.in(m_lang));
+    }
     section("quality-of-work dimensions");
-    for (const auto &d : m_fw.dimensions)
+    for (const auto &d : m_fw.dimensions) {
       row(d.id, d.label.in(m_lang));
+    }
     section("verdict policy");
-    for (const auto &step : m_fw.verdict.steps)
+    for (const auto &step : m_fw.verdict.steps) {
       row(step.id, fmt::format("{} → {}", step.when_text, core::to_string(step.at_most)));
+    }
     section("flags");
-    for (const auto &f : m_fw.flags)
+    for (const auto &f : m_fw.flags) {
       row(f.id, fmt::format("[{}] {}", core::to_string(f.severity), f.message.in(m_lang)));
+    }
     section("recommendations");
-    for (const auto &a : m_fw.recommendations)
+    for (const auto &a : m_fw.recommendations) {
       row(a.id, a.text.in(m_lang));
+    }
     section("conditions");
-    for (const auto &a : m_fw.conditions)
+    for (const auto &a : m_fw.conditions) {
       row(a.id, a.text.in(m_lang));
+    }
     section("rules");
-    for (const auto &r : m_fw.rules)
+    for (const auto &r : m_fw.rules) {
       row(r.id, r.text.in(m_lang));
+    }
     section("use-case fields");
-    for (const auto &f : m_fw.fields)
+    for (const auto &f : m_fw.fields) {
       row(f.path, f.label.in(m_lang));
+    }
     section("sources");
-    for (const auto &s : m_fw.sources)
+    for (const auto &s : m_fw.sources) {
       row(s.id, s.title.in(m_lang));
+    }
   }
 
   // Prints the item with `id`; false when there is none.
@@ -107,8 +118,9 @@ public:
         m_out << i.description.in(m_lang) << "\n";
         m_out << fmt::format("kind: {}; pillar: {}\n", m_fw.item_kind(i).empty() ? "-" : m_fw.item_kind(i),
                              m_fw.pillars[static_cast<std::size_t>(i.pillar)].id);
-        for (const auto &[attribute, value] : i.attributes)
+        for (const auto &[attribute, value] : i.attributes) {
           m_out << fmt::format("{}: {}\n", attribute, value);
+        }
         for (const auto &s : i.skills) {
           m_out << fmt::format("skill: {} (weight {})\n", m_fw.skills[static_cast<std::size_t>(s.skill)].id,
                                s.weight);
@@ -134,12 +146,15 @@ public:
       if (t.id == id) {
         head(t.id, t.label, t.origin);
         m_out << t.description.in(m_lang) << "\n";
-        for (const auto &x : t.strengths)
+        for (const auto &x : t.strengths) {
           m_out << "strength: " << x.in(m_lang) << "\n";
-        for (const auto &x : t.risks)
+        }
+        for (const auto &x : t.risks) {
           m_out << "risk: " << x.in(m_lang) << "\n";
-        for (const auto &x : t.examples)
+        }
+        for (const auto &x : t.examples) {
           m_out << "example: " << x.in(m_lang) << "\n";
+        }
         return true;
       }
     }
@@ -197,8 +212,9 @@ public:
       for (const auto &f : *fields) {
         if (f.path == id || (fields == &m_fw.task_fields && "tasks." + f.path == id)) {
           m_out << fmt::format("{}: {}\n", id, f.label.in(m_lang));
-          if (!f.question.in(m_lang).empty())
+          if (!f.question.in(m_lang).empty()) {
             m_out << f.question.in(m_lang) << "\n";
+          }
           if (!f.domain.values.empty()) {
             m_out << fmt::format("values{}: {}\n", f.domain.ordered ? " (ordered)" : "",
                                  util::join(f.domain.values, ", "));
@@ -228,42 +244,59 @@ public:
                            m_fw.dimensions[static_cast<std::size_t>(q.dimension)].id,
                            core::to_string(q.direction));
     }
-    for (const int f : r.effects.flags)
+    for (const int f : r.effects.flags) {
       m_out << "flag: " << m_fw.flags[static_cast<std::size_t>(f)].id << "\n";
-    for (const int c : r.effects.conditions)
+    }
+    for (const int c : r.effects.conditions) {
       m_out << "condition: " << m_fw.conditions[static_cast<std::size_t>(c)].id << "\n";
-    for (const int c : r.effects.recommendations)
+    }
+    for (const int c : r.effects.recommendations) {
       m_out << "recommendation: " << m_fw.recommendations[static_cast<std::size_t>(c)].id << "\n";
-    for (const auto &q : r.effects.questions)
+    }
+    for (const auto &q : r.effects.questions) {
       m_out << "question: " << q.in(m_lang) << "\n";
+    }
   }
 
   std::vector<std::string> all_ids() const {
     std::vector<std::string> ids;
-    for (const auto &i : m_fw.items)
+    ids.reserve(m_fw.items.size());
+    for (const auto &i : m_fw.items) {
       ids.push_back(i.id);
-    for (const auto &s : m_fw.skills)
+    }
+    for (const auto &s : m_fw.skills) {
       ids.push_back(s.id);
-    for (const auto &t : m_fw.technologies)
+    }
+    for (const auto &t : m_fw.technologies) {
       ids.push_back(t.id);
-    for (const auto &d : m_fw.dimensions)
+    }
+    for (const auto &d : m_fw.dimensions) {
       ids.push_back(d.id);
-    for (const auto &f : m_fw.flags)
+    }
+    for (const auto &f : m_fw.flags) {
       ids.push_back(f.id);
-    for (const auto &a : m_fw.recommendations)
+    }
+    for (const auto &a : m_fw.recommendations) {
       ids.push_back(a.id);
-    for (const auto &a : m_fw.conditions)
+    }
+    for (const auto &a : m_fw.conditions) {
       ids.push_back(a.id);
-    for (const auto &r : m_fw.rules)
+    }
+    for (const auto &r : m_fw.rules) {
       ids.push_back(r.id);
-    for (const auto &b : m_fw.blocks)
+    }
+    for (const auto &b : m_fw.blocks) {
       ids.push_back(b.id);
-    for (const auto &p : m_fw.pillars)
+    }
+    for (const auto &p : m_fw.pillars) {
       ids.push_back(p.id);
-    for (const auto &f : m_fw.fields)
+    }
+    for (const auto &f : m_fw.fields) {
       ids.push_back(f.path);
-    for (const auto &s : m_fw.sources)
+    }
+    for (const auto &s : m_fw.sources) {
       ids.push_back(s.id);
+    }
     return ids;
   }
 
@@ -325,8 +358,10 @@ void add_framework(CommandLine &app, Action &action) {
       }
       if (options->action == "explain" && rule == nullptr) {
         std::vector<std::string> ids;
-        for (const auto &r : fw.rules)
+        ids.reserve(fw.rules.size());
+        for (const auto &r : fw.rules) {
           ids.push_back(r.id);
+        }
         err << "kansrijk: error: no rule \"" << util::safe_terminal(util::excerpt(options->id)) << "\""
             << util::safe_terminal(util::did_you_mean(options->id, ids))
             << "; see `kansrijk framework list`\n";

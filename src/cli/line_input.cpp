@@ -7,6 +7,7 @@
 #include <kansrijk/util/interrupt.hpp>
 #include <kansrijk/util/safe_text.hpp>
 #include <langinfo.h>
+#include <memory>
 #include <ostream>
 #include <unistd.h>
 
@@ -26,7 +27,7 @@ LineInput::LineInput(Mode mode, std::ostream &out) : m_mode(mode), m_out(out) {
   // C.UTF-8 (always present on Debian).
   const char *locale = std::setlocale(LC_CTYPE, "");
   if (locale == nullptr || std::string_view(nl_langinfo(CODESET)) != "UTF-8") {
-    std::setlocale(LC_CTYPE, "C.UTF-8");
+    (void)std::setlocale(LC_CTYPE, "C.UTF-8"); // present on Debian; else stays "C"
   }
   rl_catch_signals = 0;
   using_history();
@@ -53,13 +54,12 @@ std::optional<std::string> LineInput::read(const std::string &prompt) {
     return read_plain(prompt);
   }
   m_out.flush();
-  char *line = readline(prompt.c_str());
+  // readline's line is malloc'ed: freed by the pointer on every path.
+  const std::unique_ptr<char, void (*)(void *)> line(readline(prompt.c_str()), std::free);
   if (line == nullptr || util::interrupt_requested()) {
-    std::free(line);
     return std::nullopt;
   }
-  std::string text(line);
-  std::free(line);
+  std::string text(line.get());
   if (text.size() > k_max_line_bytes) {
     m_overlong = true;
     return std::nullopt;

@@ -65,7 +65,7 @@ std::string option_text(const OptionInfo &option) {
 }
 
 std::string synopsis(const CommandInfo &command) {
-  std::string out = fmt::format("\\fBkansrijk {}\\fR [\\fIoptions\\fR]", roff(command.name));
+  std::string out = fmt::format(R"(\fBkansrijk {}\fR [\fIoptions\fR])", roff(command.name));
   for (const auto &option : command.options) {
     if (!option.positional) {
       continue;

@@ -41,14 +41,17 @@ std::vector<std::string> domain(const core::Framework &fw, const FieldDecl &decl
   }
   std::vector<std::string> out;
   if (decl.values_from == "taxonomy") {
-    for (const auto &item : fw.items)
+    for (const auto &item : fw.items) {
       out.push_back(item.id);
+    }
   } else if (decl.values_from == "skills") {
-    for (const auto &skill : fw.skills)
+    for (const auto &skill : fw.skills) {
       out.push_back(skill.id);
+    }
   } else if (decl.values_from == "pillars") {
-    for (const auto &pillar : fw.pillars)
+    for (const auto &pillar : fw.pillars) {
       out.push_back(pillar.id);
+    }
   }
   return out;
 }
@@ -64,16 +67,18 @@ Json field_schema(const core::Framework &fw, const FieldDecl &decl) {
     break;
   case FieldType::enumeration: {
     Json values = Json::array();
-    for (const auto &v : domain(fw, decl))
+    for (const auto &v : domain(fw, decl)) {
       values.push_back(v);
+    }
     values.push_back("unknown");
     schema["enum"] = values;
     break;
   }
   case FieldType::enum_list: {
     Json values = Json::array();
-    for (const auto &v : domain(fw, decl))
+    for (const auto &v : domain(fw, decl)) {
       values.push_back(v);
+    }
     schema["oneOf"] =
         Json::array({Json{{"type", "array"}, {"items", {{"enum", values}}}, {"uniqueItems", true}},
                      Json{{"const", "unknown"}}});
@@ -88,8 +93,9 @@ Json field_schema(const core::Framework &fw, const FieldDecl &decl) {
 Json use_case_schema(const core::Framework &fw) {
   Json properties = Json::object();
   for (const auto &decl : fw.fields) {
-    if (decl.derived)
+    if (decl.derived) {
       continue;
+    }
     const auto dot = decl.path.find('.');
     if (dot == std::string::npos) {
       properties[decl.path] = field_schema(fw, decl);
@@ -104,8 +110,9 @@ Json use_case_schema(const core::Framework &fw) {
     properties[group]["properties"][decl.path.substr(dot + 1)] = field_schema(fw, decl);
   }
   Json ref_values = Json::array();
-  for (const auto &item : fw.items)
+  for (const auto &item : fw.items) {
     ref_values.push_back(item.id);
+  }
   const std::string ref_key = io::task_key(fw, core::FieldRole::task_ref, "ref");
   const std::string name_key = io::task_key(fw, core::FieldRole::task_name, "name");
   Json custom = {{"type", "object"},
@@ -149,8 +156,9 @@ Json use_case_schema(const core::Framework &fw) {
 
 Json string_enum(const std::vector<std::string> &values) {
   Json list = Json::array();
-  for (const auto &v : values)
+  for (const auto &v : values) {
     list.push_back(v);
+  }
   return {{"enum", list}};
 }
 
@@ -168,11 +176,15 @@ Json assessment_schema(const core::Framework &fw) {
   scores["properties"]["overall"] = score;
   scores["required"].push_back("overall");
   std::vector<std::string> dims;
-  for (const auto &d : fw.dimensions)
+  dims.reserve(fw.dimensions.size());
+  for (const auto &d : fw.dimensions) {
     dims.push_back(d.id);
+  }
   std::vector<std::string> techs;
-  for (const auto &t : fw.technologies)
+  techs.reserve(fw.technologies.size());
+  for (const auto &t : fw.technologies) {
     techs.push_back(t.id);
+  }
   Json qow = {{"type", "object"}, {"additionalProperties", false}, {"properties", Json::object()}};
   for (const auto &d : dims) {
     qow["properties"][d] = {
@@ -259,13 +271,16 @@ Json framework_schema(const core::Framework &fw) {
   const auto item = [&](std::initializer_list<std::pair<const char *, Json>> props,
                         std::initializer_list<const char *> required) {
     Json properties = Json::object();
-    for (const auto &[key, value] : props)
+    for (const auto &[key, value] : props) {
       properties[key] = value;
-    for (const auto &[key, value] : origin_props.items())
+    }
+    for (const auto &[key, value] : origin_props.items()) {
       properties[key] = value;
+    }
     Json req = Json::array();
-    for (const char *r : required)
+    for (const char *r : required) {
       req.push_back(r);
+    }
     return Json{
         {"type", "object"}, {"additionalProperties", false}, {"required", req}, {"properties", properties}};
   };
@@ -298,13 +313,17 @@ Json framework_schema(const core::Framework &fw) {
   item_props["rationale"] = lang_text;
   item_props[skills_key] = {{"type", "object"},
                             {"additionalProperties", {{"type", "integer"}, {"minimum", 1}, {"maximum", 3}}}};
-  for (const auto &[key, value] : task_attributes.items())
+  for (const auto &[key, value] : task_attributes.items()) {
     item_props[key] = value;
-  for (const auto &[key, value] : origin_props.items())
+  }
+  for (const auto &[key, value] : origin_props.items()) {
     item_props[key] = value;
+  }
   std::vector<std::string> block_ids;
-  for (const auto &b : fw.blocks)
+  block_ids.reserve(fw.blocks.size());
+  for (const auto &b : fw.blocks) {
     block_ids.push_back(b.id);
+  }
   const auto array_of = [](Json items) { return Json{{"type", "array"}, {"items", std::move(items)}}; };
   Json properties = Json::object();
   properties["id"] = id;
@@ -381,8 +400,9 @@ Json framework_schema(const core::Framework &fw) {
                                        {"counterweights", array_of({{"type", "string"}})}},
                                       {"id", "block", "when", "text", "effects"}));
   Json words = Json::object(); // column_names and keywords: a list of words per language
-  for (const auto &language : fw.languages)
+  for (const auto &language : fw.languages) {
     words[language] = array_of({{"type", "string"}, {"minLength", 1}});
+  }
   Json column_name = {
       {"type", "object"}, {"additionalProperties", false}, {"required", Json::array({"field"})}};
   column_name["properties"] = words;

@@ -130,7 +130,7 @@ void add_test(CommandLine &app, Action &action) {
       report += fmt::format("rule coverage: {}/{} rules fired ({}%)\n", fired.size(), rules, percent);
       std::vector<std::string> never;
       for (std::size_t r = 0; r < rules; ++r) {
-        if (fired.count(static_cast<int>(r)) == 0) {
+        if (!fired.contains(static_cast<int>(r))) {
           never.push_back(framework.rules[r].id);
         }
       }

@@ -224,7 +224,7 @@ void analyse(const core::Framework &fw, std::vector<Finding> &findings) {
     }
   }
   for (std::size_t s = 0; s < fw.skills.size(); ++s) {
-    if (needed.count(static_cast<int>(s)) == 0) {
+    if (!needed.contains(static_cast<int>(s))) {
       findings.push_back(
           {"KR110", Severity::warning, fw.skills[s].origin.where,
            fmt::format("skill \"{}\" is needed by no task of the taxonomy and named by no rule; add it "
@@ -245,16 +245,16 @@ void analyse(const core::Framework &fw, std::vector<Finding> &findings) {
     recommendations.insert(rule.effects.recommendations.begin(), rule.effects.recommendations.end());
   }
   for (std::size_t d = 0; d < fw.dimensions.size(); ++d) {
-    if (dims.count(static_cast<int>(d)) == 0) {
+    if (!dims.contains(static_cast<int>(d))) {
       findings.push_back(
           {"KR111", Severity::warning, fw.dimensions[d].origin.where,
-           fmt::format("dimension \"{}\" is affected by no rule; its direction is always \"none\"",
+           fmt::format(R"(dimension "{}" is affected by no rule; its direction is always "none")",
                        fw.dimensions[d].id)});
     }
   }
   const auto orphans = [&](const auto &list, const std::set<int> &used, std::string_view kind) {
     for (std::size_t i = 0; i < list.size(); ++i) {
-      if (used.count(static_cast<int>(i)) == 0) {
+      if (!used.contains(static_cast<int>(i))) {
         findings.push_back(
             {"KR112", Severity::warning, list[i].origin.where,
              fmt::format("{} \"{}\" is raised by no rule; add it to a rule's effects or remove it", kind,
@@ -274,6 +274,7 @@ void analyse_checked_rules(core::Framework fw,
                            const std::vector<std::size_t> &checked,
                            std::vector<Finding> &findings) {
   std::vector<core::Rule> rules;
+  rules.reserve(checked.size());
   for (const std::size_t index : checked) {
     rules.push_back(std::move(fw.rules[index]));
   }
@@ -293,6 +294,7 @@ std::vector<Finding> validate_folder(const std::string &folder) {
   std::vector<Finding> findings;
   auto loaded = io::load_framework_partially(files, folder.empty() ? "builtin" : folder);
   const core::Framework &fw = loaded.framework;
+  findings.reserve(fw.warnings.size());
   for (const auto &warning : fw.warnings) {
     findings.push_back({std::string(classify(warning)), Severity::warning, warning.where, warning.message});
   }

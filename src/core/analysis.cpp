@@ -199,12 +199,12 @@ Satisfiability satisfiable(const Framework &fw, const std::vector<const Expr *> 
 
   const auto describe = [&](const std::vector<std::size_t> &pick) {
     std::string description;
-    for (std::size_t k = 0; k < fields.size(); ++k) {
-      const FieldValue &value = uc.fields[static_cast<std::size_t>(fields[k])];
+    for (int field : fields) {
+      const FieldValue &value = uc.fields[static_cast<std::size_t>(field)];
       if (!value.known) {
         continue; // left unknown: any value will do
       }
-      const FieldDecl &decl = fw.fields[static_cast<std::size_t>(fields[k])];
+      const FieldDecl &decl = fw.fields[static_cast<std::size_t>(field)];
       description += (description.empty() ? "" : ", ") + decl.path + ": " + value_text(decl, value);
     }
     if (refs.quantified) {
@@ -319,7 +319,7 @@ UnknownFavoursResult unknown_favours(const Framework &fw, std::size_t limit) {
       }
       Reads own;
       collect_reads(rule.when, own);
-      if (own.quantified || own.fields.count(decl.path) == 0) {
+      if (own.quantified || !own.fields.contains(decl.path)) {
         continue;
       }
       rules.push_back(&rule);
@@ -385,7 +385,7 @@ UnknownFavoursResult unknown_favours(const Framework &fw, std::size_t limit) {
           }
         }
         for (std::size_t f = 0; f < raised.size(); ++f) {
-          raised_by_all[f] = raised_by_all[f] && raised[f];
+          raised_by_all[f] = raised_by_all[f] != 0 && raised[f] != 0 ? 1 : 0;
         }
       }
       slot = FieldValue{};
@@ -401,10 +401,10 @@ UnknownFavoursResult unknown_favours(const Framework &fw, std::size_t limit) {
         for (const Rule *rule : rules) {
           found.rules.push_back(rule->id);
         }
-        for (std::size_t k = 0; k < others.size(); ++k) {
-          const FieldValue &value = uc.fields[static_cast<std::size_t>(others[k])];
+        for (int k : others) {
+          const FieldValue &value = uc.fields[static_cast<std::size_t>(k)];
           if (value.known) {
-            const FieldDecl &other = fw.fields[static_cast<std::size_t>(others[k])];
+            const FieldDecl &other = fw.fields[static_cast<std::size_t>(k)];
             found.witness +=
                 (found.witness.empty() ? "" : ", ") + other.path + ": " + value_text(other, value);
           }

@@ -139,7 +139,7 @@ std::vector<FieldValue> field_choices(const FieldDecl &decl, const Reads *reads,
     std::vector<int> universe;
     const std::string &name = decl.path;
     const auto members = reads != nullptr ? reads->members.find(name) : decltype(reads->members.end()){};
-    if (reads != nullptr && reads->read_whole.count(name) == 0 && members != reads->members.end()) {
+    if (reads != nullptr && !reads->read_whole.contains(name) && members != reads->members.end()) {
       for (const auto &value : members->second) {
         if (const int index = decl.domain.index_of(value); index >= 0) {
           universe.push_back(index);

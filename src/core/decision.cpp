@@ -47,12 +47,12 @@ members_to_ask(const FieldDecl &decl, const FieldValue &current, const UnknownRe
     return members;
   }
   const auto tested = reads.members.find(decl.path);
-  const bool whole = reads.read_whole.count(decl.path) != 0 || tested == reads.members.end();
+  const bool whole = reads.read_whole.contains(decl.path) || tested == reads.members.end();
   for (std::size_t i = 0; i < decl.domain.values.size(); ++i) {
     const int m = static_cast<int>(i);
     const bool open = !current.known || std::find(current.possible.begin(), current.possible.end(), m) !=
                                             current.possible.end();
-    if (open && (whole || tested->second.count(decl.domain.values[i]) != 0)) {
+    if (open && (whole || tested->second.contains(decl.domain.values[i]))) {
       members.push_back(m);
     }
   }

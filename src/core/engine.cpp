@@ -253,6 +253,7 @@ private:
       return {}; // one rule alone was decided in settle_rules_for_every_answer
     }
     std::vector<const Expr *> conditions;
+    conditions.reserve(candidates.size());
     for (const std::size_t r : candidates) {
       conditions.push_back(&m_fw.rules[r].when);
     }
@@ -260,6 +261,7 @@ private:
       return {};
     }
     std::vector<std::string> ids;
+    ids.reserve(candidates.size());
     for (const std::size_t r : candidates) {
       ids.push_back(m_fw.rules[r].id);
     }

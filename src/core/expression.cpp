@@ -33,9 +33,9 @@ struct Token {
   std::size_t offset = 0;
 };
 
-bool is_name_start(char c) { return std::isalpha(static_cast<unsigned char>(c)) || c == '_'; }
+bool is_name_start(char c) { return (std::isalpha(static_cast<unsigned char>(c)) != 0) || c == '_'; }
 bool is_name_char(char c) {
-  return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '.' || c == '-';
+  return (std::isalnum(static_cast<unsigned char>(c)) != 0) || c == '_' || c == '.' || c == '-';
 }
 
 std::string describe(const Token &token) {

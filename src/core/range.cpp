@@ -168,11 +168,12 @@ public:
     }
     std::vector<UnknownRef> open;
     std::vector<std::pair<int, UnknownRef>> ranked;
+    ranked.reserve(weight.size());
     for (const auto &[ref, count] : weight) {
       ranked.emplace_back(count, ref);
     }
     for (const auto &ref : m_score_answers) {
-      if (weight.count(ref) == 0) {
+      if (!weight.contains(ref)) {
         ranked.emplace_back(0, ref);
       }
     }

@@ -43,7 +43,7 @@ std::vector<std::string> words_of(std::string_view text) {
   std::vector<std::string> out;
   std::string word;
   const auto flush = [&] {
-    if (word.size() >= 3 && k_stopwords.count(word) == 0) {
+    if (word.size() >= 3 && !k_stopwords.contains(word)) {
       out.push_back(word);
     }
     word.clear();
@@ -83,10 +83,13 @@ public:
   std::string term(const std::string &language, const std::string &word) const {
     for (const auto &[name, stemmer] : m_stemmers) {
       if (name == language) {
+        // libstemmer reads and returns bytes (sb_symbol is unsigned char).
+        // NOLINTNEXTLINE(cppcoreguidelines-pro-type-reinterpret-cast)
         const sb_symbol *stem = sb_stemmer_stem(stemmer, reinterpret_cast<const sb_symbol *>(word.data()),
                                                 static_cast<int>(word.size()));
         if (stem != nullptr) {
           return language + ":" +
+                 // NOLINTNEXTLINE(cppcoreguidelines-pro-type-reinterpret-cast)
                  std::string(reinterpret_cast<const char *>(stem),
                              static_cast<std::size_t>(sb_stemmer_length(stemmer)));
         }

@@ -212,7 +212,7 @@ private:
   }
 
   util::expected<void, ExprError> check_compare(Expr &expr) {
-    Expr *left = &expr.children[0];
+    Expr *left = expr.children.data();
     Expr *right = &expr.children[1];
     if (auto ok = check_operand(*left); !ok) {
       return ok;
@@ -231,7 +231,7 @@ private:
     if (left->kind != Expr::Kind::field && right->kind == Expr::Kind::field &&
         left->type == ValueType::symbol) {
       std::swap(expr.children[0], expr.children[1]);
-      left = &expr.children[0];
+      left = expr.children.data();
       right = &expr.children[1];
       expr.op = expr.op == Expr::Op::lt   ? Expr::Op::gt
                 : expr.op == Expr::Op::le ? Expr::Op::ge

@@ -258,7 +258,7 @@ private:
       }
       if (!item.is_map() || item.find(name_key) == nullptr) {
         ignore(item.where,
-               fmt::format("a task needs a known \"{}\" or a \"{}\"; left out", ref_key, name_key));
+               fmt::format(R"(a task needs a known "{}" or a "{}"; left out)", ref_key, name_key));
         continue;
       }
       TaskAnswer task;

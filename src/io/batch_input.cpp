@@ -784,7 +784,7 @@ void to_codes(Node &value,
     }
     throw util::Error(util::Diagnostic{
         scalar.where,
-        fmt::format("\"{}\" is not a value of column \"{}\" ({}); write one of: {}{}",
+        fmt::format(R"("{}" is not a value of column "{}" ({}); write one of: {}{})",
                     util::excerpt(scalar.scalar), util::excerpt(heading), field.path, util::join(shown, ", "),
                     util::did_you_mean(normal(scalar.scalar), accepted))});
   };
@@ -961,7 +961,7 @@ Node csv_tree(const Record &record, const core::Framework &framework, const std:
         found = &group->entries.back().value;
       } else if (!found->is_map()) {
         throw util::Error(
-            util::Diagnostic{key_where, fmt::format("column \"{}\" clashes with column \"{}\"",
+            util::Diagnostic{key_where, fmt::format(R"(column "{}" clashes with column "{}")",
                                                     util::excerpt(name.text), util::excerpt(part))});
       }
       group = found;

@@ -24,6 +24,7 @@ std::string value_yaml(const core::FieldDecl &decl, const core::FieldValue &valu
                            : quoted(decl.domain.values[static_cast<std::size_t>(value.value)]);
   case core::FieldType::enum_list: {
     std::vector<std::string> items;
+    items.reserve(value.values.size());
     for (const int v : value.values) {
       items.push_back(quoted(decl.domain.values[static_cast<std::size_t>(v)]));
     }

@@ -169,8 +169,8 @@ void Loading::read_all() {
       continue;
     }
     for (const auto &entry : stored->entries) {
-      const auto spec = std::find_if(std::begin(k_sections), std::end(k_sections),
-                                     [&](const SectionSpec &s) { return s.key == entry.key.scalar; });
+      const auto *const spec = std::find_if(std::begin(k_sections), std::end(k_sections),
+                                            [&](const SectionSpec &s) { return s.key == entry.key.scalar; });
       if (spec == std::end(k_sections)) {
         m_problems.push_back(Diagnostic{entry.key.where,
                                         "unknown key \"" + entry.key.scalar + "\"" +

@@ -133,6 +133,7 @@ GoldenCase read_case(const SourceFile &file, const Framework &fw, std::vector<Di
             reader.error(item.where,
                          "unknown field \"" + item.scalar + "\"" + util::did_you_mean(item.scalar, [&] {
                            std::vector<std::string> paths;
+                           paths.reserve(fw.fields.size());
                            for (const auto &f : fw.fields) {
                              paths.push_back(f.path);
                            }
@@ -221,6 +222,7 @@ std::vector<std::string> compare(const GoldenCase &golden, const Assessment &a) 
   }
   if (golden.flags) {
     std::vector<std::string> actual;
+    actual.reserve(a.flags.size());
     for (const auto &raised : a.flags) {
       actual.push_back(fw.flags[static_cast<std::size_t>(raised.flag)].id);
     }

@@ -338,9 +338,8 @@ private:
         break;
       }
       default:
-        fail_at(m_pos - 2,
-                fmt::format("unknown escape \\{}; JSON knows \\\" \\\\ \\/ \\b \\f \\n \\r \\t \\uXXXX",
-                            printable_char(e)));
+        fail_at(m_pos - 2, fmt::format(R"(unknown escape \{}; JSON knows \" \\ \/ \b \f \n \r \t \uXXXX)",
+                                       printable_char(e)));
       }
     }
   }

@@ -141,7 +141,7 @@ FieldDecl Loading::read_field(const Node &node, bool task) {
   }
   if (const Node *role = node.find("role")) {
     const auto names = role_names(task);
-    const auto spec = std::find_if(std::begin(k_roles), std::end(k_roles), [&](const RoleSpec &r) {
+    const auto *const spec = std::find_if(std::begin(k_roles), std::end(k_roles), [&](const RoleSpec &r) {
       return r.task == task && role->is_scalar() && r.name == role->scalar;
     });
     if (spec == std::end(k_roles)) {
@@ -181,7 +181,7 @@ FieldDecl Loading::read_field(const Node &node, bool task) {
   if (const auto skipped = m_reader.string(node, "if_skipped", false)) {
     if (field.ask_if_text.empty()) {
       m_reader.error(node.find("if_skipped")->where,
-                     "\"if_skipped\" needs \"ask_if\"; without a condition the question is never skipped",
+                     R"("if_skipped" needs "ask_if"; without a condition the question is never skipped)",
                      "KR003");
     }
     field.if_skipped = field.domain.index_of(*skipped);
@@ -234,11 +234,11 @@ FieldDecl Loading::read_field(const Node &node, bool task) {
   }
   if (type && *type != "text" && field.domain.values.empty() && field.values_from.empty()) {
     m_reader.error(node.where,
-                   "field \"" + field.path + "\" of type " + *type + " needs \"values\" or \"values_from\"",
+                   "field \"" + field.path + "\" of type " + *type + R"( needs "values" or "values_from")",
                    "KR003");
   }
   if (type == "text" && (!field.domain.values.empty() || !field.values_from.empty())) {
-    m_reader.error(node.where, "field \"" + field.path + "\" is text; remove \"values\"", "KR005");
+    m_reader.error(node.where, "field \"" + field.path + R"(" is text; remove "values")", "KR005");
   }
   if (!field.values_from.empty() && !field.domain.values.empty()) {
     m_reader.error(node.find("values")->where,

@@ -47,6 +47,7 @@ words_of(Loading &loading, const Node &node, std::string_view allowed, std::stri
 
 void Loading::read_keywords() {
   std::vector<std::string> paths;
+  paths.reserve(m_fw.fields.size());
   for (const auto &field : m_fw.fields) {
     paths.push_back(field.path);
   }

@@ -141,8 +141,8 @@ void Loading::read_scoring() {
     for (const char *grade : {"none", "limited", "moderate", "strong"}) {
       s.grade_points[i++] = m_reader.integer(*g, grade, true, 0, 100).value_or(0);
     }
-    if (!(s.grade_points[0] <= s.grade_points[1] && s.grade_points[1] <= s.grade_points[2] &&
-          s.grade_points[2] <= s.grade_points[3])) {
+    if (s.grade_points[0] > s.grade_points[1] || s.grade_points[1] > s.grade_points[2] ||
+        s.grade_points[2] > s.grade_points[3]) {
       m_reader.error(g->where, "grade points must rise from none to strong", "KR051");
     }
   }
@@ -214,7 +214,7 @@ void Loading::read_verdict_policy() {
     policy.promising = m_reader.integer(*t, "promising", true, 0, 100).value_or(70);
     policy.conditional = m_reader.integer(*t, "conditional", true, 0, 100).value_or(50);
     policy.limited = m_reader.integer(*t, "limited", true, 0, 100).value_or(30);
-    if (!(policy.promising > policy.conditional && policy.conditional > policy.limited)) {
+    if (policy.promising <= policy.conditional || policy.conditional <= policy.limited) {
       m_reader.error(t->where, "verdict thresholds must fall: promising > conditional > limited", "KR051");
     }
   }

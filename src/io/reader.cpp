@@ -100,9 +100,9 @@ Reader::number(const Node &map, std::string_view key, bool required, double low,
   }
   double value = 0;
   const auto [ptr, ec] = std::from_chars(text->data(), text->data() + text->size(), value);
-  if (ec != std::errc() || ptr != text->data() + text->size() || !(value >= low && value <= high)) {
+  if (ec != std::errc() || ptr != text->data() + text->size() || value < low || value > high) {
     error(map.find(key)->where,
-          fmt::format("\"{}\" must be a number from {:g} to {:g}, not \"{}\"", key, low, high,
+          fmt::format(R"("{}" must be a number from {:g} to {:g}, not "{}")", key, low, high,
                       util::excerpt(*text)),
           "KR050");
     return std::nullopt;
@@ -220,7 +220,7 @@ core::Origin Reader::origin(const Node &map) {
   } else if (!provenance->is_scalar() ||
              (provenance->scalar != "quoted" && provenance->scalar != "reconstructed")) {
     error(provenance->where,
-          "\"provenance\" must be one of quoted, reconstructed, not \"" +
+          R"("provenance" must be one of quoted, reconstructed, not ")" +
               (provenance->is_scalar() ? provenance->scalar : std::string(kind_name(*provenance))) + "\"",
           "KR005");
   } else {

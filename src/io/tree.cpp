@@ -1,6 +1,6 @@
 // Conversion from yaml-cpp's nodes to our tree, with the limits enforced on the way, and a
 // pre-scan for flow nesting so that a hostile file never reaches yaml-cpp's recursion.
-#include <cstdio>
+#include <fmt/format.h>
 #include <kansrijk/io/tree.hpp>
 #include <map>
 #include <optional>
@@ -113,7 +113,7 @@ public:
   }
 
   void OnScalar(const YAML::Mark &mark,
-                const std::string &,
+                const std::string & /*tag*/,
                 YAML::anchor_t anchor,
                 const std::string &value) override {
     Node node = make(mark, Node::Kind::scalar);
@@ -127,17 +127,17 @@ public:
   }
 
   void OnSequenceStart(const YAML::Mark &mark,
-                       const std::string &,
+                       const std::string & /*tag*/,
                        YAML::anchor_t anchor,
-                       YAML::EmitterStyle::value) override {
+                       YAML::EmitterStyle::value /*style*/) override {
     open(make(mark, Node::Kind::sequence), anchor);
   }
   void OnSequenceEnd() override { close(); }
 
   void OnMapStart(const YAML::Mark &mark,
-                  const std::string &,
+                  const std::string & /*tag*/,
                   YAML::anchor_t anchor,
-                  YAML::EmitterStyle::value) override {
+                  YAML::EmitterStyle::value /*style*/) override {
     open(make(mark, Node::Kind::mapping), anchor);
   }
   void OnMapEnd() override { close(); }
@@ -363,9 +363,7 @@ std::string join_surrogate_escapes(std::string_view text) {
       const int low = hex_value(text.substr(i + 8, 4));
       if (high >= 0xD800 && high <= 0xDBFF && low >= 0xDC00 && low <= 0xDFFF) {
         const int code = 0x10000 + ((high - 0xD800) << 10) + (low - 0xDC00);
-        char escape[11];
-        std::snprintf(escape, sizeof escape, "\\U%08x", static_cast<unsigned>(code));
-        out += escape;
+        out += fmt::format("\\U{:08x}", static_cast<unsigned>(code));
         i += 11;
         continue;
       }

@@ -10,6 +10,7 @@
 #include <kansrijk/util/safe_text.hpp>
 #include <kansrijk/util/text.hpp>
 #include <set>
+#include <utility>
 
 namespace kansrijk::io {
 
@@ -19,8 +20,8 @@ namespace {
 
 class UseCaseReader {
 public:
-  UseCaseReader(const Framework &framework, const std::string &default_id)
-      : m_fw(framework), m_default_id(default_id) {}
+  UseCaseReader(const Framework &framework, std::string default_id)
+      : m_fw(framework), m_default_id(std::move(default_id)) {}
 
   UseCase read(const Node &root) {
     m_uc.fields.resize(m_fw.fields.size());
@@ -227,7 +228,7 @@ private:
   }
 
   // Whether a problem with `path` was reported already (then "missing" would repeat it).
-  bool field_has_error(const std::string &path) { return m_paths_with_errors.count(path) != 0; }
+  bool field_has_error(const std::string &path) { return m_paths_with_errors.contains(path); }
 
   static std::string allowed(const FieldDecl &decl) {
     if (decl.domain.values.size() > 20) {

@@ -528,6 +528,7 @@ private:
       return value_label(decl, value.value);
     case FieldType::enum_list: {
       std::vector<std::string> labels;
+      labels.reserve(value.values.size());
       for (const int v : value.values) {
         labels.push_back(value_label(decl, v));
       }
@@ -724,6 +725,7 @@ private:
   void effects_on_work() {
     m_sink.heading(w(Word::effects_on_work));
     std::vector<std::string> tasks;
+    tasks.reserve(m_a.tasks.size());
     for (const auto &result : m_a.tasks) {
       tasks.push_back(task_label(m_fw, m_uc, result.task, m_language));
     }
@@ -889,6 +891,7 @@ private:
       }
       for (const auto &outcome : q.outcomes) {
         std::vector<std::string> answers;
+        answers.reserve(outcome.answers.size());
         for (const auto &answer : outcome.answers) {
           answers.push_back(answer_words(q.ref, answer));
         }
@@ -945,6 +948,7 @@ private:
                   Tone::good);
       const auto flag_list = [&](const std::vector<int> &flags) {
         std::vector<std::string> out;
+        out.reserve(flags.size());
         for (const int f : flags) {
           out.push_back(m_fw.flags[static_cast<std::size_t>(f)].message.in(m_lang));
         }
@@ -959,6 +963,7 @@ private:
       if (layer == Layer::appendix) {
         const auto rule_ids = [&](const std::vector<int> &rules) {
           std::vector<std::string> out;
+          out.reserve(rules.size());
           for (const int r : rules) {
             out.push_back(m_fw.rules[static_cast<std::size_t>(r)].id);
           }
@@ -1014,6 +1019,7 @@ private:
           }
         } else if (status == ConditionStatus::open) {
           std::vector<std::string> questions;
+          questions.reserve(raised.waits_for.size());
           for (const auto &ref : raised.waits_for) {
             questions.push_back(question_text(m_fw, m_uc, ref, m_language));
           }
@@ -1066,6 +1072,7 @@ private:
   void at_a_glance() {
     m_sink.heading(w(Word::at_a_glance));
     std::vector<BarDatum> bars;
+    bars.reserve(m_a.blocks.size());
     for (const auto &score : m_a.blocks) {
       bars.push_back({m_fw.blocks[static_cast<std::size_t>(score.block)].label.in(m_lang), score.score});
     }
@@ -1129,7 +1136,7 @@ private:
   void sources() {
     m_sink.heading(w(Word::sources));
     for (const auto &source : m_fw.sources) {
-      if (m_cited.count(source.id) != 0) {
+      if (m_cited.contains(source.id)) {
         m_sink.item(fmt::format("[{}]", source.id), source.title.in(m_lang), Tone::plain);
       }
     }

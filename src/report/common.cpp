@@ -100,6 +100,7 @@ std::string value_words(const core::FieldDecl &decl, const core::FieldValue &val
     return value.value >= 0 ? core::value_label(decl, value.value, lang) : std::string("-");
   case core::FieldType::enum_list: {
     std::vector<std::string> labels;
+    labels.reserve(value.values.size());
     for (const int v : value.values) {
       labels.push_back(core::value_label(decl, v, lang));
     }
@@ -131,6 +132,7 @@ std::string change_words(const core::Framework &framework,
     std::set_difference(now.values.begin(), now.values.end(), change.value.values.begin(),
                         change.value.values.end(), std::back_inserter(removed));
     std::vector<std::string> parts;
+    parts.reserve(added.size());
     for (const int v : added) {
       parts.push_back(fmt::format("{} \"{}\": {}", word(Word::what_if_add, language), label,
                                   core::value_label(decl, v, lang)));

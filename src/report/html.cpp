@@ -57,8 +57,8 @@ std::string shortened(std::string_view text, std::size_t limit) {
 // is narrower), from the advance widths of its letters, rounded up.
 double text_width(std::string_view text) {
   double em = 0;
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    const auto byte = static_cast<unsigned char>(text[i]);
+  for (char i : text) {
+    const auto byte = static_cast<unsigned char>(i);
     if ((byte & 0xC0) == 0x80) {
       continue; // a continuation byte: counted with its first byte
     }
@@ -109,9 +109,9 @@ std::vector<std::string> wrap(std::string_view text, double max_width) {
 
 // An SVG text element of `lines`, the first baseline at `y`, 15 units apart.
 std::string svg_text(int x, int y, const std::vector<std::string> &lines, std::string_view attributes) {
-  std::string out = fmt::format("<text x=\"{}\" y=\"{}\"{}>", x, y, attributes);
+  std::string out = fmt::format(R"(<text x="{}" y="{}"{}>)", x, y, attributes);
   for (std::size_t i = 0; i < lines.size(); ++i) {
-    out += fmt::format("<tspan x=\"{}\" dy=\"{}\">{}</tspan>", x, i == 0 ? 0 : 15, escape_html(lines[i]));
+    out += fmt::format(R"(<tspan x="{}" dy="{}">{}</tspan>)", x, i == 0 ? 0 : 15, escape_html(lines[i]));
   }
   return out + "</text>";
 }
@@ -331,22 +331,22 @@ public:
           svg_text(label_width - 8, first_baseline(mid, labels[i].size()), labels[i], " text-anchor=\"end\"");
       switch (rows[i].direction) {
       case 1:
-        svg += fmt::format("<path d=\"M{0} {1} l-8 10 h16 z\" fill=\"{2}\"/>", x, mid - 6, colour);
+        svg += fmt::format(R"(<path d="M{0} {1} l-8 10 h16 z" fill="{2}"/>)", x, mid - 6, colour);
         break;
       case -1:
-        svg += fmt::format("<path d=\"M{0} {1} l-8 -10 h16 z\" fill=\"{2}\"/>", x, mid + 6, colour);
+        svg += fmt::format(R"(<path d="M{0} {1} l-8 -10 h16 z" fill="{2}"/>)", x, mid + 6, colour);
         break;
       case 2:
-        svg += fmt::format("<path d=\"M{0} {1} l-6 7 h12 z M{0} {2} l-6 -7 h12 z\" fill=\"{3}\"/>", x,
-                           mid - 8, mid + 8, colour);
+        svg += fmt::format(R"(<path d="M{0} {1} l-6 7 h12 z M{0} {2} l-6 -7 h12 z" fill="{3}"/>)", x, mid - 8,
+                           mid + 8, colour);
         break;
       case 3:
-        svg += fmt::format("<text x=\"{}\" y=\"{}\" text-anchor=\"middle\" font-weight=\"bold\">?</text>", x,
+        svg += fmt::format(R"(<text x="{}" y="{}" text-anchor="middle" font-weight="bold">?</text>)", x,
                            mid + 4);
         break;
       default:
-        svg += fmt::format("<rect x=\"{}\" y=\"{}\" width=\"16\" height=\"3\" fill=\"{}\"/>", x - 8, mid - 1,
-                           colour);
+        svg +=
+            fmt::format(R"(<rect x="{}" y="{}" width="16" height="3" fill="{}"/>)", x - 8, mid - 1, colour);
         break;
       }
       svg += svg_text(word_x, first_baseline(mid, words[i].size()), words[i],

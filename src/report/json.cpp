@@ -21,8 +21,8 @@ public:
   JsonWriter(const Assessment &a, Language language, std::string date)
       : m_a(a), m_fw(*a.framework), m_uc(*a.use_case), m_lang(language_code(language)), m_language(language),
         m_date(std::move(date)) {
-    for (std::size_t i = 0; i < m_fw.rules.size(); ++i) {
-      m_rules[m_fw.rules[i].id] = &m_fw.rules[i];
+    for (const auto &rule : m_fw.rules) {
+      m_rules[rule.id] = &rule;
     }
   }
 
@@ -496,12 +496,15 @@ private:
         }
         return out;
       };
-      if (!rule.effects.flags.empty())
+      if (!rule.effects.flags.empty()) {
         effects["flags"] = ids(rule.effects.flags, m_fw.flags);
-      if (!rule.effects.conditions.empty())
+      }
+      if (!rule.effects.conditions.empty()) {
         effects["conditions"] = ids(rule.effects.conditions, m_fw.conditions);
-      if (!rule.effects.recommendations.empty())
+      }
+      if (!rule.effects.recommendations.empty()) {
         effects["recommendations"] = ids(rule.effects.recommendations, m_fw.recommendations);
+      }
       list.push_back({{"rule", rule.id},
                       {"block", m_fw.blocks[static_cast<std::size_t>(rule.block)].id},
                       {"when", rule.when_text},

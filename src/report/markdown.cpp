@@ -15,10 +15,10 @@ std::string escape_markdown(std::string_view text) { return util::safe_markdown(
 
 class MarkdownSink final : public Sink {
 public:
-  explicit MarkdownSink(const RenderOptions &) {}
+  explicit MarkdownSink(const RenderOptions & /*unused*/) {}
 
   void title(std::string_view text) override { block(fmt::format("# {}", escape_markdown(text))); }
-  void running_head(std::string_view, std::string_view) override {}
+  void running_head(std::string_view /*title*/, std::string_view /*date*/) override {}
   void part(std::string_view text) override { block(fmt::format("# {}", escape_markdown(text))); }
   void meta(std::string_view label, std::string_view value) override {
     if (!m_in_meta) {
@@ -27,13 +27,15 @@ public:
     }
     m_out += fmt::format("- **{}:** {}\n", escape_markdown(label), escape_markdown(value));
   }
-  void verdict(std::string_view text, Tone) override { block(fmt::format("## {}", escape_markdown(text))); }
+  void verdict(std::string_view text, Tone /*tone*/) override {
+    block(fmt::format("## {}", escape_markdown(text)));
+  }
   void heading(std::string_view text) override { block(fmt::format("## {}", escape_markdown(text))); }
-  void subheading(std::string_view text, Tone) override {
+  void subheading(std::string_view text, Tone /*tone*/) override {
     block(fmt::format("### {}", escape_markdown(text)));
   }
   void paragraph(std::string_view text) override { block(escape_markdown(text)); }
-  void item(std::string_view marker, std::string_view text, Tone) override {
+  void item(std::string_view marker, std::string_view text, Tone /*tone*/) override {
     start_list();
     if (marker == "-") {
       m_out += fmt::format("- {}\n", escape_markdown(text));
@@ -51,7 +53,7 @@ public:
     m_out += fmt::format("{}- {}{}\n", m_detail_indent, marker.empty() ? "" : std::string(marker) + " ",
                          escape_markdown(text));
   }
-  void score_row(std::string_view points, std::string_view text, Tone) override {
+  void score_row(std::string_view points, std::string_view text, Tone /*tone*/) override {
     start_list();
     m_out += points.empty() ? fmt::format("- {}\n", escape_markdown(text))
                             : fmt::format("- **{}** {}\n", escape_markdown(points), escape_markdown(text));
@@ -59,8 +61,8 @@ public:
   void note(std::string_view label, std::string_view text) override {
     block(fmt::format("> **{}:** {}", escape_markdown(label), escape_markdown(text)));
   }
-  void bar_chart(std::string_view, const std::vector<BarDatum> &) override {}
-  void direction_chart(std::string_view, const std::vector<DirectionDatum> &) override {}
+  void bar_chart(std::string_view /*caption*/, const std::vector<BarDatum> & /*bars*/) override {}
+  void direction_chart(std::string_view /*caption*/, const std::vector<DirectionDatum> & /*rows*/) override {}
   std::string finish() override { return std::move(m_out); }
 
 private:

@@ -228,7 +228,7 @@ std::string Overview::render(Format format, Language language) const {
     const auto it = m_verdicts.find(v);
     const int n = it == m_verdicts.end() ? 0 : it->second;
     const std::string bar =
-        html ? fmt::format("<span class=\"bar v-{}\" style=\"width:{:.1f}%\"></span>", core::to_string(v),
+        html ? fmt::format(R"(<span class="bar v-{}" style="width:{:.1f}%"></span>)", core::to_string(v),
                            n == 0 ? 0.0 : std::max(0.5, 100.0 * n / most))
              : std::string(static_cast<std::size_t>((n * 30 + most - 1) / most), '#');
     rows.push_back({esc(verdict(v)), std::to_string(n), bar});

@@ -16,7 +16,7 @@ namespace {
 constexpr std::array<std::string_view, 2> k_frame_languages = {"nl", "en"};
 
 struct Row {
-  Word key;
+  Word key{};
   std::array<std::string_view, k_frame_languages.size()> text;
 };
 

@@ -127,16 +127,16 @@ summary_line(const Framework &framework, const SummaryRow &row, SummaryFormat fo
     out += "},\"top_technology\":";
     json_string_or_null(out, row.top_technology);
     out += ",\"flags\":";
-    out += row.error.empty() ? fmt::format("{{\"knockout\":{},\"high\":{},\"medium\":{},\"low\":{}}}",
+    out += row.error.empty() ? fmt::format(R"({{"knockout":{},"high":{},"medium":{},"low":{}}})",
                                            row.flags[0], row.flags[1], row.flags[2], row.flags[3])
                              : std::string("null");
     out += ",\"error\":";
     json_string_or_null(out, row.error);
     if (row.error.empty()) {
-      out += fmt::format(",\"unknown_answers\":{},\"open_questions\":{}", row.unknown_answers,
+      out += fmt::format(R"(,"unknown_answers":{},"open_questions":{})", row.unknown_answers,
                          row.open_questions);
     } else {
-      out += ",\"unknown_answers\":null,\"open_questions\":null";
+      out += R"(,"unknown_answers":null,"open_questions":null)";
     }
     out += ",\"suggested_tasks\":";
     json_string_or_null(out, row.suggested_tasks);

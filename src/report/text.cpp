@@ -23,7 +23,7 @@ public:
       : m_width(std::max(40, options.width)), m_color(options.color) {}
 
   void title(std::string_view text) override { underlined(text, Tone::plain, '='); }
-  void running_head(std::string_view, std::string_view) override {}
+  void running_head(std::string_view /*title*/, std::string_view /*date*/) override {}
   void part(std::string_view text) override {
     line();
     line();
@@ -73,8 +73,8 @@ public:
     }
     wrapped(printable(label) + ": ", text, 4, Tone::plain);
   }
-  void bar_chart(std::string_view, const std::vector<BarDatum> &) override {}
-  void direction_chart(std::string_view, const std::vector<DirectionDatum> &) override {}
+  void bar_chart(std::string_view /*caption*/, const std::vector<BarDatum> & /*bars*/) override {}
+  void direction_chart(std::string_view /*caption*/, const std::vector<DirectionDatum> & /*rows*/) override {}
   std::string finish() override { return std::move(m_out); }
 
 private:

@@ -10,6 +10,8 @@ namespace kansrijk::util {
 
 namespace {
 
+// NOLINTBEGIN(cppcoreguidelines-avoid-non-const-global-variables): the state a signal
+// handler reads and writes can only live here.
 std::atomic<int> g_signal{0}; // the stop signal received, 0 for none
 std::atomic<bool> g_end_stdin{false};
 static_assert(std::atomic<int>::is_always_lock_free && std::atomic<bool>::is_always_lock_free,
@@ -18,6 +20,7 @@ static_assert(std::atomic<int>::is_always_lock_free && std::atomic<bool>::is_alw
 struct sigaction g_old_int {};
 struct sigaction g_old_term {};
 struct sigaction g_old_hup {};
+// NOLINTEND(cppcoreguidelines-avoid-non-const-global-variables)
 
 extern "C" void on_stop_signal(int signal) {
   g_signal.store(signal);

@@ -254,7 +254,7 @@ void refuse_output_over_inputs(std::string_view option,
     return;
   }
   struct stat st {};
-  if (::stat(path.c_str(), &st) != 0 || !(S_ISREG(st.st_mode) || S_ISDIR(st.st_mode))) {
+  if (::stat(path.c_str(), &st) != 0 || (!S_ISREG(st.st_mode) && !S_ISDIR(st.st_mode))) {
     return; // a new file cannot be an input; a device or FIFO is written in place
   }
   const FileId output{st.st_dev, st.st_ino};

@@ -17,7 +17,7 @@ public:
 
   // The longest line accepted; a longer one ends the input (`overlong()` then says so),
   // so that `kansrijk interview < /dev/zero` cannot grow without bound.
-  static constexpr std::size_t k_max_line_bytes = 64 * 1024;
+  static constexpr std::size_t k_max_line_bytes = std::size_t{64} * 1024;
 
   // Reads from standard input in `mode`; prompts (and, in plain mode, the line read, so a
   // scripted transcript reads like a session) go to `out`.

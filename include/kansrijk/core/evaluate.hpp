@@ -19,6 +19,7 @@ struct UnknownRef {
   bool task_field = false;
   int member = -1; // a list field tested for one value (`value in field`): that value
 
+  // NOLINTNEXTLINE(readability-implicit-bool-conversion): reported inside the defaulted body
   friend auto operator<=>(const UnknownRef &, const UnknownRef &) = default;
 };
 

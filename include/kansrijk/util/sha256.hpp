@@ -17,7 +17,7 @@ public:
 private:
   void compress(const unsigned char *block);
   unsigned m_state[8];
-  unsigned char m_buffer[64];
+  unsigned char m_buffer[64]{};
   std::size_t m_buffered = 0;
   unsigned long long m_length = 0;
 };
