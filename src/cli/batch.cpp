@@ -148,14 +148,28 @@ std::string suggestion_cell(const std::vector<core::Suggestion> &suggestions) {
 }
 
 // The text suggestions are made from: the title and the description.
+// The fields whose free text the suggestions read: the title and every other text field
+// the framework declares, but the identifier, in the framework's order (for the built-in
+// framework: title, description, purpose.goal, purpose.problem).
+std::vector<std::size_t> suggestion_fields(const core::Framework &fw) {
+  std::vector<std::size_t> out;
+  const int id = fw.field_with(core::FieldRole::id);
+  for (std::size_t i = 0; i < fw.fields.size(); ++i) {
+    const core::FieldDecl &decl = fw.fields[i];
+    if (decl.type == core::FieldType::text && !decl.derived && static_cast<int>(i) != id) {
+      out.push_back(i);
+    }
+  }
+  return out;
+}
+
 std::string description_of(const core::Framework &fw, const core::UseCase &use_case) {
   std::string text = use_case.title;
-  for (const char *path : {"description", "purpose.goal", "purpose.problem"}) {
-    if (const int index = fw.field_index(path); index >= 0) {
-      const auto &value = use_case.fields[static_cast<std::size_t>(index)];
-      if (value.known) {
-        text += "\n" + value.text;
-      }
+  const int title = fw.field_with(core::FieldRole::title);
+  for (const std::size_t index : suggestion_fields(fw)) {
+    const auto &value = use_case.fields[index];
+    if (static_cast<int>(index) != title && value.known) {
+      text += "\n" + value.text;
     }
   }
   return text;
@@ -176,8 +190,8 @@ Outcome process(const io::Record &record, const Context &context) {
         std::find(record.header->fields.begin(), record.header->fields.end(), "tasks") ==
             record.header->fields.end()) {
       std::string text;
-      for (const char *path : {"title", "description", "purpose.goal", "purpose.problem"}) {
-        text += io::record_text(record, path) + "\n";
+      for (const std::size_t index : suggestion_fields(context.framework)) {
+        text += io::record_text(record, context.framework.fields[index].path) + "\n";
       }
       for (const auto &s : context.suggester->suggest(text).tasks) {
         assumed.push_back(s.ref);
