@@ -98,6 +98,7 @@ struct Finding {
   Severity severity = Severity::error;
   util::Location where;
   std::string message;
+  bool about_rules = false; // raised by the rule checks (kept when the rest cannot be checked)
 };
 
 struct ValidateOptions {
@@ -140,7 +141,8 @@ void analyse(const core::Framework &fw, std::vector<Finding> &findings) {
           {"KR102", Severity::warning, rule.origin.where,
            fmt::format("rule \"{}\": the search for a use case that fires it stopped after {} use cases; "
                        "simplify the condition",
-                       rule.id, result.tried)});
+                       rule.id, result.tried),
+           true});
     }
   }
   // two rules that push the same dimension up and down and can fire together
@@ -170,7 +172,8 @@ void analyse(const core::Framework &fw, std::vector<Finding> &findings) {
                 {"KR102", Severity::warning, fw.rules[b].origin.where,
                  fmt::format("rules \"{}\" and \"{}\": the search for a use case that fires both stopped "
                              "after {} use cases",
-                             fw.rules[a].id, fw.rules[b].id, both.tried)});
+                             fw.rules[a].id, fw.rules[b].id, both.tried),
+                 true});
           }
         }
       }
@@ -282,7 +285,7 @@ void analyse_checked_rules(core::Framework fw,
   std::vector<Finding> found;
   analyse(fw, found);
   for (auto &f : found) {
-    if (f.check == "KR100" || f.check == "KR101" || (f.check == "KR102" && f.message.starts_with("rule"))) {
+    if (f.check == "KR100" || f.check == "KR101" || (f.check == "KR102" && f.about_rules)) {
       findings.push_back(std::move(f));
     }
   }
