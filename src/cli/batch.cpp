@@ -134,7 +134,8 @@ struct Context {
   report::RenderOptions render_options;
   const core::Suggester *suggester = nullptr; // with --suggest or --drafts
   bool drafts = false;
-  bool overview = false; // with --overview: the what-if search too, for the quick wins
+  bool overview = false;                      // with --overview: the what-if search too, for the quick wins
+  std::vector<std::size_t> suggestion_fields; // with a suggester: suggestion_fields(framework)
 };
 
 // `suggestions` as summary cells: `ref (score: words)`, joined by " | ".
@@ -163,10 +164,10 @@ std::vector<std::size_t> suggestion_fields(const core::Framework &fw) {
   return out;
 }
 
-std::string description_of(const core::Framework &fw, const core::UseCase &use_case) {
+std::string description_of(const Context &context, const core::UseCase &use_case) {
   std::string text = use_case.title;
-  const int title = fw.field_with(core::FieldRole::title);
-  for (const std::size_t index : suggestion_fields(fw)) {
+  const int title = context.framework.field_with(core::FieldRole::title);
+  for (const std::size_t index : context.suggestion_fields) {
     const auto &value = use_case.fields[index];
     if (static_cast<int>(index) != title && value.known) {
       text += "\n" + value.text;
@@ -190,7 +191,7 @@ Outcome process(const io::Record &record, const Context &context) {
         std::find(record.header->fields.begin(), record.header->fields.end(), "tasks") ==
             record.header->fields.end()) {
       std::string text;
-      for (const std::size_t index : suggestion_fields(context.framework)) {
+      for (const std::size_t index : context.suggestion_fields) {
         text += io::record_text(record, context.framework.fields[index].path) + "\n";
       }
       for (const auto &s : context.suggester->suggest(text).tasks) {
@@ -220,8 +221,7 @@ Outcome process(const io::Record &record, const Context &context) {
     report::SummaryRow row = report::summarize(assessment, source_of(record));
     row.tasks_suggested = !assumed.empty();
     if (context.suggester != nullptr) {
-      const core::Suggestions suggestions =
-          context.suggester->suggest(description_of(context.framework, use_case));
+      const core::Suggestions suggestions = context.suggester->suggest(description_of(context, use_case));
       if (use_case.tasks.empty() || !assumed.empty()) {
         row.suggested_tasks = suggestion_cell(suggestions.tasks);
       }
@@ -452,7 +452,8 @@ int run_batch(const BatchOptions &options, std::istream &in, std::ostream &out, 
                         render_options,
                         suggester ? &*suggester : nullptr,
                         !options.drafts.empty(),
-                        !options.overview.empty()};
+                        !options.overview.empty(),
+                        suggester ? suggestion_fields(framework) : std::vector<std::size_t>{}};
   io::SourceOptions source_options{&in, options.follow_symlinks ? io::Symlinks::follow : io::Symlinks::inside,
                                    &framework};
   source_options.columns = columns ? &*columns : nullptr;
