@@ -7,6 +7,7 @@
 #include <kansrijk/cli/cli.hpp>
 #include <kansrijk/cli/commands.hpp>
 #include <kansrijk/core/engine.hpp>
+#include <kansrijk/io/builtin_framework.hpp>
 #include <kansrijk/io/framework_loader.hpp>
 #include <kansrijk/io/golden_case.hpp>
 #include <kansrijk/report/render.hpp>
@@ -30,7 +31,9 @@ struct FrameworkOptions {
   std::string language; // empty: the framework's first language
 };
 
-std::vector<io::SourceFile> framework_sources(const std::string &folder, std::string &origin) {
+// The files of the framework to show; `origin` and `fingerprint` (known only for the built-in one) are set.
+std::vector<io::SourceFile>
+framework_sources(const std::string &folder, std::string &origin, std::string_view &fingerprint) {
   origin = folder;
   if (origin.empty()) {
     const char *env = std::getenv("KANSRIJK_FRAMEWORK");
@@ -38,6 +41,7 @@ std::vector<io::SourceFile> framework_sources(const std::string &folder, std::st
   }
   if (origin.empty()) {
     origin = "builtin";
+    fingerprint = io::builtin_framework_fingerprint();
     return io::builtin_framework_sources();
   }
   return io::read_framework_folder(origin);
@@ -335,8 +339,9 @@ void add_framework(CommandLine &app, Action &action) {
   sub->callback([options, &action] {
     action = [options](std::istream &in, std::ostream &out, std::ostream &err) {
       std::string origin;
-      const auto files = framework_sources(options->folder, origin);
-      const core::Framework fw = io::load_framework(files, origin);
+      std::string_view fingerprint;
+      const auto files = framework_sources(options->folder, origin, fingerprint);
+      const core::Framework fw = io::load_framework(files, origin, fingerprint);
       // Everything shown comes from the framework's files: collected, then made safe for a
       // terminal as a whole (line breaks in texts kept) and written with a check.
       std::ostringstream shown;

@@ -6,6 +6,7 @@
 #include <kansrijk/cli/cli.hpp>
 #include <kansrijk/cli/commands.hpp>
 #include <kansrijk/core/engine.hpp>
+#include <kansrijk/io/builtin_framework.hpp>
 #include <kansrijk/io/framework_loader.hpp>
 #include <kansrijk/io/golden_case.hpp>
 #include <kansrijk/report/trace.hpp>
@@ -93,7 +94,9 @@ void add_test(CommandLine &app, Action &action) {
         origin = env != nullptr && *env != '\0' ? env : "";
       }
       files = origin.empty() ? io::builtin_framework_sources() : io::read_framework_folder(origin);
-      const core::Framework framework = io::load_framework(files, origin.empty() ? "builtin" : origin);
+      const core::Framework framework =
+          origin.empty() ? io::load_framework(files, "builtin", io::builtin_framework_fingerprint())
+                         : io::load_framework(files, origin);
       const auto cases = io::load_golden_cases(files, framework);
       if (cases.empty()) {
         err << "kansrijk: error: " << util::safe_terminal(origin.empty() ? "builtin" : origin)

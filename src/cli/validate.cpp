@@ -13,6 +13,7 @@
 #include <kansrijk/cli/commands.hpp>
 #include <kansrijk/core/analysis.hpp>
 #include <kansrijk/core/completion.hpp>
+#include <kansrijk/io/builtin_framework.hpp>
 #include <kansrijk/io/framework_loader.hpp>
 #include <kansrijk/io/golden_case.hpp>
 #include <kansrijk/io/use_case_loader.hpp>
@@ -295,7 +296,9 @@ std::vector<Finding> validate_folder(const std::string &folder) {
   const std::vector<io::SourceFile> files =
       folder.empty() ? io::builtin_framework_sources() : io::read_framework_folder(folder);
   std::vector<Finding> findings;
-  auto loaded = io::load_framework_partially(files, folder.empty() ? "builtin" : folder);
+  auto loaded = folder.empty()
+                    ? io::load_framework_partially(files, "builtin", io::builtin_framework_fingerprint())
+                    : io::load_framework_partially(files, folder);
   const core::Framework &fw = loaded.framework;
   findings.reserve(fw.warnings.size());
   for (const auto &warning : fw.warnings) {

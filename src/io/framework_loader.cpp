@@ -11,6 +11,8 @@
 #include <kansrijk/core/policy.hpp>
 #include <kansrijk/core/type_check.hpp>
 #include <kansrijk/io/builtin_framework.hpp>
+#include <kansrijk/io/fingerprint.hpp>
+#include <kansrijk/io/tree_image.hpp>
 #include <kansrijk/util/file.hpp>
 #include <kansrijk/util/sha256.hpp>
 #include <kansrijk/util/text.hpp>
@@ -93,15 +95,18 @@ std::vector<SourceFile> read_framework_folder(const std::string &folder) {
 std::vector<SourceFile> builtin_framework_sources() {
   std::vector<SourceFile> files;
   for (const auto &file : builtin_framework_files()) {
-    files.push_back(
-        SourceFile{std::string(file.name), "builtin:" + std::string(file.name), std::string(file.content)});
+    files.push_back(SourceFile{std::string(file.name), "builtin:" + std::string(file.name),
+                               std::string(file.content), file.image, file.content});
   }
   return files;
 }
 
 namespace detail {
 
-Loading::Loading(const std::vector<SourceFile> &files, const std::string &origin) : m_files(files) {
+Loading::Loading(const std::vector<SourceFile> &files,
+                 const std::string &origin,
+                 std::string_view known_fingerprint)
+    : m_files(files), m_known_fingerprint(known_fingerprint) {
   m_fw.origin = origin;
 }
 
@@ -115,24 +120,18 @@ Framework Loading::load() {
 }
 
 void Loading::read_all() {
-  // The hash covers the definition files in name order, wherever they were read from, so the
-  // built-in copy and the same folder on disk have the same fingerprint.
   std::vector<const SourceFile *> definition;
+  std::vector<std::pair<std::string_view, std::string_view>> named;
   for (const auto &file : m_files) {
     if (!file.name.starts_with("tests/")) {
       definition.push_back(&file);
+      named.emplace_back(file.name, file.content);
     }
   }
   std::sort(definition.begin(), definition.end(),
             [](const SourceFile *a, const SourceFile *b) { return a->name < b->name; });
-  util::Sha256 hash;
-  for (const SourceFile *file : definition) {
-    hash.update(file->name);
-    hash.update(std::string_view("\0", 1));
-    hash.update(file->content);
-    hash.update(std::string_view("\0", 1));
-  }
-  m_fw.sha256 = hash.hex_digest();
+  m_fw.sha256 = m_known_fingerprint.empty() ? framework_fingerprint(std::move(named))
+                                            : std::string(m_known_fingerprint);
 
   // Gather the sections of every file.
   std::vector<std::string> known;
@@ -140,7 +139,9 @@ void Loading::read_all() {
     known.emplace_back(spec.key);
   }
   for (const SourceFile *file : definition) {
-    auto tree = parse_document(file->content, file->display);
+    const std::string_view image = file->image_of_content();
+    auto tree =
+        image.empty() ? parse_document(file->content, file->display) : read_tree_image(image, file->display);
     if (!tree) {
       tree.error().code = "KR001";
       m_problems.push_back(tree.error());
@@ -392,12 +393,16 @@ void Loading::check_sources() {
 
 } // namespace detail
 
-Framework load_framework(const std::vector<SourceFile> &files, const std::string &origin) {
-  return detail::Loading(files, origin).load();
+Framework load_framework(const std::vector<SourceFile> &files,
+                         const std::string &origin,
+                         std::string_view known_fingerprint) {
+  return detail::Loading(files, origin, known_fingerprint).load();
 }
 
-PartialFramework load_framework_partially(const std::vector<SourceFile> &files, const std::string &origin) {
-  detail::Loading loading(files, origin);
+PartialFramework load_framework_partially(const std::vector<SourceFile> &files,
+                                          const std::string &origin,
+                                          std::string_view known_fingerprint) {
+  detail::Loading loading(files, origin, known_fingerprint);
   loading.read_all();
   PartialFramework out;
   out.problems = loading.take_problems();
@@ -419,7 +424,7 @@ Framework load_framework_for(const std::string &folder) {
   if (!chosen.empty()) {
     return load_framework(read_framework_folder(chosen), chosen);
   }
-  return load_framework(builtin_framework_sources(), "builtin");
+  return load_framework(builtin_framework_sources(), "builtin", builtin_framework_fingerprint());
 }
 
 std::vector<std::string> framework_file_paths(const std::string &folder) {

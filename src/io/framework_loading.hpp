@@ -27,7 +27,9 @@ struct Section {
 
 class Loading {
 public:
-  Loading(const std::vector<SourceFile> &files, const std::string &origin);
+  Loading(const std::vector<SourceFile> &files,
+          const std::string &origin,
+          std::string_view known_fingerprint);
 
   core::Framework load();
   // Reads every part, collecting problems; load() throws them, partial loading returns them.
@@ -79,6 +81,7 @@ public:
   core::Origin origin(const Node &node);
 
   const std::vector<SourceFile> &m_files;
+  std::string_view m_known_fingerprint; // empty: computed from m_files
   core::Framework m_fw;
   Reader m_reader;
   std::vector<Diagnostic> m_problems;
