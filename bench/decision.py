@@ -3,7 +3,11 @@
 for docs/performance.md. Not run by ctest: timings on shared machines are noisy, so every
 figure is read next to a reference measured in the same run.
 
-Usage: bench/decision.py [BUILD_DIR] [CASES]   (default: build, 100000)
+Usage: bench/decision.py [BUILD_DIR] [CASES] [BASELINE_BUILD_DIR]   (default: build, 100000)
+
+With BASELINE_BUILD_DIR (a build of another commit, with kansrijk and kansrijk_bench built in
+it, e.g. `git worktree add /tmp/base COMMIT` and build there), sections 1 to 4 also time the
+baseline, each measurement next to the same one of BUILD_DIR, and print the speed-up.
 
 1. assess of every example, with the analyses, against the same assessment in `batch
    --summary` (range only: no ranked questions, no what-if); median of 5 runs each.
@@ -31,6 +35,9 @@ BUILD = sys.argv[1] if len(sys.argv) > 1 else os.path.join(ROOT, "build")
 CASES = int(sys.argv[2]) if len(sys.argv) > 2 else 100000
 BIN = os.path.join(BUILD, "kansrijk")
 BENCH = os.path.join(BUILD, "kansrijk_bench")
+BASELINE = sys.argv[3] if len(sys.argv) > 3 else None
+BASE_BIN = os.path.join(BASELINE, "kansrijk") if BASELINE else None
+BASE_BENCH = os.path.join(BASELINE, "kansrijk_bench") if BASELINE else None
 # Not part of a plain build (CMakeLists.txt): build it, and the binary, if out of date.
 subprocess.run(["cmake", "--build", BUILD, "-j2", "--target", "kansrijk", "kansrijk_bench"], check=True,
                stdout=subprocess.DEVNULL)
@@ -63,7 +70,8 @@ def section_examples():
         path = os.path.join(EXAMPLES, name)
         full = timed([BIN, "assess", path])
         plain = timed([BIN, "batch", path, "--summary", os.devnull])
-        print(f"   {name:36} {full:7.1f} {plain:7.1f}  ratio {full / plain:4.2f}")
+        was = f"  baseline {timed([BASE_BIN, 'assess', path]):7.1f}" if BASELINE else ""
+        print(f"   {name:36} {full:7.1f} {plain:7.1f}  ratio {full / plain:4.2f}{was}")
         worst = max(worst or (0, ""), (full, name))
     version = timed([BIN, "--version"])
     print(f"   worst: {worst[1]} {worst[0]:.1f} ms; `kansrijk --version` {version:.1f} ms")
@@ -90,31 +98,45 @@ def interview_states(tmp):
     return states
 
 
-def bench(paths):
+def bench(paths, binary=None):
     """kansrijk_bench's rows for `paths`, as dicts."""
-    out = subprocess.run([BENCH, *paths], capture_output=True, text=True, check=True).stdout.splitlines()
+    out = subprocess.run([binary or BENCH, *paths], capture_output=True, text=True, check=True).stdout.splitlines()
     head = out[0].split("\t")
     return [dict(zip(head, line.split("\t"))) for line in out[1:]]
 
 
 def section_interview(tmp):
     print("2. the interview's recomputation (range and ranked questions), in process, median of 9, ms")
-    rows = sorted(bench(interview_states(tmp)), key=lambda r: -float(r["interview_us"]))
+    states = interview_states(tmp)
+    rows = sorted(bench(states), key=lambda r: -float(r["interview_us"]))
     for r in rows[:3]:
         print(f"   {os.path.basename(r['case']):36} {float(r['interview_us']) / 1000:7.1f}  (range alone "
               f"{float(r['range_us']) / 1000:.1f}, {r['nodes']} nodes)")
     print(f"   {len(rows)} states; median {statistics.median(float(r['interview_us']) for r in rows) / 1000:.1f}")
+    if BASELINE:
+        old = sorted(bench(states, BASE_BENCH), key=lambda r: -float(r["interview_us"]))
+        print(f"   baseline: worst {os.path.basename(old[0]['case'])} {float(old[0]['interview_us']) / 1000:.1f}, "
+              f"median {statistics.median(float(r['interview_us']) for r in old) / 1000:.1f}")
 
 
 def section_batch(tmp):
     cases = os.path.join(tmp, "cases.jsonl")
     with open(cases, "w", encoding="utf-8") as f:
         subprocess.run([sys.executable, os.path.join(HERE, "generate.py"), str(CASES)], stdout=f, check=True)
-    plain = timed([BIN, "batch", cases, "--jobs", "1", "--summary", os.path.join(tmp, "s.jsonl")], runs=1) / 1000
-    overview = timed([BIN, "batch", cases, "--jobs", "1", "--summary", os.path.join(tmp, "s.jsonl"),
-                      "--overview", os.path.join(tmp, "o.html")], runs=1) / 1000
+    def run(binary):
+        plain = timed([binary, "batch", cases, "--jobs", "1", "--summary", os.path.join(tmp, "s.jsonl")], runs=1)
+        overview = timed([binary, "batch", cases, "--jobs", "1", "--summary", os.path.join(tmp, "s.jsonl"),
+                          "--overview", os.path.join(tmp, "o.html")], runs=1)
+        return plain / 1000, overview / 1000
+
+    plain, overview = run(BIN)
     print(f"3. batch --summary, {CASES} cases, 1 job: {plain:.2f} s, {CASES / plain:,.0f} cases/s")
     print(f"4. with --overview: {overview:.2f} s, ratio {overview / plain:.2f}")
+    if BASELINE:
+        old_plain, old_overview = run(BASE_BIN)
+        print(f"   baseline: batch --summary {old_plain:.2f} s ({CASES / old_plain:,.0f} cases/s, "
+              f"{old_plain / plain:.2f}x the time), with --overview {old_overview:.2f} s "
+              f"({old_overview / overview:.2f}x), ratio {old_overview / old_plain:.2f}")
 
 
 def section_growth(tmp):

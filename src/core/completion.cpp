@@ -255,6 +255,42 @@ void give_answer(const Framework &framework,
   derive_task_attributes(framework, task);
 }
 
+GivenAnswer::GivenAnswer(const Framework &framework,
+                         UseCase &use_case,
+                         const UnknownRef &ref,
+                         const FieldValue &value)
+    : m_fw(framework), m_uc(use_case), m_ref(ref) {
+  if (ref.task_field) {
+    m_task = use_case.tasks[static_cast<std::size_t>(ref.task)];
+  } else {
+    m_field = use_case.fields[static_cast<std::size_t>(ref.field)];
+    for (const auto &decl : framework.task_fields) {
+      if (!decl.defaults.empty()) {
+        for (const auto &task : use_case.tasks) {
+          m_defaulted.push_back(task.attributes[static_cast<std::size_t>(decl.index)]);
+        }
+      }
+    }
+  }
+  give_answer(framework, use_case, ref, value);
+}
+
+GivenAnswer::~GivenAnswer() {
+  if (m_ref.task_field) {
+    m_uc.tasks[static_cast<std::size_t>(m_ref.task)] = std::move(m_task);
+    return;
+  }
+  m_uc.fields[static_cast<std::size_t>(m_ref.field)] = std::move(m_field);
+  std::size_t at = 0;
+  for (const auto &decl : m_fw.task_fields) {
+    if (!decl.defaults.empty()) {
+      for (auto &task : m_uc.tasks) {
+        task.attributes[static_cast<std::size_t>(decl.index)] = std::move(m_defaulted[at++]);
+      }
+    }
+  }
+}
+
 namespace {
 
 void strip(FieldValue &value) {
@@ -287,6 +323,14 @@ Decided holds_for_every_answer(const Framework &framework,
                                const UseCase &use_case,
                                const std::vector<const Expr *> &any_of,
                                std::size_t limit) {
+  UseCase copy = search_copy(use_case);
+  return holds_for_every_answer(framework, SearchCopy{copy}, any_of, limit);
+}
+
+Decided holds_for_every_answer(const Framework &framework,
+                               SearchCopy copy,
+                               const std::vector<const Expr *> &any_of,
+                               std::size_t limit) {
   Reads reads;
   for (const Expr *condition : any_of) {
     collect_reads(*condition, reads);
@@ -294,7 +338,7 @@ Decided holds_for_every_answer(const Framework &framework,
   std::size_t tried = 0;
   bool undecided = false;
   // true: every answer below makes one condition true; false: a definite counterexample.
-  std::function<bool(const UseCase &, bool)> search = [&](const UseCase &current, bool approximate) {
+  std::function<bool(UseCase &, bool)> search = [&](UseCase &current, bool approximate) {
     if (++tried > limit) {
       undecided = true;
       return true;
@@ -324,15 +368,14 @@ Decided holds_for_every_answer(const Framework &framework,
       return true;
     }
     for (const auto &value : values) {
-      UseCase next = current;
-      give_answer(framework, next, ref, value);
-      if (!search(next, over)) {
+      const GivenAnswer given(framework, current, ref, value);
+      if (!search(current, over)) {
         return false;
       }
     }
     return true;
   };
-  if (!search(search_copy(use_case), false)) {
+  if (!search(copy.use_case, false)) {
     return Decided::no;
   }
   return undecided ? Decided::undecided : Decided::yes;

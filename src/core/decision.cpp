@@ -1,6 +1,7 @@
 // Decision support: open questions ranked by what their answer can change, and the smallest
 // changes to design choices that make a verdict more favourable. See decision.hpp.
 #include <algorithm>
+#include <cstdint>
 #include <kansrijk/core/completion.hpp>
 #include <kansrijk/core/decision.hpp>
 #include <kansrijk/core/engine.hpp>
@@ -81,8 +82,11 @@ std::vector<FieldValue> member_answers(const FieldDecl &decl, const FieldValue &
   return {in, out};
 }
 
+// `now` is the range of `base` when it was computed: every answer's range lies within it, so
+// an exact range of one verdict is every answer's range, and any other bounds the searches.
 RankedQuestion rank_one(const Framework &framework,
                         const UseCase &base,
+                        const VerdictRange &now,
                         const UnknownRef &ref,
                         const std::vector<std::string> &rules,
                         const std::vector<FieldValue> &answers,
@@ -92,10 +96,14 @@ RankedQuestion rank_one(const Framework &framework,
   question.ref = ref;
   question.rules = rules;
   question.approximate = approximate;
+  const bool settled = now.computed && now.exact && now.best == now.worst;
   for (const auto &answer : answers) {
-    UseCase child = base;
-    give_answer(framework, child, ref, answer);
-    const VerdictRange range = verdict_range(framework, child, limit, false);
+    VerdictRange range = now;
+    if (!settled) {
+      UseCase child = base;
+      give_answer(framework, child, ref, answer);
+      range = verdict_range(framework, child, limit, false, &now);
+    }
     AnswerOutcome outcome{{answer}, range.best, range.worst, range.exact && !approximate};
     const auto same = std::find_if(question.outcomes.begin(), question.outcomes.end(),
                                    [&](const AnswerOutcome &o) { return same_outcome(o, outcome); });
@@ -139,8 +147,8 @@ std::vector<RankedQuestion> rank_questions(const Framework &framework,
           continue;
         }
         seen.push_back(ref);
-        ranked.push_back(
-            rank_one(framework, base, ref, open.rules, member_answers(decl, current, member), false, limit));
+        ranked.push_back(rank_one(framework, base, assessment.range, ref, open.rules,
+                                  member_answers(decl, current, member), false, limit));
       }
       continue;
     }
@@ -153,7 +161,8 @@ std::vector<RankedQuestion> rank_questions(const Framework &framework,
     if (answers.empty()) {
       continue;
     }
-    ranked.push_back(rank_one(framework, base, open.ref, open.rules, answers, approximate, limit));
+    ranked.push_back(
+        rank_one(framework, base, assessment.range, open.ref, open.rules, answers, approximate, limit));
   }
   // Questions that can change the verdict first; then those whose worst answer leaves the
   // narrowest range, then the narrowest best answer, then those more rules depend on.
@@ -266,11 +275,12 @@ public:
 
   [[nodiscard]] bool any_design_field() const { return !m_design.empty(); }
 
-  // Whether some change to the design choices from `from` on (in m_design order) could lift
-  // the verdict of `use_case`: an upper bound from one evaluation with them all unknown.
-  bool could_lift(const UseCase &use_case, std::size_t from, int floor) {
+  // Whether some change to the design choices from `from` on (in m_design order; up to `to`)
+  // could lift the verdict of `use_case`: an upper bound from one evaluation with them all
+  // unknown.
+  bool could_lift(const UseCase &use_case, std::size_t from, int floor, std::size_t to = SIZE_MAX) {
     UseCase open = use_case;
-    for (std::size_t d = from; d < m_design.size(); ++d) {
+    for (std::size_t d = from; d < std::min(to, m_design.size()); ++d) {
       open.fields[static_cast<std::size_t>(m_design[d])] = FieldValue{};
     }
     apply_defaults(m_fw, open);
@@ -287,7 +297,20 @@ public:
     for (std::size_t d = from; d < m_design.size(); ++d) {
       const int field = m_design[d];
       const FieldDecl &decl = m_fw.fields[static_cast<std::size_t>(field)];
-      for (const auto &value : alternatives_for(decl, use_case.fields[static_cast<std::size_t>(field)])) {
+      const auto alternatives = alternatives_for(decl, use_case.fields[static_cast<std::size_t>(field)]);
+      // At the last change allowed, one bound with this field unknown stands for all its values
+      // (most fields cannot lift the verdict at all), instead of one bound per value.
+      const bool last = static_cast<int>(changes.size()) + 1 >= m_max;
+      if (last && alternatives.size() > 1) {
+        if (m_out.bounded + m_out.evaluated >= m_limit) {
+          m_out.complete = false;
+          return;
+        }
+        if (!could_lift(use_case, d, floor, d + 1)) {
+          continue;
+        }
+      }
+      for (const auto &value : alternatives) {
         if (m_out.bounded + m_out.evaluated >= m_limit) {
           m_out.complete = false;
           return;
@@ -296,7 +319,6 @@ public:
         set_field(m_fw, changed, field, value);
         // Nothing from here on (this change, later fields changed or not) can lift it. At the
         // last change allowed, evaluate() bounds the changed case itself.
-        const bool last = static_cast<int>(changes.size()) + 1 >= m_max;
         if (!last && !could_lift(changed, d + 1, floor)) {
           continue;
         }

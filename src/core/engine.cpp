@@ -11,6 +11,7 @@
 #include <kansrijk/core/policy.hpp>
 #include <kansrijk/core/range.hpp>
 #include <map>
+#include <optional>
 #include <tuple>
 
 namespace kansrijk::core {
@@ -138,6 +139,14 @@ public:
   }
 
 private:
+  // The use case as a search_copy, made once for the searches that decide open rules.
+  UseCase &searchable() {
+    if (!m_searchable) {
+      m_searchable = search_copy(m_uc);
+    }
+    return *m_searchable;
+  }
+
   // The block resting on `computed`, or nullptr.
   BlockScore *block_with(Computed computed) {
     const int index = m_fw.block_with(computed);
@@ -190,7 +199,7 @@ private:
       if (m_outcomes[r].truth != Truth::unknown) {
         continue;
       }
-      if (holds_for_every_answer(m_fw, m_uc, {&m_fw.rules[r].when}) == Decided::yes) {
+      if (holds_for_every_answer(m_fw, SearchCopy{searchable()}, {&m_fw.rules[r].when}) == Decided::yes) {
         m_fired[r] = true;
         m_for_every_answer[r] = true;
       }
@@ -257,7 +266,7 @@ private:
     for (const std::size_t r : candidates) {
       conditions.push_back(&m_fw.rules[r].when);
     }
-    if (holds_for_every_answer(m_fw, m_uc, conditions) != Decided::yes) {
+    if (holds_for_every_answer(m_fw, SearchCopy{searchable()}, conditions) != Decided::yes) {
       return {};
     }
     std::vector<std::string> ids;
@@ -562,6 +571,7 @@ private:
   std::vector<std::vector<QowReason>> m_qow_votes;
   std::vector<bool> m_qow_pending;
   std::map<std::tuple<bool, int, int>, std::vector<std::string>> m_questions;
+  std::optional<UseCase> m_searchable;
 };
 
 } // namespace

@@ -65,11 +65,17 @@ std::vector<FieldDecl> verdict_facts(const Framework &framework) {
 }
 
 UseCase fact_sheet(const Framework &framework, const FactValues &values) {
+  UseCase sheet;
+  fact_sheet_into(framework, values, sheet);
+  return sheet;
+}
+
+void fact_sheet_into(const Framework &framework, const FactValues &values, UseCase &sheet) {
   // The facts are in the order verdict_facts declares them: flags, the four severity counts
   // (knock-out first), one score per block, then overall, lowest, unscored and unknown share.
+  // Every fact is set, so a sheet filled before is filled anew.
   const std::size_t blocks = framework.blocks.size();
   const std::size_t overall_at = 5 + blocks;
-  UseCase sheet;
   sheet.fields.resize(overall_at + 4);
   FieldValue &flags = sheet.fields[0];
   flags.known = true;
@@ -107,7 +113,6 @@ UseCase fact_sheet(const Framework &framework, const FactValues &values) {
   sheet.fields[overall_at + 2] = integer_value(unscored, 0, 0, true);
   sheet.fields[overall_at + 3] =
       integer_value(Interval{values.unknown_share, values.unknown_share}, 0, 100, true);
-  return sheet;
 }
 
 StepReads step_reads(const VerdictPolicy &policy, const PolicyStep &step) {

@@ -7,6 +7,7 @@
 #include <kansrijk/core/completion.hpp>
 #include <kansrijk/core/range.hpp>
 #include <map>
+#include <tuple>
 
 namespace kansrijk::core {
 
@@ -69,31 +70,92 @@ private:
   SkillPart m_scratch;
 };
 
+// What the bounds of one search reuse from point to point: the skill parts by set of scored
+// tasks, and buffers (the rules' truth, the flags' state, the facts and their sheet), so a
+// point allocates little.
+struct Workspace {
+  SkillCache skills;
+  std::vector<Truth> truth;
+  std::vector<int> state;
+  FactValues facts;
+  UseCase sheet;
+};
+
 struct BlockBounds {
   std::optional<Interval> score;
   bool exact = true; // false: the interval is wider than the completions need (unknown skills)
 };
+
+// Open answers that matter, most-read first (how many open rules read each), then
+// `score_answers`: those only the scores read.
+std::vector<UnknownRef> open_answers_of(const Framework &framework,
+                                        const UseCase &use_case,
+                                        const std::vector<Evaluation> &outcomes,
+                                        const std::vector<UnknownRef> &score_answers) {
+  // How many open rules read each open answer, in the order of UnknownRef (few: a vector).
+  std::vector<std::pair<UnknownRef, int>> weight;
+  for (const auto &result : outcomes) {
+    for (const auto &read : result.unknowns) {
+      const UnknownRef ref = deciding_answer(framework, use_case, read);
+      const auto at =
+          std::lower_bound(weight.begin(), weight.end(), ref,
+                           [](const auto &entry, const UnknownRef &key) { return entry.first < key; });
+      if (at != weight.end() && at->first == ref) {
+        ++at->second;
+      } else {
+        weight.insert(at, {ref, 1});
+      }
+    }
+  }
+  std::vector<UnknownRef> open;
+  std::vector<std::pair<int, UnknownRef>> ranked;
+  ranked.reserve(weight.size());
+  for (const auto &[ref, count] : weight) {
+    ranked.emplace_back(count, ref);
+  }
+  for (const auto &ref : score_answers) {
+    if (!std::binary_search(weight.begin(), weight.end(), std::pair(ref, 0),
+                            [](const auto &a, const auto &b) { return a.first < b.first; })) {
+      ranked.emplace_back(0, ref);
+    }
+  }
+  std::stable_sort(ranked.begin(), ranked.end(),
+                   [](const auto &a, const auto &b) { return a.first > b.first; });
+  for (const auto &[count, ref] : ranked) {
+    if (std::find(open.begin(), open.end(), ref) == open.end()) {
+      open.push_back(ref);
+    }
+  }
+  return open;
+}
 
 class BoundsRun {
 public:
   BoundsRun(const Framework &framework,
             const UseCase &use_case,
             const std::vector<Evaluation> &outcomes,
-            SkillCache &skills)
-      : m_fw(framework), m_uc(use_case), m_outcomes(outcomes), m_skills(skills) {}
+            Workspace &work)
+      : m_fw(framework), m_uc(use_case), m_outcomes(outcomes), m_work(work) {}
 
   // The bounds; with `with_open`, also the open answers that matter (a search needs them only
   // at the points it splits).
   Bounds run(bool with_open) {
     const std::size_t rules = m_fw.rules.size();
-    std::vector<Truth> truth(rules);
+    std::vector<Truth> &truth = m_work.truth;
+    truth.resize(rules);
     for (std::size_t r = 0; r < rules; ++r) {
       truth[r] = m_outcomes[r].truth;
     }
     // Flags: raised for certain, or possibly.
-    FactValues facts;
+    FactValues &facts = m_work.facts;
+    facts.raised.clear();
+    facts.possible.clear();
+    facts.blocks.clear();
+    facts.overall.reset();
+    facts.unknown_share = 0;
     facts.bounds = true;
-    std::vector<int> state(m_fw.flags.size(), 0); // 2 raised, 1 possible
+    std::vector<int> &state = m_work.state;
+    state.assign(m_fw.flags.size(), 0); // 2 raised, 1 possible
     for (std::size_t r = 0; r < rules; ++r) {
       if (truth[r] == Truth::no) {
         continue;
@@ -135,7 +197,8 @@ public:
     out.overall = facts.overall;
     // The policy over the bounds: a step that holds caps every completion; one that may hold
     // caps some.
-    const UseCase sheet = fact_sheet(m_fw, facts);
+    fact_sheet_into(m_fw, facts, m_work.sheet);
+    const UseCase &sheet = m_work.sheet;
     out.best = facts.overall ? verdict_for_score(m_fw.verdict, facts.overall->high)
                              : Verdict::insufficient_information;
     out.worst = facts.overall ? verdict_for_score(m_fw.verdict, facts.overall->low)
@@ -159,33 +222,10 @@ public:
 
   // Open answers that matter, most-read first; then those only the scores read (call after
   // run, which finds the latter).
-  std::vector<UnknownRef> open_answers() {
-    std::map<UnknownRef, int> weight; // how many open rules read each open answer
-    for (const auto &result : m_outcomes) {
-      for (const auto &ref : result.unknowns) {
-        ++weight[deciding_answer(m_fw, m_uc, ref)];
-      }
-    }
-    std::vector<UnknownRef> open;
-    std::vector<std::pair<int, UnknownRef>> ranked;
-    ranked.reserve(weight.size());
-    for (const auto &[ref, count] : weight) {
-      ranked.emplace_back(count, ref);
-    }
-    for (const auto &ref : m_score_answers) {
-      if (!weight.contains(ref)) {
-        ranked.emplace_back(0, ref);
-      }
-    }
-    std::stable_sort(ranked.begin(), ranked.end(),
-                     [](const auto &a, const auto &b) { return a.first > b.first; });
-    for (const auto &[count, ref] : ranked) {
-      if (std::find(open.begin(), open.end(), ref) == open.end()) {
-        open.push_back(ref);
-      }
-    }
-    return open;
-  }
+  std::vector<UnknownRef> open_answers() { return open_answers_of(m_fw, m_uc, m_outcomes, m_score_answers); }
+
+  // The open answers that only scoring reads, found by run.
+  std::vector<UnknownRef> take_score_answers() { return std::move(m_score_answers); }
 
   std::vector<BlockBounds> block_bounds(const std::vector<Truth> &truth, bool &exact) {
     std::vector<BlockBounds> out(m_fw.blocks.size());
@@ -283,7 +323,7 @@ public:
   }
 
   std::optional<Interval> skills_or_technology(Computed which, bool &exact) {
-    const SkillPart &part = m_skills.get(m_fw, m_uc);
+    const SkillPart &part = m_work.skills.get(m_fw, m_uc);
     if (!part.complete) {
       // Own tasks whose skills are open: their skills are not tried one by one (there are too
       // many combinations), so the score can be anything.
@@ -355,7 +395,7 @@ public:
   const Framework &m_fw;
   const UseCase &m_uc;
   const std::vector<Evaluation> &m_outcomes;
-  SkillCache &m_skills;
+  Workspace &m_work;
   std::vector<UnknownRef> m_score_answers; // open answers that only scoring reads
 };
 
@@ -367,11 +407,11 @@ std::vector<Evaluation> evaluate_rules(const Framework &framework, const UseCase
   return outcomes;
 }
 
-// One point of the search: a partly answered use case, its rules' outcomes and its bounds.
+// One point of the search, apart from its use case and outcomes (which the search keeps in one
+// place and changes along its path): its bounds, and the open answers only its scores read.
 struct Point {
-  UseCase use_case;
-  std::vector<Evaluation> outcomes;
   Bounds bounds;
+  std::vector<UnknownRef> score_answers;
 };
 
 // What the search has found so far, and whether a point can still add to it.
@@ -383,16 +423,36 @@ struct Found {
   std::optional<int> high;
   std::optional<int> low;
 
+  // A range known to hold every completion (the range of a use case this one refines): the
+  // verdict bounds of a point are narrowed to it.
+  std::optional<std::pair<Verdict, Verdict>> within;
+
+  [[nodiscard]] std::pair<Verdict, Verdict> verdicts(const Bounds &b) const {
+    if (!within) {
+      return {b.best, b.worst};
+    }
+    const Verdict best_in = least_favourable(b.best, within->first);
+    const Verdict worst_in =
+        favourability(b.worst) >= favourability(within->second) ? b.worst : within->second;
+    if (favourability(best_in) < favourability(worst_in)) {
+      return {b.best, b.worst}; // cannot happen for a true outer range; keep the point's own
+    }
+    return {best_in, worst_in};
+  }
+
   // Whether some completion below a point with bounds `b` can widen what was found.
-  bool can_widen(const Bounds &b) const {
-    if (!any || favourability(b.best) > favourability(best) ||
-        favourability(b.worst) < favourability(worst)) {
+  [[nodiscard]] bool can_widen(const Bounds &b) const {
+    const auto [b_best, b_worst] = verdicts(b);
+    if (!any || favourability(b_best) > favourability(best) ||
+        favourability(b_worst) < favourability(worst)) {
       return true;
     }
     return scores && b.overall && (!high || b.overall->high > *high || !low || b.overall->low < *low);
   }
 
-  void add(const Bounds &b) {
+  void add(const Bounds &bounds) {
+    Bounds b = bounds;
+    std::tie(b.best, b.worst) = verdicts(bounds);
     best = any && favourability(best) >= favourability(b.best) ? best : b.best;
     worst = any && favourability(worst) <= favourability(b.worst) ? worst : b.worst;
     any = true;
@@ -409,8 +469,25 @@ struct Found {
 // for what is below it and the range is marked approximate.
 class Search {
 public:
-  Search(const Framework &framework, std::size_t limit, VerdictRange &range, Found &found)
-      : m_fw(framework), m_limit(limit), m_range(range), m_found(found) {}
+  // `use_case` (a search_copy) and `outcomes` (its rules' outcomes) are the root; the search
+  // changes them along its path and leaves them as it found them.
+  Search(const Framework &framework,
+         std::size_t limit,
+         VerdictRange &range,
+         Found &found,
+         UseCase &use_case,
+         std::vector<Evaluation> &outcomes)
+      : m_fw(framework), m_limit(limit), m_range(range), m_found(found), m_uc(use_case),
+        m_outcomes(outcomes) {}
+
+  // The bounds of the point the search is at.
+  Point here() {
+    BoundsRun run(m_fw, m_uc, m_outcomes, m_work);
+    Point out;
+    out.bounds = run.run(false);
+    out.score_answers = run.take_score_answers();
+    return out;
+  }
 
   void visit(const Point &point) {
     ++m_range.explored;
@@ -424,9 +501,7 @@ public:
       m_found.add(point.bounds);
       return;
     }
-    BoundsRun again(m_fw, point.use_case, point.outcomes, m_skills);
-    again.run(false);
-    const auto open = again.open_answers();
+    const auto open = open_answers_of(m_fw, m_uc, m_outcomes, point.score_answers);
     if (open.empty()) {
       m_range.exact = false;
       m_found.add(point.bounds);
@@ -434,7 +509,7 @@ public:
     }
     const UnknownRef ref = open.front();
     bool approximate = false;
-    const auto values = answers_for(m_fw, point.use_case, ref, nullptr, approximate);
+    const auto values = answers_for(m_fw, m_uc, ref, nullptr, approximate);
     if (values.empty()) {
       m_range.exact = false;
       m_found.add(point.bounds);
@@ -445,57 +520,89 @@ public:
     }
     // Each child re-evaluates only the rules that read the answer it gives.
     const auto &changed = rules_reading(m_fw, ref);
-    std::vector<Point> children;
+    std::vector<std::pair<std::size_t, Point>> children; // value index, point
     children.reserve(values.size());
-    for (const auto &value : values) {
-      Point child{point.use_case, point.outcomes, {}};
-      give_answer(m_fw, child.use_case, ref, value);
-      for (const int r : changed) {
-        child.outcomes[static_cast<std::size_t>(r)] =
-            evaluate(m_fw.rules[static_cast<std::size_t>(r)].when, child.use_case);
-      }
-      child.bounds = BoundsRun(m_fw, child.use_case, child.outcomes, m_skills).run(false);
-      children.push_back(std::move(child));
+    for (std::size_t v = 0; v < values.size(); ++v) {
+      const Answered answered(*this, ref, values[v], changed);
+      children.emplace_back(v, here());
     }
     const auto width = [](const Bounds &b) {
       return std::pair(favourability(b.best) - favourability(b.worst),
                        b.overall ? b.overall->high - b.overall->low : -1);
     };
-    std::stable_sort(children.begin(), children.end(),
-                     [&](const Point &a, const Point &b) { return width(a.bounds) > width(b.bounds); });
-    for (const auto &child : children) {
+    std::stable_sort(children.begin(), children.end(), [&](const auto &a, const auto &b) {
+      return width(a.second.bounds) > width(b.second.bounds);
+    });
+    for (const auto &[v, child] : children) {
+      const Answered answered(*this, ref, values[v], changed);
       visit(child);
     }
   }
 
-  SkillCache &skills() { return m_skills; }
-
 private:
+  // An answer given at the search's point with the outcomes of the rules that read it, both
+  // taken back when this goes out of scope.
+  class Answered {
+  public:
+    Answered(Search &search, const UnknownRef &ref, const FieldValue &value, const std::vector<int> &changed)
+        : m_search(search), m_given(search.m_fw, search.m_uc, ref, value), m_changed(changed) {
+      m_before.reserve(changed.size());
+      for (const int r : changed) {
+        auto &outcome = search.m_outcomes[static_cast<std::size_t>(r)];
+        m_before.push_back(std::move(outcome));
+        outcome = evaluate(search.m_fw.rules[static_cast<std::size_t>(r)].when, search.m_uc);
+      }
+    }
+    ~Answered() {
+      for (std::size_t i = 0; i < m_changed.size(); ++i) {
+        m_search.m_outcomes[static_cast<std::size_t>(m_changed[i])] = std::move(m_before[i]);
+      }
+    }
+    Answered(const Answered &) = delete;
+    Answered &operator=(const Answered &) = delete;
+    Answered(Answered &&) = delete;
+    Answered &operator=(Answered &&) = delete;
+
+  private:
+    Search &m_search;
+    GivenAnswer m_given;
+    const std::vector<int> &m_changed;
+    std::vector<Evaluation> m_before;
+  };
+
   const Framework &m_fw;
   std::size_t m_limit;
   VerdictRange &m_range;
   Found &m_found;
-  SkillCache m_skills;
+  UseCase &m_uc;
+  std::vector<Evaluation> &m_outcomes;
+  Workspace m_work;
 };
 
 } // namespace
 
 Bounds completion_bounds(const Framework &framework, const UseCase &use_case) {
   const auto outcomes = evaluate_rules(framework, use_case);
-  SkillCache skills;
-  BoundsRun run(framework, use_case, outcomes, skills);
+  Workspace work;
+  BoundsRun run(framework, use_case, outcomes, work);
   return run.run(true);
 }
 
-VerdictRange
-verdict_range(const Framework &framework, const UseCase &use_case, std::size_t limit, bool scores) {
+VerdictRange verdict_range(const Framework &framework,
+                           const UseCase &use_case,
+                           std::size_t limit,
+                           bool scores,
+                           const VerdictRange *within) {
   VerdictRange range;
   range.computed = true;
   Found found;
-  Search search(framework, limit, range, found);
-  Point root{search_copy(use_case), {}, {}};
-  root.outcomes = evaluate_rules(framework, root.use_case);
-  root.bounds = BoundsRun(framework, root.use_case, root.outcomes, search.skills()).run(false);
+  if (within != nullptr && within->computed) {
+    found.within = std::pair(within->best, within->worst);
+  }
+  UseCase work = search_copy(use_case);
+  std::vector<Evaluation> outcomes = evaluate_rules(framework, work);
+  Search search(framework, limit, range, found, work, outcomes);
+  const Point root = search.here();
   // The overall score needs a search of its own only when the root leaves it open.
   const auto &overall = root.bounds.overall;
   found.scores = scores && overall && overall->low != overall->high;

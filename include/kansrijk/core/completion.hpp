@@ -56,6 +56,17 @@ Decided holds_for_every_answer(const Framework &framework,
                                const std::vector<const Expr *> &any_of,
                                std::size_t limit = 20000);
 
+// A use case that is a search_copy already, for callers that decide many conditions on one
+// use case (the engine): holds_for_every_answer then does not copy it again for each. The
+// search gives answers in it and takes them back: it is left as it was found.
+struct SearchCopy {
+  UseCase &use_case;
+};
+Decided holds_for_every_answer(const Framework &framework,
+                               SearchCopy copy,
+                               const std::vector<const Expr *> &any_of,
+                               std::size_t limit = 20000);
+
 // The open answer a search should fill in to decide `ref`, an unknown the evaluator reported:
 // `ref` itself, or, for a task attribute that only waits for its default, the first unknown
 // the default's conditions read. `defaulted` is set in the second case.
@@ -77,5 +88,27 @@ void give_answer(const Framework &framework,
                  UseCase &use_case,
                  const UnknownRef &ref,
                  const FieldValue &value);
+
+// give_answer in place, taken back when this goes out of scope: a search keeps one use case
+// and changes it along its path instead of copying the whole case at every point. It saves
+// only what give_answer can change: the field (and the task attributes that take a default,
+// which a field's answer can change), or the one task whose attribute is answered.
+class GivenAnswer {
+public:
+  GivenAnswer(const Framework &framework, UseCase &use_case, const UnknownRef &ref, const FieldValue &value);
+  ~GivenAnswer();
+  GivenAnswer(const GivenAnswer &) = delete;
+  GivenAnswer &operator=(const GivenAnswer &) = delete;
+  GivenAnswer(GivenAnswer &&) = delete;
+  GivenAnswer &operator=(GivenAnswer &&) = delete;
+
+private:
+  const Framework &m_fw;
+  UseCase &m_uc;
+  UnknownRef m_ref;
+  FieldValue m_field;                  // a field's answer: the value before
+  std::vector<FieldValue> m_defaulted; // ... and the attributes with a default, task by task
+  TaskEntry m_task;                    // a task attribute's answer: the task before
+};
 
 } // namespace kansrijk::core

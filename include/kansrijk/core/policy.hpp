@@ -36,6 +36,9 @@ struct FactValues {
 // The facts as a use case over `framework.verdict.facts`, for the evaluator.
 UseCase fact_sheet(const Framework &framework, const FactValues &values);
 
+// The same into `sheet`, whose storage is reused (a search fills one sheet per point).
+void fact_sheet_into(const Framework &framework, const FactValues &values, UseCase &sheet);
+
 // What a policy step reads: the facts (paths such as "flags.high" or "score.quality_of_work")
 // and the flags it names (`x in flags`), so a report can show what a step rests on.
 struct StepReads {

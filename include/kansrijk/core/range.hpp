@@ -27,9 +27,15 @@ struct Bounds {
 Bounds completion_bounds(const Framework &framework, const UseCase &use_case);
 
 // The verdict range of `use_case`, exact unless a search visits more than `limit` points;
-// with `scores`, also the overall score's range (two more searches).
-VerdictRange
-verdict_range(const Framework &framework, const UseCase &use_case, std::size_t limit, bool scores = true);
+// with `scores`, also the overall score's range (two more searches). `within`, when given,
+// is the range of a use case that `use_case` refines (the same with more answers given),
+// which holds every completion of `use_case` too: the search stops as soon as it has found
+// that whole range, and a point's bounds are narrowed to it.
+VerdictRange verdict_range(const Framework &framework,
+                           const UseCase &use_case,
+                           std::size_t limit,
+                           bool scores = true,
+                           const VerdictRange *within = nullptr);
 
 // The verdict `policy_verdict` becomes given the range of the open questions: the range's one
 // verdict when every way of answering gives the same (exactly), else at most its best.

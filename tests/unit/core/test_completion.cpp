@@ -297,3 +297,144 @@ TEST_CASE("the verdict range holds every way of answering the open questions (ex
     CHECK(core::favourability(now.verdict) <= core::favourability(now.range.best));
   }
 }
+
+namespace {
+
+bool same_value(const core::FieldValue &a, const core::FieldValue &b) {
+  return a.known == b.known && a.defaulted == b.defaulted && a.value == b.value && a.low == b.low &&
+         a.high == b.high && a.values == b.values && a.possible == b.possible && a.text == b.text;
+}
+
+// A use case of the mini framework with the task desk.write, `own` after it, and `given` answers.
+std::string case_yaml(const std::map<std::string, std::string> &given, const std::string &own) {
+  std::string yaml = "name: T\naim: {goal: x}\njobs: [{item: desk.write}" + own + "]\n";
+  std::map<std::string, std::string> groups;
+  for (const auto &[path, value] : given) {
+    const auto dot = path.find('.');
+    auto &body = groups[path.substr(0, dot)];
+    body += (body.empty() ? "" : ", ") + path.substr(dot + 1) + ": " + value;
+  }
+  for (const auto &[group, body] : groups) {
+    yaml += group + ": {" + body + "}\n";
+  }
+  return yaml;
+}
+
+bool same_case(const core::UseCase &a, const core::UseCase &b) {
+  const auto same_values = [](const std::vector<core::FieldValue> &x,
+                              const std::vector<core::FieldValue> &y) {
+    return std::equal(x.begin(), x.end(), y.begin(), y.end(), same_value);
+  };
+  if (!same_values(a.fields, b.fields) || a.tasks.size() != b.tasks.size()) {
+    return false;
+  }
+  for (std::size_t t = 0; t < a.tasks.size(); ++t) {
+    const auto &x = a.tasks[t];
+    const auto &y = b.tasks[t];
+    if (x.item != y.item || !same_values(x.attributes, y.attributes) || x.skills.size() != y.skills.size()) {
+      return false;
+    }
+    for (std::size_t s = 0; s < x.skills.size(); ++s) {
+      if (x.skills[s].skill != y.skills[s].skill || x.skills[s].weight != y.skills[s].weight) {
+        return false;
+      }
+    }
+  }
+  return true;
+}
+
+} // namespace
+
+TEST_CASE("an answer given in place is the answer given to a copy, and is taken back exactly",
+          "[core][range]") {
+  // The searches give answers in one use case and take them back (GivenAnswer) instead of
+  // copying it; every open answer of random cases, own tasks included (their skills and
+  // derived attributes), with the defaults that a field's answer changes.
+  const auto fw = test::mini_framework();
+  std::mt19937 random(20261201);
+  const std::vector<std::pair<std::string, std::vector<std::string>>> fields = {
+      {"tool.mode", {"look", "draft", "act", "rule"}},
+      {"tool.check", {"all", "some", "none"}},
+      {"data.private", {"yes", "no"}},
+      {"time.spent", {"rest", "more"}},
+      {"team.skill", {"low", "mid", "high"}},
+      {"team.asked", {"yes", "no"}}};
+  int answers = 0;
+  for (int round = 0; round < 40; ++round) {
+    const std::string own = random() % 2 == 0 ? ", {called: Eigen}" : "";
+    std::map<std::string, std::string> given;
+    for (const auto &[path, values] : fields) {
+      if (random() % 2 == 0) {
+        given[path] = values[random() % values.size()];
+      }
+    }
+    const std::string yaml = case_yaml(given, own);
+    INFO(yaml);
+    const core::UseCase uc = core::search_copy(test::use_case(fw, yaml));
+    const auto now = core::assess(fw, uc);
+    core::UseCase work = uc;
+    for (const auto &open : now.open_questions) {
+      bool approximate = false;
+      for (const auto &value : core::answers_for(fw, uc, open.ref, nullptr, approximate)) {
+        core::UseCase copy = uc;
+        core::give_answer(fw, copy, open.ref, value);
+        {
+          const core::GivenAnswer in_place(fw, work, open.ref, value);
+          CHECK(same_case(work, copy));
+        }
+        CHECK(same_case(work, uc));
+        ++answers;
+      }
+    }
+  }
+  CHECK(answers > 100);
+}
+
+TEST_CASE("a range searched within the range of the case it refines is the range searched alone",
+          "[core][range]") {
+  // The ranked questions search each answer's range within the range now (it cannot be wider):
+  // the search stops once it has found that whole range. Same range, fewer or as many points.
+  const auto fw = test::mini_framework();
+  std::mt19937 random(1201);
+  const std::vector<std::pair<std::string, std::vector<std::string>>> fields = {
+      {"tool.mode", {"look", "draft", "act", "rule"}},
+      {"tool.kind", {"rules", "learning"}},
+      {"tool.check", {"all", "some", "none"}},
+      {"data.state", {"clean", "dirty"}},
+      {"data.private", {"yes", "no"}},
+      {"data.outside", {"yes", "no"}},
+      {"time.spent", {"rest", "more"}},
+      {"team.skill", {"low", "mid", "high"}},
+      {"team.asked", {"yes", "no"}}};
+  int compared = 0;
+  for (int round = 0; round < 40; ++round) {
+    const std::string own = random() % 3 == 0 ? ", {called: Eigen, needs: [write]}" : "";
+    std::map<std::string, std::string> given;
+    for (const auto &[path, values] : fields) {
+      if (random() % 3 == 0) {
+        given[path] = values[random() % values.size()];
+      }
+    }
+    const std::string yaml = case_yaml(given, own);
+    INFO(yaml);
+    const core::UseCase uc = test::use_case(fw, yaml);
+    const auto now = core::assess(fw, uc);
+    REQUIRE(now.range.computed);
+    for (const auto &open : now.open_questions) {
+      bool approximate = false;
+      for (const auto &value : core::answers_for(fw, uc, open.ref, nullptr, approximate)) {
+        core::UseCase child = uc;
+        core::give_answer(fw, child, open.ref, value);
+        const auto alone = core::verdict_range(fw, child, 4000, false);
+        const auto within = core::verdict_range(fw, child, 4000, false, &now.range);
+        REQUIRE(alone.exact);
+        CHECK(within.exact);
+        CHECK(within.best == alone.best);
+        CHECK(within.worst == alone.worst);
+        CHECK(within.explored <= alone.explored);
+        ++compared;
+      }
+    }
+  }
+  CHECK(compared > 100);
+}
