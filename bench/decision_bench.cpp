@@ -47,9 +47,10 @@ int main(int argc, char **argv) {
       range_only.questions = false;
       range_only.what_if = false;
       range_only.score_range = false;
-      core::AssessOptions interview = range_only; // as interview.cpp's judge
-      interview.questions = true;
-      const core::AssessOptions full;
+      core::AssessOptions interview = core::waited_for(); // as interview.cpp's judge: every core
+      interview.what_if = false;
+      interview.score_range = false;
+      const core::AssessOptions full = core::waited_for(); // as `kansrijk assess`
       const core::Assessment assessment = core::assess(framework, use_case, full);
       std::printf("%s\t%.0f\t%.0f\t%.0f\t%zu\t%zu\t%zu\n", argv[i],
                   median_us(framework, use_case, range_only), median_us(framework, use_case, interview),

@@ -76,7 +76,7 @@ void add_assess(CommandLine &app, Action &action) {
       render_options.language = report::language_for(framework, options->report.language);
       core::UseCase use_case = io::load_use_case(options->input, framework, in);
       apply_what_if(framework, use_case, options->settings);
-      const core::Assessment assessment = core::assess(framework, use_case);
+      const core::Assessment assessment = core::assess(framework, use_case, core::waited_for());
       const std::string rendered =
           report::render(assessment, *report::format_from_name(options->report.format), render_options);
       util::write_output(options->output, rendered, out);

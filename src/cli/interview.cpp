@@ -180,7 +180,7 @@ int run_interview(const InterviewOptions &options, std::ostream &out, std::ostre
       const std::string yaml =
           io::write_answers(framework, completed(framework, now), {}, framework.interview_tasks.after);
       const core::UseCase use_case = io::parse_use_case(yaml, "interview", framework, "interview");
-      core::AssessOptions assess_options;
+      core::AssessOptions assess_options = core::waited_for();
       assess_options.what_if = false;
       assess_options.score_range = false; // the order needs the verdicts, not the score range
       const core::Assessment assessment = core::assess(framework, use_case, assess_options);
@@ -266,7 +266,8 @@ int run_interview(const InterviewOptions &options, std::ostream &out, std::ostre
                              path));
     return k_exit_usage;
   }
-  const std::string rendered = report::render(core::assess(framework, use_case), format, render);
+  const std::string rendered =
+      report::render(core::assess(framework, use_case, core::waited_for()), format, render);
   if (report_to_stdout) {
     util::write_stream(out, "\n" + rendered);
   } else {

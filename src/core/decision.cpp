@@ -1,12 +1,16 @@
 // Decision support: open questions ranked by what their answer can change, and the smallest
 // changes to design choices that make a verdict more favourable. See decision.hpp.
 #include <algorithm>
+#include <atomic>
 #include <cstdint>
+#include <exception>
 #include <kansrijk/core/completion.hpp>
 #include <kansrijk/core/decision.hpp>
 #include <kansrijk/core/engine.hpp>
 #include <kansrijk/core/range.hpp>
 #include <map>
+#include <memory>
+#include <thread>
 
 namespace kansrijk::core {
 
@@ -82,29 +86,80 @@ std::vector<FieldValue> member_answers(const FieldDecl &decl, const FieldValue &
   return {in, out};
 }
 
-// `now` is the range of `base` when it was computed: every answer's range lies within it, so
-// an exact range of one verdict is every answer's range, and any other bounds the searches.
-RankedQuestion rank_one(const Framework &framework,
-                        const UseCase &base,
-                        const VerdictRange &now,
-                        const UnknownRef &ref,
-                        const std::vector<std::string> &rules,
-                        const std::vector<FieldValue> &answers,
-                        bool approximate,
-                        std::size_t limit) {
-  RankedQuestion question;
-  question.ref = ref;
-  question.rules = rules;
-  question.approximate = approximate;
-  const bool settled = now.computed && now.exact && now.best == now.worst;
-  for (const auto &answer : answers) {
-    VerdictRange range = now;
-    if (!settled) {
-      UseCase child = base;
-      give_answer(framework, child, ref, answer);
-      range = verdict_range(framework, child, limit, false, &now);
+// One open question to rank: its answers, each to be given a range.
+struct Asked {
+  UnknownRef ref;
+  const std::vector<std::string> *rules;
+  std::vector<FieldValue> answers;
+  bool approximate = false;
+};
+
+// The range of every answer of every question in `asked`, in order, on up to `threads`
+// threads (each with its own AnswerRanges; the searches are independent, so the result is the
+// same for any number). `now` is the range of the use case: every answer's range lies within
+// it, so an exact range of one verdict is every answer's range, without a search.
+std::vector<VerdictRange> answer_ranges(const Framework &framework,
+                                        const UseCase &base,
+                                        const VerdictRange &now,
+                                        const std::vector<Asked> &asked,
+                                        std::size_t limit,
+                                        unsigned threads) {
+  std::vector<std::pair<std::size_t, std::size_t>> work; // question, answer
+  for (std::size_t q = 0; q < asked.size(); ++q) {
+    for (std::size_t a = 0; a < asked[q].answers.size(); ++a) {
+      work.emplace_back(q, a);
     }
-    AnswerOutcome outcome{{answer}, range.best, range.worst, range.exact && !approximate};
+  }
+  std::vector<VerdictRange> out(work.size(), now);
+  if (now.computed && now.exact && now.best == now.worst) {
+    return out;
+  }
+  std::atomic<std::size_t> next{0};
+  const auto run = [&] {
+    AnswerRanges ranges(framework, base, now, limit);
+    for (std::size_t i = next++; i < work.size(); i = next++) {
+      const Asked &question = asked[work[i].first];
+      out[i] = ranges.with(question.ref, question.answers[work[i].second]);
+    }
+  };
+  // A thread for every eight searches or more (a thread costs about as much as a few searches).
+  const unsigned helpers = std::clamp(static_cast<unsigned>(work.size() / 8), 1U, std::max(threads, 1U)) - 1;
+  std::vector<std::thread> pool;
+  std::vector<std::exception_ptr> failed(helpers + 1);
+  for (unsigned t = 0; t < helpers; ++t) {
+    pool.emplace_back([&, t] {
+      try {
+        run();
+      } catch (...) {
+        failed[t] = std::current_exception();
+      }
+    });
+  }
+  try {
+    run();
+  } catch (...) {
+    failed[helpers] = std::current_exception();
+  }
+  for (auto &thread : pool) {
+    thread.join();
+  }
+  for (const auto &error : failed) {
+    if (error) {
+      std::rethrow_exception(error);
+    }
+  }
+  return out;
+}
+
+RankedQuestion rank_one(const Asked &asked, const VerdictRange *ranges) {
+  RankedQuestion question;
+  question.ref = asked.ref;
+  question.rules = *asked.rules;
+  question.approximate = asked.approximate;
+  for (std::size_t a = 0; a < asked.answers.size(); ++a) {
+    const VerdictRange &range = ranges[a];
+    const FieldValue &answer = asked.answers[a];
+    AnswerOutcome outcome{{answer}, range.best, range.worst, range.exact && !asked.approximate};
     const auto same = std::find_if(question.outcomes.begin(), question.outcomes.end(),
                                    [&](const AnswerOutcome &o) { return same_outcome(o, outcome); });
     if (same != question.outcomes.end()) {
@@ -128,13 +183,15 @@ RankedQuestion rank_one(const Framework &framework,
 std::vector<RankedQuestion> rank_questions(const Framework &framework,
                                            const UseCase &use_case,
                                            const Assessment &assessment,
-                                           std::size_t limit) {
+                                           std::size_t limit,
+                                           unsigned threads) {
   std::vector<RankedQuestion> ranked;
   if (assessment.open_questions.empty()) {
     return ranked;
   }
   const Reads reads = rule_reads(framework);
   const UseCase base = search_copy(use_case);
+  std::vector<Asked> asked;
   std::vector<UnknownRef> seen;
   for (const auto &open : assessment.open_questions) {
     const FieldDecl &decl = decl_at(framework, open.ref);
@@ -147,8 +204,7 @@ std::vector<RankedQuestion> rank_questions(const Framework &framework,
           continue;
         }
         seen.push_back(ref);
-        ranked.push_back(rank_one(framework, base, assessment.range, ref, open.rules,
-                                  member_answers(decl, current, member), false, limit));
+        asked.push_back(Asked{ref, &open.rules, member_answers(decl, current, member), false});
       }
       continue;
     }
@@ -157,12 +213,17 @@ std::vector<RankedQuestion> rank_questions(const Framework &framework,
     }
     seen.push_back(open.ref);
     bool approximate = false;
-    const auto answers = answers_for(framework, base, open.ref, &reads, approximate);
+    auto answers = answers_for(framework, base, open.ref, &reads, approximate);
     if (answers.empty()) {
       continue;
     }
-    ranked.push_back(
-        rank_one(framework, base, assessment.range, open.ref, open.rules, answers, approximate, limit));
+    asked.push_back(Asked{open.ref, &open.rules, std::move(answers), approximate});
+  }
+  const auto ranges = answer_ranges(framework, base, assessment.range, asked, limit, threads);
+  std::size_t at = 0;
+  for (const auto &question : asked) {
+    ranked.push_back(rank_one(question, &ranges[at]));
+    at += question.answers.size();
   }
   // Questions that can change the verdict first; then those whose worst answer leaves the
   // narrowest range, then the narrowest best answer, then those more rules depend on.
@@ -275,6 +336,9 @@ public:
 
   [[nodiscard]] bool any_design_field() const { return !m_design.empty(); }
 
+  // The use case the search starts from: one change to it is bounded incrementally.
+  void start_from(const UseCase &base) { m_first = std::make_unique<ChangedBounds>(m_fw, base); }
+
   // Whether some change to the design choices from `from` on (in m_design order; up to `to`)
   // could lift the verdict of `use_case`: an upper bound from one evaluation with them all
   // unknown.
@@ -306,7 +370,14 @@ public:
           m_out.complete = false;
           return;
         }
-        if (!could_lift(use_case, d, floor, d + 1)) {
+        bool could = false;
+        if (changes.empty() && m_first) {
+          ++m_out.bounded;
+          could = favourability(m_first->with(field_ref(field), FieldValue{}).best) > floor;
+        } else {
+          could = could_lift(use_case, d, floor, d + 1);
+        }
+        if (!could) {
           continue;
         }
       }
@@ -403,7 +474,10 @@ private:
     // Cheaper bounds first: one evaluation, then the verdict range; most changes cannot lift
     // the verdict of the changed case itself.
     ++m_out.bounded;
-    if (favourability(completion_bounds(m_fw, changed).best) <= floor) {
+    const Bounds bounds = changes.size() == 1 && m_first
+                              ? m_first->with(field_ref(changes.front().field), changes.front().value)
+                              : completion_bounds(m_fw, changed);
+    if (favourability(bounds.best) <= floor) {
       return -1;
     }
     ++m_out.bounded;
@@ -434,7 +508,10 @@ private:
     return favourability(result.verdict);
   }
 
+  static UnknownRef field_ref(int field) { return UnknownRef{field, -1, false}; }
+
   const Framework &m_fw;
+  std::unique_ptr<ChangedBounds> m_first; // bounds of the starting case with one change
   Summary m_now;
   int m_max;
   std::size_t m_limit;
@@ -479,6 +556,7 @@ WhatIf find_lifts(const Framework &framework,
     return out;
   }
   std::vector<DesignChange> changes;
+  search.start_from(base);
   search.search(base, 0, changes, search.now());
   search.finish();
   out.status = out.lifts.empty() ? WhatIf::Status::none_within_limit : WhatIf::Status::found;

@@ -12,6 +12,7 @@
 #include <kansrijk/core/range.hpp>
 #include <map>
 #include <optional>
+#include <thread>
 #include <tuple>
 
 namespace kansrijk::core {
@@ -576,10 +577,17 @@ private:
 
 } // namespace
 
+AssessOptions waited_for() {
+  AssessOptions options;
+  options.threads = std::max(1U, std::thread::hardware_concurrency());
+  return options;
+}
+
 Assessment assess(const Framework &framework, const UseCase &use_case, const AssessOptions &options) {
   Assessment assessment = Run(framework, use_case, options).run();
   if (options.questions) {
-    assessment.questions = rank_questions(framework, use_case, assessment, options.range_limit);
+    assessment.questions =
+        rank_questions(framework, use_case, assessment, options.range_limit, options.threads);
   }
   if (options.what_if) {
     assessment.what_if = find_lifts(framework, use_case, assessment, options.what_if_changes);

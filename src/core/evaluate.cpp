@@ -277,6 +277,11 @@ Evaluation evaluate(const Expr &expr, const UseCase &use_case) {
   return result;
 }
 
+Truth truth_of(const Expr &expr, const UseCase &use_case, std::vector<UnknownRef> &scratch) {
+  scratch.clear();
+  return Evaluator(use_case).truth(expr, scratch);
+}
+
 std::vector<TraceLine> trace(const Expr &expr, const UseCase &use_case) {
   std::vector<TraceLine> out;
   Evaluator(use_case).trace(expr, 0, out);

@@ -7,6 +7,7 @@
 #include <kansrijk/core/completion.hpp>
 #include <kansrijk/core/range.hpp>
 #include <map>
+#include <memory>
 #include <tuple>
 
 namespace kansrijk::core {
@@ -73,12 +74,53 @@ private:
 // What the bounds of one search reuse from point to point: the skill parts by set of scored
 // tasks, and buffers (the rules' truth, the flags' state, the facts and their sheet), so a
 // point allocates little.
+// The rules' effects that bounds read, as flat lists (a rule is a large struct, and most rules
+// have no effect of a given kind): built once per search.
+struct EffectIndex {
+  struct OnFlag {
+    int rule;
+    int flag;
+  };
+  struct OnPoints {
+    int rule;
+    int block;
+    int points;
+  };
+  struct OnDimension {
+    int rule;
+    int dimension;
+    bool up;
+  };
+  std::vector<OnFlag> flags;
+  std::vector<OnPoints> points;
+  std::vector<OnDimension> dimensions;
+
+  explicit EffectIndex(const Framework &framework) {
+    for (std::size_t r = 0; r < framework.rules.size(); ++r) {
+      const int rule = static_cast<int>(r);
+      const auto &effects = framework.rules[r].effects;
+      for (const int flag : effects.flags) {
+        flags.push_back({rule, flag});
+      }
+      for (const auto &effect : effects.points) {
+        points.push_back({rule, effect.block, effect.points});
+      }
+      for (const auto &effect : effects.quality_of_work) {
+        dimensions.push_back({rule, effect.dimension, effect.direction == Direction::up});
+      }
+    }
+  }
+};
+
 struct Workspace {
+  explicit Workspace(const Framework &framework) : effects(framework) {}
+  EffectIndex effects;
   SkillCache skills;
   std::vector<Truth> truth;
   std::vector<int> state;
   FactValues facts;
   UseCase sheet;
+  std::vector<UnknownRef> unknowns;
 };
 
 struct BlockBounds {
@@ -86,13 +128,10 @@ struct BlockBounds {
   bool exact = true; // false: the interval is wider than the completions need (unknown skills)
 };
 
-// Open answers that matter, most-read first (how many open rules read each), then
-// `score_answers`: those only the scores read.
-std::vector<UnknownRef> open_answers_of(const Framework &framework,
-                                        const UseCase &use_case,
-                                        const std::vector<Evaluation> &outcomes,
-                                        const std::vector<UnknownRef> &score_answers) {
-  // How many open rules read each open answer, in the order of UnknownRef (few: a vector).
+// How many open rules read each open answer, in the order of UnknownRef (few: a vector).
+std::vector<std::pair<UnknownRef, int>> open_rule_counts(const Framework &framework,
+                                                         const UseCase &use_case,
+                                                         const std::vector<Evaluation> &outcomes) {
   std::vector<std::pair<UnknownRef, int>> weight;
   for (const auto &result : outcomes) {
     for (const auto &read : result.unknowns) {
@@ -107,6 +146,16 @@ std::vector<UnknownRef> open_answers_of(const Framework &framework,
       }
     }
   }
+  return weight;
+}
+
+// Open answers that matter, most-read first (how many open rules read each), then
+// `score_answers`: those only the scores read.
+std::vector<UnknownRef> open_answers_of(const Framework &framework,
+                                        const UseCase &use_case,
+                                        const std::vector<Evaluation> &outcomes,
+                                        const std::vector<UnknownRef> &score_answers) {
+  const auto weight = open_rule_counts(framework, use_case, outcomes);
   std::vector<UnknownRef> open;
   std::vector<std::pair<int, UnknownRef>> ranked;
   ranked.reserve(weight.size());
@@ -127,6 +176,29 @@ std::vector<UnknownRef> open_answers_of(const Framework &framework,
     }
   }
   return open;
+}
+
+// The first of open_answers_of, without ordering the rest (a search splits on it alone): the
+// answer most open rules read (the first in UnknownRef order of those), else the first answer
+// only the scores read.
+std::optional<UnknownRef> first_open_answer(const Framework &framework,
+                                            const UseCase &use_case,
+                                            const std::vector<Evaluation> &outcomes,
+                                            const std::vector<UnknownRef> &score_answers) {
+  const auto weight = open_rule_counts(framework, use_case, outcomes);
+  const std::pair<UnknownRef, int> *best = nullptr;
+  for (const auto &entry : weight) {
+    if (best == nullptr || entry.second > best->second) {
+      best = &entry;
+    }
+  }
+  if (best != nullptr) {
+    return best->first;
+  }
+  if (!score_answers.empty()) {
+    return score_answers.front();
+  }
+  return std::nullopt;
 }
 
 class BoundsRun {
@@ -156,13 +228,11 @@ public:
     facts.bounds = true;
     std::vector<int> &state = m_work.state;
     state.assign(m_fw.flags.size(), 0); // 2 raised, 1 possible
-    for (std::size_t r = 0; r < rules; ++r) {
-      if (truth[r] == Truth::no) {
-        continue;
-      }
-      for (const int flag : m_fw.rules[r].effects.flags) {
-        state[static_cast<std::size_t>(flag)] =
-            std::max(state[static_cast<std::size_t>(flag)], truth[r] == Truth::yes ? 2 : 1);
+    for (const auto &[rule, flag] : m_work.effects.flags) {
+      const Truth t = truth[static_cast<std::size_t>(rule)];
+      if (t != Truth::no) {
+        int &slot = state[static_cast<std::size_t>(flag)];
+        slot = std::max(slot, t == Truth::yes ? 2 : 1);
       }
     }
     for (std::size_t f = 0; f < state.size(); ++f) {
@@ -204,7 +274,7 @@ public:
     out.worst = facts.overall ? verdict_for_score(m_fw.verdict, facts.overall->low)
                               : Verdict::insufficient_information;
     for (const auto &step : m_fw.verdict.steps) {
-      const Truth holds = evaluate(step.when, sheet).truth;
+      const Truth holds = truth_of(step.when, sheet, m_work.unknowns);
       if (holds == Truth::yes) {
         out.best = least_favourable(out.best, step.at_most);
       }
@@ -234,15 +304,14 @@ public:
     for (std::size_t b = 0; b < m_fw.blocks.size(); ++b) {
       sums[b] = Interval{m_fw.blocks[b].base, m_fw.blocks[b].base};
     }
-    for (std::size_t r = 0; r < m_fw.rules.size(); ++r) {
-      for (const auto &effect : m_fw.rules[r].effects.points) {
-        auto &sum = sums[static_cast<std::size_t>(effect.block)];
-        ++units[static_cast<std::size_t>(effect.block)];
-        if (truth[r] == Truth::yes) {
-          sum = add(sum, Interval{effect.points, effect.points});
-        } else if (truth[r] == Truth::unknown) {
-          sum = add(sum, Interval{std::min(0, effect.points), std::max(0, effect.points)});
-        }
+    for (const auto &[rule, block, points] : m_work.effects.points) {
+      auto &sum = sums[static_cast<std::size_t>(block)];
+      ++units[static_cast<std::size_t>(block)];
+      const Truth t = truth[static_cast<std::size_t>(rule)];
+      if (t == Truth::yes) {
+        sum = add(sum, Interval{points, points});
+      } else if (t == Truth::unknown) {
+        sum = add(sum, Interval{std::min(0, points), std::max(0, points)});
       }
     }
     for (std::size_t b = 0; b < m_fw.blocks.size(); ++b) {
@@ -358,16 +427,13 @@ public:
   Interval quality_of_work(const std::vector<Truth> &truth) {
     std::vector<int> up(m_fw.dimensions.size(), 0); // 2 certain, 1 possible
     std::vector<int> down(m_fw.dimensions.size(), 0);
-    for (std::size_t r = 0; r < m_fw.rules.size(); ++r) {
-      if (truth[r] == Truth::no) {
+    for (const auto &[rule, dimension, is_up] : m_work.effects.dimensions) {
+      const Truth t = truth[static_cast<std::size_t>(rule)];
+      if (t == Truth::no) {
         continue;
       }
-      const int level = truth[r] == Truth::yes ? 2 : 1;
-      for (const auto &effect : m_fw.rules[r].effects.quality_of_work) {
-        auto &slot = effect.direction == Direction::up ? up : down;
-        slot[static_cast<std::size_t>(effect.dimension)] =
-            std::max(slot[static_cast<std::size_t>(effect.dimension)], level);
-      }
+      int &slot = (is_up ? up : down)[static_cast<std::size_t>(dimension)];
+      slot = std::max(slot, t == Truth::yes ? 2 : 1);
     }
     Interval total;
     for (std::size_t d = 0; d < m_fw.dimensions.size(); ++d) {
@@ -463,6 +529,41 @@ struct Found {
   }
 };
 
+// An answer given in a use case, with the outcomes of the rules that read it (`changed`)
+// evaluated again; both taken back when this goes out of scope.
+class AnsweredAt {
+public:
+  AnsweredAt(const Framework &framework,
+             UseCase &use_case,
+             std::vector<Evaluation> &outcomes,
+             const UnknownRef &ref,
+             const FieldValue &value,
+             const std::vector<int> &changed)
+      : m_outcomes(outcomes), m_given(framework, use_case, ref, value), m_changed(changed) {
+    m_before.reserve(changed.size());
+    for (const int r : changed) {
+      auto &outcome = outcomes[static_cast<std::size_t>(r)];
+      m_before.push_back(std::move(outcome));
+      outcome = evaluate(framework.rules[static_cast<std::size_t>(r)].when, use_case);
+    }
+  }
+  ~AnsweredAt() {
+    for (std::size_t i = 0; i < m_changed.size(); ++i) {
+      m_outcomes[static_cast<std::size_t>(m_changed[i])] = std::move(m_before[i]);
+    }
+  }
+  AnsweredAt(const AnsweredAt &) = delete;
+  AnsweredAt &operator=(const AnsweredAt &) = delete;
+  AnsweredAt(AnsweredAt &&) = delete;
+  AnsweredAt &operator=(AnsweredAt &&) = delete;
+
+private:
+  std::vector<Evaluation> &m_outcomes;
+  GivenAnswer m_given;
+  const std::vector<int> &m_changed;
+  std::vector<Evaluation> m_before;
+};
+
 // Depth-first over the open answers: a point that cannot widen what was found is not
 // searched further; children are visited widest first, so the extremes are found early and
 // the rest is cut off (branch and bound). Beyond `limit` points, a point's own bounds stand in
@@ -476,9 +577,10 @@ public:
          VerdictRange &range,
          Found &found,
          UseCase &use_case,
-         std::vector<Evaluation> &outcomes)
-      : m_fw(framework), m_limit(limit), m_range(range), m_found(found), m_uc(use_case),
-        m_outcomes(outcomes) {}
+         std::vector<Evaluation> &outcomes,
+         Workspace &work)
+      : m_fw(framework), m_limit(limit), m_range(range), m_found(found), m_uc(use_case), m_outcomes(outcomes),
+        m_work(work) {}
 
   // The bounds of the point the search is at.
   Point here() {
@@ -501,13 +603,13 @@ public:
       m_found.add(point.bounds);
       return;
     }
-    const auto open = open_answers_of(m_fw, m_uc, m_outcomes, point.score_answers);
-    if (open.empty()) {
+    const auto first = first_open_answer(m_fw, m_uc, m_outcomes, point.score_answers);
+    if (!first) {
       m_range.exact = false;
       m_found.add(point.bounds);
       return;
     }
-    const UnknownRef ref = open.front();
+    const UnknownRef ref = *first;
     bool approximate = false;
     const auto values = answers_for(m_fw, m_uc, ref, nullptr, approximate);
     if (values.empty()) {
@@ -540,34 +642,11 @@ public:
   }
 
 private:
-  // An answer given at the search's point with the outcomes of the rules that read it, both
-  // taken back when this goes out of scope.
-  class Answered {
+  // An answer given at the search's point, taken back when this goes out of scope.
+  class Answered : public AnsweredAt {
   public:
     Answered(Search &search, const UnknownRef &ref, const FieldValue &value, const std::vector<int> &changed)
-        : m_search(search), m_given(search.m_fw, search.m_uc, ref, value), m_changed(changed) {
-      m_before.reserve(changed.size());
-      for (const int r : changed) {
-        auto &outcome = search.m_outcomes[static_cast<std::size_t>(r)];
-        m_before.push_back(std::move(outcome));
-        outcome = evaluate(search.m_fw.rules[static_cast<std::size_t>(r)].when, search.m_uc);
-      }
-    }
-    ~Answered() {
-      for (std::size_t i = 0; i < m_changed.size(); ++i) {
-        m_search.m_outcomes[static_cast<std::size_t>(m_changed[i])] = std::move(m_before[i]);
-      }
-    }
-    Answered(const Answered &) = delete;
-    Answered &operator=(const Answered &) = delete;
-    Answered(Answered &&) = delete;
-    Answered &operator=(Answered &&) = delete;
-
-  private:
-    Search &m_search;
-    GivenAnswer m_given;
-    const std::vector<int> &m_changed;
-    std::vector<Evaluation> m_before;
+        : AnsweredAt(search.m_fw, search.m_uc, search.m_outcomes, ref, value, changed) {}
   };
 
   const Framework &m_fw;
@@ -576,32 +655,35 @@ private:
   Found &m_found;
   UseCase &m_uc;
   std::vector<Evaluation> &m_outcomes;
-  Workspace m_work;
+  Workspace &m_work;
 };
 
 } // namespace
 
 Bounds completion_bounds(const Framework &framework, const UseCase &use_case) {
   const auto outcomes = evaluate_rules(framework, use_case);
-  Workspace work;
+  Workspace work(framework);
   BoundsRun run(framework, use_case, outcomes, work);
   return run.run(true);
 }
 
-VerdictRange verdict_range(const Framework &framework,
-                           const UseCase &use_case,
-                           std::size_t limit,
-                           bool scores,
-                           const VerdictRange *within) {
+namespace {
+
+// The range of the use case `work` is at (a search_copy, `outcomes` its rules' outcomes).
+VerdictRange search_range(const Framework &framework,
+                          UseCase &work,
+                          std::vector<Evaluation> &outcomes,
+                          Workspace &workspace,
+                          std::size_t limit,
+                          bool scores,
+                          const VerdictRange *within) {
   VerdictRange range;
   range.computed = true;
   Found found;
   if (within != nullptr && within->computed) {
     found.within = std::pair(within->best, within->worst);
   }
-  UseCase work = search_copy(use_case);
-  std::vector<Evaluation> outcomes = evaluate_rules(framework, work);
-  Search search(framework, limit, range, found, work, outcomes);
+  Search search(framework, limit, range, found, work, outcomes, workspace);
   const Point root = search.here();
   // The overall score needs a search of its own only when the root leaves it open.
   const auto &overall = root.bounds.overall;
@@ -617,6 +699,58 @@ VerdictRange verdict_range(const Framework &framework,
     range.overall_max = overall->high;
   }
   return range;
+}
+
+} // namespace
+
+VerdictRange verdict_range(const Framework &framework,
+                           const UseCase &use_case,
+                           std::size_t limit,
+                           bool scores,
+                           const VerdictRange *within) {
+  UseCase work = search_copy(use_case);
+  std::vector<Evaluation> outcomes = evaluate_rules(framework, work);
+  Workspace workspace(framework);
+  return search_range(framework, work, outcomes, workspace, limit, scores, within);
+}
+
+struct AnswerRanges::State {
+  State(const Framework &framework, const UseCase &use_case)
+      : work(search_copy(use_case)), outcomes(evaluate_rules(framework, work)), workspace(framework) {}
+  UseCase work;
+  std::vector<Evaluation> outcomes;
+  Workspace workspace;
+};
+
+AnswerRanges::AnswerRanges(const Framework &framework,
+                           const UseCase &use_case,
+                           const VerdictRange &now,
+                           std::size_t limit)
+    : m_fw(framework), m_now(now), m_limit(limit), m_state(std::make_unique<State>(framework, use_case)) {}
+
+AnswerRanges::~AnswerRanges() = default;
+
+VerdictRange AnswerRanges::with(const UnknownRef &ref, const FieldValue &value) {
+  const AnsweredAt answered(m_fw, m_state->work, m_state->outcomes, ref, value, rules_reading(m_fw, ref));
+  return search_range(m_fw, m_state->work, m_state->outcomes, m_state->workspace, m_limit, false, &m_now);
+}
+
+struct ChangedBounds::State {
+  State(const Framework &framework, const UseCase &use_case)
+      : work(search_copy(use_case)), outcomes(evaluate_rules(framework, work)), workspace(framework) {}
+  UseCase work;
+  std::vector<Evaluation> outcomes;
+  Workspace workspace;
+};
+
+ChangedBounds::ChangedBounds(const Framework &framework, const UseCase &use_case)
+    : m_fw(framework), m_state(std::make_unique<State>(framework, use_case)) {}
+
+ChangedBounds::~ChangedBounds() = default;
+
+Bounds ChangedBounds::with(const UnknownRef &ref, const FieldValue &value) {
+  const AnsweredAt answered(m_fw, m_state->work, m_state->outcomes, ref, value, rules_reading(m_fw, ref));
+  return BoundsRun(m_fw, m_state->work, m_state->outcomes, m_state->workspace).run(false);
 }
 
 Verdict limit_by_range(Verdict policy_verdict, const VerdictRange &range) {

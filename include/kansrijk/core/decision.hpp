@@ -13,10 +13,13 @@ namespace kansrijk::core {
 // The open questions of `assessment` (of `use_case`), most decisive first: questions whose
 // answer can change the verdict range, then those that narrow it most in the worst case. The
 // searches are limited to `limit` points each; a search that hits it marks its outcome inexact.
+// The searches (one per answer) run on up to `threads` threads; the result is the same for any
+// number.
 std::vector<RankedQuestion> rank_questions(const Framework &framework,
                                            const UseCase &use_case,
                                            const Assessment &assessment,
-                                           std::size_t limit = 4000);
+                                           std::size_t limit = 4000,
+                                           unsigned threads = 1);
 
 // The smallest sets of changes (at most `max_changes`, at most one per field) to the fields the
 // framework marks as design choices that make `assessment`'s verdict more favourable. A set is

@@ -20,12 +20,19 @@ struct AssessOptions {
   // Also the range of the overall score (reports show it; a batch summary does not, and the
   // verdict range alone needs far fewer search nodes).
   bool score_range = true;
-  // Rank the open questions by what their answers can change (core/decision.hpp).
+  // Rank the open questions by what their answers can change (core/decision.hpp), on up to
+  // `threads` threads (one assessment in a terminal: every core; a batch, whose workers are
+  // threads already: one).
   bool questions = true;
+  unsigned threads = 1;
   // Search the smallest changes to design choices that make the verdict more favourable.
   bool what_if = true;
   int what_if_changes = 2; // the largest set of changes it tries (batch --overview alone: 1)
 };
+
+// The options for one assessment someone waits for (assess, interview): the ranked questions
+// searches on every core.
+AssessOptions waited_for();
 
 // Assesses `use_case` (whose tasks are completed) against `framework`. Every rule is
 // evaluated; the result refers to both arguments, which must outlive it.

@@ -33,6 +33,10 @@ struct Evaluation {
 // unknown` is false, `true or unknown` is true, a comparison with an unknown field is unknown.
 Evaluation evaluate(const Expr &expr, const UseCase &use_case);
 
+// The truth alone, with `scratch` for the unknowns it meets (reused by callers that evaluate
+// often and need no unknowns: the bounds of a search).
+Truth truth_of(const Expr &expr, const UseCase &use_case, std::vector<UnknownRef> &scratch);
+
 // One boolean part of a condition and its value for a use case: `depth` is its nesting
 // (0 for the whole condition), `text` the part as written, `task` the task it was evaluated
 // for inside a quantifier (-1 outside one).

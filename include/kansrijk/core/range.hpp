@@ -9,6 +9,7 @@
 #include <kansrijk/core/assessment.hpp>
 #include <kansrijk/core/policy.hpp>
 #include <kansrijk/core/use_case.hpp>
+#include <memory>
 #include <optional>
 #include <vector>
 
@@ -36,6 +37,54 @@ VerdictRange verdict_range(const Framework &framework,
                            std::size_t limit,
                            bool scores = true,
                            const VerdictRange *within = nullptr);
+
+// The verdict ranges of one use case with one more answer given, for the ranked questions:
+// `with(ref, value)` is verdict_range(the use case with `ref` answered `value`, limit, false,
+// &now), but the use case is copied and its rules evaluated once, not once per answer, and
+// the searches share what they can reuse (the skill parts of the tasks).
+class AnswerRanges {
+public:
+  // `now` is the range of `use_case`; it must outlive this.
+  AnswerRanges(const Framework &framework,
+               const UseCase &use_case,
+               const VerdictRange &now,
+               std::size_t limit);
+  ~AnswerRanges();
+  AnswerRanges(const AnswerRanges &) = delete;
+  AnswerRanges &operator=(const AnswerRanges &) = delete;
+  AnswerRanges(AnswerRanges &&) = delete;
+  AnswerRanges &operator=(AnswerRanges &&) = delete;
+
+  VerdictRange with(const UnknownRef &ref, const FieldValue &value);
+
+private:
+  struct State;
+  const Framework &m_fw;
+  const VerdictRange &m_now;
+  std::size_t m_limit;
+  std::unique_ptr<State> m_state;
+};
+
+// The completion bounds of one use case with one answer changed (given a value, or made
+// unknown), for the what-if search: `with(ref, value)` is completion_bounds of the use case
+// with `ref` set to `value` (the defaults recomputed), but the use case is copied and its
+// rules evaluated once; only the rules that read `ref` are evaluated again. `open` is not set.
+class ChangedBounds {
+public:
+  ChangedBounds(const Framework &framework, const UseCase &use_case);
+  ~ChangedBounds();
+  ChangedBounds(const ChangedBounds &) = delete;
+  ChangedBounds &operator=(const ChangedBounds &) = delete;
+  ChangedBounds(ChangedBounds &&) = delete;
+  ChangedBounds &operator=(ChangedBounds &&) = delete;
+
+  Bounds with(const UnknownRef &ref, const FieldValue &value);
+
+private:
+  struct State;
+  const Framework &m_fw;
+  std::unique_ptr<State> m_state;
+};
 
 // The verdict `policy_verdict` becomes given the range of the open questions: the range's one
 // verdict when every way of answering gives the same (exactly), else at most its best.

@@ -427,6 +427,13 @@ TEST_CASE("a range searched within the range of the case it refines is the range
         core::give_answer(fw, child, open.ref, value);
         const auto alone = core::verdict_range(fw, child, 4000, false);
         const auto within = core::verdict_range(fw, child, 4000, false, &now.range);
+        // and as the ranked questions compute it, from the case without the answer
+        core::AnswerRanges ranges(fw, core::search_copy(uc), now.range, 4000);
+        const auto answered = ranges.with(open.ref, value);
+        CHECK(answered.best == alone.best);
+        CHECK(answered.worst == alone.worst);
+        CHECK(answered.exact == within.exact);
+        CHECK(answered.explored == within.explored);
         REQUIRE(alone.exact);
         CHECK(within.exact);
         CHECK(within.best == alone.best);

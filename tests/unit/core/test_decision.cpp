@@ -214,3 +214,59 @@ TEST_CASE("open questions whose answer moves the verdict come first, with where 
     cannot_seen = cannot_seen || !q.can_change;
   }
 }
+
+TEST_CASE("the ranked questions are the same on one thread and on several", "[core][decision]") {
+  // The searches for the answers run on up to `threads` threads, each with its own state; the
+  // result must not depend on how many, nor on which thread finished first.
+  const auto fw = test::mini_framework();
+  std::mt19937 random(20261201);
+  const std::vector<std::pair<std::string, std::vector<std::string>>> fields = {
+      {"tool.mode", {"look", "draft", "act", "rule"}},
+      {"tool.kind", {"rules", "learning"}},
+      {"tool.check", {"all", "some", "none"}},
+      {"data.state", {"clean", "dirty"}},
+      {"data.private", {"\"yes\"", "\"no\""}},
+      {"data.outside", {"\"yes\"", "\"no\""}},
+      {"time.spent", {"rest", "more"}},
+      {"team.skill", {"low", "mid", "high"}},
+      {"team.asked", {"\"yes\"", "\"no\""}}};
+  int compared = 0;
+  for (int round = 0; round < 30; ++round) {
+    std::map<std::string, std::string> groups;
+    for (const auto &[path, values] : fields) {
+      if (random() % 3 == 0) {
+        const auto dot = path.find('.');
+        auto &body = groups[path.substr(0, dot)];
+        body += (body.empty() ? "" : ", ") + path.substr(dot + 1) + ": " + values[random() % values.size()];
+      }
+    }
+    std::string yaml = "name: T\naim: {goal: x}\njobs: [{item: desk.write}]\n";
+    for (const auto &[group, body] : groups) {
+      yaml += group + ": {" + body + "}\n";
+    }
+    INFO(yaml);
+    const auto uc = test::use_case(fw, yaml);
+    auto one = plain();
+    one.questions = true;
+    auto many = one;
+    many.threads = 4;
+    const auto a = core::assess(fw, uc, one);
+    const auto b = core::assess(fw, uc, many);
+    REQUIRE(a.questions.size() == b.questions.size());
+    for (std::size_t q = 0; q < a.questions.size(); ++q) {
+      const auto &x = a.questions[q];
+      const auto &y = b.questions[q];
+      CHECK(x.ref == y.ref);
+      CHECK(x.can_change == y.can_change);
+      REQUIRE(x.outcomes.size() == y.outcomes.size());
+      for (std::size_t o = 0; o < x.outcomes.size(); ++o) {
+        CHECK(x.outcomes[o].best == y.outcomes[o].best);
+        CHECK(x.outcomes[o].worst == y.outcomes[o].worst);
+        CHECK(x.outcomes[o].exact == y.outcomes[o].exact);
+        CHECK(x.outcomes[o].answers.size() == y.outcomes[o].answers.size());
+      }
+      ++compared;
+    }
+  }
+  CHECK(compared > 50);
+}
