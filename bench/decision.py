@@ -14,7 +14,8 @@ baseline, each measurement next to the same one of BUILD_DIR, and print the spee
 2. What the interview recomputes after an answer: the range and the ranked questions of
    every example with none, a third, two thirds and all of its answers given, timed in
    process by kansrijk_bench (bench/decision_bench.cpp; median of 9).
-3. batch --summary (with the range columns) on CASES generated cases, 1 job: cases/s.
+3. batch --summary (with the range columns) on CASES generated cases, 1 job: cases/s
+   (median of three runs).
 4. the same batch with --overview FILE.html: what the overview adds.
 5. Growth: a complete case with 10, 15 and 20 of its answers made unknown: search nodes of the
    range, cases assessed and bounds computed by the what-if search, time in process.
@@ -129,11 +130,19 @@ def section_batch(tmp):
                           "--overview", os.path.join(tmp, "o.html")], runs=1)
         return plain / 1000, overview / 1000
 
-    plain, overview = run(BIN)
-    print(f"3. batch --summary, {CASES} cases, 1 job: {plain:.2f} s, {CASES / plain:,.0f} cases/s")
+    # Three rounds, the baseline's runs between this build's: medians.
+    new, old = [], []
+    for _ in range(3):
+        new.append(run(BIN))
+        if BASELINE:
+            old.append(run(BASE_BIN))
+    plain = statistics.median(p for p, _ in new)
+    overview = statistics.median(o for _, o in new)
+    print(f"3. batch --summary, {CASES} cases, 1 job, median of 3: {plain:.2f} s, {CASES / plain:,.0f} cases/s")
     print(f"4. with --overview: {overview:.2f} s, ratio {overview / plain:.2f}")
     if BASELINE:
-        old_plain, old_overview = run(BASE_BIN)
+        old_plain = statistics.median(p for p, _ in old)
+        old_overview = statistics.median(o for _, o in old)
         print(f"   baseline: batch --summary {old_plain:.2f} s ({CASES / old_plain:,.0f} cases/s, "
               f"{old_plain / plain:.2f}x the time), with --overview {old_overview:.2f} s "
               f"({old_overview / overview:.2f}x), ratio {old_overview / old_plain:.2f}")
