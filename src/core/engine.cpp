@@ -281,6 +281,16 @@ private:
   // A flag or a quality-of-work effect that several open rules can raise holds now when one
   // of them fires whatever the open answers are.
   void settle_flags_and_effects_for_every_answer() {
+    // Only rules that may or may not fire can be candidates; usually a few of all the rules.
+    std::vector<std::size_t> open;
+    for (std::size_t r = 0; r < m_fw.rules.size(); ++r) {
+      if (!m_fired[r] && m_outcomes[r].truth == Truth::unknown) {
+        open.push_back(r);
+      }
+    }
+    if (open.size() < 2) {
+      return; // one open rule alone was decided in settle_rules_for_every_answer
+    }
     for (std::size_t f = 0; f < m_fw.flags.size(); ++f) {
       const bool already = std::any_of(m_out.flags.begin(), m_out.flags.end(), [&](const RaisedFlag &raised) {
         return raised.flag == static_cast<int>(f);
@@ -289,10 +299,9 @@ private:
         continue;
       }
       std::vector<std::size_t> candidates;
-      for (std::size_t r = 0; r < m_fw.rules.size(); ++r) {
+      for (const std::size_t r : open) {
         const auto &flags = m_fw.rules[r].effects.flags;
-        if (!m_fired[r] && m_outcomes[r].truth == Truth::unknown &&
-            std::find(flags.begin(), flags.end(), static_cast<int>(f)) != flags.end()) {
+        if (std::find(flags.begin(), flags.end(), static_cast<int>(f)) != flags.end()) {
           candidates.push_back(r);
         }
       }
@@ -308,10 +317,7 @@ private:
           continue;
         }
         std::vector<std::size_t> candidates;
-        for (std::size_t r = 0; r < m_fw.rules.size(); ++r) {
-          if (m_fired[r] || m_outcomes[r].truth != Truth::unknown) {
-            continue;
-          }
+        for (const std::size_t r : open) {
           for (const auto &effect : m_fw.rules[r].effects.quality_of_work) {
             if (effect.dimension == static_cast<int>(d) && effect.direction == direction) {
               candidates.push_back(r);
