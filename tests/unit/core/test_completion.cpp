@@ -305,7 +305,49 @@ bool same_value(const core::FieldValue &a, const core::FieldValue &b) {
          a.high == b.high && a.values == b.values && a.possible == b.possible && a.text == b.text;
 }
 
+using Choices = std::vector<std::pair<std::string, std::vector<std::string>>>;
+
+// Every field of the mini framework a random case may answer, with its values.
+const Choices k_choices = {{"tool.mode", {"look", "draft", "act", "rule"}},
+                           {"tool.kind", {"rules", "learning"}},
+                           {"tool.check", {"all", "some", "none"}},
+                           {"data.state", {"clean", "dirty"}},
+                           {"data.private", {"yes", "no"}},
+                           {"data.outside", {"yes", "no"}},
+                           {"time.spent", {"rest", "more"}},
+                           {"team.skill", {"low", "mid", "high"}},
+                           {"team.asked", {"yes", "no"}}};
+
 // A use case of the mini framework with the task desk.write, `own` after it, and `given` answers.
+std::string case_yaml(const std::map<std::string, std::string> &given, const std::string &own);
+
+// A random case: each field answered with chance 1 in `one_in`, own task `own` with chance
+// 1 in `own_one_in`.
+std::string random_case(std::mt19937 &random, unsigned one_in, const std::string &own, unsigned own_one_in) {
+  const std::string task = random() % own_one_in == 0 ? own : "";
+  std::map<std::string, std::string> given;
+  for (const auto &[path, values] : k_choices) {
+    if (random() % one_in == 0) {
+      given[path] = values[random() % values.size()];
+    }
+  }
+  return case_yaml(given, task);
+}
+
+// Calls `visit(ref, value)` for every answer to every open question of `now`, the assessment of `uc`.
+template <typename Visit>
+void each_answer(const core::Framework &fw,
+                 const core::UseCase &uc,
+                 const core::Assessment &now,
+                 Visit visit) {
+  for (const auto &open : now.open_questions) {
+    bool approximate = false;
+    for (const auto &value : core::answers_for(fw, uc, open.ref, nullptr, approximate)) {
+      visit(open.ref, value);
+    }
+  }
+}
+
 std::string case_yaml(const std::map<std::string, std::string> &given, const std::string &own) {
   std::string yaml = "name: T\naim: {goal: x}\njobs: [{item: desk.write}" + own + "]\n";
   std::map<std::string, std::string> groups;
@@ -352,40 +394,23 @@ TEST_CASE("an answer given in place is the answer given to a copy, and is taken 
   // derived attributes), with the defaults that a field's answer changes.
   const auto fw = test::mini_framework();
   std::mt19937 random(20261201);
-  const std::vector<std::pair<std::string, std::vector<std::string>>> fields = {
-      {"tool.mode", {"look", "draft", "act", "rule"}},
-      {"tool.check", {"all", "some", "none"}},
-      {"data.private", {"yes", "no"}},
-      {"time.spent", {"rest", "more"}},
-      {"team.skill", {"low", "mid", "high"}},
-      {"team.asked", {"yes", "no"}}};
   int answers = 0;
   for (int round = 0; round < 40; ++round) {
-    const std::string own = random() % 2 == 0 ? ", {called: Eigen}" : "";
-    std::map<std::string, std::string> given;
-    for (const auto &[path, values] : fields) {
-      if (random() % 2 == 0) {
-        given[path] = values[random() % values.size()];
-      }
-    }
-    const std::string yaml = case_yaml(given, own);
+    const std::string yaml = random_case(random, 2, ", {called: Eigen}", 2);
     INFO(yaml);
     const core::UseCase uc = core::search_copy(test::use_case(fw, yaml));
     const auto now = core::assess(fw, uc);
     core::UseCase work = uc;
-    for (const auto &open : now.open_questions) {
-      bool approximate = false;
-      for (const auto &value : core::answers_for(fw, uc, open.ref, nullptr, approximate)) {
-        core::UseCase copy = uc;
-        core::give_answer(fw, copy, open.ref, value);
-        {
-          const core::GivenAnswer in_place(fw, work, open.ref, value);
-          CHECK(same_case(work, copy));
-        }
-        CHECK(same_case(work, uc));
-        ++answers;
+    each_answer(fw, uc, now, [&](const core::UnknownRef &ref, const core::FieldValue &value) {
+      core::UseCase copy = uc;
+      core::give_answer(fw, copy, ref, value);
+      {
+        const core::GivenAnswer in_place(fw, work, ref, value);
+        CHECK(same_case(work, copy));
       }
-    }
+      CHECK(same_case(work, uc));
+      ++answers;
+    });
   }
   CHECK(answers > 100);
 }
@@ -396,52 +421,32 @@ TEST_CASE("a range searched within the range of the case it refines is the range
   // the search stops once it has found that whole range. Same range, fewer or as many points.
   const auto fw = test::mini_framework();
   std::mt19937 random(1201);
-  const std::vector<std::pair<std::string, std::vector<std::string>>> fields = {
-      {"tool.mode", {"look", "draft", "act", "rule"}},
-      {"tool.kind", {"rules", "learning"}},
-      {"tool.check", {"all", "some", "none"}},
-      {"data.state", {"clean", "dirty"}},
-      {"data.private", {"yes", "no"}},
-      {"data.outside", {"yes", "no"}},
-      {"time.spent", {"rest", "more"}},
-      {"team.skill", {"low", "mid", "high"}},
-      {"team.asked", {"yes", "no"}}};
   int compared = 0;
   for (int round = 0; round < 40; ++round) {
-    const std::string own = random() % 3 == 0 ? ", {called: Eigen, needs: [write]}" : "";
-    std::map<std::string, std::string> given;
-    for (const auto &[path, values] : fields) {
-      if (random() % 3 == 0) {
-        given[path] = values[random() % values.size()];
-      }
-    }
-    const std::string yaml = case_yaml(given, own);
+    const std::string yaml = random_case(random, 3, ", {called: Eigen, needs: [write]}", 3);
     INFO(yaml);
     const core::UseCase uc = test::use_case(fw, yaml);
     const auto now = core::assess(fw, uc);
     REQUIRE(now.range.computed);
-    for (const auto &open : now.open_questions) {
-      bool approximate = false;
-      for (const auto &value : core::answers_for(fw, uc, open.ref, nullptr, approximate)) {
-        core::UseCase child = uc;
-        core::give_answer(fw, child, open.ref, value);
-        const auto alone = core::verdict_range(fw, child, 4000, false);
-        const auto within = core::verdict_range(fw, child, 4000, false, &now.range);
-        // and as the ranked questions compute it, from the case without the answer
-        core::AnswerRanges ranges(fw, core::search_copy(uc), now.range, 4000);
-        const auto answered = ranges.with(open.ref, value);
-        CHECK(answered.best == alone.best);
-        CHECK(answered.worst == alone.worst);
-        CHECK(answered.exact == within.exact);
-        CHECK(answered.explored == within.explored);
-        REQUIRE(alone.exact);
-        CHECK(within.exact);
-        CHECK(within.best == alone.best);
-        CHECK(within.worst == alone.worst);
-        CHECK(within.explored <= alone.explored);
-        ++compared;
-      }
-    }
+    each_answer(fw, uc, now, [&](const core::UnknownRef &ref, const core::FieldValue &value) {
+      core::UseCase child = uc;
+      core::give_answer(fw, child, ref, value);
+      const auto alone = core::verdict_range(fw, child, 4000, false);
+      const auto within = core::verdict_range(fw, child, 4000, false, &now.range);
+      // and as the ranked questions compute it, from the case without the answer
+      core::AnswerRanges ranges(fw, core::search_copy(uc), now.range, 4000);
+      const auto answered = ranges.with(ref, value);
+      CHECK(answered.best == alone.best);
+      CHECK(answered.worst == alone.worst);
+      CHECK(answered.exact == within.exact);
+      CHECK(answered.explored == within.explored);
+      REQUIRE(alone.exact);
+      CHECK(within.exact);
+      CHECK(within.best == alone.best);
+      CHECK(within.worst == alone.worst);
+      CHECK(within.explored <= alone.explored);
+      ++compared;
+    });
   }
   CHECK(compared > 100);
 }
