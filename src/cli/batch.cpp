@@ -210,7 +210,8 @@ Outcome process(const io::Record &record, const Context &context) {
     options.what_if = context.report_format.has_value() || context.overview;
     // The overview's quick wins are sets of one change: without reports, a search for one.
     options.what_if_changes = context.report_format.has_value() ? 2 : 1;
-    options.score_range = context.report_format.has_value(); // only reports show the score range
+    options.what_if_first_only = !context.report_format.has_value(); // the overview shows one
+    options.score_range = context.report_format.has_value();         // only reports show the score range
     const core::Assessment assessment = core::assess(context.framework, use_case, options);
     outcome.id = use_case.id;
     outcome.title = use_case.title;

@@ -339,6 +339,10 @@ public:
   // The use case the search starts from: one change to it is bounded incrementally.
   void start_from(const UseCase &base) { m_first = std::make_unique<ChangedBounds>(m_fw, base); }
 
+  // Only the first lift is wanted (the most favourable, then the highest score, with its
+  // alternatives): a change that cannot reach the best verdict found so far is not assessed.
+  void first_only() { m_first_only = true; }
+
   // Whether some change to the design choices from `from` on (in m_design order; up to `to`)
   // could lift the verdict of `use_case`: an upper bound from one evaluation with them all
   // unknown.
@@ -373,7 +377,8 @@ public:
         bool could = false;
         if (changes.empty() && m_first) {
           ++m_out.bounded;
-          could = favourability(m_first->with(field_ref(field), FieldValue{}).best) > floor;
+          const int reach = favourability(m_first->with(field_ref(field), FieldValue{}).best);
+          could = reach > floor && reach >= m_needed;
         } else {
           could = could_lift(use_case, d, floor, d + 1);
         }
@@ -477,12 +482,12 @@ private:
     const Bounds bounds = changes.size() == 1 && m_first
                               ? m_first->with(field_ref(changes.front().field), changes.front().value)
                               : completion_bounds(m_fw, changed);
-    if (favourability(bounds.best) <= floor) {
+    if (favourability(bounds.best) <= floor || favourability(bounds.best) < m_needed) {
       return -1;
     }
     ++m_out.bounded;
     const VerdictRange range = verdict_range(m_fw, changed, 4000, false);
-    if (favourability(range.best) <= floor) {
+    if (favourability(range.best) <= floor || favourability(range.best) < m_needed) {
       return -1;
     }
     // The engine's verdict is the policy's (rules that hold for every answer included),
@@ -505,6 +510,9 @@ private:
     lift.rules_removed = minus(m_now.rules, after.rules);
     lift.rules_added = minus(after.rules, m_now.rules);
     m_found.emplace(m_found.size(), std::move(lift));
+    if (m_first_only) {
+      m_needed = std::max(m_needed, favourability(result.verdict));
+    }
     return favourability(result.verdict);
   }
 
@@ -512,6 +520,8 @@ private:
 
   const Framework &m_fw;
   std::unique_ptr<ChangedBounds> m_first; // bounds of the starting case with one change
+  bool m_first_only = false;
+  int m_needed = -1; // with m_first_only: the favourability of the best lift found
   Summary m_now;
   int m_max;
   std::size_t m_limit;
@@ -526,7 +536,8 @@ WhatIf find_lifts(const Framework &framework,
                   const UseCase &use_case,
                   const Assessment &assessment,
                   int max_changes,
-                  std::size_t limit) {
+                  std::size_t limit,
+                  bool first_only) {
   WhatIf out;
   out.computed = true;
   out.max_changes = max_changes;
@@ -557,6 +568,9 @@ WhatIf find_lifts(const Framework &framework,
   }
   std::vector<DesignChange> changes;
   search.start_from(base);
+  if (first_only) {
+    search.first_only();
+  }
   search.search(base, 0, changes, search.now());
   search.finish();
   out.status = out.lifts.empty() ? WhatIf::Status::none_within_limit : WhatIf::Status::found;

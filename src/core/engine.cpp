@@ -596,7 +596,8 @@ Assessment assess(const Framework &framework, const UseCase &use_case, const Ass
         rank_questions(framework, use_case, assessment, options.range_limit, options.threads);
   }
   if (options.what_if) {
-    assessment.what_if = find_lifts(framework, use_case, assessment, options.what_if_changes);
+    assessment.what_if = find_lifts(framework, use_case, assessment, options.what_if_changes, k_what_if_limit,
+                                    options.what_if_first_only);
   }
   return assessment;
 }

@@ -21,15 +21,22 @@ std::vector<RankedQuestion> rank_questions(const Framework &framework,
                                            std::size_t limit = 4000,
                                            unsigned threads = 1);
 
+// How many bounds and assessments a what-if search may spend (beyond it: `complete` false).
+inline constexpr std::size_t k_what_if_limit = 20000;
+
 // The smallest sets of changes (at most `max_changes`, at most one per field) to the fields the
 // framework marks as design choices that make `assessment`'s verdict more favourable. A set is
 // listed when its verdict beats that of every proper subset; sets with the same fields and the
-// same result are listed once, with the other values as alternatives.
+// same result are listed once, with the other values as alternatives. With `first_only`, only
+// the first lift is certain to be listed (the most favourable verdict, then the highest
+// score, with its alternatives): changes that cannot reach the best verdict found so far are
+// not assessed (the overview's quick wins show only that one).
 WhatIf find_lifts(const Framework &framework,
                   const UseCase &use_case,
                   const Assessment &assessment,
                   int max_changes = 2,
-                  std::size_t limit = 20000);
+                  std::size_t limit = k_what_if_limit,
+                  bool first_only = false);
 
 // `use_case` with `field` set to `value` and every default recomputed.
 void set_field(const Framework &framework, UseCase &use_case, int field, const FieldValue &value);

@@ -27,7 +27,8 @@ struct AssessOptions {
   unsigned threads = 1;
   // Search the smallest changes to design choices that make the verdict more favourable.
   bool what_if = true;
-  int what_if_changes = 2; // the largest set of changes it tries (batch --overview alone: 1)
+  int what_if_changes = 2;         // the largest set of changes it tries (batch --overview alone: 1)
+  bool what_if_first_only = false; // only the first lift is used (batch --overview alone)
 };
 
 // The options for one assessment someone waits for (assess, interview): the ranked questions

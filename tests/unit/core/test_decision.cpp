@@ -176,6 +176,26 @@ TEST_CASE("the what-if search finds exactly the minimal lifts a brute-force sear
     INFO(yaml);
     REQUIRE(what_if.complete);
     CHECK(found_lifts(what_if) == brute_force_lifts(fw, uc));
+    // The overview's search for the first single change only: the same first lift, with the
+    // same alternatives, from no more assessments.
+    const auto all = core::find_lifts(fw, uc, assessment, 1);
+    const auto first = core::find_lifts(fw, uc, assessment, 1, core::k_what_if_limit, true);
+    REQUIRE(all.lifts.empty() == first.lifts.empty());
+    if (!all.lifts.empty()) {
+      const auto &a = all.lifts.front();
+      const auto &b = first.lifts.front();
+      CHECK(a.verdict == b.verdict);
+      CHECK(a.overall == b.overall);
+      REQUIRE(a.changes.size() == 1);
+      REQUIRE(b.changes.size() == 1);
+      CHECK(a.changes.front().field == b.changes.front().field);
+      CHECK(a.changes.front().value.value == b.changes.front().value.value);
+      CHECK(a.changes.front().value.values == b.changes.front().value.values);
+      CHECK(a.alternatives.front().size() == b.alternatives.front().size());
+      CHECK(a.flags_removed == b.flags_removed);
+      CHECK(a.flags_added == b.flags_added);
+    }
+    CHECK(first.evaluated <= all.evaluated);
     ++compared;
   }
   CHECK(compared >= 20);
