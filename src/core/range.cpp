@@ -701,6 +701,15 @@ VerdictRange search_range(const Framework &framework,
   return range;
 }
 
+// A use case made ready for searches: its search copy, its rules' outcomes and a workspace.
+struct Prepared {
+  Prepared(const Framework &framework, const UseCase &use_case)
+      : work(search_copy(use_case)), outcomes(evaluate_rules(framework, work)), workspace(framework) {}
+  UseCase work;
+  std::vector<Evaluation> outcomes;
+  Workspace workspace;
+};
+
 } // namespace
 
 VerdictRange verdict_range(const Framework &framework,
@@ -708,18 +717,12 @@ VerdictRange verdict_range(const Framework &framework,
                            std::size_t limit,
                            bool scores,
                            const VerdictRange *within) {
-  UseCase work = search_copy(use_case);
-  std::vector<Evaluation> outcomes = evaluate_rules(framework, work);
-  Workspace workspace(framework);
-  return search_range(framework, work, outcomes, workspace, limit, scores, within);
+  Prepared prepared(framework, use_case);
+  return search_range(framework, prepared.work, prepared.outcomes, prepared.workspace, limit, scores, within);
 }
 
-struct AnswerRanges::State {
-  State(const Framework &framework, const UseCase &use_case)
-      : work(search_copy(use_case)), outcomes(evaluate_rules(framework, work)), workspace(framework) {}
-  UseCase work;
-  std::vector<Evaluation> outcomes;
-  Workspace workspace;
+struct AnswerRanges::State : Prepared {
+  using Prepared::Prepared;
 };
 
 AnswerRanges::AnswerRanges(const Framework &framework,
@@ -735,12 +738,8 @@ VerdictRange AnswerRanges::with(const UnknownRef &ref, const FieldValue &value) 
   return search_range(m_fw, m_state->work, m_state->outcomes, m_state->workspace, m_limit, false, &m_now);
 }
 
-struct ChangedBounds::State {
-  State(const Framework &framework, const UseCase &use_case)
-      : work(search_copy(use_case)), outcomes(evaluate_rules(framework, work)), workspace(framework) {}
-  UseCase work;
-  std::vector<Evaluation> outcomes;
-  Workspace workspace;
+struct ChangedBounds::State : Prepared {
+  using Prepared::Prepared;
 };
 
 ChangedBounds::ChangedBounds(const Framework &framework, const UseCase &use_case)
