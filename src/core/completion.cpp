@@ -1,7 +1,7 @@
 // Searching the answers to a use case's open questions; see completion.hpp.
 #include <algorithm>
-#include <functional>
 #include <kansrijk/core/completion.hpp>
+#include <optional>
 
 namespace kansrijk::core {
 
@@ -63,6 +63,18 @@ void index_readers(Framework &framework) {
   }
   framework.rules_reading_field.assign(framework.fields.size(), {});
   framework.rules_reading_task_field.assign(framework.task_fields.size(), {});
+  framework.field_feeds_defaults.assign(framework.fields.size(), false);
+  for (const auto &attribute : framework.task_fields) {
+    for (const auto &fallback : attribute.defaults) {
+      Reads from;
+      collect_reads(fallback.when, from);
+      for (const auto &source : from.fields) {
+        if (const int f = framework.field_index(source); f >= 0) {
+          framework.field_feeds_defaults[static_cast<std::size_t>(f)] = true;
+        }
+      }
+    }
+  }
   const auto add = [](std::vector<int> &list, int rule) {
     if (list.empty() || list.back() != rule) {
       list.push_back(rule);
@@ -187,11 +199,8 @@ UnknownRef deciding_answer(const Framework &framework, const UseCase &use_case, 
   return ref;
 }
 
-std::vector<FieldValue> answers_for(const Framework &framework,
-                                    const UseCase &use_case,
-                                    const UnknownRef &ref,
-                                    const Reads *reads,
-                                    bool &approximate) {
+std::vector<FieldValue>
+answers_for(const Framework &framework, const UseCase &use_case, const UnknownRef &ref, bool &approximate) {
   const FieldDecl &decl = decl_of(framework, ref);
   if (decl.derived) {
     // An own task's derived attribute is unknown because what it is derived from (its skills)
@@ -200,7 +209,7 @@ std::vector<FieldValue> answers_for(const Framework &framework,
     return field_choices(decl, nullptr, false);
   }
   if (decl.type != FieldType::enum_list) {
-    return field_choices(decl, reads, false);
+    return field_choices(decl, nullptr, false); // lists are answered below
   }
   // A list is answered one member at a time, and only for the members a condition tests: first
   // every value becomes possible, then the tested member is in or out.
@@ -230,13 +239,26 @@ std::vector<FieldValue> answers_for(const Framework &framework,
   return {in, out};
 }
 
+namespace {
+
+// Whether answering field `f` can change a task attribute's default; a framework not indexed
+// by index_readers says yes to every field.
+bool feeds_defaults(const Framework &framework, int f) {
+  const auto at = static_cast<std::size_t>(f);
+  return at >= framework.field_feeds_defaults.size() || framework.field_feeds_defaults[at];
+}
+
+} // namespace
+
 void give_answer(const Framework &framework,
                  UseCase &use_case,
                  const UnknownRef &ref,
                  const FieldValue &value) {
   if (!ref.task_field) {
     use_case.fields[static_cast<std::size_t>(ref.field)] = value;
-    apply_defaults(framework, use_case);
+    if (feeds_defaults(framework, ref.field)) {
+      apply_defaults(framework, use_case);
+    }
     return;
   }
   TaskEntry &task = use_case.tasks[static_cast<std::size_t>(ref.task)];
@@ -264,8 +286,9 @@ GivenAnswer::GivenAnswer(const Framework &framework,
     m_task = use_case.tasks[static_cast<std::size_t>(ref.task)];
   } else {
     m_field = use_case.fields[static_cast<std::size_t>(ref.field)];
+    m_restore_defaults = feeds_defaults(framework, ref.field);
     for (const auto &decl : framework.task_fields) {
-      if (!decl.defaults.empty()) {
+      if (m_restore_defaults && !decl.defaults.empty()) {
         for (const auto &task : use_case.tasks) {
           m_defaulted.push_back(task.attributes[static_cast<std::size_t>(decl.index)]);
         }
@@ -281,6 +304,9 @@ GivenAnswer::~GivenAnswer() {
     return;
   }
   m_uc.fields[static_cast<std::size_t>(m_ref.field)] = std::move(m_field);
+  if (!m_restore_defaults) {
+    return;
+  }
   std::size_t at = 0;
   for (const auto &decl : m_fw.task_fields) {
     if (!decl.defaults.empty()) {
@@ -327,58 +353,69 @@ Decided holds_for_every_answer(const Framework &framework,
   return holds_for_every_answer(framework, SearchCopy{copy}, any_of, limit);
 }
 
-Decided holds_for_every_answer(const Framework &framework,
-                               SearchCopy copy,
-                               const std::vector<const Expr *> &any_of,
-                               std::size_t limit) {
-  Reads reads;
-  for (const Expr *condition : any_of) {
-    collect_reads(*condition, reads);
-  }
-  std::size_t tried = 0;
-  bool undecided = false;
+namespace {
+
+// The depth-first search of holds_for_every_answer.
+struct EveryAnswer {
+  const Framework &framework;
+  const std::vector<const Expr *> &any_of;
+  std::size_t limit;
+  std::size_t tried;
+  bool undecided;
+  std::vector<UnknownRef> scratch;
+
   // true: every answer below makes one condition true; false: a definite counterexample.
-  std::function<bool(UseCase &, bool)> search = [&](UseCase &current, bool approximate) {
+  bool holds(UseCase &current, bool approximate) {
     if (++tried > limit) {
       undecided = true;
       return true;
     }
-    std::vector<UnknownRef> pending;
+    // The first open answer (in UnknownRef order) of the first condition that is open.
+    std::optional<UnknownRef> first;
     for (const Expr *condition : any_of) {
-      Evaluation result = evaluate(*condition, current);
-      if (result.truth == Truth::yes) {
+      const Truth truth = truth_of(*condition, current, scratch);
+      if (truth == Truth::yes) {
         return true;
       }
-      if (result.truth == Truth::unknown) {
-        pending.insert(pending.end(), result.unknowns.begin(), result.unknowns.end());
+      if (truth == Truth::unknown && !first && !scratch.empty()) {
+        first = *std::min_element(scratch.begin(), scratch.end());
       }
     }
-    if (pending.empty()) {
+    if (!first) {
       if (approximate) {
         undecided = true; // a counterexample that may not be a real use case
         return true;
       }
       return false;
     }
-    const UnknownRef ref = deciding_answer(framework, current, pending.front());
+    const UnknownRef ref = deciding_answer(framework, current, *first);
     bool over = approximate;
-    const auto values = answers_for(framework, current, ref, &reads, over);
+    const auto values = answers_for(framework, current, ref, over);
     if (values.empty()) {
       undecided = true;
       return true;
     }
     for (const auto &value : values) {
       const GivenAnswer given(framework, current, ref, value);
-      if (!search(current, over)) {
+      if (!holds(current, over)) {
         return false;
       }
     }
     return true;
-  };
-  if (!search(copy.use_case, false)) {
+  }
+};
+
+} // namespace
+
+Decided holds_for_every_answer(const Framework &framework,
+                               SearchCopy copy,
+                               const std::vector<const Expr *> &any_of,
+                               std::size_t limit) {
+  EveryAnswer search{framework, any_of, limit, 0, false, {}};
+  if (!search.holds(copy.use_case, false)) {
     return Decided::no;
   }
-  return undecided ? Decided::undecided : Decided::yes;
+  return search.undecided ? Decided::undecided : Decided::yes;
 }
 
 } // namespace kansrijk::core

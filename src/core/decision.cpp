@@ -213,7 +213,7 @@ std::vector<RankedQuestion> rank_questions(const Framework &framework,
     }
     seen.push_back(open.ref);
     bool approximate = false;
-    auto answers = answers_for(framework, base, open.ref, &reads, approximate);
+    auto answers = answers_for(framework, base, open.ref, approximate);
     if (answers.empty()) {
       continue;
     }

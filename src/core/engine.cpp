@@ -522,7 +522,7 @@ private:
     if (m_options.range) {
       // The verdict's range decides the verdict, the same with or without the score range, so
       // a batch summary and a report never differ; the score range is a search of its own.
-      m_out.range = verdict_range(m_fw, m_uc, m_options.range_limit, false);
+      m_out.range = verdict_range(m_fw, SearchCopy{searchable()}, m_outcomes, m_options.range_limit, false);
       const Verdict limited = limit_by_range(verdict, m_out.range);
       if (limited != verdict) {
         // Settled: however the open questions are answered, the verdict is the same, so that is
@@ -535,7 +535,8 @@ private:
         verdict = limited;
       }
       if (m_options.score_range && !m_out.range.overall_min) {
-        const VerdictRange scores = verdict_range(m_fw, m_uc, m_options.range_limit, true);
+        const VerdictRange scores =
+            verdict_range(m_fw, SearchCopy{searchable()}, m_outcomes, m_options.range_limit, true);
         m_out.range.overall_min = scores.overall_min;
         m_out.range.overall_max = scores.overall_max;
         m_out.range.exact = m_out.range.exact && scores.exact; // an approximate score range says so

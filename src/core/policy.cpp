@@ -19,17 +19,18 @@ FieldDecl integer_fact(std::string path, int max, const char *nl, const char *en
   return decl;
 }
 
-FieldValue integer_value(const std::optional<Interval> &interval, int min, int max, bool bounds) {
-  FieldValue value;
+// Sets the integer fact `value` (only its interval and whether it is known: a sheet's integer
+// facts hold nothing else, so a sheet filled before is overwritten in place).
+void set_integer(FieldValue &value, const std::optional<Interval> &interval, int min, int max, bool bounds) {
   if (!interval) {
+    value.known = false;
     value.low = min;
     value.high = max;
-    return value;
+    return;
   }
   value.low = interval->low;
   value.high = interval->high;
   value.known = bounds || interval->low == interval->high;
-  return value;
 }
 
 } // namespace
@@ -93,13 +94,13 @@ void fact_sheet_into(const Framework &framework, const FactValues &values, UseCa
       count.high +=
           static_cast<int>(framework.flags[static_cast<std::size_t>(flag)].severity) == severity ? 1 : 0;
     }
-    sheet.fields[static_cast<std::size_t>(4 - severity)] = integer_value(count, 0, 0, true);
+    set_integer(sheet.fields[static_cast<std::size_t>(4 - severity)], count, 0, 0, true);
   }
   std::optional<Interval> lowest;
   Interval unscored;
   for (std::size_t b = 0; b < blocks; ++b) {
     const auto &score = values.blocks[b];
-    sheet.fields[5 + b] = integer_value(score, 0, 100, values.bounds);
+    set_integer(sheet.fields[5 + b], score, 0, 100, values.bounds);
     if (!score) {
       ++unscored.low;
       ++unscored.high;
@@ -108,11 +109,11 @@ void fact_sheet_into(const Framework &framework, const FactValues &values, UseCa
     lowest =
         lowest ? Interval{std::min(lowest->low, score->low), std::min(lowest->high, score->high)} : *score;
   }
-  sheet.fields[overall_at] = integer_value(values.overall, 0, 100, values.bounds);
-  sheet.fields[overall_at + 1] = integer_value(lowest, 0, 100, values.bounds);
-  sheet.fields[overall_at + 2] = integer_value(unscored, 0, 0, true);
-  sheet.fields[overall_at + 3] =
-      integer_value(Interval{values.unknown_share, values.unknown_share}, 0, 100, true);
+  set_integer(sheet.fields[overall_at], values.overall, 0, 100, values.bounds);
+  set_integer(sheet.fields[overall_at + 1], lowest, 0, 100, values.bounds);
+  set_integer(sheet.fields[overall_at + 2], unscored, 0, 0, true);
+  set_integer(sheet.fields[overall_at + 3], Interval{values.unknown_share, values.unknown_share}, 0, 100,
+              true);
 }
 
 StepReads step_reads(const VerdictPolicy &policy, const PolicyStep &step) {

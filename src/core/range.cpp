@@ -611,7 +611,7 @@ public:
     }
     const UnknownRef ref = *first;
     bool approximate = false;
-    const auto values = answers_for(m_fw, m_uc, ref, nullptr, approximate);
+    const auto values = answers_for(m_fw, m_uc, ref, approximate);
     if (values.empty()) {
       m_range.exact = false;
       m_found.add(point.bounds);
@@ -636,6 +636,10 @@ public:
       return width(a.second.bounds) > width(b.second.bounds);
     });
     for (const auto &[v, child] : children) {
+      if (!m_found.can_widen(child.bounds)) {
+        ++m_range.explored; // as visit() counts it, without giving the answer again
+        continue;
+      }
       const Answered answered(*this, ref, values[v], changed);
       visit(child);
     }
@@ -719,6 +723,15 @@ VerdictRange verdict_range(const Framework &framework,
                            const VerdictRange *within) {
   Prepared prepared(framework, use_case);
   return search_range(framework, prepared.work, prepared.outcomes, prepared.workspace, limit, scores, within);
+}
+
+VerdictRange verdict_range(const Framework &framework,
+                           SearchCopy copy,
+                           std::vector<Evaluation> &outcomes,
+                           std::size_t limit,
+                           bool scores) {
+  Workspace workspace(framework);
+  return search_range(framework, copy.use_case, outcomes, workspace, limit, scores, nullptr);
 }
 
 struct AnswerRanges::State : Prepared {

@@ -72,15 +72,12 @@ Decided holds_for_every_answer(const Framework &framework,
 // the default's conditions read. `defaulted` is set in the second case.
 UnknownRef deciding_answer(const Framework &framework, const UseCase &use_case, const UnknownRef &ref);
 
-// The values to try for the open answer `ref` (never unknown): a field's domain, the subsets
-// of the list members `reads` tests. Empty when it cannot be enumerated. `approximate` is set
-// when the values over-approximate what a use case can hold (a derived attribute tried
-// directly).
-std::vector<FieldValue> answers_for(const Framework &framework,
-                                    const UseCase &use_case,
-                                    const UnknownRef &ref,
-                                    const Reads *reads,
-                                    bool &approximate);
+// The values to try for the open answer `ref` (never unknown): a field's domain, or for a
+// list one member in or out (every member possible first). Empty when it cannot be
+// enumerated. `approximate` is set when the values over-approximate what a use case can hold
+// (a derived attribute tried directly).
+std::vector<FieldValue>
+answers_for(const Framework &framework, const UseCase &use_case, const UnknownRef &ref, bool &approximate);
 
 // Gives the open answer `ref` the value `value` and recomputes what depends on it (defaults,
 // derived task attributes).
@@ -108,6 +105,7 @@ private:
   UnknownRef m_ref;
   FieldValue m_field;                  // a field's answer: the value before
   std::vector<FieldValue> m_defaulted; // ... and the attributes with a default, task by task
+  bool m_restore_defaults = false;     // ... when the field feeds a default
   TaskEntry m_task;                    // a task attribute's answer: the task before
 };
 

@@ -398,6 +398,9 @@ struct Framework {
   // that gives one answer at a time re-evaluates only the rules it can change.
   std::vector<std::vector<int>> rules_reading_field;
   std::vector<std::vector<int>> rules_reading_task_field;
+  // Per field: whether a task attribute's default reads it (index_readers), so that an answer
+  // to any other field leaves the defaults as they are.
+  std::vector<bool> field_feeds_defaults;
   // The keys a use case may have directly under a group prefix ("" -> id, title, purpose,
   // ..., tasks; "ai." -> role, technology, ...); filled by index_field_groups().
   std::map<std::string, std::vector<std::string>, std::less<>> field_groups;

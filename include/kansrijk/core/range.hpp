@@ -7,6 +7,7 @@
 
 #include <cstddef>
 #include <kansrijk/core/assessment.hpp>
+#include <kansrijk/core/completion.hpp>
 #include <kansrijk/core/policy.hpp>
 #include <kansrijk/core/use_case.hpp>
 #include <memory>
@@ -37,6 +38,15 @@ VerdictRange verdict_range(const Framework &framework,
                            std::size_t limit,
                            bool scores = true,
                            const VerdictRange *within = nullptr);
+
+// verdict_range of a use case that is a search_copy already, with its rules' outcomes as
+// evaluate() gives them: the engine has both, so neither is made again. The search changes
+// them along its path and leaves them as it found them.
+VerdictRange verdict_range(const Framework &framework,
+                           SearchCopy copy,
+                           std::vector<Evaluation> &outcomes,
+                           std::size_t limit,
+                           bool scores);
 
 // The verdict ranges of one use case with one more answer given, for the ranked questions:
 // `with(ref, value)` is verdict_range(the use case with `ref` answered `value`, limit, false,

@@ -342,7 +342,7 @@ void each_answer(const core::Framework &fw,
                  Visit visit) {
   for (const auto &open : now.open_questions) {
     bool approximate = false;
-    for (const auto &value : core::answers_for(fw, uc, open.ref, nullptr, approximate)) {
+    for (const auto &value : core::answers_for(fw, uc, open.ref, approximate)) {
       visit(open.ref, value);
     }
   }
