@@ -486,7 +486,10 @@ private:
       return -1;
     }
     ++m_out.bounded;
-    const VerdictRange range = verdict_range(m_fw, changed, 4000, false);
+    const VerdictRange range =
+        changes.size() == 1 && m_first
+            ? m_first->range(field_ref(changes.front().field), changes.front().value, 4000)
+            : verdict_range(m_fw, changed, 4000, false);
     if (favourability(range.best) <= floor || favourability(range.best) < m_needed) {
       return -1;
     }

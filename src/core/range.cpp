@@ -21,8 +21,8 @@ Interval add(Interval a, Interval b) { return {a.low + b.low, a.high + b.high}; 
 // The bounds of one building block over the completions, or nullopt when no completion
 // gives it a score.
 // What the needed skills give the skill and technology blocks. It depends only on which tasks
-// are scored when every scored task is a taxonomy item (whose skills are fixed), so a search
-// keeps it per set of scored tasks.
+// are scored and, for an own task, on its skills (whether they are settled, and which), so a
+// search keeps it per such key.
 struct SkillPart {
   bool complete = true;
   int support = -1;
@@ -33,22 +33,32 @@ class SkillCache {
 public:
   // The skill part of `use_case`, from the cache when it can be.
   const SkillPart &get(const Framework &framework, const UseCase &use_case) {
-    // The key: which tasks are scored, one bit per task (any number of tasks).
+    // The key: which tasks are scored, one bit per task (any number of tasks), then for each
+    // scored own task whether its skills are settled and its skills with their weights.
     m_key.assign((use_case.tasks.size() + 63) / 64, 0);
-    bool cacheable = true;
-    for (std::size_t t = 0; cacheable && t < use_case.tasks.size(); ++t) {
-      if (!detail::task_is_scored(framework, use_case.tasks[t])) {
+    const int skills_field = framework.task_field_with(FieldRole::task_skills);
+    for (std::size_t t = 0; t < use_case.tasks.size(); ++t) {
+      const TaskEntry &task = use_case.tasks[t];
+      if (!detail::task_is_scored(framework, task)) {
         continue;
       }
-      cacheable = use_case.tasks[t].item >= 0;
       m_key[t / 64] |= std::uint64_t{1} << (t % 64);
-    }
-    if (cacheable) {
-      for (const auto &[key, part] : m_entries) {
-        if (key == m_key) {
-          return part;
-        }
+      if (task.item >= 0) {
+        continue;
       }
+      const bool settled =
+          skills_field >= 0 && is_settled(task.attributes[static_cast<std::size_t>(skills_field)]);
+      m_key.push_back(settled ? task.skills.size() + 1 : 0);
+      if (!settled) {
+        continue;
+      }
+      for (const auto &skill : task.skills) {
+        m_key.push_back(std::uint64_t{static_cast<std::uint32_t>(skill.skill)} << 32U |
+                        static_cast<std::uint32_t>(skill.weight));
+      }
+    }
+    if (const auto found = m_entries.find(m_key); found != m_entries.end()) {
+      return found->second;
     }
     SkillPart part;
     const detail::SkillNeeds needs = detail::skill_needs(framework, use_case);
@@ -57,18 +67,12 @@ public:
       part.support = detail::skill_support(framework, needs.weights);
       part.fits = detail::technology_fits(framework, needs.weights);
     }
-    if (!cacheable) {
-      m_scratch = std::move(part);
-      return m_scratch;
-    }
-    m_entries.emplace_back(m_key, std::move(part));
-    return m_entries.back().second;
+    return m_entries.emplace(m_key, std::move(part)).first->second;
   }
 
 private:
-  std::vector<std::pair<std::vector<std::uint64_t>, SkillPart>> m_entries; // few: one per set of scored tasks
+  std::map<std::vector<std::uint64_t>, SkillPart> m_entries; // one per key met
   std::vector<std::uint64_t> m_key;
-  SkillPart m_scratch;
 };
 
 // What the bounds of one search reuse from point to point: the skill parts by set of scored
@@ -763,6 +767,11 @@ ChangedBounds::~ChangedBounds() = default;
 Bounds ChangedBounds::with(const UnknownRef &ref, const FieldValue &value) {
   const AnsweredAt answered(m_fw, m_state->work, m_state->outcomes, ref, value, rules_reading(m_fw, ref));
   return BoundsRun(m_fw, m_state->work, m_state->outcomes, m_state->workspace).run(false);
+}
+
+VerdictRange ChangedBounds::range(const UnknownRef &ref, const FieldValue &value, std::size_t limit) {
+  const AnsweredAt answered(m_fw, m_state->work, m_state->outcomes, ref, value, rules_reading(m_fw, ref));
+  return search_range(m_fw, m_state->work, m_state->outcomes, m_state->workspace, limit, false, nullptr);
 }
 
 Verdict limit_by_range(Verdict policy_verdict, const VerdictRange &range) {

@@ -74,7 +74,8 @@ std::size_t display_width(std::string_view text) {
     }
     const auto [c, length] = decode(text, i);
     i += length;
-    width += in(c, k_zero_width) ? 0 : in(c, k_wide) ? 2 : 1;
+    // Below U+0300 (ASCII and Latin letters) nothing is zero-width or wide.
+    width += c < 0x300 ? 1 : in(c, k_zero_width) ? 0 : in(c, k_wide) ? 2 : 1;
   }
   return width;
 }

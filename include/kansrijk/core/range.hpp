@@ -79,6 +79,7 @@ private:
 // unknown), for the what-if search: `with(ref, value)` is completion_bounds of the use case
 // with `ref` set to `value` (the defaults recomputed), but the use case is copied and its
 // rules evaluated once; only the rules that read `ref` are evaluated again. `open` is not set.
+// `range(ref, value, limit)` is the verdict range of that use case, made the same way.
 class ChangedBounds {
 public:
   ChangedBounds(const Framework &framework, const UseCase &use_case);
@@ -89,6 +90,8 @@ public:
   ChangedBounds &operator=(ChangedBounds &&) = delete;
 
   Bounds with(const UnknownRef &ref, const FieldValue &value);
+  // verdict_range(the use case with `ref` set to `value`, limit, false), from the same copy.
+  VerdictRange range(const UnknownRef &ref, const FieldValue &value, std::size_t limit);
 
 private:
   struct State;
