@@ -138,6 +138,7 @@ std::vector<FieldValue> field_choices(const FieldDecl &decl, const Reads *reads,
     break;
   }
   case FieldType::enumeration:
+    out.reserve(out.size() + n);
     for (std::size_t i = 0; i < n; ++i) {
       FieldValue value;
       value.known = true;

@@ -62,17 +62,22 @@ private:
   }
 
   Node make(Node::Kind kind) {
+    Node node;
+    start(node, kind);
+    return node;
+  }
+
+  // Makes `node` (a new Node) a node of `kind` at the current position.
+  void start(Node &node, Node::Kind kind) {
     if (++m_nodes > m_limits.max_nodes) {
       fail(fmt::format("more than {} values in one use case; simplify it", m_limits.max_nodes));
     }
-    Node node;
     node.kind = kind;
     // Nodes carry line and column only: copying the file name into each of them cost more
     // than the parse. use_case_from_record adds the name to the diagnostics that need it.
     const Location at = location(m_pos);
     node.where.line = at.line;
     node.where.column = at.column;
-    return node;
   }
 
   Node value(int depth) {
@@ -129,14 +134,19 @@ private:
       if (m_pos >= m_text.size() || m_text[m_pos] != '"') {
         fail("expected a key in double quotes");
       }
-      Node key = make(Node::Kind::scalar);
+      // The entry is filled where it stays: a Node is large, and moving a key and a value
+      // into an Entry and the Entry into the list cost more than parsing them.
+      Entry &entry = node.entries.emplace_back();
+      Node &key = entry.key;
+      start(key, Node::Kind::scalar);
       key.style = Node::Style::quoted;
       key.scalar = string();
-      for (const auto &existing : node.entries) {
-        if (existing.key.scalar == key.scalar) {
+      for (std::size_t e = 0; e + 1 < node.entries.size(); ++e) {
+        const Node &existing = node.entries[e].key;
+        if (existing.scalar == key.scalar) {
           throw JsonFailure{Diagnostic{Location{m_file, key.where.line, key.where.column},
                                        fmt::format("duplicate key \"{}\" (first at column {}); remove one",
-                                                   key.scalar, existing.key.where.column)}};
+                                                   key.scalar, existing.where.column)}};
         }
       }
       skip_space();
@@ -145,8 +155,7 @@ private:
       }
       ++m_pos;
       skip_space();
-      Node item = value(depth + 1);
-      node.entries.push_back(Entry{std::move(key), std::move(item)});
+      entry.value = value(depth + 1);
       skip_space();
       if (m_pos < m_text.size() && m_text[m_pos] == ',') {
         ++m_pos;
