@@ -2,6 +2,7 @@
 #include "scoring_parts.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cstdint>
 #include <functional>
 #include <kansrijk/core/completion.hpp>
@@ -98,8 +99,19 @@ struct EffectIndex {
   std::vector<OnFlag> flags;
   std::vector<OnPoints> points;
   std::vector<OnDimension> dimensions;
+  // Per dimension: the points of its valence when it goes [up][down] (0 no, 1 yes).
+  std::vector<std::array<std::array<int, 2>, 2>> dimension_points;
 
   explicit EffectIndex(const Framework &framework) {
+    for (const auto &dimension : framework.dimensions) {
+      auto &table = dimension_points.emplace_back();
+      for (const bool is_up : {false, true}) {
+        for (const bool is_down : {false, true}) {
+          table[is_up ? 1 : 0][is_down ? 1 : 0] = detail::valence_points(
+              framework.scoring, detail::valence_of(dimension, detail::direction_of(is_up, is_down, false)));
+        }
+      }
+    }
     for (std::size_t r = 0; r < framework.rules.size(); ++r) {
       const int rule = static_cast<int>(r);
       const auto &effects = framework.rules[r].effects;
@@ -120,16 +132,14 @@ struct Workspace {
   explicit Workspace(const Framework &framework) : effects(framework) {}
   EffectIndex effects;
   SkillCache skills;
-  std::vector<Truth> truth;
   std::vector<int> state;
+  std::vector<Interval> sums; // per block
+  std::vector<int> units;     // per block
+  std::vector<int> up;        // per dimension
+  std::vector<int> down;      // per dimension
   FactValues facts;
   UseCase sheet;
   std::vector<UnknownRef> unknowns;
-};
-
-struct BlockBounds {
-  std::optional<Interval> score;
-  bool exact = true; // false: the interval is wider than the completions need (unknown skills)
 };
 
 // How many open rules read each open answer, in the order of UnknownRef (few: a vector).
@@ -216,24 +226,17 @@ public:
   // The bounds; with `with_open`, also the open answers that matter (a search needs them only
   // at the points it splits).
   Bounds run(bool with_open) {
-    const std::size_t rules = m_fw.rules.size();
-    std::vector<Truth> &truth = m_work.truth;
-    truth.resize(rules);
-    for (std::size_t r = 0; r < rules; ++r) {
-      truth[r] = m_outcomes[r].truth;
-    }
     // Flags: raised for certain, or possibly.
     FactValues &facts = m_work.facts;
     facts.raised.clear();
     facts.possible.clear();
-    facts.blocks.clear();
     facts.overall.reset();
     facts.unknown_share = 0;
     facts.bounds = true;
     std::vector<int> &state = m_work.state;
     state.assign(m_fw.flags.size(), 0); // 2 raised, 1 possible
     for (const auto &[rule, flag] : m_work.effects.flags) {
-      const Truth t = truth[static_cast<std::size_t>(rule)];
+      const Truth t = truth(rule);
       if (t != Truth::no) {
         int &slot = state[static_cast<std::size_t>(flag)];
         slot = std::max(slot, t == Truth::yes ? 2 : 1);
@@ -248,20 +251,20 @@ public:
     }
     // Blocks.
     bool exact = true;
-    const std::vector<BlockBounds> blocks = block_bounds(truth, exact);
+    block_bounds(facts.blocks, exact);
     double weights = 0;
     double low = 0;
     double high = 0;
     int scored = 0;
-    for (std::size_t b = 0; b < blocks.size(); ++b) {
-      facts.blocks.push_back(blocks[b].score);
-      if (!blocks[b].score) {
+    for (std::size_t b = 0; b < facts.blocks.size(); ++b) {
+      const auto &score = facts.blocks[b];
+      if (!score) {
         continue;
       }
       const double w = m_fw.blocks[b].weight;
       weights += w;
-      low += w * blocks[b].score->low;
-      high += w * blocks[b].score->high;
+      low += w * score->low;
+      high += w * score->high;
       ++scored;
     }
     Bounds out;
@@ -278,6 +281,9 @@ public:
     out.worst = facts.overall ? verdict_for_score(m_fw.verdict, facts.overall->low)
                               : Verdict::insufficient_information;
     for (const auto &step : m_fw.verdict.steps) {
+      if (favourability(step.at_most) >= favourability(out.best)) {
+        continue; // caps nothing here, whether it holds or not (worst is never above best)
+      }
       const Truth holds = truth_of(step.when, sheet, m_work.unknowns);
       if (holds == Truth::yes) {
         out.best = least_favourable(out.best, step.at_most);
@@ -301,17 +307,23 @@ public:
   // The open answers that only scoring reads, found by run.
   std::vector<UnknownRef> take_score_answers() { return std::move(m_score_answers); }
 
-  std::vector<BlockBounds> block_bounds(const std::vector<Truth> &truth, bool &exact) {
-    std::vector<BlockBounds> out(m_fw.blocks.size());
-    std::vector<Interval> sums(m_fw.blocks.size());
-    std::vector<int> units(m_fw.blocks.size(), 0);
+  // The truth of rule `r` at this point.
+  [[nodiscard]] Truth truth(int r) const { return m_outcomes[static_cast<std::size_t>(r)].truth; }
+
+  // Each block's score over the completions into `out` (nullopt: no completion gives it one).
+  void block_bounds(std::vector<std::optional<Interval>> &out, bool &exact) {
+    out.assign(m_fw.blocks.size(), std::nullopt);
+    std::vector<Interval> &sums = m_work.sums;
+    std::vector<int> &units = m_work.units;
+    sums.resize(m_fw.blocks.size());
+    units.assign(m_fw.blocks.size(), 0);
     for (std::size_t b = 0; b < m_fw.blocks.size(); ++b) {
       sums[b] = Interval{m_fw.blocks[b].base, m_fw.blocks[b].base};
     }
     for (const auto &[rule, block, points] : m_work.effects.points) {
       auto &sum = sums[static_cast<std::size_t>(block)];
       ++units[static_cast<std::size_t>(block)];
-      const Truth t = truth[static_cast<std::size_t>(rule)];
+      const Truth t = truth(rule);
       if (t == Truth::yes) {
         sum = add(sum, Interval{points, points});
       } else if (t == Truth::unknown) {
@@ -335,7 +347,7 @@ public:
         has_term = computed.has_value();
         break;
       case Computed::quality_of_work:
-        computed = quality_of_work(truth);
+        computed = quality_of_work();
         ++units[b]; // dimensions always inform this block in a completion
         break;
       }
@@ -352,9 +364,8 @@ public:
       if (computed) {
         sum = add(sum, *computed);
       }
-      out[b].score = clamp(sum);
+      out[b] = clamp(sum);
     }
-    return out;
   }
 
   // The mean suitability of the scored tasks; unknown attributes of own tasks at their
@@ -396,7 +407,10 @@ public:
   }
 
   std::optional<Interval> skills_or_technology(Computed which, bool &exact) {
-    const SkillPart &part = m_work.skills.get(m_fw, m_uc);
+    if (m_part == nullptr) {
+      m_part = &m_work.skills.get(m_fw, m_uc); // the same for both blocks
+    }
+    const SkillPart &part = *m_part;
     if (!part.complete) {
       // Own tasks whose skills are open: their skills are not tried one by one (there are too
       // many combinations), so the score can be anything.
@@ -428,11 +442,13 @@ public:
   }
 
   // Points per dimension: each direction a dimension can still take, at its valence's points.
-  Interval quality_of_work(const std::vector<Truth> &truth) {
-    std::vector<int> up(m_fw.dimensions.size(), 0); // 2 certain, 1 possible
-    std::vector<int> down(m_fw.dimensions.size(), 0);
+  Interval quality_of_work() {
+    std::vector<int> &up = m_work.up; // 2 certain, 1 possible
+    std::vector<int> &down = m_work.down;
+    up.assign(m_fw.dimensions.size(), 0);
+    down.assign(m_fw.dimensions.size(), 0);
     for (const auto &[rule, dimension, is_up] : m_work.effects.dimensions) {
-      const Truth t = truth[static_cast<std::size_t>(rule)];
+      const Truth t = truth(rule);
       if (t == Truth::no) {
         continue;
       }
@@ -450,9 +466,7 @@ public:
           if (!up_ok || !down_ok) {
             continue;
           }
-          const int points = detail::valence_points(
-              m_fw.scoring,
-              detail::valence_of(m_fw.dimensions[d], detail::direction_of(is_up, is_down, false)));
+          const int points = m_work.effects.dimension_points[d][is_up ? 1 : 0][is_down ? 1 : 0];
           low = std::min(low, points);
           high = std::max(high, points);
         }
@@ -467,6 +481,7 @@ public:
   const std::vector<Evaluation> &m_outcomes;
   Workspace &m_work;
   std::vector<UnknownRef> m_score_answers; // open answers that only scoring reads
+  const SkillPart *m_part = nullptr;       // the skill part, once a block needed it
 };
 
 std::vector<Evaluation> evaluate_rules(const Framework &framework, const UseCase &use_case) {
