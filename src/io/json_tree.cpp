@@ -41,7 +41,10 @@ private:
 
   // Line and column (in characters) of byte `pos`; positions only grow while parsing, so
   // the column is counted incrementally.
-  Location location(std::size_t pos) {
+  Location location(std::size_t pos) { return Location{m_file, m_line, column(pos)}; }
+
+  // The column of byte `pos` alone (a node's location has no file name; see start()).
+  int column(std::size_t pos) {
     if (pos < m_col_pos) {
       m_col_pos = m_line_start;
       m_col = 1;
@@ -51,7 +54,7 @@ private:
         ++m_col;
       }
     }
-    return Location{m_file, m_line, m_col};
+    return m_col;
   }
 
   void skip_space() {
@@ -75,9 +78,8 @@ private:
     node.kind = kind;
     // Nodes carry line and column only: copying the file name into each of them cost more
     // than the parse. use_case_from_record adds the name to the diagnostics that need it.
-    const Location at = location(m_pos);
-    node.where.line = at.line;
-    node.where.column = at.column;
+    node.where.line = m_line;
+    node.where.column = column(m_pos);
   }
 
   Node value(int depth) {
