@@ -4,6 +4,7 @@
 #include "scoring_parts.hpp"
 
 #include <algorithm>
+#include <future>
 #include <kansrijk/core/completion.hpp>
 #include <kansrijk/core/conditions.hpp>
 #include <kansrijk/core/decision.hpp>
@@ -592,13 +593,24 @@ AssessOptions waited_for() {
 
 Assessment assess(const Framework &framework, const UseCase &use_case, const AssessOptions &options) {
   Assessment assessment = Run(framework, use_case, options).run();
+  const auto lifts = [&] {
+    return find_lifts(framework, use_case, assessment, options.what_if_changes, k_what_if_limit,
+                      options.what_if_first_only);
+  };
+  // With more than one thread, the what-if search (one thread) runs beside the ranked
+  // questions: the two only read the assessment, and each is written back when both are done.
+  std::future<WhatIf> what_if;
+  if (options.what_if && options.questions && options.threads > 1) {
+    what_if = std::async(std::launch::async, lifts);
+  }
   if (options.questions) {
     assessment.questions =
         rank_questions(framework, use_case, assessment, options.range_limit, options.threads);
   }
-  if (options.what_if) {
-    assessment.what_if = find_lifts(framework, use_case, assessment, options.what_if_changes, k_what_if_limit,
-                                    options.what_if_first_only);
+  if (what_if.valid()) {
+    assessment.what_if = what_if.get();
+  } else if (options.what_if) {
+    assessment.what_if = lifts();
   }
   return assessment;
 }
