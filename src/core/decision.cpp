@@ -320,6 +320,25 @@ std::vector<int> minus(const std::vector<int> &a, const std::vector<int> &b) {
   return out;
 }
 
+// A use case in the what-if search, made ready (ChangedBounds) for bounding and searching its
+// cases with one more change once one is needed.
+class Prepared {
+public:
+  Prepared(const Framework &framework, const UseCase &use_case) : m_fw(framework), m_uc(use_case) {}
+
+  ChangedBounds &get() {
+    if (!m_bounds) {
+      m_bounds = std::make_unique<ChangedBounds>(m_fw, m_uc);
+    }
+    return *m_bounds;
+  }
+
+private:
+  const Framework &m_fw;
+  const UseCase &m_uc;
+  std::unique_ptr<ChangedBounds> m_bounds;
+};
+
 class LiftSearch {
 public:
   LiftSearch(
@@ -336,19 +355,15 @@ public:
 
   [[nodiscard]] bool any_design_field() const { return !m_design.empty(); }
 
-  // The use case the search starts from: one change to it is bounded incrementally.
-  void start_from(const UseCase &base) { m_first = std::make_unique<ChangedBounds>(m_fw, base); }
-
   // Only the first lift is wanted (the most favourable, then the highest score, with its
   // alternatives): a change that cannot reach the best verdict found so far is not assessed.
   void first_only() { m_first_only = true; }
 
-  // Whether some change to the design choices from `from` on (in m_design order; up to `to`)
-  // could lift the verdict of `use_case`: an upper bound from one evaluation with them all
-  // unknown.
-  bool could_lift(const UseCase &use_case, std::size_t from, int floor, std::size_t to = SIZE_MAX) {
+  // Whether some change to the design choices from `from` on (in m_design order) could lift
+  // the verdict of `use_case`: an upper bound from one evaluation with them all unknown.
+  bool could_lift(const UseCase &use_case, std::size_t from, int floor) {
     UseCase open = use_case;
-    for (std::size_t d = from; d < std::min(to, m_design.size()); ++d) {
+    for (std::size_t d = from; d < m_design.size(); ++d) {
       open.fields[static_cast<std::size_t>(m_design[d])] = FieldValue{};
     }
     apply_defaults(m_fw, open);
@@ -360,8 +375,13 @@ public:
 
   // Visits the sets of changes that extend `changes` with fields from `from` on. `floor` is the
   // favourability to beat: the verdict now, or better when a subset on the path lifted it
-  // already (an extension that does no better is not minimal, and not listed).
-  void search(const UseCase &use_case, std::size_t from, std::vector<DesignChange> &changes, int floor) {
+  // already (an extension that does no better is not minimal, and not listed). `here` is
+  // `use_case` prepared: one more change to it is bounded and searched incrementally.
+  void search(const UseCase &use_case,
+              std::size_t from,
+              std::vector<DesignChange> &changes,
+              int floor,
+              Prepared &here) {
     for (std::size_t d = from; d < m_design.size(); ++d) {
       const int field = m_design[d];
       const FieldDecl &decl = m_fw.fields[static_cast<std::size_t>(field)];
@@ -374,15 +394,9 @@ public:
           m_out.complete = false;
           return;
         }
-        bool could = false;
-        if (changes.empty() && m_first) {
-          ++m_out.bounded;
-          const int reach = favourability(m_first->with(field_ref(field), FieldValue{}).best);
-          could = reach > floor && reach >= m_needed;
-        } else {
-          could = could_lift(use_case, d, floor, d + 1);
-        }
-        if (!could) {
+        ++m_out.bounded;
+        const int reach = favourability(here.get().with(field_ref(field), FieldValue{}).best);
+        if (reach <= floor || reach < m_needed) {
           continue;
         }
       }
@@ -399,9 +413,10 @@ public:
           continue;
         }
         changes.push_back(DesignChange{field, value});
-        const int reached = std::max(floor, evaluate(changed, changes, floor));
+        const int reached = std::max(floor, evaluate(changed, changes, floor, here));
         if (static_cast<int>(changes.size()) < m_max && reached < favourability(Verdict::promising)) {
-          search(changed, d + 1, changes, reached);
+          Prepared next(m_fw, changed);
+          search(changed, d + 1, changes, reached, next);
         }
         changes.pop_back();
       }
@@ -475,21 +490,21 @@ private:
   }
 
   // The favourability `changed` reaches when it beats `floor` (and is recorded), else -1.
-  int evaluate(const UseCase &changed, const std::vector<DesignChange> &changes, int floor) {
+  // `before` is the case before the last of `changes`, prepared.
+  int evaluate(const UseCase &changed,
+               const std::vector<DesignChange> &changes,
+               int floor,
+               Prepared &before) {
     // Cheaper bounds first: one evaluation, then the verdict range; most changes cannot lift
     // the verdict of the changed case itself.
+    const DesignChange &last = changes.back();
     ++m_out.bounded;
-    const Bounds bounds = changes.size() == 1 && m_first
-                              ? m_first->with(field_ref(changes.front().field), changes.front().value)
-                              : completion_bounds(m_fw, changed);
+    const Bounds bounds = before.get().with(field_ref(last.field), last.value);
     if (favourability(bounds.best) <= floor || favourability(bounds.best) < m_needed) {
       return -1;
     }
     ++m_out.bounded;
-    const VerdictRange range =
-        changes.size() == 1 && m_first
-            ? m_first->range(field_ref(changes.front().field), changes.front().value, 4000)
-            : verdict_range(m_fw, changed, 4000, false);
+    const VerdictRange range = before.get().range(field_ref(last.field), last.value, 4000);
     if (favourability(range.best) <= floor || favourability(range.best) < m_needed) {
       return -1;
     }
@@ -522,7 +537,6 @@ private:
   static UnknownRef field_ref(int field) { return UnknownRef{field, -1, false}; }
 
   const Framework &m_fw;
-  std::unique_ptr<ChangedBounds> m_first; // bounds of the starting case with one change
   bool m_first_only = false;
   int m_needed = -1; // with m_first_only: the favourability of the best lift found
   Summary m_now;
@@ -570,11 +584,11 @@ WhatIf find_lifts(const Framework &framework,
     return out;
   }
   std::vector<DesignChange> changes;
-  search.start_from(base);
   if (first_only) {
     search.first_only();
   }
-  search.search(base, 0, changes, search.now());
+  Prepared start(framework, base);
+  search.search(base, 0, changes, search.now(), start);
   search.finish();
   out.status = out.lifts.empty() ? WhatIf::Status::none_within_limit : WhatIf::Status::found;
   return out;
