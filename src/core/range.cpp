@@ -140,6 +140,7 @@ struct Workspace {
   FactValues facts;
   UseCase sheet;
   std::vector<UnknownRef> unknowns;
+  std::vector<UnknownRef> reads; // first_open_answer's buffer
 };
 
 // How many open rules read each open answer, in the order of UnknownRef (few: a vector).
@@ -194,20 +195,35 @@ std::vector<UnknownRef> open_answers_of(const Framework &framework,
 
 // The first of open_answers_of, without ordering the rest (a search splits on it alone): the
 // answer most open rules read (the first in UnknownRef order of those), else the first answer
-// only the scores read.
+// only the scores read. `scratch` is a buffer: every read is collected, sorted once and
+// counted in runs (cheaper than keeping a sorted list of counts).
 std::optional<UnknownRef> first_open_answer(const Framework &framework,
                                             const UseCase &use_case,
                                             const std::vector<Evaluation> &outcomes,
-                                            const std::vector<UnknownRef> &score_answers) {
-  const auto weight = open_rule_counts(framework, use_case, outcomes);
-  const std::pair<UnknownRef, int> *best = nullptr;
-  for (const auto &entry : weight) {
-    if (best == nullptr || entry.second > best->second) {
-      best = &entry;
+                                            const std::vector<UnknownRef> &score_answers,
+                                            std::vector<UnknownRef> &scratch) {
+  scratch.clear();
+  for (const auto &result : outcomes) {
+    for (const auto &read : result.unknowns) {
+      scratch.push_back(deciding_answer(framework, use_case, read));
     }
   }
-  if (best != nullptr) {
-    return best->first;
+  std::sort(scratch.begin(), scratch.end());
+  std::optional<UnknownRef> best;
+  std::size_t best_count = 0;
+  for (std::size_t i = 0; i < scratch.size();) {
+    std::size_t j = i + 1;
+    while (j < scratch.size() && scratch[j] == scratch[i]) {
+      ++j;
+    }
+    if (j - i > best_count) { // strictly more: the first in order wins a tie
+      best = scratch[i];
+      best_count = j - i;
+    }
+    i = j;
+  }
+  if (best) {
+    return best;
   }
   if (!score_answers.empty()) {
     return score_answers.front();
@@ -622,7 +638,7 @@ public:
       m_found.add(point.bounds);
       return;
     }
-    const auto first = first_open_answer(m_fw, m_uc, m_outcomes, point.score_answers);
+    const auto first = first_open_answer(m_fw, m_uc, m_outcomes, point.score_answers, m_work.reads);
     if (!first) {
       m_range.exact = false;
       m_found.add(point.bounds);
