@@ -415,6 +415,36 @@ TEST_CASE("an answer given in place is the answer given to a copy, and is taken 
   CHECK(answers > 100);
 }
 
+TEST_CASE("an answer to a field no default reads leaves the defaults as a full recompute would",
+          "[core][range]") {
+  // give_answer re-applies the task attributes' defaults only for a field that one of their
+  // conditions reads (Framework::field_feeds_defaults); for every other field, recomputing
+  // them all must change nothing.
+  const auto fw = test::mini_framework();
+  const int mode = fw.field_index("tool.mode");
+  REQUIRE(mode >= 0);
+  REQUIRE(fw.field_feeds_defaults.size() == fw.fields.size());
+  CHECK(fw.field_feeds_defaults[static_cast<std::size_t>(mode)]);
+  CHECK(std::count(fw.field_feeds_defaults.begin(), fw.field_feeds_defaults.end(), true) == 1);
+  std::mt19937 random(20261202);
+  int skipped = 0;
+  for (int round = 0; round < 40; ++round) {
+    const std::string yaml = random_case(random, 2, ", {called: Eigen}", 2);
+    INFO(yaml);
+    const core::UseCase uc = core::search_copy(test::use_case(fw, yaml));
+    const auto now = core::assess(fw, uc);
+    each_answer(fw, uc, now, [&](const core::UnknownRef &ref, const core::FieldValue &value) {
+      core::UseCase given = uc;
+      core::give_answer(fw, given, ref, value);
+      core::UseCase recomputed = given;
+      core::apply_defaults(fw, recomputed);
+      CHECK(same_case(given, recomputed));
+      skipped += !ref.task_field && ref.field != mode ? 1 : 0;
+    });
+  }
+  CHECK(skipped > 50);
+}
+
 TEST_CASE("a range searched within the range of the case it refines is the range searched alone",
           "[core][range]") {
   // The ranked questions search each answer's range within the range now (it cannot be wider):
