@@ -24,7 +24,8 @@ public:
     if (m_pos == m_text.size()) {
       fail("empty line; expected a JSON object");
     }
-    Node root = value(0);
+    Node root;
+    value(root, 0);
     skip_space();
     if (m_pos != m_text.size()) {
       fail("unexpected text after the JSON value; put one use case per line");
@@ -64,12 +65,6 @@ private:
     }
   }
 
-  Node make(Node::Kind kind) {
-    Node node;
-    start(node, kind);
-    return node;
-  }
-
   // Makes `node` (a new Node) a node of `kind` at the current position.
   void start(Node &node, Node::Kind kind) {
     if (++m_nodes > m_limits.max_nodes) {
@@ -82,7 +77,9 @@ private:
     node.where.column = column(m_pos);
   }
 
-  Node value(int depth) {
+  // Parses the value at the current position into `node` (a new Node): each node is filled
+  // where it stays, since a Node is large and moving one costs more than parsing it.
+  void value(Node &node, int depth) {
     if (m_pos >= m_text.size()) {
       fail("the line ends inside a JSON value; is a closing bracket or quote missing?");
     }
@@ -91,26 +88,32 @@ private:
       if (depth >= m_limits.max_depth) {
         fail(fmt::format("nesting is deeper than {} levels; flatten the document", m_limits.max_depth));
       }
-      return c == '{' ? object(depth) : array(depth);
+      if (c == '{') {
+        object(node, depth);
+      } else {
+        array(node, depth);
+      }
+      return;
     }
     if (c == '"') {
-      Node node = make(Node::Kind::scalar);
+      start(node, Node::Kind::scalar);
       node.style = Node::Style::quoted;
       node.scalar = string();
-      return node;
+      return;
     }
     if (c == 't' || c == 'f' || c == 'n') {
       for (const std::string_view word : {"true", "false", "null"}) {
         if (m_text.substr(m_pos, word.size()) == word) {
-          Node node = make(word == "null" ? Node::Kind::null : Node::Kind::scalar);
+          start(node, word == "null" ? Node::Kind::null : Node::Kind::scalar);
           node.scalar = std::string(word == "null" ? "" : word);
           m_pos += word.size();
-          return node;
+          return;
         }
       }
     }
     if (c == '-' || (c >= '0' && c <= '9')) {
-      return number();
+      number(node);
+      return;
     }
     fail(fmt::format(
         "unexpected '{}'; expected a JSON value (object, list, \"text\", number, true, false or null)",
@@ -122,22 +125,20 @@ private:
     return byte < 0x20 || byte >= 0x7F ? fmt::format("\\x{:02X}", byte) : std::string(1, c);
   }
 
-  Node object(int depth) {
-    Node node = make(Node::Kind::mapping);
+  void object(Node &node, int depth) {
+    start(node, Node::Kind::mapping);
     node.entries.reserve(8);
     ++m_pos;
     skip_space();
     if (m_pos < m_text.size() && m_text[m_pos] == '}') {
       ++m_pos;
-      return node;
+      return;
     }
     while (true) {
       skip_space();
       if (m_pos >= m_text.size() || m_text[m_pos] != '"') {
         fail("expected a key in double quotes");
       }
-      // The entry is filled where it stays: a Node is large, and moving a key and a value
-      // into an Entry and the Entry into the list cost more than parsing them.
       Entry &entry = node.entries.emplace_back();
       Node &key = entry.key;
       start(key, Node::Kind::scalar);
@@ -157,7 +158,7 @@ private:
       }
       ++m_pos;
       skip_space();
-      entry.value = value(depth + 1);
+      value(entry.value, depth + 1);
       skip_space();
       if (m_pos < m_text.size() && m_text[m_pos] == ',') {
         ++m_pos;
@@ -165,23 +166,24 @@ private:
       }
       if (m_pos < m_text.size() && m_text[m_pos] == '}') {
         ++m_pos;
-        return node;
+        return;
       }
       fail("expected ',' or '}' in the object");
     }
   }
 
-  Node array(int depth) {
-    Node node = make(Node::Kind::sequence);
+  void array(Node &node, int depth) {
+    start(node, Node::Kind::sequence);
     ++m_pos;
     skip_space();
     if (m_pos < m_text.size() && m_text[m_pos] == ']') {
       ++m_pos;
-      return node;
+      return;
     }
+    node.items.reserve(4);
     while (true) {
       skip_space();
-      node.items.push_back(value(depth + 1));
+      value(node.items.emplace_back(), depth + 1);
       skip_space();
       if (m_pos < m_text.size() && m_text[m_pos] == ',') {
         ++m_pos;
@@ -189,15 +191,15 @@ private:
       }
       if (m_pos < m_text.size() && m_text[m_pos] == ']') {
         ++m_pos;
-        return node;
+        return;
       }
       fail("expected ',' or ']' in the list");
     }
   }
 
-  Node number() {
-    Node node = make(Node::Kind::scalar);
-    const std::size_t start = m_pos;
+  void number(Node &node) {
+    start(node, Node::Kind::scalar);
+    const std::size_t first = m_pos;
     const auto digits = [&] {
       const std::size_t from = m_pos;
       while (m_pos < m_text.size() && m_text[m_pos] >= '0' && m_text[m_pos] <= '9') {
@@ -210,12 +212,12 @@ private:
     }
     const std::size_t int_start = m_pos;
     if (digits() == 0 || (m_text[int_start] == '0' && m_pos - int_start > 1)) {
-      fail_at(start, "malformed number");
+      fail_at(first, "malformed number");
     }
     if (m_pos < m_text.size() && m_text[m_pos] == '.') {
       ++m_pos;
       if (digits() == 0) {
-        fail_at(start, "malformed number");
+        fail_at(first, "malformed number");
       }
     }
     if (m_pos < m_text.size() && (m_text[m_pos] == 'e' || m_text[m_pos] == 'E')) {
@@ -224,11 +226,10 @@ private:
         ++m_pos;
       }
       if (digits() == 0) {
-        fail_at(start, "malformed number");
+        fail_at(first, "malformed number");
       }
     }
-    node.scalar = std::string(m_text.substr(start, m_pos - start));
-    return node;
+    node.scalar = std::string(m_text.substr(first, m_pos - first));
   }
 
   static void append_utf8(std::string &out, std::uint32_t cp) {
