@@ -110,6 +110,17 @@ void neutralise(std::string &out, std::string_view text, Breaks breaks) {
         continue;
       }
     }
+    // A run of printable ASCII is copied whole (most of any text).
+    std::size_t run = i;
+    while (run < text.size() && static_cast<unsigned char>(text[run]) >= 0x20 &&
+           static_cast<unsigned char>(text[run]) < 0x7F) {
+      ++run;
+    }
+    if (run > i) {
+      out.append(text.substr(i, run - i));
+      i = run;
+      continue;
+    }
     const auto [c, length] = decode(text, i);
     if (length == 0) {
       out += k_replacement;
