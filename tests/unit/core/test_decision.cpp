@@ -235,9 +235,11 @@ TEST_CASE("open questions whose answer moves the verdict come first, with where 
   }
 }
 
-TEST_CASE("the ranked questions are the same on one thread and on several", "[core][decision]") {
-  // The searches for the answers run on up to `threads` threads, each with its own state; the
-  // result must not depend on how many, nor on which thread finished first.
+TEST_CASE("the ranked questions and the what-if are the same on one thread and on several",
+          "[core][decision]") {
+  // The searches for the answers run on up to `threads` threads, each with its own state, and
+  // with more than one thread the what-if search runs beside them; the result must not depend
+  // on how many, nor on which thread finished first.
   const auto fw = test::mini_framework();
   std::mt19937 random(20261201);
   const std::vector<std::pair<std::string, std::vector<std::string>>> fields = {
@@ -251,6 +253,7 @@ TEST_CASE("the ranked questions are the same on one thread and on several", "[co
       {"team.skill", {"low", "mid", "high"}},
       {"team.asked", {"\"yes\"", "\"no\""}}};
   int compared = 0;
+  int lifts = 0;
   for (int round = 0; round < 30; ++round) {
     std::map<std::string, std::string> groups;
     for (const auto &[path, values] : fields) {
@@ -268,10 +271,29 @@ TEST_CASE("the ranked questions are the same on one thread and on several", "[co
     const auto uc = test::use_case(fw, yaml);
     auto one = plain();
     one.questions = true;
+    one.what_if = true;
     auto many = one;
     many.threads = 4;
     const auto a = core::assess(fw, uc, one);
     const auto b = core::assess(fw, uc, many);
+    CHECK(a.what_if.computed);
+    CHECK(a.what_if.status == b.what_if.status);
+    CHECK(a.what_if.evaluated == b.what_if.evaluated);
+    CHECK(a.what_if.bounded == b.what_if.bounded);
+    REQUIRE(a.what_if.lifts.size() == b.what_if.lifts.size());
+    for (std::size_t l = 0; l < a.what_if.lifts.size(); ++l) {
+      const auto &x = a.what_if.lifts[l];
+      const auto &y = b.what_if.lifts[l];
+      CHECK(x.verdict == y.verdict);
+      CHECK(x.overall == y.overall);
+      CHECK(x.flags_removed == y.flags_removed);
+      CHECK(x.flags_added == y.flags_added);
+      REQUIRE(x.changes.size() == y.changes.size());
+      for (std::size_t c = 0; c < x.changes.size(); ++c) {
+        CHECK(x.changes[c].field == y.changes[c].field);
+      }
+      lifts += 1;
+    }
     REQUIRE(a.questions.size() == b.questions.size());
     for (std::size_t q = 0; q < a.questions.size(); ++q) {
       const auto &x = a.questions[q];
@@ -289,4 +311,5 @@ TEST_CASE("the ranked questions are the same on one thread and on several", "[co
     }
   }
   CHECK(compared > 50);
+  CHECK(lifts > 5);
 }
