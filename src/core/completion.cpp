@@ -63,13 +63,16 @@ void index_readers(Framework &framework) {
   }
   framework.rules_reading_field.assign(framework.fields.size(), {});
   framework.rules_reading_task_field.assign(framework.task_fields.size(), {});
+  // The fields each task attribute's defaults read, once.
+  std::vector<std::vector<int>> default_reads(framework.task_fields.size());
   framework.field_feeds_defaults.assign(framework.fields.size(), false);
-  for (const auto &attribute : framework.task_fields) {
-    for (const auto &fallback : attribute.defaults) {
+  for (std::size_t t = 0; t < framework.task_fields.size(); ++t) {
+    for (const auto &fallback : framework.task_fields[t].defaults) {
       Reads from;
       collect_reads(fallback.when, from);
       for (const auto &source : from.fields) {
         if (const int f = framework.field_index(source); f >= 0) {
+          default_reads[t].push_back(f);
           framework.field_feeds_defaults[static_cast<std::size_t>(f)] = true;
         }
       }
@@ -102,14 +105,8 @@ void index_readers(Framework &framework) {
           add(framework.rules_reading_task_field[static_cast<std::size_t>(skills)], rule);
         }
       }
-      for (const auto &fallback : attribute.defaults) {
-        Reads from;
-        collect_reads(fallback.when, from);
-        for (const auto &source : from.fields) {
-          if (const int f = framework.field_index(source); f >= 0) {
-            add(framework.rules_reading_field[static_cast<std::size_t>(f)], rule);
-          }
-        }
+      for (const int f : default_reads[static_cast<std::size_t>(t)]) {
+        add(framework.rules_reading_field[static_cast<std::size_t>(f)], rule);
       }
     }
   }

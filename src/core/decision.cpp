@@ -242,8 +242,7 @@ std::vector<RankedQuestion> rank_questions(const Framework &framework,
 }
 
 void set_field(const Framework &framework, UseCase &use_case, int field, const FieldValue &value) {
-  use_case.fields[static_cast<std::size_t>(field)] = value;
-  apply_defaults(framework, use_case);
+  give_answer(framework, use_case, UnknownRef{field, -1, false}, value);
 }
 
 namespace {
@@ -322,9 +321,9 @@ std::vector<int> minus(const std::vector<int> &a, const std::vector<int> &b) {
 
 // A use case in the what-if search, made ready (ChangedBounds) for bounding and searching its
 // cases with one more change once one is needed.
-class Prepared {
+class Extendable {
 public:
-  Prepared(const Framework &framework, const UseCase &use_case) : m_fw(framework), m_uc(use_case) {}
+  Extendable(const Framework &framework, const UseCase &use_case) : m_fw(framework), m_uc(use_case) {}
 
   ChangedBounds &get() {
     if (!m_bounds) {
@@ -381,7 +380,7 @@ public:
               std::size_t from,
               std::vector<DesignChange> &changes,
               int floor,
-              Prepared &here) {
+              Extendable &here) {
     for (std::size_t d = from; d < m_design.size(); ++d) {
       const int field = m_design[d];
       const FieldDecl &decl = m_fw.fields[static_cast<std::size_t>(field)];
@@ -415,7 +414,7 @@ public:
         changes.push_back(DesignChange{field, value});
         const int reached = std::max(floor, evaluate(changed, changes, floor, here));
         if (static_cast<int>(changes.size()) < m_max && reached < favourability(Verdict::promising)) {
-          Prepared next(m_fw, changed);
+          Extendable next(m_fw, changed);
           search(changed, d + 1, changes, reached, next);
         }
         changes.pop_back();
@@ -494,7 +493,7 @@ private:
   int evaluate(const UseCase &changed,
                const std::vector<DesignChange> &changes,
                int floor,
-               Prepared &before) {
+               Extendable &before) {
     // Cheaper bounds first: one evaluation, then the verdict range; most changes cannot lift
     // the verdict of the changed case itself.
     const DesignChange &last = changes.back();
@@ -587,7 +586,7 @@ WhatIf find_lifts(const Framework &framework,
   if (first_only) {
     search.first_only();
   }
-  Prepared start(framework, base);
+  Extendable start(framework, base);
   search.search(base, 0, changes, search.now(), start);
   search.finish();
   out.status = out.lifts.empty() ? WhatIf::Status::none_within_limit : WhatIf::Status::found;

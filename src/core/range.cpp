@@ -143,24 +143,41 @@ struct Workspace {
   std::vector<UnknownRef> reads; // first_open_answer's buffer
 };
 
-// How many open rules read each open answer, in the order of UnknownRef (few: a vector).
+// Every open answer that an open rule reads (the answer that decides it), once per read,
+// sorted into `out`: a run of equal answers is how many open rules read that one.
+void sorted_reads(const Framework &framework,
+                  const UseCase &use_case,
+                  const std::vector<Evaluation> &outcomes,
+                  std::vector<UnknownRef> &out) {
+  out.clear();
+  for (const auto &result : outcomes) {
+    for (const auto &read : result.unknowns) {
+      out.push_back(deciding_answer(framework, use_case, read));
+    }
+  }
+  std::sort(out.begin(), out.end());
+}
+
+// Calls `each(answer, count)` for every run of `sorted`, in order.
+template <typename Each> void for_each_run(const std::vector<UnknownRef> &sorted, Each each) {
+  for (std::size_t i = 0; i < sorted.size();) {
+    std::size_t j = i + 1;
+    while (j < sorted.size() && sorted[j] == sorted[i]) {
+      ++j;
+    }
+    each(sorted[i], static_cast<int>(j - i));
+    i = j;
+  }
+}
+
+// How many open rules read each open answer, in the order of UnknownRef.
 std::vector<std::pair<UnknownRef, int>> open_rule_counts(const Framework &framework,
                                                          const UseCase &use_case,
                                                          const std::vector<Evaluation> &outcomes) {
+  std::vector<UnknownRef> reads;
+  sorted_reads(framework, use_case, outcomes, reads);
   std::vector<std::pair<UnknownRef, int>> weight;
-  for (const auto &result : outcomes) {
-    for (const auto &read : result.unknowns) {
-      const UnknownRef ref = deciding_answer(framework, use_case, read);
-      const auto at =
-          std::lower_bound(weight.begin(), weight.end(), ref,
-                           [](const auto &entry, const UnknownRef &key) { return entry.first < key; });
-      if (at != weight.end() && at->first == ref) {
-        ++at->second;
-      } else {
-        weight.insert(at, {ref, 1});
-      }
-    }
-  }
+  for_each_run(reads, [&](const UnknownRef &ref, int count) { weight.emplace_back(ref, count); });
   return weight;
 }
 
@@ -195,33 +212,21 @@ std::vector<UnknownRef> open_answers_of(const Framework &framework,
 
 // The first of open_answers_of, without ordering the rest (a search splits on it alone): the
 // answer most open rules read (the first in UnknownRef order of those), else the first answer
-// only the scores read. `scratch` is a buffer: every read is collected, sorted once and
-// counted in runs (cheaper than keeping a sorted list of counts).
+// only the scores read. `scratch` is a buffer for the reads.
 std::optional<UnknownRef> first_open_answer(const Framework &framework,
                                             const UseCase &use_case,
                                             const std::vector<Evaluation> &outcomes,
                                             const std::vector<UnknownRef> &score_answers,
                                             std::vector<UnknownRef> &scratch) {
-  scratch.clear();
-  for (const auto &result : outcomes) {
-    for (const auto &read : result.unknowns) {
-      scratch.push_back(deciding_answer(framework, use_case, read));
-    }
-  }
-  std::sort(scratch.begin(), scratch.end());
+  sorted_reads(framework, use_case, outcomes, scratch);
   std::optional<UnknownRef> best;
-  std::size_t best_count = 0;
-  for (std::size_t i = 0; i < scratch.size();) {
-    std::size_t j = i + 1;
-    while (j < scratch.size() && scratch[j] == scratch[i]) {
-      ++j;
+  int best_count = 0;
+  for_each_run(scratch, [&](const UnknownRef &ref, int count) {
+    if (count > best_count) { // strictly more: the first in order wins a tie
+      best = ref;
+      best_count = count;
     }
-    if (j - i > best_count) { // strictly more: the first in order wins a tie
-      best = scratch[i];
-      best_count = j - i;
-    }
-    i = j;
-  }
+  });
   if (best) {
     return best;
   }

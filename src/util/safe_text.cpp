@@ -80,19 +80,6 @@ enum class Breaks { visible, keep, space };
 // report, never a line of its own), a line that would start with a GitHub workflow command
 // (`::` or `##[`, after blanks) gets its first character shown as <U+XXXX>.
 void neutralise(std::string &out, std::string_view text, Breaks breaks) {
-  // Most text is printable ASCII with nothing to defuse: copy it whole (reports pass every
-  // framework text through here).
-  const bool plain = std::all_of(text.begin(), text.end(), [](char c) {
-    const auto byte = static_cast<unsigned char>(c);
-    return byte >= 0x20 && byte < 0x7F;
-  });
-  if (plain) {
-    const std::string_view start = text.substr(std::min(text.size(), text.find_first_not_of(' ')));
-    if (breaks == Breaks::space || !(start.starts_with("::") || start.starts_with("##["))) {
-      out.append(text);
-      return;
-    }
-  }
   bool line_start = true;
   std::size_t i = 0;
   while (i < text.size()) {
@@ -110,7 +97,8 @@ void neutralise(std::string &out, std::string_view text, Breaks breaks) {
         continue;
       }
     }
-    // A run of printable ASCII is copied whole (most of any text).
+    // A run of printable ASCII is copied whole: most text is nothing else (reports pass every
+    // framework text through here).
     std::size_t run = i;
     while (run < text.size() && static_cast<unsigned char>(text[run]) >= 0x20 &&
            static_cast<unsigned char>(text[run]) < 0x7F) {
