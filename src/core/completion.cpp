@@ -78,6 +78,23 @@ void index_readers(Framework &framework) {
       }
     }
   }
+  framework.fields_skipped_by.assign(framework.fields.size(), {});
+  for (std::size_t g = 0; g < framework.fields.size(); ++g) {
+    const FieldDecl &decl = framework.fields[g];
+    if (!decl.ask_if || decl.if_skipped < 0) {
+      continue;
+    }
+    Reads from;
+    collect_reads(*decl.ask_if, from);
+    for (const auto &source : from.fields) {
+      if (const int f = framework.field_index(source); f >= 0) {
+        auto &list = framework.fields_skipped_by[static_cast<std::size_t>(f)];
+        if (std::find(list.begin(), list.end(), static_cast<int>(g)) == list.end()) {
+          list.push_back(static_cast<int>(g));
+        }
+      }
+    }
+  }
   const auto add = [](std::vector<int> &list, int rule) {
     if (list.empty() || list.back() != rule) {
       list.push_back(rule);
@@ -197,8 +214,13 @@ UnknownRef deciding_answer(const Framework &framework, const UseCase &use_case, 
   return ref;
 }
 
-std::vector<FieldValue>
-answers_for(const Framework &framework, const UseCase &use_case, const UnknownRef &ref, bool &approximate) {
+namespace {
+
+// The values the open answer `ref` can take, before what other answers rule out.
+std::vector<FieldValue> candidate_answers(const Framework &framework,
+                                          const UseCase &use_case,
+                                          const UnknownRef &ref,
+                                          bool &approximate) {
   const FieldDecl &decl = decl_of(framework, ref);
   if (decl.derived) {
     // An own task's derived attribute is unknown because what it is derived from (its skills)
@@ -235,6 +257,78 @@ answers_for(const Framework &framework, const UseCase &use_case, const UnknownRe
   out.possible.erase(std::find(out.possible.begin(), out.possible.end(), member));
   in.values.insert(std::lower_bound(in.values.begin(), in.values.end(), member), member);
   return {in, out};
+}
+
+// Whether giving `value` to field `f` would make the question of a field the interview asks
+// only on a condition (`ask_if`) skipped while that field holds an answer other than its
+// `if_skipped` one: "no health data" with "medical details: yes". No interview can give both,
+// so a search must not combine them. A condition already false before (a file that says
+// both) rules nothing out.
+bool contradicts_given(const Framework &framework, const UseCase &use_case, int f, const FieldValue &value) {
+  const auto at = static_cast<std::size_t>(f);
+  std::optional<UseCase> trial; // made only when a given answer depends on this one
+  for (const int g : framework.fields_skipped_by[at]) {
+    const FieldDecl &skipped = framework.fields[static_cast<std::size_t>(g)];
+    const FieldValue &held = use_case.fields[static_cast<std::size_t>(g)];
+    if (!held.known || held.value == skipped.if_skipped ||
+        evaluate(*skipped.ask_if, use_case).truth == Truth::no) {
+      continue;
+    }
+    if (!trial) {
+      trial = use_case;
+    }
+    trial->fields[at] = value;
+    if (evaluate(*skipped.ask_if, *trial).truth == Truth::no) {
+      return true;
+    }
+  }
+  return false;
+}
+
+} // namespace
+
+bool skipped_question(const Framework &framework, const UseCase &use_case, int field) {
+  const FieldDecl &decl = framework.fields[static_cast<std::size_t>(field)];
+  return decl.ask_if && decl.if_skipped >= 0 && decl.type == FieldType::enumeration &&
+         !use_case.fields[static_cast<std::size_t>(field)].known &&
+         evaluate(*decl.ask_if, use_case).truth == Truth::no;
+}
+
+std::vector<FieldValue>
+answers_for(const Framework &framework, const UseCase &use_case, const UnknownRef &ref, bool &approximate) {
+  if (ref.task_field || ref.field < 0) {
+    return candidate_answers(framework, use_case, ref, approximate);
+  }
+  // A question the interview skips has one answer, as the loader gives it (imply_skipped_answers).
+  if (skipped_question(framework, use_case, ref.field)) {
+    FieldValue skipped;
+    skipped.known = true;
+    skipped.value = framework.fields[static_cast<std::size_t>(ref.field)].if_skipped;
+    return {skipped};
+  }
+  auto values = candidate_answers(framework, use_case, ref, approximate);
+  const auto at = static_cast<std::size_t>(ref.field);
+  if (at >= framework.fields_skipped_by.size() || framework.fields_skipped_by[at].empty()) {
+    return values; // no question is asked on a condition over this answer
+  }
+  std::vector<char> ruled_out(values.size(), 0);
+  std::size_t count = 0;
+  for (std::size_t i = 0; i < values.size(); ++i) {
+    ruled_out[i] = contradicts_given(framework, use_case, ref.field, values[i]) ? 1 : 0;
+    count += static_cast<std::size_t>(ruled_out[i]);
+  }
+  // Every value ruled out cannot happen from a consistent start; keep them all rather than none.
+  if (count == 0 || count == values.size()) {
+    return values;
+  }
+  std::vector<FieldValue> possible;
+  possible.reserve(values.size() - count);
+  for (std::size_t i = 0; i < values.size(); ++i) {
+    if (ruled_out[i] == 0) {
+      possible.push_back(std::move(values[i]));
+    }
+  }
+  return possible;
 }
 
 namespace {

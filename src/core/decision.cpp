@@ -243,6 +243,10 @@ std::vector<RankedQuestion> rank_questions(const Framework &framework,
 
 void set_field(const Framework &framework, UseCase &use_case, int field, const FieldValue &value) {
   give_answer(framework, use_case, UnknownRef{field, -1, false}, value);
+  // As the loader does: "no external service" implies "not outside the EU" when unknown.
+  if (imply_skipped_answers(framework, use_case)) {
+    apply_defaults(framework, use_case);
+  }
 }
 
 namespace {

@@ -220,13 +220,20 @@ std::optional<UnknownRef> first_open_answer(const Framework &framework,
                                             std::vector<UnknownRef> &scratch) {
   sorted_reads(framework, use_case, outcomes, scratch);
   std::optional<UnknownRef> best;
+  std::optional<UnknownRef> implied; // an answer with one possibility (a skipped question) first
   int best_count = 0;
   for_each_run(scratch, [&](const UnknownRef &ref, int count) {
+    if (!implied && !ref.task_field && skipped_question(framework, use_case, ref.field)) {
+      implied = ref;
+    }
     if (count > best_count) { // strictly more: the first in order wins a tie
       best = ref;
       best_count = count;
     }
   });
+  if (implied) {
+    return implied;
+  }
   if (best) {
     return best;
   }

@@ -120,6 +120,26 @@ void apply_defaults(const Framework &framework, UseCase &use_case) {
   }
 }
 
+bool imply_skipped_answers(const Framework &framework, UseCase &use_case) {
+  bool any = false;
+  for (bool changed = true; changed;) {
+    changed = false;
+    for (const auto &decl : framework.fields) {
+      FieldValue &value = use_case.fields[static_cast<std::size_t>(decl.index)];
+      if (value.known || !decl.ask_if || decl.if_skipped < 0) {
+        continue;
+      }
+      if (evaluate(*decl.ask_if, use_case).truth == Truth::no) {
+        value.known = true;
+        value.value = decl.if_skipped;
+        changed = true;
+        any = true;
+      }
+    }
+  }
+  return any;
+}
+
 const std::string &value_label(const FieldDecl &decl, int value, const std::string &language) {
   static const std::string k_none = "-";
   if (value < 0 || static_cast<std::size_t>(value) >= decl.domain.values.size()) {

@@ -63,7 +63,8 @@ public:
     for (auto &task : m_uc.tasks) {
       complete_task(m_fw, task);
     }
-    imply_skipped_answers();
+    // A question the interview skips has its `if_skipped` answer; so has a file without it.
+    imply_skipped_answers(m_fw, m_uc);
     apply_defaults(m_fw, m_uc);
     return std::move(m_uc);
   }
@@ -281,25 +282,6 @@ private:
   std::string name_key() const {
     const int field = m_fw.task_field_with(FieldRole::task_name);
     return field < 0 ? std::string("name") : m_fw.task_fields[static_cast<std::size_t>(field)].path;
-  }
-
-  // A question the interview skips (its `ask_if` is false) has the answer `if_skipped`: "no
-  // personal data" implies "no health data". The same holds for a file left without it.
-  void imply_skipped_answers() {
-    for (bool changed = true; changed;) {
-      changed = false;
-      for (const auto &decl : m_fw.fields) {
-        FieldValue &value = m_uc.fields[static_cast<std::size_t>(decl.index)];
-        if (value.known || !decl.ask_if || decl.if_skipped < 0) {
-          continue;
-        }
-        if (evaluate(*decl.ask_if, m_uc).truth == Truth::no) {
-          value.known = true;
-          value.value = decl.if_skipped;
-          changed = true;
-        }
-      }
-    }
   }
 
   void read_task(const Node &node) {

@@ -72,10 +72,16 @@ Decided holds_for_every_answer(const Framework &framework,
 // the default's conditions read. `defaulted` is set in the second case.
 UnknownRef deciding_answer(const Framework &framework, const UseCase &use_case, const UnknownRef &ref);
 
+// Whether use-case field `field` is unknown while the interview would skip its question (its
+// `ask_if` is false): then it has one possible answer, its `if_skipped` one.
+bool skipped_question(const Framework &framework, const UseCase &use_case, int field);
+
 // The values to try for the open answer `ref` (never unknown): a field's domain, or for a
 // list one member in or out (every member possible first). Empty when it cannot be
 // enumerated. `approximate` is set when the values over-approximate what a use case can hold
-// (a derived attribute tried directly).
+// (a derived attribute tried directly). Only answers an interview can give: a skipped
+// question has its `if_skipped` answer alone, and a value that would skip the question of a
+// field answered otherwise is left out ("no health data" once "medical details" is "yes").
 std::vector<FieldValue>
 answers_for(const Framework &framework, const UseCase &use_case, const UnknownRef &ref, bool &approximate);
 

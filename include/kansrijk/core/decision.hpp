@@ -38,7 +38,8 @@ WhatIf find_lifts(const Framework &framework,
                   std::size_t limit = k_what_if_limit,
                   bool first_only = false);
 
-// `use_case` with `field` set to `value` and the defaults recomputed (give_answer).
+// `use_case` with `field` set to `value`, the answers it implies (imply_skipped_answers) and the
+// defaults recomputed (give_answer).
 void set_field(const Framework &framework, UseCase &use_case, int field, const FieldValue &value);
 
 } // namespace kansrijk::core

@@ -401,6 +401,9 @@ struct Framework {
   // Per field: whether a task attribute's default reads it (index_readers), so that an answer
   // to any other field leaves the defaults as they are.
   std::vector<bool> field_feeds_defaults;
+  // Per field: the fields with an `if_skipped` answer whose `ask_if` reads it (index_readers),
+  // so that a search does not combine answers the interview never could.
+  std::vector<std::vector<int>> fields_skipped_by;
   // The keys a use case may have directly under a group prefix ("" -> id, title, purpose,
   // ..., tasks; "ai." -> role, technology, ...); filled by index_field_groups().
   std::map<std::string, std::vector<std::string>, std::less<>> field_groups;

@@ -60,6 +60,11 @@ void derive_task_attributes(const Framework &framework, TaskEntry &task);
 // Call after the use case's fields change.
 void apply_defaults(const Framework &framework, UseCase &use_case);
 
+// Gives every unknown field whose question the interview skips (its `ask_if` is false) the
+// answer `if_skipped` ("no personal data" implies "no health data"), until nothing changes.
+// Returns whether any answer was implied. Answers already given stay as they are.
+bool imply_skipped_answers(const Framework &framework, UseCase &use_case);
+
 // The label of value `value` of `decl` in `language`: its value label, else the value itself.
 const std::string &value_label(const FieldDecl &decl, int value, const std::string &language);
 

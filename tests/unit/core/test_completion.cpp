@@ -5,6 +5,7 @@
 #include <catch2/catch.hpp>
 #include <functional>
 #include <kansrijk/core/completion.hpp>
+#include <kansrijk/core/decision.hpp>
 #include <kansrijk/core/engine.hpp>
 #include <kansrijk/core/range.hpp>
 #include <kansrijk/core/type_check.hpp>
@@ -479,4 +480,190 @@ TEST_CASE("a range searched within the range of the case it refines is the range
     });
   }
   CHECK(compared > 100);
+}
+
+namespace {
+
+// The mini framework with rules that read data.private and data.sensitive, whose question is
+// asked only when data.private is not "no" (if skipped: "no"): "sensitive" knocks it out.
+// `rewarding`: instead, "private: no" and "sensitive: yes" each add points, so that only the
+// combination no interview gives would reach the highest score.
+core::Framework framework_with_skipped_question(bool rewarding = false) {
+  auto files = test::mini_files();
+  files["rules-private.yaml"] = rewarding ? R"(rules:
+  - {id: r.public, block: life, when: "data.private == no", text: {nl: "x", en: "x"}, effects: {points: {life: 25}}}
+  - {id: r.sensitive, block: life, when: "data.sensitive == yes", text: {nl: "x", en: "x"}, effects: {points: {life: 25}}}
+)"
+                                          : R"(rules:
+  - {id: r.private, block: life, when: "data.private == yes", text: {nl: "x", en: "x"}, effects: {flags: [med]}}
+  - {id: r.sensitive, block: life, when: "data.sensitive == yes", text: {nl: "x", en: "x"}, effects: {flags: [ko]}}
+)";
+  return io::load_framework(test::as_sources(files), "mini");
+}
+
+std::vector<std::string>
+answer_words(const core::Framework &fw, int field, const std::vector<core::FieldValue> &values) {
+  std::vector<std::string> out;
+  for (const auto &v : values) {
+    out.push_back(
+        fw.fields[static_cast<std::size_t>(field)].domain.values[static_cast<std::size_t>(v.value)]);
+  }
+  return out;
+}
+
+} // namespace
+
+TEST_CASE("a search gives only answers an interview can give together", "[core][range]") {
+  // The interview asks "sensitive?" only when "private?" is not "no", and a skipped question's
+  // answer is "no" (the loader gives it). A search must not combine "private: no" with
+  // "sensitive: yes": no use case can say both.
+  const auto fw = framework_with_skipped_question();
+  const int privacy = fw.field_index("data.private");
+  const int sensitive = fw.field_index("data.sensitive");
+  const core::UnknownRef private_ref{privacy, -1, false};
+  const core::UnknownRef sensitive_ref{sensitive, -1, false};
+  bool approximate = false;
+
+  // "sensitive: yes" given, "private" open: only "yes" can go with it.
+  const std::string no_data = without(k_good, "data: {state: clean}\n");
+  const auto told = test::use_case(fw, no_data + "data: {state: clean, sensitive: \"yes\"}\n");
+  CHECK(answer_words(fw, privacy, core::answers_for(fw, told, private_ref, approximate)) ==
+        std::vector<std::string>{"yes"});
+  // Both open: each answer is possible; "private: no" given by a search, "sensitive" has one.
+  const auto open = test::use_case(fw, k_good);
+  CHECK(core::answers_for(fw, open, private_ref, approximate).size() == 2);
+  core::UseCase no_private = open;
+  core::FieldValue no;
+  no.known = true;
+  no.value = 1;
+  core::give_answer(fw, no_private, private_ref, no);
+  CHECK(answer_words(fw, sensitive, core::answers_for(fw, no_private, sensitive_ref, approximate)) ==
+        std::vector<std::string>{"no"});
+  CHECK_FALSE(approximate);
+
+  // The verdict range and the ranked question: "private: no" settles it (nothing is sensitive),
+  // exactly as the case written with "private: no" (by hand: k_good is promising, the knock-out
+  // needs "sensitive: yes").
+  const auto now = core::assess(fw, open);
+  CHECK(now.range.best == Verdict::promising);
+  CHECK(now.range.worst == Verdict::not_advised);
+  const auto written =
+      core::assess(fw, test::use_case(fw, no_data + "data: {state: clean, private: \"no\"}\n"));
+  CHECK(written.range.best == Verdict::promising);
+  CHECK(written.range.worst == Verdict::promising);
+  bool ranked = false;
+  for (const auto &q : now.questions) {
+    if (q.ref.field != privacy) {
+      continue;
+    }
+    for (const auto &outcome : q.outcomes) {
+      if (answer_words(fw, privacy, outcome.answers) == std::vector<std::string>{"no"}) {
+        CHECK(outcome.best == Verdict::promising);
+        CHECK(outcome.worst == Verdict::promising);
+        CHECK(outcome.exact);
+        ranked = true;
+      }
+    }
+  }
+  CHECK(ranked);
+  // "sensitive: yes" given: the knock-out holds for every answer an interview can give, and
+  // r.private (read by no other answer than "yes") fires now.
+  const auto sure = core::assess(fw, told);
+  CHECK(sure.verdict == Verdict::not_advised);
+  CHECK(raised(sure, "med") != nullptr);
+  CHECK(sure.range.best == Verdict::not_advised);
+
+  // A what-if or --set answer implies the skipped answer too, as the loader does.
+  core::UseCase set = open;
+  core::set_field(fw, set, privacy, no);
+  REQUIRE(set.fields[static_cast<std::size_t>(sensitive)].known);
+  CHECK(set.fields[static_cast<std::size_t>(sensitive)].value == 1);
+}
+
+TEST_CASE("the verdict range holds every answer an interview can give (exhaustive, skipped questions)",
+          "[core][range]") {
+  // As the exhaustive test above, on the framework where "sensitive" is asked only when
+  // "private" is not "no": every completion an interview can give is inside the range, and an
+  // exact range's ends are met by such completions (with the rewarding rules, a search that
+  // combined "private: no" with "sensitive: yes" would claim a score no use case can get).
+  for (const bool rewarding : {false, true}) {
+    const auto fw = framework_with_skipped_question(rewarding);
+    std::mt19937 random(20261201);
+    const Choices fields = {{"tool.mode", {"look", "draft", "rule"}},
+                            {"data.state", {"clean", "dirty"}},
+                            {"data.private", {"\"yes\"", "\"no\""}},
+                            {"data.sensitive", {"\"yes\"", "\"no\""}},
+                            {"team.skill", {"low", "high"}}};
+    core::AssessOptions plain;
+    plain.range = false;
+    int exact_ranges = 0;
+    // The other answers are given, so that a completion of the five is a whole use case.
+    const std::map<std::string, std::string> fixed = {{"tool.kind", "learning"},
+                                                      {"tool.check", "all"},
+                                                      {"data.outside", "\"no\""},
+                                                      {"time.spent", "rest"},
+                                                      {"team.asked", "\"yes\""}};
+    for (int round = 0; round < 40; ++round) {
+      std::map<std::string, std::string> given = fixed;
+      std::vector<std::size_t> open;
+      for (std::size_t f = 0; f < fields.size(); ++f) {
+        if (random() % 2 == 0) {
+          given[fields[f].first] = fields[f].second[random() % fields[f].second.size()];
+        } else {
+          open.push_back(f);
+        }
+      }
+      const std::string yaml = case_yaml(given, "");
+      INFO(yaml);
+      const auto now = core::assess(fw, test::use_case(fw, yaml));
+      REQUIRE(now.range.computed);
+      const bool contradiction_given = given.count("data.private") != 0 && given.count("data.sensitive") != 0;
+      CHECK(core::favourability(now.verdict) <= core::favourability(now.range.best));
+      int best = -1;
+      int worst = 5;
+      int high = -1;
+      int low = 101;
+      std::function<void(std::size_t, std::map<std::string, std::string> &)> each =
+          [&](std::size_t i, std::map<std::string, std::string> &values) {
+            if (i < open.size()) {
+              for (const auto &value : fields[open[i]].second) {
+                values[fields[open[i]].first] = value;
+                each(i + 1, values);
+              }
+              values.erase(fields[open[i]].first);
+              return;
+            }
+            // "private: no" with "sensitive: yes": no interview gives both (unless the file did).
+            if (!contradiction_given && values["data.private"] == "\"no\"" &&
+                values["data.sensitive"] == "\"yes\"") {
+              return;
+            }
+            const auto full = core::assess(fw, test::use_case(fw, case_yaml(values, "")), plain);
+            const int v = core::favourability(full.verdict);
+            CHECK(v <= core::favourability(now.range.best));
+            CHECK(v >= core::favourability(now.range.worst));
+            best = std::max(best, v);
+            worst = std::min(worst, v);
+            if (full.overall) {
+              REQUIRE(now.range.overall_max);
+              CHECK(*full.overall <= *now.range.overall_max);
+              CHECK(*full.overall >= *now.range.overall_min);
+              high = std::max(high, *full.overall);
+              low = std::min(low, *full.overall);
+            }
+          };
+      auto values = given;
+      each(0, values);
+      if (now.range.exact) {
+        ++exact_ranges;
+        CHECK(best == core::favourability(now.range.best));
+        CHECK(worst == core::favourability(now.range.worst));
+        if (high >= 0 && now.range.overall_max) {
+          CHECK(high == *now.range.overall_max);
+          CHECK(low == *now.range.overall_min);
+        }
+      }
+    }
+    CHECK(exact_ranges > 30);
+  }
 }
