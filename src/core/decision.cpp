@@ -362,6 +362,15 @@ public:
   // alternatives): a change that cannot reach the best verdict found so far is not assessed.
   void first_only() { m_first_only = true; }
 
+  // The design choices `start` leaves open: a value given to one of them answers an open
+  // question, and is a choice only when another answer would do worse (finish()).
+  void open_at(const UseCase &start) {
+    m_open.assign(m_fw.fields.size(), false);
+    for (const int f : m_design) {
+      m_open[static_cast<std::size_t>(f)] = !start.fields[static_cast<std::size_t>(f)].known;
+    }
+  }
+
   // Whether some change to the design choices from `from` on (in m_design order) could lift
   // the verdict of `use_case`: an upper bound from one evaluation with them all unknown.
   bool could_lift(const UseCase &use_case, std::size_t from, int floor) {
@@ -399,7 +408,7 @@ public:
         }
         ++m_out.bounded;
         const int reach = favourability(here.get().with(field_ref(field), FieldValue{}).best);
-        if (reach <= floor || reach < m_needed) {
+        if (reach <= floor || reach < needed(changes, field)) {
           continue;
         }
       }
@@ -426,8 +435,14 @@ public:
     }
   }
 
-  // The minimal lifts among those found, grouped.
-  void finish() {
+  // The minimal lifts among those found, grouped. A field left open whose every answer lifts
+  // the verdict is an open question, not a choice: its least favourable answers are left out
+  // (with every set that contains them); the ranked questions show what answering does.
+  // Returns whether lifts were left out for that reason alone.
+  bool finish() {
+    const std::size_t before = m_found.size();
+    drop_mere_answers();
+    const bool dropped = m_found.size() < before;
     std::vector<Lift> minimal;
     for (const auto &[key, lift] : m_found) {
       bool beats_subsets = true;
@@ -481,9 +496,62 @@ public:
       return a.overall.value_or(-1) > b.overall.value_or(-1);
     });
     m_out.lifts = std::move(grouped);
+    return dropped;
   }
 
 private:
+  // With m_first_only, the favourability a change must be able to reach to be assessed: the
+  // best lift found so far, except for changes to a field left open at the start, whose every
+  // answer must be known (finish()); -1: no such limit. `field`: a change about to be made.
+  [[nodiscard]] int needed(const std::vector<DesignChange> &changes, int field) const {
+    const auto open = [&](int f) { return f >= 0 && !m_open.empty() && m_open[static_cast<std::size_t>(f)]; };
+    if (open(field) ||
+        std::any_of(changes.begin(), changes.end(), [&](const DesignChange &c) { return open(c.field); })) {
+      return -1;
+    }
+    return m_needed;
+  }
+
+  // Leaves out the answers to an open enumeration field that every answer lifts, at the least
+  // favourable verdict they reach, and every set of changes containing one of them.
+  void drop_mere_answers() {
+    std::vector<std::pair<int, int>> mere; // field, value
+    for (const int f : m_design) {
+      const FieldDecl &decl = m_fw.fields[static_cast<std::size_t>(f)];
+      if (m_open.empty() || !m_open[static_cast<std::size_t>(f)] || decl.type != FieldType::enumeration) {
+        continue;
+      }
+      std::map<int, int> reached; // value -> favourability of its single change
+      for (const auto &[key, lift] : m_found) {
+        if (lift.changes.size() == 1 && lift.changes.front().field == f) {
+          reached[lift.changes.front().value.value] = favourability(lift.verdict);
+        }
+      }
+      if (reached.size() < decl.domain.values.size()) {
+        continue; // some answer does not lift: every lifting answer is a real choice
+      }
+      int lowest = favourability(Verdict::promising);
+      for (const auto &[value, reach] : reached) {
+        lowest = std::min(lowest, reach);
+      }
+      for (const auto &[value, reach] : reached) {
+        if (reach == lowest) {
+          mere.emplace_back(f, value);
+        }
+      }
+    }
+    if (mere.empty()) {
+      return;
+    }
+    for (auto it = m_found.begin(); it != m_found.end();) {
+      const bool contains =
+          std::any_of(it->second.changes.begin(), it->second.changes.end(), [&](const DesignChange &c) {
+            return std::find(mere.begin(), mere.end(), std::pair(c.field, c.value.value)) != mere.end();
+          });
+      it = contains ? m_found.erase(it) : std::next(it);
+    }
+  }
+
   static bool subset(const std::vector<DesignChange> &small, const std::vector<DesignChange> &large) {
     return std::all_of(small.begin(), small.end(), [&](const DesignChange &c) {
       return std::any_of(large.begin(), large.end(), [&](const DesignChange &l) {
@@ -502,13 +570,14 @@ private:
     // the verdict of the changed case itself.
     const DesignChange &last = changes.back();
     ++m_out.bounded;
+    const int need = needed(changes, -1);
     const Bounds bounds = before.get().with(field_ref(last.field), last.value);
-    if (favourability(bounds.best) <= floor || favourability(bounds.best) < m_needed) {
+    if (favourability(bounds.best) <= floor || favourability(bounds.best) < need) {
       return -1;
     }
     ++m_out.bounded;
     const VerdictRange range = before.get().range(field_ref(last.field), last.value, 4000);
-    if (favourability(range.best) <= floor || favourability(range.best) < m_needed) {
+    if (favourability(range.best) <= floor || favourability(range.best) < need) {
       return -1;
     }
     // The engine's verdict is the policy's (rules that hold for every answer included),
@@ -531,7 +600,7 @@ private:
     lift.rules_removed = minus(m_now.rules, after.rules);
     lift.rules_added = minus(after.rules, m_now.rules);
     m_found.emplace(m_found.size(), std::move(lift));
-    if (m_first_only) {
+    if (m_first_only && needed(changes, -1) >= 0) {
       m_needed = std::max(m_needed, favourability(result.verdict));
     }
     return favourability(result.verdict);
@@ -541,7 +610,8 @@ private:
 
   const Framework &m_fw;
   bool m_first_only = false;
-  int m_needed = -1; // with m_first_only: the favourability of the best lift found
+  int m_needed = -1;        // with m_first_only: the favourability of the best lift found
+  std::vector<bool> m_open; // per field: a design choice the starting case leaves open
   Summary m_now;
   int m_max;
   std::size_t m_limit;
@@ -590,10 +660,14 @@ WhatIf find_lifts(const Framework &framework,
   if (first_only) {
     search.first_only();
   }
+  search.open_at(base);
   Extendable start(framework, base);
   search.search(base, 0, changes, search.now(), start);
-  search.finish();
-  out.status = out.lifts.empty() ? WhatIf::Status::none_within_limit : WhatIf::Status::found;
+  const bool answers_only = search.finish();
+  // Only answering open questions lifted it: which choices help can be said once answered.
+  out.status = !out.lifts.empty() ? WhatIf::Status::found
+               : answers_only     ? WhatIf::Status::needs_answers
+                                  : WhatIf::Status::none_within_limit;
   return out;
 }
 
