@@ -278,6 +278,11 @@ def check_cli():
     doc = json.loads(changed.stdout)
     expect(changed.returncode == 0 and doc["use_case"]["title"].endswith("[--set ai.oversight=every_output, ai.role=draft]")
            and doc["input"] != base["input"], f"--set: {changed.returncode} {changed.stderr.decode()}")
+    # a value set implies the answers of the questions it makes skipped, as in a file
+    planning = os.path.join(SOURCE, "examples", "eigen-taak-planning.yaml")
+    implied = json.loads(run(["assess", planning, "--format", "json", "--set", "data.personal=no"]).stdout)["input"]["fields"]
+    expect(implied["data.health"] == "no" and implied["data.medical"] == "no"
+           and implied["impact.medical_judgement"] == "no", f"--set implies skipped answers: {implied}")
     by_label = run(["assess", fml, "--format", "json", "--set", "ai.role=Een concept maken dat een mens beoordeelt"])
     expect(by_label.returncode == 0, f"--set by label: {by_label.stderr.decode()}")
     for args, message in ((["--set", "ai.oversigth=every_output"], b'unknown field "ai.oversigth" (did you mean "ai.oversight"?)'),
