@@ -261,28 +261,28 @@ std::vector<FieldValue> candidate_answers(const Framework &framework,
 
 // Whether giving `value` to field `f` would make the question of a field the interview asks
 // only on a condition (`ask_if`) skipped while that field holds an answer other than its
-// `if_skipped` one: "no health data" with "medical details: yes". No interview can give both,
-// so a search must not combine them. A condition already false before (a file that says
-// both) rules nothing out.
+// `if_skipped` one: "no health data" with "medical details: yes", also along a chain ("no
+// personal data" implies "no health data", which skips "medical details"). No interview can
+// give both, so a search must not combine them. A condition already false before (a file
+// that says both) rules nothing out.
 bool contradicts_given(const Framework &framework, const UseCase &use_case, int f, const FieldValue &value) {
-  const auto at = static_cast<std::size_t>(f);
-  std::optional<UseCase> trial; // made only when a given answer depends on this one
-  for (const int g : framework.fields_skipped_by[at]) {
-    const FieldDecl &skipped = framework.fields[static_cast<std::size_t>(g)];
-    const FieldValue &held = use_case.fields[static_cast<std::size_t>(g)];
-    if (!held.known || held.value == skipped.if_skipped ||
-        evaluate(*skipped.ask_if, use_case).truth == Truth::no) {
-      continue;
-    }
-    if (!trial) {
-      trial = use_case;
-    }
-    trial->fields[at] = value;
-    if (evaluate(*skipped.ask_if, *trial).truth == Truth::no) {
-      return true;
+  std::vector<int> at_stake; // answered otherwise, and asked (or maybe asked) now
+  for (const auto &decl : framework.fields) {
+    const FieldValue &held = use_case.fields[static_cast<std::size_t>(decl.index)];
+    if (decl.ask_if && decl.if_skipped >= 0 && decl.type == FieldType::enumeration && held.known &&
+        held.value != decl.if_skipped && evaluate(*decl.ask_if, use_case).truth != Truth::no) {
+      at_stake.push_back(decl.index);
     }
   }
-  return false;
+  if (at_stake.empty()) {
+    return false;
+  }
+  UseCase trial = use_case;
+  trial.fields[static_cast<std::size_t>(f)] = value;
+  imply_skipped_answers(framework, trial);
+  return std::any_of(at_stake.begin(), at_stake.end(), [&](int g) {
+    return evaluate(*framework.fields[static_cast<std::size_t>(g)].ask_if, trial).truth == Truth::no;
+  });
 }
 
 } // namespace

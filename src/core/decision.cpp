@@ -362,12 +362,14 @@ public:
   // alternatives): a change that cannot reach the best verdict found so far is not assessed.
   void first_only() { m_first_only = true; }
 
-  // The design choices `start` leaves open: a value given to one of them answers an open
+  // The enumeration design choices `start` leaves open: a value given to one answers an open
   // question, and is a choice only when another answer would do worse (finish()).
   void open_at(const UseCase &start) {
     m_open.assign(m_fw.fields.size(), false);
     for (const int f : m_design) {
-      m_open[static_cast<std::size_t>(f)] = !start.fields[static_cast<std::size_t>(f)].known;
+      m_open[static_cast<std::size_t>(f)] =
+          !start.fields[static_cast<std::size_t>(f)].known &&
+          m_fw.fields[static_cast<std::size_t>(f)].type == FieldType::enumeration;
     }
   }
 
@@ -500,16 +502,19 @@ public:
   }
 
 private:
-  // With m_first_only, the favourability a change must be able to reach to be assessed: the
-  // best lift found so far, except for changes to a field left open at the start, whose every
-  // answer must be known (finish()); -1: no such limit. `field`: a change about to be made.
-  [[nodiscard]] int needed(const std::vector<DesignChange> &changes, int field) const {
+  // Whether `changes` (or `field`, a change about to be made) change an enumeration design
+  // field left open at the start: its every answer must be known (finish()), so the
+  // first-lift search neither prunes such a change nor lets it raise the bar for the others.
+  [[nodiscard]] bool touches_open(const std::vector<DesignChange> &changes, int field) const {
     const auto open = [&](int f) { return f >= 0 && !m_open.empty() && m_open[static_cast<std::size_t>(f)]; };
-    if (open(field) ||
-        std::any_of(changes.begin(), changes.end(), [&](const DesignChange &c) { return open(c.field); })) {
-      return -1;
-    }
-    return m_needed;
+    return open(field) ||
+           std::any_of(changes.begin(), changes.end(), [&](const DesignChange &c) { return open(c.field); });
+  }
+
+  // With m_first_only, the favourability a change must be able to reach to be assessed: the
+  // best lift found so far (-1: none, or a change to a field left open).
+  [[nodiscard]] int needed(const std::vector<DesignChange> &changes, int field) const {
+    return touches_open(changes, field) ? -1 : m_needed;
   }
 
   // Leaves out the answers to an open enumeration field that every answer lifts, at the least
@@ -600,7 +605,7 @@ private:
     lift.rules_removed = minus(m_now.rules, after.rules);
     lift.rules_added = minus(after.rules, m_now.rules);
     m_found.emplace(m_found.size(), std::move(lift));
-    if (m_first_only && needed(changes, -1) >= 0) {
+    if (m_first_only && !touches_open(changes, -1)) {
       m_needed = std::max(m_needed, favourability(result.verdict));
     }
     return favourability(result.verdict);
@@ -663,7 +668,7 @@ WhatIf find_lifts(const Framework &framework,
   search.open_at(base);
   Extendable start(framework, base);
   search.search(base, 0, changes, search.now(), start);
-  const bool answers_only = search.finish();
+  const bool answers_only = search.finish() && out.complete;
   // Only answering open questions lifted it: which choices help can be said once answered.
   out.status = !out.lifts.empty() ? WhatIf::Status::found
                : answers_only     ? WhatIf::Status::needs_answers

@@ -131,7 +131,11 @@ bool imply_skipped_answers(const Framework &framework, UseCase &use_case) {
       }
       if (evaluate(*decl.ask_if, use_case).truth == Truth::no) {
         value.known = true;
-        value.value = decl.if_skipped;
+        if (decl.type == FieldType::enum_list) {
+          value.values = {decl.if_skipped}; // as the interview records a skipped list
+        } else {
+          value.value = decl.if_skipped;
+        }
         changed = true;
         any = true;
       }

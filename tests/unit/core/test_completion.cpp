@@ -490,13 +490,24 @@ namespace {
 // combination no interview gives would reach the highest score.
 core::Framework framework_with_skipped_question(bool rewarding = false) {
   auto files = test::mini_files();
+  // data.detail is asked only when data.sensitive is not "no": a chain of two skips.
+  const std::string sensitive_line = "  - {path: data.sensitive,";
+  auto &vocabulary = files["vocabulary.yaml"];
+  const auto at = vocabulary.find(sensitive_line);
+  REQUIRE(at != std::string::npos);
+  vocabulary.insert(
+      at,
+      "  - {path: data.detail, type: enum, values: [\"yes\", \"no\"], ask_if: \"data.sensitive != no\", "
+      "if_skipped: \"no\", label: {nl: Detail, en: Detail}, question: {nl: \"Detail?\", en: \"Detail?\"}}\n");
   files["rules-private.yaml"] = rewarding ? R"(rules:
   - {id: r.public, block: life, when: "data.private == no", text: {nl: "x", en: "x"}, effects: {points: {life: 25}}}
   - {id: r.sensitive, block: life, when: "data.sensitive == yes", text: {nl: "x", en: "x"}, effects: {points: {life: 25}}}
+  - {id: r.detail, block: life, when: "data.detail == yes", text: {nl: "x", en: "x"}, effects: {points: {life: 25}}}
 )"
                                           : R"(rules:
   - {id: r.private, block: life, when: "data.private == yes", text: {nl: "x", en: "x"}, effects: {flags: [med]}}
   - {id: r.sensitive, block: life, when: "data.sensitive == yes", text: {nl: "x", en: "x"}, effects: {flags: [ko]}}
+  - {id: r.detail, block: life, when: "data.detail == yes", text: {nl: "x", en: "x"}, effects: {flags: [hi]}}
 )";
   return io::load_framework(test::as_sources(files), "mini");
 }
@@ -540,6 +551,14 @@ TEST_CASE("a search gives only answers an interview can give together", "[core][
   CHECK(answer_words(fw, sensitive, core::answers_for(fw, no_private, sensitive_ref, approximate)) ==
         std::vector<std::string>{"no"});
   CHECK_FALSE(approximate);
+
+  // Along the chain: "detail: yes" given, "private" and "sensitive" open: "private: no" would
+  // skip "sensitive" (so "no"), which skips "detail": only "yes" can go with it.
+  const auto chained = test::use_case(fw, no_data + "data: {state: clean, detail: \"yes\"}\n");
+  CHECK(answer_words(fw, privacy, core::answers_for(fw, chained, private_ref, approximate)) ==
+        std::vector<std::string>{"yes"});
+  CHECK(answer_words(fw, sensitive, core::answers_for(fw, chained, sensitive_ref, approximate)) ==
+        std::vector<std::string>{"yes"});
 
   // The verdict range and the ranked question: "private: no" settles it (nothing is sensitive),
   // exactly as the case written with "private: no" (by hand: k_good is promising, the knock-out
@@ -589,11 +608,10 @@ TEST_CASE("the verdict range holds every answer an interview can give (exhaustiv
   for (const bool rewarding : {false, true}) {
     const auto fw = framework_with_skipped_question(rewarding);
     std::mt19937 random(20261201);
-    const Choices fields = {{"tool.mode", {"look", "draft", "rule"}},
-                            {"data.state", {"clean", "dirty"}},
-                            {"data.private", {"\"yes\"", "\"no\""}},
-                            {"data.sensitive", {"\"yes\"", "\"no\""}},
-                            {"team.skill", {"low", "high"}}};
+    const Choices fields = {
+        {"tool.mode", {"look", "draft", "rule"}}, {"data.state", {"clean", "dirty"}},
+        {"data.private", {"\"yes\"", "\"no\""}},  {"data.sensitive", {"\"yes\"", "\"no\""}},
+        {"data.detail", {"\"yes\"", "\"no\""}},   {"team.skill", {"low", "high"}}};
     core::AssessOptions plain;
     plain.range = false;
     int exact_ranges = 0;
@@ -615,9 +633,24 @@ TEST_CASE("the verdict range holds every answer an interview can give (exhaustiv
       }
       const std::string yaml = case_yaml(given, "");
       INFO(yaml);
-      const auto now = core::assess(fw, test::use_case(fw, yaml));
+      const auto loaded = test::use_case(fw, yaml);
+      const auto now = core::assess(fw, loaded);
       REQUIRE(now.range.computed);
-      const bool contradiction_given = given.count("data.private") != 0 && given.count("data.sensitive") != 0;
+      // An open answer the loader implied (a skipped question) is the file's answer.
+      std::erase_if(open, [&](std::size_t f) {
+        const auto &value = loaded.fields[static_cast<std::size_t>(fw.field_index(fields[f].first))];
+        if (!value.known) {
+          return false;
+        }
+        const auto &words =
+            fw.fields[static_cast<std::size_t>(fw.field_index(fields[f].first))].domain.values;
+        given[fields[f].first] = "\"" + words[static_cast<std::size_t>(value.value)] + "\"";
+        return true;
+      });
+      // A link of the chain is the file's own when it gives both ends.
+      const auto given_both = [&](const char *a, const char *b) {
+        return given.count(a) != 0 && given.count(b) != 0;
+      };
       CHECK(core::favourability(now.verdict) <= core::favourability(now.range.best));
       int best = -1;
       int worst = 5;
@@ -633,9 +666,12 @@ TEST_CASE("the verdict range holds every answer an interview can give (exhaustiv
               values.erase(fields[open[i]].first);
               return;
             }
-            // "private: no" with "sensitive: yes": no interview gives both (unless the file did).
-            if (!contradiction_given && values["data.private"] == "\"no\"" &&
-                values["data.sensitive"] == "\"yes\"") {
+            // "private: no" with "sensitive: yes", or "sensitive: no" with "detail: yes": no
+            // interview gives both (unless the file did).
+            const auto skipped = [&](const char *asker, const char *asked) {
+              return !given_both(asker, asked) && values[asker] == "\"no\"" && values[asked] == "\"yes\"";
+            };
+            if (skipped("data.private", "data.sensitive") || skipped("data.sensitive", "data.detail")) {
               return;
             }
             const auto full = core::assess(fw, test::use_case(fw, case_yaml(values, "")), plain);
