@@ -294,6 +294,20 @@ bool skipped_question(const Framework &framework, const UseCase &use_case, int f
          evaluate(*decl.ask_if, use_case).truth == Truth::no;
 }
 
+bool constrained_by_given(const Framework &framework, const UseCase &use_case, int field) {
+  const auto at = static_cast<std::size_t>(field);
+  if (at >= framework.fields_skipped_by.size()) {
+    return false;
+  }
+  return std::any_of(
+      framework.fields_skipped_by[at].begin(), framework.fields_skipped_by[at].end(), [&](int g) {
+        const FieldDecl &decl = framework.fields[static_cast<std::size_t>(g)];
+        const FieldValue &held = use_case.fields[static_cast<std::size_t>(g)];
+        return decl.type == FieldType::enumeration && held.known && held.value != decl.if_skipped &&
+               evaluate(*decl.ask_if, use_case).truth != Truth::no;
+      });
+}
+
 std::vector<FieldValue>
 answers_for(const Framework &framework, const UseCase &use_case, const UnknownRef &ref, bool &approximate) {
   if (ref.task_field || ref.field < 0) {

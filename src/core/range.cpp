@@ -220,10 +220,14 @@ std::optional<UnknownRef> first_open_answer(const Framework &framework,
                                             std::vector<UnknownRef> &scratch) {
   sorted_reads(framework, use_case, outcomes, scratch);
   std::optional<UnknownRef> best;
-  std::optional<UnknownRef> implied; // an answer with one possibility (a skipped question) first
+  // First an answer an interview leaves one or few possibilities: a skipped question, or one
+  // a given answer's question depends on ("medical details: yes" leaves health only "yes").
+  std::optional<UnknownRef> implied;
   int best_count = 0;
   for_each_run(scratch, [&](const UnknownRef &ref, int count) {
-    if (!implied && !ref.task_field && skipped_question(framework, use_case, ref.field)) {
+    if (!implied && !ref.task_field &&
+        (skipped_question(framework, use_case, ref.field) ||
+         constrained_by_given(framework, use_case, ref.field))) {
       implied = ref;
     }
     if (count > best_count) { // strictly more: the first in order wins a tie

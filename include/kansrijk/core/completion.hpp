@@ -82,6 +82,11 @@ bool skipped_question(const Framework &framework, const UseCase &use_case, int f
 // (a derived attribute tried directly). Only answers an interview can give: a skipped
 // question has its `if_skipped` answer alone, and a value that would skip the question of a
 // field answered otherwise is left out ("no health data" once "medical details" is "yes").
+// Whether some answer given to a field asked only on a condition (other than its `if_skipped`
+// one) depends on use-case field `field` through that condition: then not every value of
+// `field` can go with it.
+bool constrained_by_given(const Framework &framework, const UseCase &use_case, int field);
+
 std::vector<FieldValue>
 answers_for(const Framework &framework, const UseCase &use_case, const UnknownRef &ref, bool &approximate);
 
