@@ -259,24 +259,31 @@ std::vector<FieldValue> candidate_answers(const Framework &framework,
   return {in, out};
 }
 
-// Whether giving `value` to field `f` would make the question of a field the interview asks
-// only on a condition (`ask_if`) skipped while that field holds an answer other than its
-// `if_skipped` one: "no health data" with "medical details: yes", also along a chain ("no
+// A field the interview asks only on a condition, with an answer when it skips it (lists
+// are not searched by value: left out).
+bool skippable(const FieldDecl &decl) {
+  return decl.ask_if && decl.if_skipped >= 0 && decl.type == FieldType::enumeration;
+}
+
+// Whether field `g` holds an answer other than its `if_skipped` one while its question is
+// asked (or may be): then no answer that skips its question can go with it.
+bool answered_otherwise(const Framework &framework, const UseCase &use_case, int g) {
+  const FieldDecl &decl = framework.fields[static_cast<std::size_t>(g)];
+  const FieldValue &held = use_case.fields[static_cast<std::size_t>(g)];
+  return skippable(decl) && held.known && held.value != decl.if_skipped &&
+         evaluate(*decl.ask_if, use_case).truth != Truth::no;
+}
+
+// Whether giving `value` to field `f` would skip the question of one of `at_stake` (the fields
+// answered otherwise): "no health data" with "medical details: yes", also along a chain ("no
 // personal data" implies "no health data", which skips "medical details"). No interview can
 // give both, so a search must not combine them. A condition already false before (a file
-// that says both) rules nothing out.
-bool contradicts_given(const Framework &framework, const UseCase &use_case, int f, const FieldValue &value) {
-  std::vector<int> at_stake; // answered otherwise, and asked (or maybe asked) now
-  for (const auto &decl : framework.fields) {
-    const FieldValue &held = use_case.fields[static_cast<std::size_t>(decl.index)];
-    if (decl.ask_if && decl.if_skipped >= 0 && decl.type == FieldType::enumeration && held.known &&
-        held.value != decl.if_skipped && evaluate(*decl.ask_if, use_case).truth != Truth::no) {
-      at_stake.push_back(decl.index);
-    }
-  }
-  if (at_stake.empty()) {
-    return false;
-  }
+// that says both) rules nothing out: such a field is not at stake.
+bool contradicts_given(const Framework &framework,
+                       const UseCase &use_case,
+                       const std::vector<int> &at_stake,
+                       int f,
+                       const FieldValue &value) {
   UseCase trial = use_case;
   trial.fields[static_cast<std::size_t>(f)] = value;
   imply_skipped_answers(framework, trial);
@@ -289,8 +296,7 @@ bool contradicts_given(const Framework &framework, const UseCase &use_case, int 
 
 bool skipped_question(const Framework &framework, const UseCase &use_case, int field) {
   const FieldDecl &decl = framework.fields[static_cast<std::size_t>(field)];
-  return decl.ask_if && decl.if_skipped >= 0 && decl.type == FieldType::enumeration &&
-         !use_case.fields[static_cast<std::size_t>(field)].known &&
+  return skippable(decl) && !use_case.fields[static_cast<std::size_t>(field)].known &&
          evaluate(*decl.ask_if, use_case).truth == Truth::no;
 }
 
@@ -299,13 +305,9 @@ bool constrained_by_given(const Framework &framework, const UseCase &use_case, i
   if (at >= framework.fields_skipped_by.size()) {
     return false;
   }
-  return std::any_of(
-      framework.fields_skipped_by[at].begin(), framework.fields_skipped_by[at].end(), [&](int g) {
-        const FieldDecl &decl = framework.fields[static_cast<std::size_t>(g)];
-        const FieldValue &held = use_case.fields[static_cast<std::size_t>(g)];
-        return decl.type == FieldType::enumeration && held.known && held.value != decl.if_skipped &&
-               evaluate(*decl.ask_if, use_case).truth != Truth::no;
-      });
+  const auto &dependents = framework.fields_skipped_by[at];
+  return std::any_of(dependents.begin(), dependents.end(),
+                     [&](int g) { return answered_otherwise(framework, use_case, g); });
 }
 
 std::vector<FieldValue>
@@ -325,10 +327,19 @@ answers_for(const Framework &framework, const UseCase &use_case, const UnknownRe
   if (at >= framework.fields_skipped_by.size() || framework.fields_skipped_by[at].empty()) {
     return values; // no question is asked on a condition over this answer
   }
+  std::vector<int> at_stake;
+  for (std::size_t g = 0; g < framework.fields.size(); ++g) {
+    if (answered_otherwise(framework, use_case, static_cast<int>(g))) {
+      at_stake.push_back(static_cast<int>(g));
+    }
+  }
+  if (at_stake.empty()) {
+    return values;
+  }
   std::vector<char> ruled_out(values.size(), 0);
   std::size_t count = 0;
   for (std::size_t i = 0; i < values.size(); ++i) {
-    ruled_out[i] = contradicts_given(framework, use_case, ref.field, values[i]) ? 1 : 0;
+    ruled_out[i] = contradicts_given(framework, use_case, at_stake, ref.field, values[i]) ? 1 : 0;
     count += static_cast<std::size_t>(ruled_out[i]);
   }
   // Every value ruled out cannot happen from a consistent start; keep them all rather than none.

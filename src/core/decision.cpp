@@ -522,9 +522,8 @@ private:
   void drop_mere_answers() {
     std::vector<std::pair<int, int>> mere; // field, value
     for (const int f : m_design) {
-      const FieldDecl &decl = m_fw.fields[static_cast<std::size_t>(f)];
-      if (m_open.empty() || !m_open[static_cast<std::size_t>(f)] || decl.type != FieldType::enumeration) {
-        continue;
+      if (!touches_open({}, f)) {
+        continue; // known at the start, or a list
       }
       std::map<int, int> reached; // value -> favourability of its single change
       for (const auto &[key, lift] : m_found) {
@@ -532,7 +531,7 @@ private:
           reached[lift.changes.front().value.value] = favourability(lift.verdict);
         }
       }
-      if (reached.size() < decl.domain.values.size()) {
+      if (reached.size() < m_fw.fields[static_cast<std::size_t>(f)].domain.values.size()) {
         continue; // some answer does not lift: every lifting answer is a real choice
       }
       int lowest = favourability(Verdict::promising);

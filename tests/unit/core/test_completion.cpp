@@ -202,6 +202,25 @@ TEST_CASE("a cap that holds for every answer bounds the verdict from above", "[c
   CHECK(capped);
 }
 
+namespace {
+
+// Each of `fields` at random either given (one of its values, into `given`) or left open (its
+// index into `open`), one in two.
+void split_answers(std::mt19937 &random,
+                   const std::vector<std::pair<std::string, std::vector<std::string>>> &fields,
+                   std::map<std::string, std::string> &given,
+                   std::vector<std::size_t> &open) {
+  for (std::size_t f = 0; f < fields.size(); ++f) {
+    if (random() % 2 == 0) {
+      given[fields[f].first] = fields[f].second[random() % fields[f].second.size()];
+    } else {
+      open.push_back(f);
+    }
+  }
+}
+
+} // namespace
+
 TEST_CASE("the verdict range holds every way of answering the open questions (exhaustive)", "[core][range]") {
   // Random small use cases on the mini framework; every completion is assessed by brute force
   // and must give a verdict inside the range, and when the range is exact its ends must be met.
@@ -222,13 +241,7 @@ TEST_CASE("the verdict range holds every way of answering the open questions (ex
   for (int round = 0; round < 60; ++round) {
     std::map<std::string, std::string> given;
     std::vector<std::size_t> open;
-    for (std::size_t f = 0; f < fields.size(); ++f) {
-      if (random() % 2 == 0) {
-        given[fields[f].first] = fields[f].second[random() % fields[f].second.size()];
-      } else {
-        open.push_back(f);
-      }
-    }
+    split_answers(random, fields, given, open);
     const bool own_task = random() % 3 == 0;
     const auto yaml_of = [&](const std::map<std::string, std::string> &values, const std::string &own) {
       std::string yaml = "name: T\naim: {goal: x}\njobs: [{item: desk.write}" + own + "]\n";
@@ -624,13 +637,7 @@ TEST_CASE("the verdict range holds every answer an interview can give (exhaustiv
     for (int round = 0; round < 40; ++round) {
       std::map<std::string, std::string> given = fixed;
       std::vector<std::size_t> open;
-      for (std::size_t f = 0; f < fields.size(); ++f) {
-        if (random() % 2 == 0) {
-          given[fields[f].first] = fields[f].second[random() % fields[f].second.size()];
-        } else {
-          open.push_back(f);
-        }
-      }
+      split_answers(random, fields, given, open);
       const std::string yaml = case_yaml(given, "");
       INFO(yaml);
       const auto loaded = test::use_case(fw, yaml);
