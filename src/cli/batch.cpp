@@ -18,6 +18,7 @@
 #include <kansrijk/cli/report_options.hpp>
 #include <kansrijk/core/engine.hpp>
 #include <kansrijk/core/suggest.hpp>
+#include <kansrijk/core/triage.hpp>
 #include <kansrijk/io/batch_input.hpp>
 #include <kansrijk/io/draft.hpp>
 #include <kansrijk/io/framework_loader.hpp>
@@ -25,10 +26,12 @@
 #include <kansrijk/report/render.hpp>
 #include <kansrijk/report/strings.hpp>
 #include <kansrijk/report/summary.hpp>
+#include <kansrijk/util/file.hpp>
 #include <kansrijk/util/interrupt.hpp>
 #include <kansrijk/util/output.hpp>
 #include <kansrijk/util/safe_text.hpp>
 #include <kansrijk/util/text.hpp>
+#include <map>
 #include <mutex>
 #include <nlohmann/json.hpp>
 #include <ostream>
@@ -110,10 +113,134 @@ struct BatchOptions {
   ReportChoice report;
   std::string columns; // --columns MAP.yaml
   bool ignore_unknown_columns = false;
-  bool suggest = false; // --suggest
-  std::string drafts;   // --drafts DIR
-  std::string overview; // --overview FILE.html|.md
+  bool suggest = false;         // --suggest
+  std::string drafts;           // --drafts DIR
+  std::string overview;         // --overview FILE.html|.md
+  std::string since;            // --since PREVIOUS.jsonl
+  std::string scope = "triage"; // --scope triage|all
 };
+
+// A row of an earlier summary (`--since`): what a change is measured against.
+struct EarlierRow {
+  std::string title;
+  std::string verdict; // empty for an error or outside row
+  std::string range;   // "best..worst"
+  std::string scope;
+  std::string severity;                        // the presumed most severe flag
+  std::map<std::string, std::string> presumed; // field -> value(s), joined with ','
+};
+
+struct Earlier {
+  std::string file;
+  std::map<std::string, EarlierRow> rows; // by id
+};
+
+// The rows of the earlier JSON Lines summary `path`, written by `batch --suggest`. Throws
+// util::Error with the line of a row that is not one.
+Earlier read_earlier(const std::string &path) {
+  auto text = util::read_text_file(path, std::size_t{1} << 30U);
+  if (!text) {
+    throw util::Error(text.error());
+  }
+  Earlier out;
+  out.file = path;
+  std::size_t start = 0;
+  int line = 0;
+  while (start < text->size()) {
+    std::size_t end = text->find('\n', start);
+    if (end == std::string::npos) {
+      end = text->size();
+    }
+    ++line;
+    const std::string_view content = std::string_view(*text).substr(start, end - start);
+    start = end + 1;
+    if (util::trim(content).empty()) {
+      continue;
+    }
+    const auto json = nlohmann::json::parse(content, nullptr, false);
+    if (json.is_discarded() || !json.is_object() || !json.contains("id") || !json["id"].is_string()) {
+      throw util::Error(
+          util::Diagnostic{{path, line, 1},
+                           "not a line of a JSON Lines summary; --since takes the summary of an "
+                           "earlier run, written with --summary FILE.jsonl"});
+    }
+    const auto text_of = [&](const nlohmann::json &j, const char *key) {
+      return j.contains(key) && j[key].is_string() ? j[key].get<std::string>() : std::string();
+    };
+    EarlierRow row;
+    row.title = text_of(json, "title");
+    row.verdict = text_of(json, "verdict");
+    if (json.contains("verdict_range") && json["verdict_range"].is_object()) {
+      row.range = text_of(json["verdict_range"], "best") + ".." + text_of(json["verdict_range"], "worst");
+    }
+    row.scope = text_of(json, "scope");
+    if (json.contains("presumed") && json["presumed"].is_object()) {
+      const auto &presumed = json["presumed"];
+      row.severity = text_of(presumed, "most_severe_flag");
+      if (presumed.contains("answers") && presumed["answers"].is_object()) {
+        for (const auto &[field, answer] : presumed["answers"].items()) {
+          if (!answer.is_object() || !answer.contains("value")) {
+            continue;
+          }
+          const auto &value = answer["value"];
+          std::vector<std::string> values;
+          for (const auto &v : value.is_array() ? value : nlohmann::json::array({value})) {
+            if (v.is_string()) {
+              values.push_back(v.get<std::string>());
+            }
+          }
+          row.presumed[field] = util::join(values, ",");
+        }
+      }
+    }
+    out.rows.emplace(text_of(json, "id"), std::move(row));
+  }
+  return out;
+}
+
+// How `row` differs from the same id in `earlier`: new, changed (with what) or same.
+void compare_with(report::SummaryRow &row, const Earlier &earlier) {
+  const auto found = earlier.rows.find(row.id);
+  if (found == earlier.rows.end()) {
+    row.change = "new";
+    return;
+  }
+  const EarlierRow &before = found->second;
+  const auto moved = [&](const std::string &what, const std::string &from, const std::string &to) {
+    if (from != to) {
+      row.change_what.push_back(
+          fmt::format("{}: {} -> {}", what, from.empty() ? "-" : from, to.empty() ? "-" : to));
+    }
+  };
+  moved("title", before.title, row.title);
+  moved("scope", before.scope, row.scope);
+  moved("verdict", before.verdict, row.verdict);
+  moved("verdict range", before.range,
+        row.best && row.worst
+            ? std::string(core::to_string(*row.best)) + ".." + std::string(core::to_string(*row.worst))
+            : std::string());
+  std::map<std::string, std::string> now;
+  for (const auto &p : row.presumed) {
+    auto &value = now[p.field];
+    value += (value.empty() ? "" : ",") + p.value;
+  }
+  std::set<std::string> fields;
+  for (const auto &[field, _] : before.presumed) {
+    fields.insert(field);
+  }
+  for (const auto &[field, _] : now) {
+    fields.insert(field);
+  }
+  for (const auto &field : fields) {
+    const auto was = before.presumed.find(field);
+    const auto is = now.find(field);
+    moved("presumed " + field, was == before.presumed.end() ? "" : was->second,
+          is == now.end() ? "" : is->second);
+  }
+  moved("gravest presumed flag", before.severity,
+        row.presumed_severity ? std::string(core::to_string(*row.presumed_severity)) : std::string());
+  row.change = row.change_what.empty() ? "same" : "changed";
+}
 
 struct Outcome {
   std::string id;
@@ -124,7 +251,12 @@ struct Outcome {
   std::string draft;  // with --drafts
   std::string errors; // diagnostics for stderr
   bool failed = false;
+  bool outside = false;                          // with --suggest: listed, not assessed (see listed_only)
   std::optional<report::OverviewEntry> overview; // with --overview
+  // With --suggest: headings of columns that held text where the field has values (warned
+  // about once per file by the main thread), and the file.
+  std::vector<std::string> text_columns;
+  std::string file;
 };
 
 struct Context {
@@ -133,6 +265,9 @@ struct Context {
   std::optional<report::Format> report_format; // set with --out
   report::RenderOptions render_options;
   const core::Suggester *suggester = nullptr; // with --suggest or --drafts
+  const core::Triager *triager = nullptr;     // with --suggest
+  const Earlier *earlier = nullptr;           // with --since
+  bool all_in_scope = false;                  // --scope all: a register of the profession's own ideas
   bool drafts = false;
   bool overview = false;                      // with --overview: the what-if search too, for the quick wins
   std::vector<std::size_t> suggestion_fields; // with a suggester: suggestion_fields(framework)
@@ -181,15 +316,125 @@ std::string source_of(const io::Record &record) {
                                : record.where.file;
 }
 
+// The id of `record` as its summary row shows it, read without loading the use case.
+std::string row_id(const io::Record &record) {
+  if (record.kind == io::Record::Kind::csv_row) { // the row's own id, when it has one
+    if (auto id = io::record_text(record, "id"); !id.empty()) {
+      return id;
+    }
+  }
+  return record.default_id;
+}
+
+// Fills the triage columns of `row`: the scope and presumptions of `triage`, and with a use
+// case, its assessment if the presumptions hold.
+void add_triage(report::SummaryRow &row,
+                const core::Triage &triage,
+                const Context &context,
+                const core::UseCase *use_case) {
+  const core::Framework &fw = context.framework;
+  row.triaged = true;
+  row.scope = std::string(core::to_string(triage.scope));
+  row.scope_evidence = triage.scope_evidence;
+  for (const auto &p : triage.presumed) {
+    row.presumed.push_back({fw.fields[static_cast<std::size_t>(p.field)].path, p.value, p.evidence});
+  }
+  core::AssessOptions options;
+  options.questions = false;
+  options.what_if = false;
+  options.score_range = false;
+  if (use_case == nullptr) {
+    // Outside the profession's work: no verdict, but the flags that the presumptions raise
+    // without any task (the law on profiling, automated decisions, health data) still show.
+    core::UseCase bare;
+    bare.id = row.id;
+    bare.title = row.title;
+    bare.fields.resize(fw.fields.size());
+    options.range = false;
+    options.for_every_answer = false;
+    const core::UseCase presumed = core::with_presumptions(fw, bare, triage);
+    const core::Assessment assessment = core::assess(fw, presumed, options);
+    if (!assessment.flags.empty()) {
+      row.presumed_severity = fw.flags[static_cast<std::size_t>(assessment.flags.front().flag)].severity;
+    }
+    return;
+  }
+  const core::UseCase presumed = core::with_presumptions(fw, *use_case, triage);
+  const core::Assessment assessment = core::assess(fw, presumed, options);
+  row.presumed_verdict = assessment.verdict;
+  row.presumed_best = assessment.range.computed ? assessment.range.best : assessment.verdict;
+  row.presumed_worst = assessment.range.computed ? assessment.range.worst : assessment.verdict;
+  if (!assessment.flags.empty()) { // most severe first
+    row.presumed_severity = fw.flags[static_cast<std::size_t>(assessment.flags.front().flag)].severity;
+  }
+}
+
+// The outcome of a register row that is listed but not assessed: outside the profession's
+// work, or in scope without a task of the profession that its words point to. The summary
+// and the overview show its triage and the flags its presumptions raise.
+Outcome
+listed_only(const io::Record &record, const core::Triage &triage, const Context &context, Outcome outcome) {
+  report::SummaryRow row;
+  row.id = row_id(record);
+  row.title = util::excerpt(io::record_text(record, "title"), 200);
+  row.source = source_of(record);
+  row.not_assessed = true;
+  add_triage(row, triage, context, nullptr);
+  outcome.id = row.id;
+  outcome.title = row.title;
+  outcome.outside = true;
+  if (context.overview) {
+    report::OverviewEntry entry;
+    entry.id = row.id;
+    entry.title = row.title;
+    entry.triaged = true;
+    entry.not_assessed = true;
+    entry.scope = triage.scope;
+    entry.scope_evidence = triage.scope_evidence;
+    entry.presumed_severity = row.presumed_severity;
+    outcome.overview = std::move(entry);
+  }
+  if (context.earlier != nullptr) {
+    compare_with(row, *context.earlier);
+    if (outcome.overview) {
+      outcome.overview->change = row.change;
+      outcome.overview->change_what = row.change_what;
+    }
+  }
+  outcome.summary =
+      report::summary_line(context.framework, row, context.summary_format, context.render_options.language);
+  return outcome;
+}
+
 Outcome process(const io::Record &record, const Context &context) {
   Outcome outcome;
   try {
+    // With --suggest, a register row is triaged first: a row outside the profession's work
+    // whose tasks would be suggested is listed, not assessed.
+    const bool no_tasks_column = record.kind == io::Record::Kind::csv_row &&
+                                 std::find(record.header->fields.begin(), record.header->fields.end(),
+                                           "tasks") == record.header->fields.end();
+    std::optional<core::Triage> triage;
+    if (record.kind == io::Record::Kind::csv_row) {
+      io::EntryText texts = io::entry_texts(record, context.framework);
+      outcome.text_columns = std::move(texts.text_columns);
+      outcome.file = record.where.file;
+      if (context.triager != nullptr) {
+        triage = context.triager->triage(texts.texts);
+      }
+    }
+    if (triage) {
+      if (context.all_in_scope && triage->scope == core::Scope::outside) {
+        triage->scope = core::Scope::core; // the user says so: no words needed
+      }
+      if (triage->scope == core::Scope::outside && no_tasks_column) {
+        return listed_only(record, *triage, context, std::move(outcome));
+      }
+    }
     // A register row without tasks (its file has no column for them): with --suggest it is
     // assessed with the suggested tasks, and the summary says so.
     std::vector<std::string> assumed;
-    if (context.suggester != nullptr && record.kind == io::Record::Kind::csv_row &&
-        std::find(record.header->fields.begin(), record.header->fields.end(), "tasks") ==
-            record.header->fields.end()) {
+    if (context.suggester != nullptr && no_tasks_column) {
       std::string text;
       for (const std::size_t index : context.suggestion_fields) {
         text += io::record_text(record, context.framework.fields[index].path) + "\n";
@@ -197,16 +442,35 @@ Outcome process(const io::Record &record, const Context &context) {
       for (const auto &s : context.suggester->suggest(text).tasks) {
         assumed.push_back(s.ref);
       }
+      if (assumed.empty() && triage && !context.all_in_scope) {
+        return listed_only(record, *triage, context,
+                           std::move(outcome)); // in scope, but no task of the profession
+      }
       if (assumed.empty()) {
         throw util::Error(util::Diagnostic{
-            record.where, "no tasks: the file has no column for them and none could be suggested from the "
-                          "title and description; describe the idea, or add a tasks column"});
+            record.where,
+            "no tasks: the file has no column for them and none could be suggested from the "
+            "title and description; add a column of tasks (\"Taken\"), or describe the work the "
+            "AI touches in the description"});
       }
     }
     const core::UseCase use_case = io::use_case_from_record(record, context.framework, assumed);
-    // The question ranking and what-if search only for reports: the summary does not show them.
+    if (context.triager != nullptr && !triage) {
+      core::EntryTexts texts;
+      for (const std::size_t index : context.suggestion_fields) {
+        if (use_case.fields[index].known) {
+          texts.emplace_back(static_cast<int>(index), use_case.fields[index].text);
+        }
+      }
+      triage = context.triager->triage(texts);
+      if (context.all_in_scope && triage->scope == core::Scope::outside) {
+        triage->scope = core::Scope::core;
+      }
+    }
+    // The question ranking and what-if search only for reports and the triage: the summary
+    // does not show them.
     core::AssessOptions options;
-    options.questions = context.report_format.has_value();
+    options.questions = context.report_format.has_value() || (triage.has_value() && context.overview);
     options.what_if = context.report_format.has_value() || context.overview;
     // The overview's quick wins are sets of one change: without reports, a search for one.
     options.what_if_changes = context.report_format.has_value() ? 2 : 1;
@@ -221,6 +485,17 @@ Outcome process(const io::Record &record, const Context &context) {
     outcome.verdict = std::string(report::verdict_word(assessment.verdict, context.render_options.language));
     report::SummaryRow row = report::summarize(assessment, source_of(record));
     row.tasks_suggested = !assumed.empty();
+    if (triage) {
+      add_triage(row, *triage, context, &use_case);
+      if (outcome.overview) {
+        outcome.overview->triaged = true;
+        outcome.overview->scope = triage->scope;
+        outcome.overview->scope_evidence = triage->scope_evidence;
+        outcome.overview->presumed_best = row.presumed_best.value_or(assessment.verdict);
+        outcome.overview->presumed_worst = row.presumed_worst.value_or(assessment.verdict);
+        outcome.overview->presumed_severity = row.presumed_severity;
+      }
+    }
     if (context.suggester != nullptr) {
       const core::Suggestions suggestions = context.suggester->suggest(description_of(context, use_case));
       if (use_case.tasks.empty() || !assumed.empty()) {
@@ -242,6 +517,13 @@ Outcome process(const io::Record &record, const Context &context) {
                                        context.render_options.language == report::Language::nl);
       }
     }
+    if (context.earlier != nullptr) {
+      compare_with(row, *context.earlier);
+      if (outcome.overview) {
+        outcome.overview->change = row.change;
+        outcome.overview->change_what = row.change_what;
+      }
+    }
     outcome.summary =
         report::summary_line(context.framework, row, context.summary_format, context.render_options.language);
     if (context.report_format) {
@@ -249,12 +531,7 @@ Outcome process(const io::Record &record, const Context &context) {
     }
   } catch (const util::Error &error) {
     report::SummaryRow row;
-    row.id = record.default_id;
-    if (record.kind == io::Record::Kind::csv_row) { // the row's own id, when it has one
-      if (auto id = io::record_text(record, "id"); !id.empty()) {
-        row.id = std::move(id);
-      }
-    }
+    row.id = row_id(record);
     row.source = source_of(record);
     row.title = util::excerpt(io::record_text(record, "title"), 200); // an error row keeps its title
     outcome.id = row.id;
@@ -266,6 +543,10 @@ Outcome process(const io::Record &record, const Context &context) {
     }
     for (const auto &d : diagnostics) {
       outcome.errors += diagnostic_line(d);
+    }
+    row.triaged = context.triager != nullptr; // the same columns as every other row
+    if (context.earlier != nullptr) {
+      compare_with(row, *context.earlier);
     }
     outcome.summary =
         report::summary_line(context.framework, row, context.summary_format, context.render_options.language);
@@ -444,6 +725,19 @@ int run_batch(const BatchOptions &options, std::istream &in, std::ostream &out, 
   if (options.suggest || !options.drafts.empty()) {
     suggester.emplace(framework);
   }
+  std::optional<core::Triager> triager;
+  if (options.suggest) {
+    triager.emplace(framework);
+  }
+  std::optional<Earlier> earlier;
+  if (!options.since.empty()) {
+    if (!options.suggest) {
+      throw util::Error(
+          "--since compares the triage of a register with an earlier run; use it with --suggest");
+    }
+    earlier =
+        read_earlier(options.since); // read whole before anything is written, so it may be --summary too
+  }
   const Context context{framework,
                         format_name == "jsonl"   ? report::SummaryFormat::jsonl
                         : format_name == "excel" ? report::SummaryFormat::excel
@@ -452,6 +746,9 @@ int run_batch(const BatchOptions &options, std::istream &in, std::ostream &out, 
                                                 : report::format_from_name(options.report.format),
                         render_options,
                         suggester ? &*suggester : nullptr,
+                        triager ? &*triager : nullptr,
+                        earlier ? &*earlier : nullptr,
+                        options.scope == "all",
                         !options.drafts.empty(),
                         !options.overview.empty(),
                         suggester ? suggestion_fields(framework) : std::vector<std::size_t>{}};
@@ -491,7 +788,8 @@ int run_batch(const BatchOptions &options, std::istream &in, std::ostream &out, 
       out << text;
     }
   };
-  emit_summary(report::summary_header(framework, context.summary_format, render_options.language));
+  emit_summary(report::summary_header(framework, context.summary_format, render_options.language,
+                                      triager.has_value()));
 
   const util::InterruptGuard guard; // from here on, Ctrl-C and SIGTERM stop the run cleanly
   const bool show_progress =
@@ -537,8 +835,24 @@ int run_batch(const BatchOptions &options, std::istream &in, std::ostream &out, 
     index.push_back(
         IndexEntry{outcome.id, outcome.title, outcome.verdict, fs::path(path).filename().string(), {}});
   };
+  std::set<std::pair<std::string, std::string>> warned_columns; // file, heading
+  std::unordered_set<std::string> seen_ids;                     // with --since
   const auto write_outcomes = [&](std::vector<Outcome> outcomes) {
     for (auto &outcome : outcomes) {
+      if (earlier) {
+        seen_ids.insert(outcome.id);
+      }
+      for (const auto &heading : outcome.text_columns) {
+        if (warned_columns.emplace(outcome.file, heading).second) {
+          if (show_progress) {
+            err << "\r\x1b[K";
+          }
+          err << util::safe_terminal(outcome.file) << ": warning: column \""
+              << util::safe_terminal(util::excerpt(heading))
+              << "\" holds names, not the values of its field; its text is read for presumptions and the "
+                 "answer is left open (map the column with --columns to silence this)\n";
+        }
+      }
       emit_summary(outcome.summary);
       if (overview) {
         if (outcome.overview) {
@@ -646,6 +960,22 @@ int run_batch(const BatchOptions &options, std::istream &in, std::ostream &out, 
     return util::InterruptGuard::exit_code();
   }
   progress.update(done, true);
+  if (earlier) {
+    std::vector<std::string> gone;
+    for (const auto &[id, row] : earlier->rows) {
+      if (!seen_ids.contains(id)) {
+        gone.push_back(id);
+        if (overview) {
+          overview->add_gone(row.title.empty() ? id : row.title);
+        }
+      }
+    }
+    if (!gone.empty()) {
+      err << fmt::format("kansrijk: {} entries of {} are gone: {}\n", gone.size(),
+                         util::safe_terminal(options.since),
+                         util::safe_terminal(util::excerpt(util::join(gone, ", "), 400)));
+    }
+  }
   if (context.report_format) {
     const std::string name = *context.report_format == report::Format::html       ? "index.html"
                              : *context.report_format == report::Format::markdown ? "index.md"
@@ -711,6 +1041,16 @@ void add_batch(CommandLine &app, Action &action) {
          "--overview", options->overview,
          "Write a portfolio overview of all cases (verdicts, ranking, recurring flags and questions, "
          "organisation-wide conditions, quick wins) to FILE.html or FILE.md")
+      ->value_kind(ValueKind::file);
+  sub->add_option(
+         "--scope", options->scope,
+         "With --suggest: triage (rows outside the profession's work are listed, not assessed) or all "
+         "(every row is the profession's own work: a register of its own AI ideas)")
+      ->choices({"triage", "all"})
+      ->capture_default_str();
+  sub->add_option("--since", options->since,
+                  "With --suggest: mark each row new, changed or same against an earlier JSON Lines summary, "
+                  "and list the entries that are gone")
       ->value_kind(ValueKind::file);
   sub->add_option("--jobs,-j", options->jobs, "Worker threads (default: the number of cores)")->range(1, 256);
   sub->add_option("--progress", options->progress,

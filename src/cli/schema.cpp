@@ -412,6 +412,26 @@ Json framework_schema(const core::Framework &fw) {
   keyword["properties"] = words;
   keyword["properties"]["ref"] = {{"type", "string"}};
   properties["keywords"] = array_of(keyword);
+  const Json provenance = string_enum({"quoted", "reconstructed"});
+  const Json sources = {{"oneOf", Json::array({{{"type", "string"}}, array_of({{"type", "string"}})})}};
+  Json scope = {{"type", "object"}, {"additionalProperties", false}, {"required", Json::array({"scope"})}};
+  scope["properties"] = words;
+  scope["properties"]["scope"] = string_enum({"core", "adjacent"});
+  scope["properties"]["with"] = {{"type", "object"}, {"additionalProperties", false}, {"properties", words}};
+  scope["properties"]["unless"] = scope["properties"]["with"];
+  scope["properties"]["provenance"] = provenance;
+  scope["properties"]["source"] = sources;
+  properties["scope"] = array_of(scope);
+  Json presumption = {
+      {"type", "object"}, {"additionalProperties", false}, {"required", Json::array({"field", "value"})}};
+  presumption["properties"] = words;
+  presumption["properties"]["field"] = {{"type", "string"}};
+  presumption["properties"]["value"] = {{"type", "string"}};
+  presumption["properties"]["in"] = array_of({{"type", "string"}});
+  presumption["properties"]["provenance"] = provenance;
+  presumption["properties"]["source"] = sources;
+  properties["presumptions"] = array_of(presumption);
+  properties["negations"] = {{"type", "object"}, {"additionalProperties", false}, {"properties", words}};
   Json schema = Json::object();
   schema["$schema"] = k_draft;
   schema["$id"] = "https://kansrijk.example/schema/" + fw.id + "/framework.schema.json";

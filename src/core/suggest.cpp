@@ -5,10 +5,9 @@
 // in every language and counts once, in the language where it scores best; the score of a
 // document is the sum over query words of BM25 (k1 1.2, b 0.75).
 #include <algorithm>
-#include <cctype>
 #include <cmath>
 #include <kansrijk/core/suggest.hpp>
-#include <libstemmer.h>
+#include <kansrijk/core/terms.hpp>
 #include <map>
 #include <set>
 #include <unordered_map>
@@ -37,71 +36,6 @@ const std::set<std::string, std::less<>> k_stopwords = {
     "our",   "that",    "the",    "their",   "this",  "with", "which", "will", "can",  "all",    "ai",
     "tool",  "systeem", "system", "gebruik", "use",   "via",  "waar",  "zich", "meer", "deze"};
 
-// Lower-case words of `text`: runs of letters and digits (bytes of multi-byte UTF-8 count as
-// letters), at least three bytes, stopwords left out.
-std::vector<std::string> words_of(std::string_view text) {
-  std::vector<std::string> out;
-  std::string word;
-  const auto flush = [&] {
-    if (word.size() >= 3 && !k_stopwords.contains(word)) {
-      out.push_back(word);
-    }
-    word.clear();
-  };
-  for (const char c : text) {
-    const auto u = static_cast<unsigned char>(c);
-    if (u >= 0x80 || std::isalnum(u) != 0) {
-      word += static_cast<char>(std::tolower(u));
-    } else {
-      flush();
-    }
-  }
-  flush();
-  return out;
-}
-
-// One Snowball stemmer per language; libstemmer's stemmers are not thread-safe, so each
-// call of suggest() makes its own.
-class Stemmers {
-public:
-  explicit Stemmers(const std::vector<std::string> &languages) {
-    for (const auto &language : languages) {
-      if (sb_stemmer *stemmer = sb_stemmer_new(language.c_str(), "UTF_8")) {
-        m_stemmers.emplace_back(language, stemmer);
-      }
-    }
-  }
-  ~Stemmers() {
-    for (auto &[_, stemmer] : m_stemmers) {
-      sb_stemmer_delete(stemmer);
-    }
-  }
-  Stemmers(const Stemmers &) = delete;
-  Stemmers &operator=(const Stemmers &) = delete;
-
-  // The term of `word` in `language` ("nl:rapport"); the word itself when there is no stemmer.
-  std::string term(const std::string &language, const std::string &word) const {
-    for (const auto &[name, stemmer] : m_stemmers) {
-      if (name == language) {
-        // libstemmer reads and returns bytes (sb_symbol is unsigned char).
-        // NOLINTNEXTLINE(cppcoreguidelines-pro-type-reinterpret-cast)
-        const sb_symbol *stem = sb_stemmer_stem(stemmer, reinterpret_cast<const sb_symbol *>(word.data()),
-                                                static_cast<int>(word.size()));
-        if (stem != nullptr) {
-          return language + ":" +
-                 // NOLINTNEXTLINE(cppcoreguidelines-pro-type-reinterpret-cast)
-                 std::string(reinterpret_cast<const char *>(stem),
-                             static_cast<std::size_t>(sb_stemmer_length(stemmer)));
-        }
-      }
-    }
-    return language + ":" + word;
-  }
-
-private:
-  std::vector<std::pair<std::string, sb_stemmer *>> m_stemmers;
-};
-
 struct Document {
   std::string ref;
   std::string field;
@@ -129,7 +63,7 @@ namespace {
 
 void add_text(Document &doc, const Stemmers &stemmers, const Text &text, int weight) {
   for (const auto &[language, value] : text.by_language) {
-    for (const auto &word : words_of(value)) {
+    for (const auto &word : words_of(value, 3, &k_stopwords)) {
       doc.terms[stemmers.term(language, word)] += weight;
       doc.length += weight;
     }
@@ -143,7 +77,7 @@ void add_keywords(Document &doc, const Stemmers &stemmers, const Framework &fw) 
     }
     for (const auto &[language, list] : keywords.words) {
       for (const auto &phrase : list) {
-        for (const auto &word : words_of(phrase)) {
+        for (const auto &word : words_of(phrase, 3, &k_stopwords)) {
           doc.terms[stemmers.term(language, word)] += k_keyword_weight;
           doc.length += k_keyword_weight;
         }
@@ -218,7 +152,7 @@ Suggestions Suggester::suggest(std::string_view text) const {
   // each distinct query word with its term in every language
   std::vector<std::pair<std::string, std::vector<std::string>>> query;
   std::set<std::string> seen;
-  for (const auto &word : words_of(text)) {
+  for (const auto &word : words_of(text, 3, &k_stopwords)) {
     if (!seen.insert(word).second) {
       continue;
     }

@@ -1,6 +1,7 @@
 // Reading the inputs of `kansrijk batch`: a lazy stream of records, so memory stays flat
 // however many cases there are, and the conversion of a record into a use case.
 #include <algorithm>
+#include <array>
 #include <cctype>
 #include <cstring>
 #include <filesystem>
@@ -159,6 +160,7 @@ public:
   // when the line holds more of it than of ',') and skips a byte order mark; false when the
   // file cannot seek.
   bool start() {
+    scan_encoding();
     std::string first;
     bool too_long = false;
     while (m_in.line(first, k_max_line_bytes, too_long) &&
@@ -309,7 +311,20 @@ public:
     };
 
     while (true) {
-      const int c = m_in.get();
+      int c = 0;
+      if (m_pending_at < m_pending.size()) { // the rest of a character read as Windows-1252
+        c = static_cast<unsigned char>(m_pending[m_pending_at++]);
+      } else {
+        c = m_in.get();
+        if (m_windows_1252 && c >= 0x80) {
+          m_pending = windows_1252_utf8(static_cast<unsigned char>(c));
+          m_pending_at = 1;
+          c = static_cast<unsigned char>(m_pending[0]);
+        }
+      }
+      if (m_cr_lines && c == '\r') { // a file whose lines end in CR alone ("CSV (Macintosh)")
+        c = '\n';
+      }
       if (pending_cr) { // CR LF ends a line like LF; a lone CR is text (it never ends a record)
         pending_cr = false;
         if (c != '\n') {
@@ -340,8 +355,64 @@ public:
     return row;
   }
 
+  // Whether the file is not valid UTF-8 and so is read as Windows-1252 (what Excel writes
+  // by default on Dutch Windows) as a whole.
+  [[nodiscard]] bool windows_1252() const { return m_windows_1252; }
+
 private:
   enum class State { cell_start, unquoted, quoted, quote_in_quoted, skip_line };
+
+  // Reads the whole file once, before the first row: a file that is not valid UTF-8 is read as
+  // Windows-1252, and one with carriage returns but no line feed has its lines end in CR.
+  void scan_encoding() {
+    bool valid = true;
+    bool any_cr = false;
+    bool any_lf = false;
+    int continuation = 0; // bytes still expected of a multi-byte character
+    int c = 0;
+    while ((c = m_in.get()) >= 0) {
+      any_cr = any_cr || c == '\r';
+      any_lf = any_lf || c == '\n';
+      if (!valid) {
+        continue;
+      }
+      if (continuation > 0) {
+        valid = (c & 0xC0) == 0x80;
+        --continuation;
+      } else if (c >= 0x80) {
+        continuation = (c & 0xE0) == 0xC0 ? 1 : (c & 0xF0) == 0xE0 ? 2 : (c & 0xF8) == 0xF0 ? 3 : -1;
+        valid = continuation > 0 && c != 0xC0 && c != 0xC1 && c < 0xF5;
+      }
+    }
+    m_windows_1252 = !valid || continuation > 0;
+    m_cr_lines = any_cr && !any_lf;
+    (void)m_in.seek(0);
+  }
+
+  // The UTF-8 bytes of Windows-1252 byte `c` (0x80 and above); the five bytes it leaves
+  // undefined become U+FFFD.
+  static std::string windows_1252_utf8(unsigned char c) {
+    static constexpr std::array<char16_t, 32> k_c1 = {
+        0x20AC, 0xFFFD, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160,
+        0x2039, 0x0152, 0xFFFD, 0x017D, 0xFFFD, 0xFFFD, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022,
+        0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0xFFFD, 0x017E, 0x0178};
+    const unsigned code = c < 0xA0 ? k_c1[c - 0x80U] : c;
+    std::string out;
+    if (code < 0x800) {
+      out += static_cast<char>(0xC0U | (code >> 6U));
+      out += static_cast<char>(0x80U | (code & 0x3FU));
+    } else {
+      out += static_cast<char>(0xE0U | (code >> 12U));
+      out += static_cast<char>(0x80U | ((code >> 6U) & 0x3FU));
+      out += static_cast<char>(0x80U | (code & 0x3FU));
+    }
+    return out;
+  }
+
+  bool m_windows_1252 = false;
+  bool m_cr_lines = false;
+  std::string m_pending; // the UTF-8 bytes of the last Windows-1252 character
+  std::size_t m_pending_at = 0;
 
   BlockReader &m_in;
   char m_delimiter = ',';
@@ -548,6 +619,12 @@ std::optional<Record> RecordSource::next() {
             m_open.reset();
             return broken(path, 0, 0, "cannot read file: it cannot be read twice (a pipe?)");
           }
+          if (m_open->csv->windows_1252()) {
+            m_warnings.push_back(util::Diagnostic{
+                {path},
+                "the file is not UTF-8; it is read as Windows-1252 (what Excel writes as \"CSV\"), so é "
+                "and € come through; save it as \"CSV UTF-8\" to silence this"});
+          }
         }
       }
     }
@@ -590,9 +667,12 @@ std::optional<Record> RecordSource::next() {
         for (const auto &name : header->names) {
           if (m_options.framework == nullptr) {
             header->fields.push_back(name.text);
+            header->mapped.push_back(false);
             continue;
           }
           auto field = column_field(name.text, *m_options.framework, m_options.columns);
+          header->mapped.push_back(field.has_value() && m_options.columns != nullptr &&
+                                   column_field(name.text, *m_options.framework, nullptr) != field);
           if (!field && !name.text.empty() && !m_options.ignore_unknown_columns) {
             column_warnings.push_back(util::Diagnostic{
                 {file, name.line, name.column},
@@ -736,6 +816,34 @@ std::string normal(std::string_view text) {
 // A cell value of an enumeration written as its label ("Ja", "een concept maken dat een mens
 // beoordeelt") or in other case becomes its code; a value that is neither is reported with
 // the codes and labels that are allowed.
+// The code of enumeration `field` that the cell text `text` names (a code or a label, in any
+// case), or nullopt.
+std::optional<std::string> code_of(const core::FieldDecl &field, const std::string &text) {
+  const std::string wanted = normal(text);
+  for (const auto &code : field.domain.values) {
+    if (normal(code) == wanted) {
+      return code;
+    }
+  }
+  for (const auto &[code, label] : field.value_labels) {
+    for (const auto &[_, words] : label.by_language) {
+      if (normal(words) == wanted) {
+        return code;
+      }
+    }
+  }
+  return std::nullopt;
+}
+
+// Whether some presumption of `framework` reads the text of field `field` (section
+// `presumptions`, key `in`): a column for it may hold a name instead of a value.
+bool presumed_from_text(const core::Framework &framework, int field) {
+  return std::any_of(framework.presumptions.begin(), framework.presumptions.end(),
+                     [&](const core::PresumptionTerms &p) {
+                       return std::find(p.in.begin(), p.in.end(), field) != p.in.end();
+                     });
+}
+
 void to_codes(Node &value,
               const core::FieldDecl &field,
               const std::string &heading,
@@ -743,24 +851,8 @@ void to_codes(Node &value,
   if (field.type != core::FieldType::enumeration && field.type != core::FieldType::enum_list) {
     return;
   }
-  const auto code_of = [&](const std::string &text) -> std::optional<std::string> {
-    const std::string wanted = normal(text);
-    for (const auto &code : field.domain.values) {
-      if (normal(code) == wanted) {
-        return code;
-      }
-    }
-    for (const auto &[code, label] : field.value_labels) {
-      for (const auto &[_, words] : label.by_language) {
-        if (normal(words) == wanted) {
-          return code;
-        }
-      }
-    }
-    return std::nullopt;
-  };
   const auto convert = [&](Node &scalar) {
-    if (auto code = code_of(scalar.scalar)) {
+    if (auto code = code_of(field, scalar.scalar)) {
       scalar.scalar = *code;
       return;
     }
@@ -912,6 +1004,13 @@ Node csv_tree(const Record &record, const core::Framework &framework, const std:
       continue; // a column that holds no field, reported once for the file
     }
     const CsvCell name{record.header->fields[i], names[i].line, names[i].column};
+    if (const int field = framework.field_index(name.text);
+        field >= 0 && !record.header->mapped[i] &&
+        framework.fields[static_cast<std::size_t>(field)].type == core::FieldType::enumeration &&
+        presumed_from_text(framework, field) &&
+        !code_of(framework.fields[static_cast<std::size_t>(field)], util::trim(cell.text))) {
+      continue; // text where the field has values (a name): a source of presumptions, see entry_texts
+    }
     Node *group = &root;
     std::size_t start = 0;
     while (true) {
@@ -1039,6 +1138,31 @@ std::string record_text(const Record &record, std::string_view path) {
     break;
   }
   return {};
+}
+
+EntryText entry_texts(const Record &record, const core::Framework &framework) {
+  EntryText out;
+  if (record.kind != Record::Kind::csv_row) {
+    return out;
+  }
+  const int id = framework.field_with(core::FieldRole::id);
+  for (std::size_t i = 0; i < record.cells.size() && i < record.header->fields.size(); ++i) {
+    const int field = framework.field_index(record.header->fields[i]);
+    const std::string text = util::trim(record.cells[i].text);
+    if (field < 0 || field == id || text.empty()) {
+      continue;
+    }
+    const core::FieldDecl &decl = framework.fields[static_cast<std::size_t>(field)];
+    if (decl.type == core::FieldType::text) {
+      out.texts.emplace_back(field, text);
+    } else if (presumed_from_text(framework, field)) {
+      out.texts.emplace_back(field, text);
+      if (decl.type == core::FieldType::enumeration && !record.header->mapped[i] && !code_of(decl, text)) {
+        out.text_columns.push_back(record.header->names[i].text);
+      }
+    }
+  }
+  return out;
 }
 
 core::UseCase use_case_from_record(const Record &record,

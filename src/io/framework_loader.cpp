@@ -388,6 +388,8 @@ void Loading::check_sources() {
   each(m_fw.conditions);
   each(m_fw.rules);
   each(m_fw.verdict.steps);
+  each(m_fw.scope);
+  each(m_fw.presumptions);
   check(m_fw.scoring.task_suitability.origin);
 }
 

@@ -53,6 +53,7 @@ public:
   void read_field_conditions(); // ask_if and defaults, once every field is declared
   void read_rules();
   void read_keywords(); // column_names and keywords, after fields and the taxonomy
+  void read_scope_and_presumptions(const std::vector<std::string> &paths); // by read_keywords
   void read_verdict_policy();
   void check_roles();
   void check_sources();
@@ -141,6 +142,9 @@ inline constexpr SectionSpec k_sections[] = {
     {"rules", true, true},
     {"column_names", true, false},
     {"keywords", true, false},
+    {"scope", true, false},
+    {"presumptions", true, false},
+    {"negations", false, false},
 };
 
 } // namespace kansrijk::io::detail

@@ -14,14 +14,16 @@ namespace {
 
 // The words of `node` per declared language (`nl: [...]`, `en: [...]`); other keys than
 // `allowed` and the languages are reported.
-std::map<std::string, std::vector<std::string>>
-words_of(Loading &loading, const Node &node, std::string_view allowed, std::string_view what) {
+std::map<std::string, std::vector<std::string>> words_of(Loading &loading,
+                                                         const Node &node,
+                                                         const std::vector<std::string_view> &allowed,
+                                                         std::string_view what) {
   std::map<std::string, std::vector<std::string>> out;
   std::vector<std::string> keys(loading.m_fw.languages.begin(), loading.m_fw.languages.end());
-  keys.emplace_back(allowed);
+  keys.insert(keys.end(), allowed.begin(), allowed.end());
   for (const auto &entry : node.entries) {
     const std::string &key = entry.key.scalar;
-    if (key == allowed) {
+    if (std::find(allowed.begin(), allowed.end(), key) != allowed.end()) {
       continue;
     }
     if (std::find(keys.begin(), keys.end(), key) == keys.end()) {
@@ -56,7 +58,7 @@ void Loading::read_keywords() {
     if (field && resolve(*field, paths, *node->find("field"), "field") < 0) {
       continue;
     }
-    for (auto &[language, names] : words_of(*this, *node, "field", "a column name")) {
+    for (auto &[language, names] : words_of(*this, *node, {"field"}, "a column name")) {
       for (auto &name : names) {
         m_fw.column_names.push_back(ColumnName{field.value_or(""), language, std::move(name)});
       }
@@ -85,8 +87,81 @@ void Loading::read_keywords() {
         keywords.item = static_cast<int>(std::find(refs.begin(), refs.end(), *ref) - refs.begin());
       }
     }
-    keywords.words = words_of(*this, *node, "ref", "a keyword");
+    keywords.words = words_of(*this, *node, {"ref"}, "a keyword");
     m_fw.keywords.push_back(std::move(keywords));
+  }
+  read_scope_and_presumptions(paths);
+}
+
+void Loading::read_scope_and_presumptions(const std::vector<std::string> &paths) {
+  const std::vector<std::string> scopes = {"core", "adjacent"};
+  for (const Node *node : items("scope", false)) {
+    ScopeTerms terms;
+    if (const auto scope = m_reader.string(*node, "scope", true)) {
+      const int index = resolve(*scope, scopes, *node->find("scope"), "scope (core or adjacent)");
+      if (index < 0) {
+        continue;
+      }
+      terms.scope = index == 0 ? Scope::core : Scope::adjacent;
+    }
+    terms.origin = origin(*node);
+    terms.words = words_of(*this, *node, {"scope", "with", "unless", "provenance", "source"}, "a scope word");
+    for (const auto &[key, into] : {std::pair{"with", &terms.with}, std::pair{"unless", &terms.unless}}) {
+      if (const Node *list = node->find(key); list != nullptr) {
+        if (!list->is_map()) {
+          m_reader.error(list->where,
+                         "\"" + std::string(key) + "\" must map each language to a list of words", "KR005");
+        } else {
+          *into = words_of(*this, *list, {}, "a scope word");
+        }
+      }
+    }
+    m_fw.scope.push_back(std::move(terms));
+  }
+  for (const Node *node : items("presumptions", false)) {
+    PresumptionTerms terms;
+    const auto field = m_reader.string(*node, "field", true);
+    if (field) {
+      terms.field = resolve(*field, paths, *node->find("field"), "field");
+    }
+    const auto value = m_reader.string(*node, "value", true);
+    if (terms.field >= 0 && value) {
+      const FieldDecl &decl = m_fw.fields[static_cast<std::size_t>(terms.field)];
+      if (decl.type == FieldType::text || decl.derived) {
+        m_reader.error(node->find("field")->where,
+                       "field \"" + decl.path +
+                           "\" cannot be presumed: it is free text or derived; "
+                           "presume a field with values",
+                       "KR005");
+        continue;
+      }
+      if (resolve(*value, decl.domain.values, *node->find("value"), "value of " + decl.path) < 0) {
+        continue;
+      }
+      terms.value = *value;
+    }
+    if (node->find("in") != nullptr) {
+      for (const auto &path : m_reader.strings(*node, "in", false)) {
+        const int index = resolve(path, paths, *node->find("in"), "field");
+        if (index >= 0) {
+          terms.in.push_back(index);
+        }
+      }
+    }
+    terms.origin = origin(*node);
+    terms.words =
+        words_of(*this, *node, {"field", "value", "in", "provenance", "source"}, "a presumption word");
+    if (terms.field >= 0 && !terms.value.empty()) {
+      m_fw.presumptions.push_back(std::move(terms));
+    }
+  }
+  if (const Section *negations = section("negations"); negations != nullptr && negations->value != nullptr) {
+    if (!negations->value->is_map()) {
+      m_reader.error(negations->value->where, "\"negations\" must map each language to a list of words",
+                     "KR005");
+    } else {
+      m_fw.negations = words_of(*this, *negations->value, {}, "a negation word");
+    }
   }
 }
 

@@ -66,6 +66,15 @@ OverviewEntry overview_entry(const core::Assessment &a, Language language) {
       e.questions.push_back(q.ref.field);
     }
   }
+  for (const auto &q : a.questions) { // ranked: the weightiest first
+    if (!q.can_change) {
+      continue;
+    }
+    ++e.deciding_questions;
+    if (e.first_questions.size() < 3) {
+      e.first_questions.push_back(question_text(fw, *a.use_case, q.ref, language));
+    }
+  }
   for (const auto &lift : a.what_if.lifts) {
     if (lift.changes.size() == 1) {
       e.quick_change =
@@ -78,7 +87,7 @@ OverviewEntry overview_entry(const core::Assessment &a, Language language) {
 }
 
 void Overview::add(OverviewEntry e) {
-  if (!e.failed) {
+  if (!e.failed && !e.not_assessed) {
     ++m_verdicts[e.verdict];
     for (const int f : std::set<int>(e.flags.begin(), e.flags.end())) {
       ++m_flags[f];
@@ -191,9 +200,19 @@ std::string Overview::render(Format format, Language language) const {
     return html ? util::safe_html(text) : util::safe_markdown(text);
   };
   const auto verdict = [&](Verdict v) { return std::string(verdict_word(v, language)); };
+  const auto is_outside = [](const OverviewEntry &line) {
+    return line.triaged && line.scope == core::Scope::outside;
+  };
+  const auto listed_only = [](const OverviewEntry &line) { return line.not_assessed; };
   int assessed = 0;
+  int outside = 0;
+  bool triaged = false;
+  bool changes = false;
   for (const auto &line : m_lines) {
-    assessed += line.failed ? 0 : 1;
+    assessed += line.failed || listed_only(line) ? 0 : 1;
+    outside += is_outside(line) ? 1 : 0;
+    triaged = triaged || line.triaged;
+    changes = changes || !line.change.empty();
   }
   const auto of = [&](int n) { return fmt::format(fmt::runtime(w(Word::count_of)), n, assessed); };
 
@@ -211,9 +230,68 @@ std::string Overview::render(Format format, Language language) const {
   }
   page.paragraph(esc(fmt::format(fmt::runtime(w(Word::overview_assessed)), assessed, m_fw.title.in(lang),
                                  m_fw.version, m_fw.id)));
-  const std::size_t failed = m_lines.size() - static_cast<std::size_t>(assessed);
+  std::size_t failed = 0;
+  for (const auto &line : m_lines) {
+    failed += line.failed ? 1 : 0;
+  }
   if (failed > 0) {
     page.paragraph(esc(fmt::format(fmt::runtime(w(Word::overview_not_assessed_count)), failed)));
+  }
+  const auto verdict_range = [&](Verdict best, Verdict worst) {
+    return best == worst ? verdict(best) : verdict(best) + " – " + verdict(worst);
+  };
+
+  // The triage: in-scope entries, the gravest concern under the presumptions first, then the
+  // fewest answers that can change the verdict.
+  if (triaged) {
+    page.heading(w(Word::overview_triage));
+    page.paragraph(esc(w(Word::overview_triage_intro)));
+    std::vector<const OverviewEntry *> first;
+    for (const auto &line : m_lines) {
+      if (line.triaged && !line.failed && !is_outside(line)) {
+        first.push_back(&line);
+      }
+    }
+    const auto gravity = [](const OverviewEntry *e) {
+      return e->presumed_severity ? static_cast<int>(*e->presumed_severity) : -1;
+    };
+    std::stable_sort(first.begin(), first.end(), [&](const OverviewEntry *a, const OverviewEntry *b) {
+      if (gravity(a) != gravity(b)) {
+        return gravity(a) > gravity(b);
+      }
+      if (a->deciding_questions != b->deciding_questions) {
+        return a->deciding_questions < b->deciding_questions;
+      }
+      return a->scope == core::Scope::core && b->scope != core::Scope::core;
+    });
+    std::vector<std::vector<std::string>> rows;
+    int n = 0;
+    for (const OverviewEntry *line : first) {
+      const std::string scope =
+          w(line->scope == core::Scope::core ? Word::scope_core : Word::scope_adjacent) +
+          (line->scope_evidence.empty() ? "" : " (" + util::join(line->scope_evidence, ", ") + ")");
+      std::string questions;
+      for (std::size_t i = 0; i < line->first_questions.size(); ++i) {
+        questions += (i == 0 ? ""
+                      : html ? "<br>"
+                             : " · ") +
+                     fmt::format("{}. ", i + 1) + esc(line->first_questions[i]);
+      }
+      rows.push_back(
+          {std::to_string(++n), esc(line->title.empty() ? line->id : line->title), esc(scope),
+           esc(line->presumed_severity ? std::string(severity_word(*line->presumed_severity, language))
+                                       : std::string("-")),
+           esc(line->not_assessed ? w(Word::no_task_recognised)
+                                  : verdict_range(line->presumed_best, line->presumed_worst)),
+           questions});
+    }
+    if (rows.empty()) {
+      page.paragraph(esc(w(Word::none_word)));
+    } else {
+      page.table({"#", w(Word::use_case), w(Word::scope_heading), w(Word::presumed_flag),
+                  w(Word::presumed_range), w(Word::first_questions)},
+                 rows);
+    }
   }
 
   // The distribution, as a bar chart in HTML and as a table with bars of # in Markdown.
@@ -241,7 +319,9 @@ std::string Overview::render(Format format, Language language) const {
   std::vector<const OverviewEntry *> order;
   order.reserve(m_lines.size());
   for (const auto &line : m_lines) {
-    order.push_back(&line);
+    if (!listed_only(line)) {
+      order.push_back(&line);
+    }
   }
   std::stable_sort(order.begin(), order.end(), [](const OverviewEntry *a, const OverviewEntry *b) {
     if (a->failed != b->failed) {
@@ -263,8 +343,7 @@ std::string Overview::render(Format format, Language language) const {
       rows.push_back({number, esc(line->id), esc(line->title), esc(w(Word::not_assessed)), "", "", "", ""});
       continue;
     }
-    const std::string range =
-        line->best == line->worst ? verdict(line->best) : verdict(line->best) + " – " + verdict(line->worst);
+    const std::string range = verdict_range(line->best, line->worst);
     const std::string flag =
         line->flags.empty()
             ? std::string()
@@ -333,6 +412,59 @@ std::string Overview::render(Format format, Language language) const {
     page.paragraph(esc(w(Word::none_word)));
   } else {
     page.table({w(Word::use_case), w(Word::change), w(Word::verdict)}, rows);
+  }
+  if (changes || !m_gone.empty()) {
+    page.heading(w(Word::overview_changes));
+    std::map<std::string, int> kinds;
+    for (const auto &line : m_lines) {
+      ++kinds[line.change];
+    }
+    const auto kind_word = [&](const std::string &kind) {
+      return w(kind == "new"       ? Word::change_new
+               : kind == "changed" ? Word::change_changed
+                                   : Word::change_same);
+    };
+    std::string counts;
+    for (const std::string kind : {"new", "changed", "same"}) {
+      counts += fmt::format("{}{}: {}", counts.empty() ? "" : ", ", kind_word(kind), kinds[kind]);
+    }
+    counts += fmt::format(", {}: {}", w(Word::change_gone), m_gone.size());
+    page.paragraph(esc(counts));
+    rows.clear();
+    for (const auto &line : m_lines) {
+      if (line.change == "new" || line.change == "changed") {
+        rows.push_back({esc(line.title.empty() ? line.id : line.title), esc(kind_word(line.change)),
+                        esc(util::join(line.change_what, "; "))});
+      }
+    }
+    for (const auto &gone : m_gone) {
+      rows.push_back({esc(gone), esc(w(Word::change_gone)), ""});
+    }
+    if (rows.empty()) {
+      page.paragraph(esc(w(Word::no_changes)));
+    } else {
+      page.table({w(Word::use_case), w(Word::change), ""}, rows);
+    }
+  }
+  if (outside > 0) {
+    page.heading(w(Word::overview_outside));
+    const std::string count = fmt::format(fmt::runtime(w(Word::overview_outside_intro)), outside);
+    std::vector<std::string> titles;
+    for (const auto &line : m_lines) {
+      if (is_outside(line)) {
+        titles.push_back(esc(line.title.empty() ? line.id : line.title));
+      }
+    }
+    if (html) {
+      page.out() += "<details><summary>" + esc(count) + "</summary>\n<ul>\n";
+      for (const auto &t : titles) {
+        page.out() += "<li>" + t + "</li>\n";
+      }
+      page.out() += "</ul>\n</details>\n";
+    } else {
+      page.paragraph(esc(count));
+      page.paragraph(util::join(titles, " · "));
+    }
   }
   if (html) {
     page.out() += "</body>\n</html>\n";

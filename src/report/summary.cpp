@@ -3,6 +3,7 @@
 #include <kansrijk/report/strings.hpp>
 #include <kansrijk/report/summary.hpp>
 #include <kansrijk/util/safe_text.hpp>
+#include <kansrijk/util/text.hpp>
 
 namespace kansrijk::report {
 
@@ -72,7 +73,49 @@ void json_string_or_null(std::string &out, std::string_view text) {
 constexpr const char *k_flag_columns[] = {"flags_knockout", "flags_high", "flags_medium", "flags_low"};
 } // namespace
 
-std::string summary_header(const Framework &framework, SummaryFormat format, Language language) {
+namespace {
+
+// The triage columns' headings (after the existing ones).
+std::string triage_header(bool excel, Language language) {
+  if (!excel) {
+    return ",scope,scope_evidence,presumed_answers,presumed_verdict,presumed_verdict_best,presumed_verdict_"
+           "worst,"
+           "presumed_most_severe_flag,change,change_what";
+  }
+  return language == Language::nl
+             ? ";Vakgebied;Woorden die het vakgebied bepaalden;Vermoedelijke antwoorden (geen antwoorden);"
+               "Oordeel als de vermoedens kloppen;Gunstigste oordeel als de vermoedens kloppen;"
+               "Ongunstigste oordeel als de vermoedens kloppen;Zwaarste signaal als de vermoedens kloppen;"
+               "Verandering;Wat is veranderd"
+             : ";Scope;Words that decided the scope;Presumed answers (not answers);Verdict if the "
+               "presumptions hold;"
+               "Most favourable verdict if the presumptions hold;Least favourable verdict if the "
+               "presumptions hold;"
+               "Most severe flag if the presumptions hold;Change;What changed";
+}
+
+std::string scope_word(std::string_view scope, bool excel, Language language) {
+  if (!excel) {
+    return std::string(scope);
+  }
+  return std::string(word(scope == "core"       ? Word::scope_core
+                          : scope == "adjacent" ? Word::scope_adjacent
+                                                : Word::scope_outside,
+                          language));
+}
+
+std::string presumed_cell(const SummaryRow &row) {
+  std::string out;
+  for (const auto &p : row.presumed) {
+    out +=
+        fmt::format("{}{}={} ({})", out.empty() ? "" : " | ", p.field, p.value, util::join(p.evidence, ", "));
+  }
+  return out;
+}
+
+} // namespace
+
+std::string summary_header(const Framework &framework, SummaryFormat format, Language language, bool triage) {
   if (format == SummaryFormat::jsonl) {
     return {};
   }
@@ -91,7 +134,7 @@ std::string summary_header(const Framework &framework, SummaryFormat format, Lan
                 "Suggested tasks;Suggested answers;Error;Assessed with suggested tasks;"
                 "Most favourable verdict under the open questions;Least favourable verdict under the open "
                 "questions;Range exact";
-    return out + "\r\n";
+    return out + (triage ? triage_header(true, language) : "") + "\r\n";
   }
   std::string out = "id,title,source,verdict";
   for (const auto &block : framework.blocks) {
@@ -101,12 +144,16 @@ std::string summary_header(const Framework &framework, SummaryFormat format, Lan
   for (const char *column : k_flag_columns) {
     out += std::string(",") + column;
   }
-  return out + ",error,unknown_answers,open_questions,suggested_tasks,suggested_answers,tasks_suggested,"
-               "verdict_best,verdict_worst,range_exact\r\n";
+  return out +
+         ",error,unknown_answers,open_questions,suggested_tasks,suggested_answers,tasks_suggested,"
+         "verdict_best,verdict_worst,range_exact" +
+         (triage ? triage_header(false, language) : "") + "\r\n";
 }
 
 std::string
 summary_line(const Framework &framework, const SummaryRow &row, SummaryFormat format, Language language) {
+  // An error row, or a row listed but not assessed, has no scores or counts.
+  const bool assessed = row.error.empty() && !row.not_assessed;
   if (format == SummaryFormat::jsonl) {
     // Written by hand: a fixed shape, and nlohmann::json took a fifth of the batch time.
     std::string out = "{\"id\":";
@@ -127,12 +174,12 @@ summary_line(const Framework &framework, const SummaryRow &row, SummaryFormat fo
     out += "},\"top_technology\":";
     json_string_or_null(out, row.top_technology);
     out += ",\"flags\":";
-    out += row.error.empty() ? fmt::format(R"({{"knockout":{},"high":{},"medium":{},"low":{}}})",
-                                           row.flags[0], row.flags[1], row.flags[2], row.flags[3])
-                             : std::string("null");
+    out += assessed ? fmt::format(R"({{"knockout":{},"high":{},"medium":{},"low":{}}})", row.flags[0],
+                                  row.flags[1], row.flags[2], row.flags[3])
+                    : std::string("null");
     out += ",\"error\":";
     json_string_or_null(out, row.error);
-    if (row.error.empty()) {
+    if (assessed) {
       out += fmt::format(R"(,"unknown_answers":{},"open_questions":{})", row.unknown_answers,
                          row.open_questions);
     } else {
@@ -144,10 +191,71 @@ summary_line(const Framework &framework, const SummaryRow &row, SummaryFormat fo
     json_string_or_null(out, row.suggested_answers);
     out += row.tasks_suggested ? ",\"tasks_suggested\":true" : ",\"tasks_suggested\":false";
     out += row.best && row.worst
-               ? fmt::format(",\"verdict_range\":{{\"best\":\"{}\",\"worst\":\"{}\",\"exact\":{}}}}}\n",
+               ? fmt::format(",\"verdict_range\":{{\"best\":\"{}\",\"worst\":\"{}\",\"exact\":{}}}",
                              to_string(*row.best), to_string(*row.worst), row.range_exact)
-               : std::string(",\"verdict_range\":null}\n");
-    return out;
+               : std::string(",\"verdict_range\":null");
+    if (row.triaged) {
+      const auto strings = [&](const std::vector<std::string> &list) {
+        out += '[';
+        for (std::size_t i = 0; i < list.size(); ++i) {
+          out += i == 0 ? "" : ",";
+          json_string(out, list[i]);
+        }
+        out += ']';
+      };
+      const auto verdict_or_null = [&](const std::optional<Verdict> &v) {
+        out += v ? fmt::format("\"{}\"", to_string(*v)) : std::string("null");
+      };
+      out += ",\"scope\":";
+      json_string_or_null(out, row.scope);
+      out += ",\"scope_evidence\":";
+      strings(row.scope_evidence);
+      out += ",\"presumed\":{\"answers\":{";
+      std::string last_field;
+      for (std::size_t i = 0; i < row.presumed.size(); ++i) {
+        const auto &p = row.presumed[i];
+        // a list field presumed with several values: one entry, its values in a list
+        if (p.field == last_field) {
+          continue;
+        }
+        last_field = p.field;
+        out += i == 0 ? "" : ",";
+        json_string(out, p.field);
+        out += ":{\"value\":";
+        std::vector<std::string> values;
+        std::vector<std::string> evidence;
+        for (std::size_t j = i; j < row.presumed.size() && row.presumed[j].field == p.field; ++j) {
+          values.push_back(row.presumed[j].value);
+          evidence.insert(evidence.end(), row.presumed[j].evidence.begin(), row.presumed[j].evidence.end());
+        }
+        if (framework.fields[static_cast<std::size_t>(framework.field_index(p.field))].type ==
+            FieldType::enum_list) {
+          strings(values);
+        } else {
+          json_string(out, p.value);
+        }
+        out += ",\"evidence\":";
+        strings(evidence);
+        out += '}';
+      }
+      out += "},\"verdict\":";
+      verdict_or_null(row.presumed_verdict);
+      out += ",\"verdict_best\":";
+      verdict_or_null(row.presumed_best);
+      out += ",\"verdict_worst\":";
+      verdict_or_null(row.presumed_worst);
+      out += ",\"most_severe_flag\":";
+      out += row.presumed_severity ? fmt::format("\"{}\"", to_string(*row.presumed_severity)) : "null";
+      out += '}';
+      if (!row.change.empty()) {
+        out += ",\"change\":{\"kind\":";
+        json_string(out, row.change);
+        out += ",\"what\":";
+        strings(row.change_what);
+        out += '}';
+      }
+    }
+    return out + "}\n";
   }
   const bool excel = format == SummaryFormat::excel;
   const char sep = excel ? ';' : ',';
@@ -169,9 +277,9 @@ summary_line(const Framework &framework, const SummaryRow &row, SummaryFormat fo
   }
   out += sep + cell(technology);
   for (std::size_t i = 0; i < row.flags.size(); ++i) {
-    out += sep + (row.error.empty() ? std::to_string(row.flags[i]) : std::string());
+    out += sep + (assessed ? std::to_string(row.flags[i]) : std::string());
   }
-  const auto count = [&](int n) { return row.error.empty() ? std::to_string(n) : std::string(); };
+  const auto count = [&](int n) { return assessed ? std::to_string(n) : std::string(); };
   const auto range_verdict = [&](const std::optional<Verdict> &v) {
     return !v ? std::string() : excel ? cell(verdict_word(*v, language)) : std::string(to_string(*v));
   };
@@ -180,14 +288,28 @@ summary_line(const Framework &framework, const SummaryRow &row, SummaryFormat fo
       (!row.best ? ""
        : excel   ? std::string(word(row.range_exact ? Word::yes_word : Word::no_word, language))
                  : std::string(row.range_exact ? "true" : "false"));
+  std::string triage;
+  if (row.triaged) {
+    const auto presumed_verdict = [&](const std::optional<Verdict> &v) {
+      return !v ? std::string() : excel ? cell(verdict_word(*v, language)) : std::string(to_string(*v));
+    };
+    triage = sep + cell(scope_word(row.scope, excel, language)) + sep +
+             cell(util::join(row.scope_evidence, ", ")) + sep + cell(presumed_cell(row)) + sep +
+             presumed_verdict(row.presumed_verdict) + sep + presumed_verdict(row.presumed_best) + sep +
+             presumed_verdict(row.presumed_worst) + sep +
+             (!row.presumed_severity ? std::string()
+              : excel                ? cell(severity_word(*row.presumed_severity, language))
+                                     : std::string(to_string(*row.presumed_severity))) +
+             sep + cell(row.change) + sep + cell(util::join(row.change_what, "; "));
+  }
   if (excel) {
     return out + sep + count(row.unknown_answers) + sep + count(row.open_questions) + sep +
            cell(row.suggested_tasks) + sep + cell(row.suggested_answers) + sep + cell(row.error) + sep +
-           (row.tasks_suggested ? (language == Language::nl ? "ja" : "yes") : "") + range + "\r\n";
+           (row.tasks_suggested ? (language == Language::nl ? "ja" : "yes") : "") + range + triage + "\r\n";
   }
   return out + sep + cell(row.error) + sep + count(row.unknown_answers) + sep + count(row.open_questions) +
          sep + cell(row.suggested_tasks) + sep + cell(row.suggested_answers) + sep +
-         (row.tasks_suggested ? "true" : "") + range + "\r\n";
+         (row.tasks_suggested ? "true" : "") + range + triage + "\r\n";
 }
 
 } // namespace kansrijk::report

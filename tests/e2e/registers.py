@@ -52,8 +52,9 @@ def excel_rows(raw):
 def check_register():
     with tempfile.TemporaryDirectory() as tmp:
         summary = os.path.join(tmp, "overzicht.csv")
-        result = run(BINARY, ["batch", REGISTER, "--suggest", "--lang", "nl", "--summary-format", "excel",
-                              "--summary", summary])
+        # a register of the profession's own ideas: every row in scope, as before the triage
+        result = run(BINARY, ["batch", REGISTER, "--suggest", "--scope", "all", "--lang", "nl", "--summary-format",
+                              "excel", "--summary", summary])
         stderr = result.stderr.decode()
         # one row has nothing but a name: the only error; everything else is said once per file
         expect(result.returncode == 3, f"register: exit {result.returncode}: {stderr[:600]}")
@@ -67,8 +68,9 @@ def check_register():
                    f"register: no warning for {column} at {where}: {stderr}")
         expect(any("no column holds tasks" in line for line in warnings), f"register: no tasks warning: {stderr}")
         expect(errors and errors[0].endswith(":18:1: error: no tasks: the file has no column for them and none could "
-                                             "be suggested from the title and description; describe the idea, or add "
-                                             "a tasks column"), f"register: error {errors}")
+                                             "be suggested from the title and description; add a column of tasks "
+                                             "(\"Taken\"), or describe the work the AI touches in the description"),
+               f"register: error {errors}")
         expect(lines[-1] == "kansrijk: 1 of 17 cases could not be assessed", f"register: last line {lines[-1]!r}")
         with open(summary, "rb") as f:
             raw = f.read()
@@ -236,7 +238,8 @@ def measure():
             writer.writerow(["title"])
             for case in cases:
                 writer.writerow([case["text"]])
-        result = run(BINARY, ["batch", path, "--suggest", "--summary-format", "jsonl"])
+        # descriptions of the profession's own ideas: every one in scope, so each gets its tasks
+        result = run(BINARY, ["batch", path, "--suggest", "--scope", "all", "--summary-format", "jsonl"])
         rows = [json.loads(line) for line in result.stdout.decode().splitlines()]
     figures = {}
     for part in ("tune", "holdout", "all"):

@@ -358,6 +358,35 @@ struct Keywords {
   util::Location where;
 };
 
+// Whether a register entry is about the profession's own work (section `scope`): `core` (its
+// own work), `adjacent` (near it) or `outside`. Each declaration lists words and phrases per
+// language that put an entry in its scope (docs/framework-authoring.md, "Scope and presumptions").
+enum class Scope { core, adjacent, outside };
+
+struct ScopeTerms {
+  Scope scope = Scope::outside;
+  std::map<std::string, std::vector<std::string>> words; // language -> words and phrases
+  // When not empty, `words` count only in an entry that has one of these words too (a
+  // person's work together with the professional's action: "werknemer" with "rapport").
+  std::map<std::string, std::vector<std::string>> with;
+  // When one of these words stands in an entry, `words` do not count there (payroll tax
+  // speaks of "werknemers" and "werkgevers" without being about anyone's work).
+  std::map<std::string, std::vector<std::string>> unless;
+  Origin origin;
+};
+
+// Words in a register entry's text that make an answer likely (section `presumptions`): a
+// presumption is shown beside the verdict, never taken as an answer. `in`: the fields whose
+// text it reads (a column that holds an organisation's name instead of a type, say); empty:
+// every free text of the entry.
+struct PresumptionTerms {
+  int field = -1; // index into Framework::fields
+  std::string value;
+  std::vector<int> in; // indices into Framework::fields
+  std::map<std::string, std::vector<std::string>> words;
+  Origin origin;
+};
+
 // A whole framework, loaded and checked; indices in one part point into another.
 struct Framework {
   std::string id;
@@ -389,6 +418,11 @@ struct Framework {
   std::vector<Rule> rules;
   std::vector<ColumnName> column_names;
   std::vector<Keywords> keywords;
+  std::vector<ScopeTerms> scope;
+  std::vector<PresumptionTerms> presumptions;
+  // Words that deny what follows or precedes them in a sentence ("geen persoonsgegevens"):
+  // a presumption's words near one of them do not count (section `negations`).
+  std::map<std::string, std::vector<std::string>> negations; // language -> words
   Scoring scoring;
   VerdictPolicy verdict;
   // Problems that do not stop the framework from working (a stray file, ...), for `validate`.

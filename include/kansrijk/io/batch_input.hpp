@@ -11,6 +11,7 @@
 
 #include <cstddef>
 #include <iosfwd>
+#include <kansrijk/core/triage.hpp>
 #include <kansrijk/core/use_case.hpp>
 #include <kansrijk/util/diagnostic.hpp>
 #include <map>
@@ -37,6 +38,9 @@ struct CsvHeader {
   std::vector<CsvCell> names;
   // Per column: the field path (or `tasks`) it holds, or empty when the column is left out.
   std::vector<std::string> fields;
+  // Per column: whether `--columns` mapped it to its field (its values are then checked as
+  // values; a column matched by its heading may hold names instead, see entry_texts).
+  std::vector<bool> mapped;
 };
 
 // Column headings of CSV inputs mapped to field paths (`--columns MAP.yaml`); an empty path
@@ -130,6 +134,16 @@ column_field(const std::string &heading, const core::Framework &framework, const
 // The text of the top-level field `path` (such as id or title) in `record`, read without
 // loading the use case, so an error row keeps its title; empty when there is none.
 std::string record_text(const Record &record, std::string_view path);
+
+// The texts a triage reads in a CSV row (core::Triager): its free-text cells, and the cells of
+// columns for fields that a presumption reads the text of (an organisation's name under
+// "Organisatie"). `text_columns`: the headings of those columns whose cell is not one of the
+// field's values, which the use case then leaves unknown instead of refusing the row.
+struct EntryText {
+  core::EntryTexts texts;
+  std::vector<std::string> text_columns;
+};
+EntryText entry_texts(const Record &record, const core::Framework &framework);
 
 // The use case in `record`; throws util::Error with located diagnostics. `tasks` (taxonomy
 // ids) is the task list of a CSV row whose file has no column for tasks (`batch --suggest`).

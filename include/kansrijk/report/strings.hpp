@@ -198,7 +198,26 @@ enum class Word {
   overview_quick_wins_intro,
   change,
   none_word,
-  last_ = none_word, // keep last: the tests check every word has both languages
+  scope_core,
+  scope_adjacent,
+  scope_outside,
+  overview_triage,
+  overview_triage_intro,
+  scope_heading,
+  presumed_range,
+  presumed_flag,
+  first_questions,
+  overview_outside,
+  overview_outside_intro,
+  overview_changes,
+  overview_changes_intro,
+  change_new,
+  change_changed,
+  change_same,
+  change_gone,
+  no_changes,
+  no_task_recognised,
+  last_ = no_task_recognised, // keep last: the tests check every word has both languages
 };
 
 // `word` in `language`.

@@ -35,6 +35,26 @@ struct SummaryRow {
   std::optional<core::Verdict> best;
   std::optional<core::Verdict> worst;
   bool range_exact = true;
+  // With `batch --suggest`: the triage of the entry (core::Triager) and what its assessment
+  // would be if the presumptions held (never the verdict itself). An `outside` row is not
+  // assessed: no verdict, scores or counts.
+  struct Presumption {
+    std::string field;
+    std::string value;
+    std::vector<std::string> evidence;
+  };
+  bool triaged = false;
+  bool not_assessed = false; // listed only: outside, or no task of the profession recognised
+  std::string scope;         // core, adjacent or outside
+  std::vector<std::string> scope_evidence;
+  std::vector<Presumption> presumed;
+  std::optional<core::Verdict> presumed_verdict;
+  std::optional<core::Verdict> presumed_best;
+  std::optional<core::Verdict> presumed_worst;
+  std::optional<core::Severity> presumed_severity; // of the most severe flag under the presumptions
+  // With `batch --since`: new, changed or same, and what changed.
+  std::string change;
+  std::vector<std::string> change_what;
 };
 
 // The row for an assessed case.
@@ -42,8 +62,11 @@ SummaryRow summarize(const core::Assessment &assessment, std::string source);
 
 // The header line (CSV) for a framework's blocks; empty for JSON Lines. `language` is the
 // language of the excel format's headings (and the byte order mark it starts with).
-std::string
-summary_header(const core::Framework &framework, SummaryFormat format, Language language = Language::en);
+// `triage`: with the columns of `batch --suggest` (scope, presumptions) and `--since` (change).
+std::string summary_header(const core::Framework &framework,
+                           SummaryFormat format,
+                           Language language = Language::en,
+                           bool triage = false);
 
 // One line, with its newline; `language` as for summary_header.
 std::string summary_line(const core::Framework &framework,

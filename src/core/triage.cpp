@@ -1,0 +1,375 @@
+// Scope and presumptions of a register entry (see triage.hpp). A declared word or phrase is a
+// sequence of tokens, each compared with one word of the text: by its Snowball stem in the
+// phrase's language ("uitkeringen" finds "uitkering"), or, when the token has a `*` at one or
+// both ends, as the start, end or part of the word, since Dutch writes compounds as one word
+// ("arbeidsongeschikt*" finds "arbeidsongeschiktheidsuitkering", "*uitkering" "bijstandsuitkering").
+#include <algorithm>
+#include <cctype>
+#include <kansrijk/core/decision.hpp>
+#include <kansrijk/core/terms.hpp>
+#include <kansrijk/core/triage.hpp>
+#include <set>
+
+namespace kansrijk::core {
+
+namespace {
+
+struct Token {
+  enum class Kind { stem, prefix, suffix, infix };
+  Kind kind = Kind::stem;
+  std::string text;   // the stem, or the lower-case part of a word
+  std::string prefix; // a stem token: what a word must start with too (see token_matches)
+};
+
+struct Phrase {
+  std::string language;
+  std::vector<Token> tokens;
+};
+
+// The tokens of `phrase` in `language`: its words (a `*` at either end of a word kept as a
+// wildcard), each exact word stemmed.
+Phrase phrase_of(const std::string &language, const std::string &phrase, const Stemmers &stemmers) {
+  Phrase out{language, {}};
+  std::string lowered;
+  for (const char c : phrase) {
+    lowered += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  }
+  std::size_t i = 0;
+  while (i < lowered.size()) {
+    // a word: letters, digits, multi-byte UTF-8, with `*` allowed at its ends
+    const auto is_word = [](char c) {
+      const auto u = static_cast<unsigned char>(c);
+      return u >= 0x80 || std::isalnum(u) != 0;
+    };
+    if (!is_word(lowered[i]) && lowered[i] != '*') {
+      ++i;
+      continue;
+    }
+    const bool star_before = lowered[i] == '*';
+    if (star_before) {
+      ++i;
+    }
+    const std::size_t start = i;
+    while (i < lowered.size() && is_word(lowered[i])) {
+      ++i;
+    }
+    std::string word = lowered.substr(start, i - start);
+    const bool star_after = i < lowered.size() && lowered[i] == '*';
+    if (star_after) {
+      ++i;
+    }
+    if (word.empty()) {
+      continue;
+    }
+    Token token;
+    token.kind = star_before && star_after ? Token::Kind::infix
+                 : star_before             ? Token::Kind::suffix
+                 : star_after              ? Token::Kind::prefix
+                                           : Token::Kind::stem;
+    token.text = token.kind == Token::Kind::stem ? stemmers.stem(language, word) : word;
+    if (token.kind == Token::Kind::stem) {
+      token.prefix = word.substr(0, std::max<std::size_t>(3, word.size() > 3 ? word.size() - 3 : 0));
+    }
+    out.tokens.push_back(std::move(token));
+  }
+  return out;
+}
+
+struct Terms {
+  std::vector<Phrase> phrases;
+};
+
+Terms terms_of(const std::map<std::string, std::vector<std::string>> &words, const Stemmers &stemmers) {
+  Terms out;
+  for (const auto &[language, list] : words) {
+    for (const auto &phrase : list) {
+      Phrase p = phrase_of(language, phrase, stemmers);
+      if (!p.tokens.empty()) {
+        out.phrases.push_back(std::move(p));
+      }
+    }
+  }
+  return out;
+}
+
+// The words of one text with their stem in every language, and the sentence each stands in
+// (a '.', '!', '?', ';' or line break ends a sentence).
+struct Words {
+  std::vector<std::string> words;
+  std::vector<int> sentence;
+  std::map<std::string, std::vector<std::string>, std::less<>> stems; // language -> stem per word
+};
+
+Words words_with_stems(std::string_view text,
+                       const std::vector<std::string> &languages,
+                       const Stemmers &stemmers) {
+  Words out;
+  int sentence = 0;
+  std::size_t start = 0;
+  for (std::size_t i = 0; i <= text.size(); ++i) {
+    const bool end = i == text.size();
+    const char c = end ? '.' : text[i];
+    if (c == '.' || c == '!' || c == '?' || c == ';' || c == '\n') {
+      // a '.' between digits or letters ("3.5", "e.g") does not end a sentence
+      const bool inside =
+          !end && c == '.' && i + 1 < text.size() && text[i + 1] != ' ' && text[i + 1] != '\n';
+      if (inside) {
+        continue;
+      }
+      for (auto &word : words_of(text.substr(start, i - start), 1, nullptr)) {
+        out.words.push_back(std::move(word));
+        out.sentence.push_back(sentence);
+      }
+      ++sentence;
+      start = i + 1;
+    }
+  }
+  for (const auto &language : languages) {
+    auto &stems = out.stems[language];
+    stems.reserve(out.words.size());
+    for (const auto &word : out.words) {
+      stems.push_back(stemmers.stem(language, word));
+    }
+  }
+  return out;
+}
+
+bool token_matches(const Token &token, const std::string &word, const std::string &stem) {
+  switch (token.kind) {
+  case Token::Kind::stem:
+    // Snowball's Dutch stems are coarse ("belastbaarheid" and "belastingen" both stem to
+    // "belast"): a word must also share all but the last three letters of the declared word.
+    return stem == token.text && word.starts_with(token.prefix);
+  case Token::Kind::prefix:
+    return word.starts_with(token.text);
+  case Token::Kind::suffix:
+    return word.ends_with(token.text);
+  case Token::Kind::infix:
+    return word.find(token.text) != std::string::npos;
+  }
+  return false;
+}
+
+// Words read before and after a phrase for a negation, within its sentence.
+constexpr std::size_t k_negation_before = 4;
+constexpr std::size_t k_negation_after = 3;
+
+// Whether a negation word stands near the words `first` to `last` (exclusive) of `text`.
+bool negated(const Words &text, std::size_t first, std::size_t last, const std::set<std::string> &negations) {
+  const int sentence = text.sentence[first];
+  for (std::size_t i = first >= k_negation_before ? first - k_negation_before : 0; i < first; ++i) {
+    if (text.sentence[i] == sentence && negations.contains(text.words[i])) {
+      return true;
+    }
+  }
+  for (std::size_t i = last; i < std::min(text.words.size(), last + k_negation_after); ++i) {
+    if (text.sentence[i] == sentence && negations.contains(text.words[i])) {
+      return true;
+    }
+  }
+  return false;
+}
+
+// Adds to `evidence` each place in `text` where a phrase of `terms` stands, as written there;
+// with `negations`, not a place with a negation near it.
+void find(const Terms &terms,
+          const Words &text,
+          std::vector<std::string> &evidence,
+          const std::set<std::string> *negations = nullptr) {
+  for (const auto &phrase : terms.phrases) {
+    const auto stems = text.stems.find(phrase.language);
+    if (stems == text.stems.end() || phrase.tokens.size() > text.words.size()) {
+      continue;
+    }
+    for (std::size_t i = 0; i + phrase.tokens.size() <= text.words.size(); ++i) {
+      bool all = true;
+      for (std::size_t j = 0; j < phrase.tokens.size() && all; ++j) {
+        all = token_matches(phrase.tokens[j], text.words[i + j], stems->second[i + j]);
+      }
+      if (!all || (negations != nullptr && negated(text, i, i + phrase.tokens.size(), *negations))) {
+        continue;
+      }
+      std::string found;
+      for (std::size_t j = 0; j < phrase.tokens.size(); ++j) {
+        found += (j == 0 ? "" : " ") + text.words[i + j];
+      }
+      if (std::find(evidence.begin(), evidence.end(), found) == evidence.end()) {
+        evidence.push_back(std::move(found));
+      }
+    }
+  }
+}
+
+} // namespace
+
+struct ScopeIndex {
+  Scope scope = Scope::outside;
+  Terms words;
+  Terms with;   // empty: `words` count alone
+  Terms unless; // any of these in the entry: `words` do not count
+};
+
+struct Triager::Index {
+  std::vector<ScopeIndex> scope;
+  std::vector<Terms> presumptions; // parallel to Framework::presumptions
+  std::set<std::string> negations; // lower-case words, every language
+};
+
+Triager::Triager(const Framework &framework) : m_fw(framework), m_index(std::make_unique<Index>()) {
+  const Stemmers stemmers(framework.languages);
+  for (const auto &declared : framework.scope) {
+    m_index->scope.push_back({declared.scope, terms_of(declared.words, stemmers),
+                              terms_of(declared.with, stemmers), terms_of(declared.unless, stemmers)});
+  }
+  for (const auto &declared : framework.presumptions) {
+    m_index->presumptions.push_back(terms_of(declared.words, stemmers));
+  }
+  for (const auto &[language, words] : framework.negations) {
+    for (const auto &word : words) {
+      for (auto &w : words_of(word, 1, nullptr)) {
+        m_index->negations.insert(std::move(w));
+      }
+    }
+  }
+}
+
+Triager::~Triager() = default;
+
+bool Triager::has_scope() const { return !m_index->scope.empty(); }
+
+Triage Triager::triage(const EntryTexts &texts) const {
+  const Stemmers stemmers(m_fw.languages);
+  std::vector<std::pair<int, Words>> read;
+  read.reserve(texts.size());
+  for (const auto &[field, text] : texts) {
+    read.emplace_back(field, words_with_stems(text, m_fw.languages, stemmers));
+  }
+  const auto is_free_text = [&](int field) {
+    return field >= 0 && m_fw.fields[static_cast<std::size_t>(field)].type == FieldType::text;
+  };
+  Triage out;
+  if (!has_scope()) {
+    out.scope = Scope::core;
+  } else {
+    std::vector<std::string> core_words;
+    std::vector<std::string> adjacent_words;
+    for (const ScopeIndex &declared : m_index->scope) {
+      std::vector<std::string> found;
+      std::vector<std::string> with;
+      std::vector<std::string> unless;
+      for (const auto &[field, words] : read) {
+        if (is_free_text(field)) {
+          find(declared.words, words, found);
+          find(declared.with, words, with);
+          find(declared.unless, words, unless);
+        }
+      }
+      if (found.empty() || (!declared.with.phrases.empty() && with.empty()) || !unless.empty()) {
+        continue;
+      }
+      auto &into = declared.scope == Scope::core ? core_words : adjacent_words;
+      for (auto &word : found) {
+        into.push_back(std::move(word));
+      }
+      for (auto &word : with) {
+        into.push_back(std::move(word));
+      }
+    }
+    for (auto *list : {&core_words, &adjacent_words}) { // each word once, in the order found
+      std::vector<std::string> unique;
+      for (auto &word : *list) {
+        if (std::find(unique.begin(), unique.end(), word) == unique.end()) {
+          unique.push_back(std::move(word));
+        }
+      }
+      *list = std::move(unique);
+    }
+    if (!core_words.empty()) {
+      out.scope = Scope::core;
+      out.scope_evidence = std::move(core_words);
+    } else if (!adjacent_words.empty()) {
+      out.scope = Scope::adjacent;
+      out.scope_evidence = std::move(adjacent_words);
+    }
+  }
+  // Per field, the first declared value whose words stand in the text (a list field: every
+  // such value); a framework declares the weightier value of a field first.
+  for (std::size_t p = 0; p < m_fw.presumptions.size(); ++p) {
+    const PresumptionTerms &declared = m_fw.presumptions[p];
+    const FieldDecl &decl = m_fw.fields[static_cast<std::size_t>(declared.field)];
+    const bool list = decl.type == FieldType::enum_list;
+    // A value declared more than once (two lists of words with their own sources) adds its
+    // evidence to the first; another value of a field already presumed is not looked for.
+    const auto same = std::find_if(out.presumed.begin(), out.presumed.end(), [&](const Presumed &presumed) {
+      return presumed.field == declared.field && presumed.value == declared.value;
+    });
+    const bool taken = std::any_of(out.presumed.begin(), out.presumed.end(), [&](const Presumed &presumed) {
+      return presumed.field == declared.field && !list && presumed.value != declared.value;
+    });
+    if (taken) {
+      continue;
+    }
+    Presumed presumed{declared.field, declared.value, {}};
+    for (const auto &[field, words] : read) {
+      const bool reads = declared.in.empty()
+                             ? is_free_text(field)
+                             : std::find(declared.in.begin(), declared.in.end(), field) != declared.in.end();
+      if (reads) {
+        find(m_index->presumptions[p], words, presumed.evidence, &m_index->negations);
+      }
+    }
+    if (presumed.evidence.empty()) {
+      continue;
+    }
+    if (same != out.presumed.end()) {
+      for (auto &word : presumed.evidence) {
+        if (std::find(same->evidence.begin(), same->evidence.end(), word) == same->evidence.end()) {
+          same->evidence.push_back(std::move(word));
+        }
+      }
+    } else {
+      out.presumed.push_back(std::move(presumed));
+    }
+  }
+  std::stable_sort(out.presumed.begin(), out.presumed.end(),
+                   [](const Presumed &a, const Presumed &b) { return a.field < b.field; });
+  return out;
+}
+
+UseCase with_presumptions(const Framework &framework, const UseCase &use_case, const Triage &triage) {
+  UseCase out = use_case;
+  std::size_t i = 0;
+  while (i < triage.presumed.size()) {
+    const int field = triage.presumed[i].field;
+    const FieldDecl &decl = framework.fields[static_cast<std::size_t>(field)];
+    FieldValue value;
+    value.known = true;
+    for (; i < triage.presumed.size() && triage.presumed[i].field == field; ++i) {
+      const int index = decl.domain.index_of(triage.presumed[i].value);
+      if (decl.type == FieldType::enum_list) {
+        value.values.push_back(index);
+      } else {
+        value.value = index;
+      }
+    }
+    std::sort(value.values.begin(), value.values.end());
+    if (!out.fields[static_cast<std::size_t>(field)].known) {
+      set_field(framework, out, field, value);
+    }
+  }
+  return out;
+}
+
+std::string_view to_string(Scope scope) {
+  switch (scope) {
+  case Scope::core:
+    return "core";
+  case Scope::adjacent:
+    return "adjacent";
+  case Scope::outside:
+    return "outside";
+  }
+  return "outside";
+}
+
+} // namespace kansrijk::core
