@@ -31,12 +31,16 @@ build_packages=(
   libmimalloc-dev   # allocator for the binary: batch speed (docs/performance.md)
   libedit-dev       # line editing and history in `kansrijk interview`
   libstemmer-dev    # Snowball stemmers (Dutch, English): `batch --suggest` matches word forms
+  libminizip-dev    # .xlsx registers: the zip archive (read); libxlsxwriter writes with it too
+  libexpat1-dev     # .xlsx registers: the XML parts, read as a stream
+  libxlsxwriter-dev # .xlsx summaries and `kansrijk template FILE.xlsx`
 )
 
 test_packages=(
   catch2            # unit tests
   python3           # end-to-end test runner
   python3-yaml      # scripts/framework-doc.py (docs/framework.md is generated and checked)
+  python3-openpyxl  # the .xlsx summaries and templates are read back as Excel would
   cmark-gfm         # Markdown reports rendered by a real GFM renderer (escaping)
   chromium          # HTML reports rendered and screenshotted headless
   poppler-utils     # pdftotext reads the printed report page by page (page numbers, title)

@@ -24,6 +24,7 @@
 #include <kansrijk/io/framework_loader.hpp>
 #include <kansrijk/report/overview.hpp>
 #include <kansrijk/report/render.hpp>
+#include <kansrijk/report/since.hpp>
 #include <kansrijk/report/strings.hpp>
 #include <kansrijk/report/summary.hpp>
 #include <kansrijk/util/file.hpp>
@@ -118,129 +119,8 @@ struct BatchOptions {
   std::string overview;         // --overview FILE.html|.md
   std::string since;            // --since PREVIOUS.jsonl
   std::string scope = "triage"; // --scope triage|all
+  std::string sheet;            // --sheet NAME (.xlsx inputs)
 };
-
-// A row of an earlier summary (`--since`): what a change is measured against.
-struct EarlierRow {
-  std::string title;
-  std::string verdict; // empty for an error or outside row
-  std::string range;   // "best..worst"
-  std::string scope;
-  std::string severity;                        // the presumed most severe flag
-  std::map<std::string, std::string> presumed; // field -> value(s), joined with ','
-};
-
-struct Earlier {
-  std::string file;
-  std::map<std::string, EarlierRow> rows; // by id
-};
-
-// The rows of the earlier JSON Lines summary `path`, written by `batch --suggest`. Throws
-// util::Error with the line of a row that is not one.
-Earlier read_earlier(const std::string &path) {
-  auto text = util::read_text_file(path, std::size_t{1} << 30U);
-  if (!text) {
-    throw util::Error(text.error());
-  }
-  Earlier out;
-  out.file = path;
-  std::size_t start = 0;
-  int line = 0;
-  while (start < text->size()) {
-    std::size_t end = text->find('\n', start);
-    if (end == std::string::npos) {
-      end = text->size();
-    }
-    ++line;
-    const std::string_view content = std::string_view(*text).substr(start, end - start);
-    start = end + 1;
-    if (util::trim(content).empty()) {
-      continue;
-    }
-    const auto json = nlohmann::json::parse(content, nullptr, false);
-    if (json.is_discarded() || !json.is_object() || !json.contains("id") || !json["id"].is_string()) {
-      throw util::Error(
-          util::Diagnostic{{path, line, 1},
-                           "not a line of a JSON Lines summary; --since takes the summary of an "
-                           "earlier run, written with --summary FILE.jsonl"});
-    }
-    const auto text_of = [&](const nlohmann::json &j, const char *key) {
-      return j.contains(key) && j[key].is_string() ? j[key].get<std::string>() : std::string();
-    };
-    EarlierRow row;
-    row.title = text_of(json, "title");
-    row.verdict = text_of(json, "verdict");
-    if (json.contains("verdict_range") && json["verdict_range"].is_object()) {
-      row.range = text_of(json["verdict_range"], "best") + ".." + text_of(json["verdict_range"], "worst");
-    }
-    row.scope = text_of(json, "scope");
-    if (json.contains("presumed") && json["presumed"].is_object()) {
-      const auto &presumed = json["presumed"];
-      row.severity = text_of(presumed, "most_severe_flag");
-      if (presumed.contains("answers") && presumed["answers"].is_object()) {
-        for (const auto &[field, answer] : presumed["answers"].items()) {
-          if (!answer.is_object() || !answer.contains("value")) {
-            continue;
-          }
-          const auto &value = answer["value"];
-          std::vector<std::string> values;
-          for (const auto &v : value.is_array() ? value : nlohmann::json::array({value})) {
-            if (v.is_string()) {
-              values.push_back(v.get<std::string>());
-            }
-          }
-          row.presumed[field] = util::join(values, ",");
-        }
-      }
-    }
-    out.rows.emplace(text_of(json, "id"), std::move(row));
-  }
-  return out;
-}
-
-// How `row` differs from the same id in `earlier`: new, changed (with what) or same.
-void compare_with(report::SummaryRow &row, const Earlier &earlier) {
-  const auto found = earlier.rows.find(row.id);
-  if (found == earlier.rows.end()) {
-    row.change = "new";
-    return;
-  }
-  const EarlierRow &before = found->second;
-  const auto moved = [&](const std::string &what, const std::string &from, const std::string &to) {
-    if (from != to) {
-      row.change_what.push_back(
-          fmt::format("{}: {} -> {}", what, from.empty() ? "-" : from, to.empty() ? "-" : to));
-    }
-  };
-  moved("title", before.title, row.title);
-  moved("scope", before.scope, row.scope);
-  moved("verdict", before.verdict, row.verdict);
-  moved("verdict range", before.range,
-        row.best && row.worst
-            ? std::string(core::to_string(*row.best)) + ".." + std::string(core::to_string(*row.worst))
-            : std::string());
-  std::map<std::string, std::string> now;
-  for (const auto &p : row.presumed) {
-    auto &value = now[p.field];
-    value += (value.empty() ? "" : ",") + p.value;
-  }
-  std::set<std::string> fields;
-  for (const auto &[field, _] : before.presumed) {
-    fields.insert(field);
-  }
-  for (const auto &[field, _] : now) {
-    fields.insert(field);
-  }
-  for (const auto &field : fields) {
-    const auto was = before.presumed.find(field);
-    const auto is = now.find(field);
-    moved("presumed " + field, was == before.presumed.end() ? "" : was->second,
-          is == now.end() ? "" : is->second);
-  }
-  moved("gravest presumed flag", before.severity,
-        row.presumed_severity ? std::string(core::to_string(*row.presumed_severity)) : std::string());
-  row.change = row.change_what.empty() ? "same" : "changed";
-}
 
 struct Outcome {
   std::string id;
@@ -266,7 +146,7 @@ struct Context {
   report::RenderOptions render_options;
   const core::Suggester *suggester = nullptr; // with --suggest or --drafts
   const core::Triager *triager = nullptr;     // with --suggest
-  const Earlier *earlier = nullptr;           // with --since
+  const report::Earlier *earlier = nullptr;   // with --since
   bool all_in_scope = false;                  // --scope all: a register of the profession's own ideas
   bool drafts = false;
   bool overview = false;                      // with --overview: the what-if search too, for the quick wins
@@ -395,7 +275,7 @@ listed_only(const io::Record &record, const core::Triage &triage, const Context 
     outcome.overview = std::move(entry);
   }
   if (context.earlier != nullptr) {
-    compare_with(row, *context.earlier);
+    report::compare_with(row, *context.earlier);
     if (outcome.overview) {
       outcome.overview->change = row.change;
       outcome.overview->change_what = row.change_what;
@@ -518,7 +398,7 @@ Outcome process(const io::Record &record, const Context &context) {
       }
     }
     if (context.earlier != nullptr) {
-      compare_with(row, *context.earlier);
+      report::compare_with(row, *context.earlier);
       if (outcome.overview) {
         outcome.overview->change = row.change;
         outcome.overview->change_what = row.change_what;
@@ -546,7 +426,7 @@ Outcome process(const io::Record &record, const Context &context) {
     }
     row.triaged = context.triager != nullptr; // the same columns as every other row
     if (context.earlier != nullptr) {
-      compare_with(row, *context.earlier);
+      report::compare_with(row, *context.earlier);
     }
     outcome.summary =
         report::summary_line(context.framework, row, context.summary_format, context.render_options.language);
@@ -729,14 +609,18 @@ int run_batch(const BatchOptions &options, std::istream &in, std::ostream &out, 
   if (options.suggest) {
     triager.emplace(framework);
   }
-  std::optional<Earlier> earlier;
+  std::optional<report::Earlier> earlier;
   if (!options.since.empty()) {
     if (!options.suggest) {
       throw util::Error(
           "--since compares the triage of a register with an earlier run; use it with --suggest");
     }
-    earlier =
-        read_earlier(options.since); // read whole before anything is written, so it may be --summary too
+    // read whole before anything is written, so it may be the --summary of this run too
+    auto text = util::read_text_file(options.since, std::size_t{1} << 30U);
+    if (!text) {
+      throw util::Error(text.error());
+    }
+    earlier = report::parse_earlier(*text, options.since);
   }
   const Context context{framework,
                         format_name == "jsonl"   ? report::SummaryFormat::jsonl
@@ -757,6 +641,7 @@ int run_batch(const BatchOptions &options, std::istream &in, std::ostream &out, 
   source_options.columns = columns ? &*columns : nullptr;
   source_options.ignore_unknown_columns = options.ignore_unknown_columns;
   source_options.tasks_from_suggestions = suggester.has_value();
+  source_options.sheet = options.sheet;
   io::RecordSource source(options.inputs, source_options);
   const std::vector<std::string> files = source.files(); // folders expanded
   inputs.insert(inputs.end(), files.begin(), files.end());
@@ -1006,9 +891,10 @@ void add_batch(CommandLine &app, Action &action) {
   auto options = std::make_shared<BatchOptions>();
   Command *sub = app.add_subcommand(
       "batch",
-      "Assess many use cases: files, folders, JSON Lines (.jsonl, or - for stdin) and CSV inventories.");
+      "Assess many use cases: files, folders, JSON Lines (.jsonl, or - for stdin), CSV and Excel (.xlsx) "
+      "inventories.");
   sub->add_option("INPUT", options->inputs,
-                  "Use-case files, folders (searched for *.yaml, *.yml, *.json), .jsonl, .csv, or -")
+                  "Use-case files, folders (searched for *.yaml, *.yml, *.json), .jsonl, .csv, .xlsx, or -")
       ->required()
       ->value_kind(ValueKind::file);
   sub->add_option("--out", options->out_dir,
@@ -1027,6 +913,7 @@ void add_batch(CommandLine &app, Action &action) {
          "csv, jsonl, or excel (';', byte order mark, words in --lang: for Dutch Excel) (default: from "
          "the --summary file's extension, else csv)")
       ->choices({"csv", "jsonl", "excel"});
+  sub->add_option("--sheet", options->sheet, "Excel inputs (.xlsx): the sheet to read (default: the first)");
   sub->add_option("--columns", options->columns,
                   "CSV: a YAML file mapping column headings to fields (or null)");
   sub->add_flag("--ignore-unknown-columns", options->ignore_unknown_columns,

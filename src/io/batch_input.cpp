@@ -1,5 +1,7 @@
 // Reading the inputs of `kansrijk batch`: a lazy stream of records, so memory stays flat
 // however many cases there are, and the conversion of a record into a use case.
+#include "table_rows.hpp"
+
 #include <algorithm>
 #include <array>
 #include <cctype>
@@ -24,7 +26,7 @@ namespace fs = std::filesystem;
 
 namespace {
 
-enum class InputKind { document, json_lines, csv, stdin_json_lines };
+enum class InputKind { document, json_lines, csv, xlsx, stdin_json_lines };
 
 InputKind kind_of(const fs::path &path) {
   const std::string ext = path.extension().string();
@@ -33,6 +35,9 @@ InputKind kind_of(const fs::path &path) {
   }
   if (ext == ".csv") {
     return InputKind::csv;
+  }
+  if (ext == ".xlsx") {
+    return InputKind::xlsx;
   }
   return InputKind::document;
 }
@@ -138,23 +143,17 @@ private:
 };
 
 // One CSV record as read: its cells, or what is wrong with it.
-struct CsvRow {
-  std::vector<CsvCell> cells;
-  int first_line = 0;
-  std::string problem; // empty when the row is well formed
-  int problem_line = 0;
-  int problem_column = 0;
-  bool end = false;  // there was no record left
-  bool blank = true; // nothing but blanks
-};
+using CsvRow = detail::TableRow;
 
 // Reads CSV records (RFC 4180) with one state machine over the bytes, so the record
 // boundaries it finds are the ones a spreadsheet would: a line break ends a record unless
 // it is inside a quoted cell. A row that breaks the rules is read to its end and returned
 // with its problem; the next row is read as usual.
-class CsvReader {
+class CsvReader final : public detail::RowReader {
 public:
   explicit CsvReader(BlockReader &in) : m_in(in) {}
+
+  [[nodiscard]] bool stopped() const override { return m_in.stopped(); }
 
   // Looks at the first line for the delimiter (';' as Dutch spreadsheets write, or a tab,
   // when the line holds more of it than of ',') and skips a byte order mark; false when the
@@ -174,7 +173,7 @@ public:
     return m_in.seek(first.starts_with("\xEF\xBB\xBF") ? 3 : 0);
   }
 
-  CsvRow next() {
+  CsvRow next() override {
     CsvRow row;
     row.first_line = m_line;
     State state = State::cell_start;
@@ -441,7 +440,7 @@ bool known_header(const CsvHeader &header) {
 
 bool is_many_case_file(const std::string &path) {
   const InputKind kind = kind_of(path);
-  return kind == InputKind::json_lines || kind == InputKind::csv;
+  return kind == InputKind::json_lines || kind == InputKind::csv || kind == InputKind::xlsx;
 }
 
 struct RecordSource::Open {
@@ -449,8 +448,8 @@ struct RecordSource::Open {
   InputKind kind = InputKind::document;
   std::ifstream file;
   std::optional<BlockReader> reader;
-  std::optional<CsvReader> csv;
-  int line = 0; // JSON Lines: the last line read
+  std::unique_ptr<detail::RowReader> rows; // CSV and .xlsx
+  int line = 0;                            // JSON Lines: the last line read
   std::shared_ptr<CsvHeader> header;
 };
 
@@ -538,6 +537,9 @@ std::optional<std::size_t> RecordSource::count() const {
       return std::nullopt;
     }
     const InputKind kind = kind_of(path);
+    if (kind == InputKind::xlsx && listed.problem.empty()) {
+      return std::nullopt; // its rows are known only once the sheet is read
+    }
     if (kind == InputKind::document || !listed.problem.empty()) {
       ++total;
       continue;
@@ -595,7 +597,15 @@ std::optional<Record> RecordSource::next() {
       m_open = std::make_unique<Open>();
       m_open->path = path;
       m_open->kind = kind;
-      if (kind == InputKind::stdin_json_lines) {
+      if (kind == InputKind::xlsx) {
+        try {
+          m_open->rows = detail::open_xlsx(path, m_options.sheet);
+        } catch (const util::Error &error) {
+          m_open.reset();
+          const auto &d = error.diagnostics();
+          return broken(path, 0, 0, d.empty() ? std::string(error.what()) : d.front().message, stem_of(path));
+        }
+      } else if (kind == InputKind::stdin_json_lines) {
         if (m_options.standard_input == nullptr) {
           m_open.reset();
           return broken("<stdin>", 0, 0, "standard input is not available here");
@@ -614,12 +624,14 @@ std::optional<Record> RecordSource::next() {
         }
         m_open->reader.emplace(m_open->file.rdbuf());
         if (kind == InputKind::csv) {
-          m_open->csv.emplace(*m_open->reader);
-          if (!m_open->csv->start()) {
+          auto csv = std::make_unique<CsvReader>(*m_open->reader);
+          if (!csv->start()) {
             m_open.reset();
             return broken(path, 0, 0, "cannot read file: it cannot be read twice (a pipe?)");
           }
-          if (m_open->csv->windows_1252()) {
+          const bool windows_1252 = csv->windows_1252();
+          m_open->rows = std::move(csv);
+          if (windows_1252) {
             m_warnings.push_back(util::Diagnostic{
                 {path},
                 "the file is not UTF-8; it is read as Windows-1252 (what Excel writes as \"CSV\"), so é "
@@ -630,9 +642,9 @@ std::optional<Record> RecordSource::next() {
     }
     Open &open = *m_open;
     const std::string file = open.path == "-" ? std::string("<stdin>") : open.path;
-    if (open.kind == InputKind::csv) {
-      CsvRow row = open.csv->next();
-      if (open.reader->stopped()) {
+    if (open.kind == InputKind::csv || open.kind == InputKind::xlsx) {
+      CsvRow row = open.rows->next();
+      if (open.rows->stopped()) {
         return std::nullopt;
       }
       if (row.end) {

@@ -77,6 +77,7 @@ struct SourceOptions {
   // Set by `batch --suggest`: a CSV file without a column for tasks is assessed with the
   // tasks suggested per row, said once per file as a warning.
   bool tasks_from_suggestions = false;
+  std::string sheet{}; // `.xlsx` inputs: the sheet to read (`--sheet`); empty: the first
 };
 
 // Where the records come from; each input is a path or "-" (JSON Lines on standard input).
@@ -117,7 +118,7 @@ private:
   std::vector<util::Diagnostic> m_warnings;
 };
 
-// Whether `path` holds many cases (JSON Lines or a CSV inventory), judged by its extension
+// Whether `path` holds many cases (JSON Lines, a CSV inventory or an .xlsx workbook), judged by its extension
 // as `RecordSource` judges it.
 bool is_many_case_file(const std::string &path);
 
