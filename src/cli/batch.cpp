@@ -22,6 +22,7 @@
 #include <kansrijk/io/batch_input.hpp>
 #include <kansrijk/io/draft.hpp>
 #include <kansrijk/io/framework_loader.hpp>
+#include <kansrijk/io/xlsx_writer.hpp>
 #include <kansrijk/report/overview.hpp>
 #include <kansrijk/report/render.hpp>
 #include <kansrijk/report/since.hpp>
@@ -137,6 +138,8 @@ struct Outcome {
   // about once per file by the main thread), and the file.
   std::vector<std::string> text_columns;
   std::string file;
+  std::vector<std::string> cells; // an .xlsx summary: the row's cells
+  std::optional<core::Verdict> verdict_value;
 };
 
 struct Context {
@@ -148,6 +151,7 @@ struct Context {
   const core::Triager *triager = nullptr;     // with --suggest
   const report::Earlier *earlier = nullptr;   // with --since
   bool all_in_scope = false;                  // --scope all: a register of the profession's own ideas
+  bool xlsx = false;                          // the summary is an Excel workbook
   bool drafts = false;
   bool overview = false;                      // with --overview: the what-if search too, for the quick wins
   std::vector<std::size_t> suggestion_fields; // with a suggester: suggestion_fields(framework)
@@ -249,6 +253,37 @@ void add_triage(report::SummaryRow &row,
   }
 }
 
+// The cells of an .xlsx summary row: counts and scores as numbers (the identifier stays
+// text, "007" is not 7), the verdict filled with its colour.
+std::vector<io::XlsxCell> xlsx_cells(const Outcome &outcome) {
+  std::vector<io::XlsxCell> out;
+  out.reserve(outcome.cells.size());
+  for (std::size_t i = 0; i < outcome.cells.size(); ++i) {
+    io::XlsxCell cell{outcome.cells[i], {}, {}};
+    const std::string &text = cell.text;
+    if (i >= 4 && !text.empty() && text.size() < 10 &&
+        std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+      cell.number = std::stod(text);
+    }
+    if (i == 3 && outcome.verdict_value) {
+      cell.fill = std::string(report::verdict_colour(*outcome.verdict_value));
+    }
+    out.push_back(std::move(cell));
+  }
+  return out;
+}
+
+// The summary of `row`: a line of text, or for an .xlsx summary the cells of its row.
+void set_summary(Outcome &outcome, const report::SummaryRow &row, const Context &context) {
+  if (context.xlsx) {
+    outcome.cells = report::summary_cells(context.framework, row, true, context.render_options.language);
+    outcome.verdict_value = row.verdict_value;
+    return;
+  }
+  outcome.summary =
+      report::summary_line(context.framework, row, context.summary_format, context.render_options.language);
+}
+
 // The outcome of a register row that is listed but not assessed: outside the profession's
 // work, or in scope without a task of the profession that its words point to. The summary
 // and the overview show its triage and the flags its presumptions raise.
@@ -281,8 +316,7 @@ listed_only(const io::Record &record, const core::Triage &triage, const Context 
       outcome.overview->change_what = row.change_what;
     }
   }
-  outcome.summary =
-      report::summary_line(context.framework, row, context.summary_format, context.render_options.language);
+  set_summary(outcome, row, context);
   return outcome;
 }
 
@@ -404,8 +438,7 @@ Outcome process(const io::Record &record, const Context &context) {
         outcome.overview->change_what = row.change_what;
       }
     }
-    outcome.summary =
-        report::summary_line(context.framework, row, context.summary_format, context.render_options.language);
+    set_summary(outcome, row, context);
     if (context.report_format) {
       outcome.report = report::render(assessment, *context.report_format, context.render_options);
     }
@@ -428,8 +461,7 @@ Outcome process(const io::Record &record, const Context &context) {
     if (context.earlier != nullptr) {
       report::compare_with(row, *context.earlier);
     }
-    outcome.summary =
-        report::summary_line(context.framework, row, context.summary_format, context.render_options.language);
+    set_summary(outcome, row, context);
     outcome.failed = true;
   }
   return outcome;
@@ -589,7 +621,11 @@ int run_batch(const BatchOptions &options, std::istream &in, std::ostream &out, 
   }
   if (format_name.empty()) {
     const std::string ext = fs::path(options.summary).extension().string();
-    format_name = ext == ".jsonl" || ext == ".ndjson" ? "jsonl" : "csv";
+    format_name = ext == ".jsonl" || ext == ".ndjson" ? "jsonl" : ext == ".xlsx" ? "xlsx" : "csv";
+  }
+  const bool xlsx = format_name == "xlsx";
+  if (xlsx && summary_to_stdout) {
+    throw util::Error("an Excel summary is a file, not text: give it a name, --summary FILE.xlsx");
   }
   report::RenderOptions render_options = resolve_report_options(options.report, false);
   std::vector<std::string> inputs = io::framework_file_paths(io::framework_folder_for(options.framework));
@@ -633,6 +669,7 @@ int run_batch(const BatchOptions &options, std::istream &in, std::ostream &out, 
                         triager ? &*triager : nullptr,
                         earlier ? &*earlier : nullptr,
                         options.scope == "all",
+                        xlsx,
                         !options.drafts.empty(),
                         !options.overview.empty(),
                         suggester ? suggestion_fields(framework) : std::vector<std::size_t>{}};
@@ -673,8 +710,19 @@ int run_batch(const BatchOptions &options, std::istream &in, std::ostream &out, 
       out << text;
     }
   };
-  emit_summary(report::summary_header(framework, context.summary_format, render_options.language,
-                                      triager.has_value()));
+  std::optional<io::XlsxWriter> workbook;
+  if (xlsx) {
+    workbook.emplace();
+    const auto headings =
+        report::summary_headings(framework, true, render_options.language, triager.has_value());
+    std::vector<double> widths(headings.size(), 14);
+    widths[1] = 40; // the title
+    workbook->add_sheet(std::string(report::word(report::Word::summary_sheet, render_options.language)),
+                        headings, widths);
+  } else {
+    emit_summary(report::summary_header(framework, context.summary_format, render_options.language,
+                                        triager.has_value()));
+  }
 
   const util::InterruptGuard guard; // from here on, Ctrl-C and SIGTERM stop the run cleanly
   const bool show_progress =
@@ -738,7 +786,11 @@ int run_batch(const BatchOptions &options, std::istream &in, std::ostream &out, 
                  "answer is left open (map the column with --columns to silence this)\n";
         }
       }
-      emit_summary(outcome.summary);
+      if (workbook) {
+        workbook->add_row(xlsx_cells(outcome));
+      } else {
+        emit_summary(outcome.summary);
+      }
       if (overview) {
         if (outcome.overview) {
           overview->add(std::move(*outcome.overview));
@@ -875,6 +927,17 @@ int run_batch(const BatchOptions &options, std::istream &in, std::ostream &out, 
         overview->render(options.overview.ends_with(".md") ? report::Format::markdown : report::Format::html,
                          render_options.language));
   }
+  if (workbook && summary_file) {
+    workbook->add_sheet(std::string(report::word(report::Word::columns_sheet, render_options.language)),
+                        {std::string(report::word(report::Word::column, render_options.language)),
+                         std::string(report::word(report::Word::column_meaning, render_options.language))},
+                        {40, 100});
+    for (const auto &[heading, note] :
+         report::summary_column_notes(framework, render_options.language, triager.has_value())) {
+      workbook->add_row({{heading, {}, {}}, {note, {}, {}}});
+    }
+    summary_file->write(workbook->finish());
+  }
   if (summary_file) {
     summary_file->commit();
   }
@@ -910,9 +973,10 @@ void add_batch(CommandLine &app, Action &action) {
                 "In folders, also read symbolic links that lead out of the folder (default: not followed)");
   sub->add_option(
          "--summary-format", options->summary_format,
-         "csv, jsonl, or excel (';', byte order mark, words in --lang: for Dutch Excel) (default: from "
-         "the --summary file's extension, else csv)")
-      ->choices({"csv", "jsonl", "excel"});
+         "csv, jsonl, excel (';', byte order mark, words in --lang: for Dutch Excel) or xlsx (an Excel "
+         "workbook: frozen and filtered header, verdict colours, a sheet that explains the columns) "
+         "(default: from the --summary file's extension, else csv)")
+      ->choices({"csv", "jsonl", "excel", "xlsx"});
   sub->add_option("--sheet", options->sheet, "Excel inputs (.xlsx): the sheet to read (default: the first)");
   sub->add_option("--columns", options->columns,
                   "CSV: a YAML file mapping column headings to fields (or null)");

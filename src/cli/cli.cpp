@@ -132,6 +132,7 @@ void declare_command_line(CommandLine &app, Action &action) {
   add_validate(app, action);
   add_validate_case(app, action);
   add_schema(app, action);
+  add_template(app, action);
   add_graph(app, action);
   add_diff(app, action);
   add_test(app, action);

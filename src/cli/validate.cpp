@@ -13,6 +13,7 @@
 #include <kansrijk/cli/commands.hpp>
 #include <kansrijk/core/analysis.hpp>
 #include <kansrijk/core/completion.hpp>
+#include <kansrijk/io/batch_input.hpp>
 #include <kansrijk/io/builtin_framework.hpp>
 #include <kansrijk/io/framework_loader.hpp>
 #include <kansrijk/io/golden_case.hpp>
@@ -452,6 +453,12 @@ void add_validate_case(CommandLine &app, Action &action) {
       for (const auto &file : options->files) {
         if (auto problem = util::check_readable_file(file)) {
           unreadable.push_back(std::move(*problem));
+        } else if (io::is_many_case_file(file)) {
+          unreadable.push_back(util::Diagnostic{
+              {file, 0, 0},
+              fmt::format("`kansrijk validate-case` checks files of one use case, and this holds many (JSON "
+                          "Lines, CSV or .xlsx); check and assess them with `kansrijk batch {}`",
+                          file)});
         }
       }
       if (!unreadable.empty()) {

@@ -19,6 +19,7 @@ struct Token {
   Kind kind = Kind::stem;
   std::string text;   // the stem, or the lower-case part of a word
   std::string prefix; // a stem token: what a word must start with too (see token_matches)
+  std::string word;   // a stem token: the declared word itself, lower case
 };
 
 struct Phrase {
@@ -69,6 +70,7 @@ Phrase phrase_of(const std::string &language, const std::string &phrase, const S
     token.text = token.kind == Token::Kind::stem ? stemmers.stem(language, word) : word;
     if (token.kind == Token::Kind::stem) {
       token.prefix = word.substr(0, std::max<std::size_t>(3, word.size() > 3 ? word.size() - 3 : 0));
+      token.word = word;
     }
     out.tokens.push_back(std::move(token));
   }
@@ -139,7 +141,10 @@ bool token_matches(const Token &token, const std::string &word, const std::strin
   case Token::Kind::stem:
     // Snowball's Dutch stems are coarse ("belastbaarheid" and "belastingen" both stem to
     // "belast"): a word must also share all but the last three letters of the declared word.
-    return stem == token.text && word.starts_with(token.prefix);
+    // And they miss some plurals ("verzekeringsartsen"): the declared word with an ending of at
+    // most three letters counts too.
+    return (stem == token.text && word.starts_with(token.prefix)) ||
+           (word.starts_with(token.word) && word.size() <= token.word.size() + 3);
   case Token::Kind::prefix:
     return word.starts_with(token.text);
   case Token::Kind::suffix:

@@ -942,6 +942,11 @@ column_field(const std::string &heading, const core::Framework &framework, const
       return name.field;
     }
   }
+  for (const auto &[_, tasks] : framework.tasks_heading.by_language) { // "Geraakte taken en handelingen"
+    if (normal(tasks) == wanted) {
+      return "tasks";
+    }
+  }
   return std::nullopt;
 }
 
@@ -1114,8 +1119,23 @@ core::UseCase use_case_from_line(const Record &record,
     return use_case;
   }
   case Record::Kind::csv_row: {
-    core::UseCase use_case =
-        use_case_from_tree(csv_tree(record, framework, tasks), framework, record.default_id);
+    Node tree = csv_tree(record, framework, tasks); // a wrong value is reported first
+    if (tasks.empty()) {
+      bool any = false;
+      for (std::size_t i = 0; i < record.cells.size() && i < record.header->fields.size(); ++i) {
+        any = any || (record.header->fields[i] == "tasks" && !util::trim(record.cells[i].text).empty());
+      }
+      if (!any) {
+        const std::string heading = framework.tasks_heading.in(framework.languages.front());
+        throw util::Error(util::Diagnostic{
+            record.where,
+            fmt::format(
+                "no tasks: fill in the column \"{}\" (tasks of the framework by name, separated by ;), "
+                "or let kansrijk suggest them from the description with --suggest",
+                heading.empty() ? framework.tasks_key : heading)});
+      }
+    }
+    core::UseCase use_case = use_case_from_tree(tree, framework, record.default_id);
     use_case.origin = record.where.file;
     return use_case;
   }

@@ -4,6 +4,7 @@
 #include "framework_loading.hpp"
 
 #include <algorithm>
+#include <kansrijk/util/safe_text.hpp>
 #include <kansrijk/util/text.hpp>
 
 namespace kansrijk::io::detail {
@@ -98,8 +99,12 @@ void Loading::read_scope_and_presumptions(const std::vector<std::string> &paths)
   for (const Node *node : items("scope", false)) {
     ScopeTerms terms;
     if (const auto scope = m_reader.string(*node, "scope", true)) {
-      const int index = resolve(*scope, scopes, *node->find("scope"), "scope (core or adjacent)");
-      if (index < 0) {
+      const auto index = std::find(scopes.begin(), scopes.end(), *scope) - scopes.begin();
+      if (index == static_cast<std::ptrdiff_t>(scopes.size())) {
+        m_reader.error(node->find("scope")->where,
+                       "\"scope\" must be core or adjacent (outside is what no word points to), not \"" +
+                           util::excerpt(*scope) + "\"",
+                       "KR005");
         continue;
       }
       terms.scope = index == 0 ? Scope::core : Scope::adjacent;

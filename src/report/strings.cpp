@@ -348,6 +348,13 @@ constexpr Row k_words[] = {
     {Word::change_same, "ongewijzigd", "unchanged"},
     {Word::change_gone, "verdwenen", "gone"},
     {Word::no_changes, "Niets veranderd.", "Nothing changed."},
+    {Word::summary_sheet, "Overzicht", "Summary"},
+    {Word::columns_sheet, "Toelichting", "Columns"},
+    {Word::column, "Kolom", "Column"},
+    {Word::column_meaning, "Betekenis", "Meaning"},
+    {Word::template_values_sheet, "Keuzelijsten", "Lists"},
+    {Word::template_allowed, "Mogelijke antwoorden (een lijst: scheid ze met ;)",
+     "Possible answers (a list: separate them with ;)"},
     {Word::no_task_recognised, "niet beoordeeld: de beschrijving wijst op geen taak van het vak",
      "not assessed: the description points to no task of the profession"},
 };
@@ -427,6 +434,22 @@ std::string_view verdict_word(core::Verdict verdict, Language language) {
     return word(Word::verdict_insufficient, language);
   }
   return "?";
+}
+
+std::string_view verdict_colour(core::Verdict verdict) {
+  switch (verdict) {
+  case core::Verdict::promising:
+    return "#188038";
+  case core::Verdict::conditional:
+    return "#1a73e8";
+  case core::Verdict::limited:
+    return "#f29900";
+  case core::Verdict::not_advised:
+    return "#c5221f";
+  case core::Verdict::insufficient_information:
+    return "#80868b";
+  }
+  return "#80868b";
 }
 
 std::string_view severity_word(core::Severity severity, Language language) {

@@ -115,39 +115,217 @@ std::string presumed_cell(const SummaryRow &row) {
 
 } // namespace
 
+std::vector<std::string>
+summary_headings(const Framework &framework, bool excel, Language language, bool triage) {
+  std::vector<std::string> out;
+  const auto add = [&](std::string_view joined, char sep) {
+    std::size_t start = 0;
+    while (start <= joined.size()) {
+      const auto end = joined.find(sep, start);
+      out.emplace_back(
+          joined.substr(start, end == std::string_view::npos ? std::string_view::npos : end - start));
+      if (end == std::string_view::npos) {
+        break;
+      }
+      start = end + 1;
+    }
+  };
+  if (excel) {
+    const bool nl = language == Language::nl;
+    const std::string lang(language_code(language));
+    add(nl ? "Kenmerk;Titel;Bron;Oordeel" : "Identifier;Title;Source;Verdict", ';');
+    for (const auto &block : framework.blocks) {
+      out.push_back(block.label.in(lang));
+    }
+    add(nl ? "Totaalscore;Beste technologie;Knock-outs;Hoog;Middel;Laag;Onbekende antwoorden;Open vragen;"
+             "Voorgestelde taken;Voorgestelde antwoorden;Fout;Beoordeeld met voorgestelde taken;"
+             "Gunstigste oordeel bij de open vragen;Ongunstigste oordeel bij de open vragen;Bereik exact"
+           : "Overall score;Best technology;Knock-outs;High;Medium;Low;Unknown answers;Open questions;"
+             "Suggested tasks;Suggested answers;Error;Assessed with suggested tasks;"
+             "Most favourable verdict under the open questions;Least favourable verdict under the open "
+             "questions;Range exact",
+        ';');
+    if (triage) {
+      add(std::string_view(triage_header(true, language)).substr(1), ';');
+    }
+    return out;
+  }
+  add("id,title,source,verdict", ',');
+  for (const auto &block : framework.blocks) {
+    out.push_back("score_" + block.id);
+  }
+  add("score_overall,top_technology", ',');
+  for (const char *column : k_flag_columns) {
+    out.emplace_back(column);
+  }
+  add("error,unknown_answers,open_questions,suggested_tasks,suggested_answers,tasks_suggested,verdict_best,"
+      "verdict_worst,range_exact",
+      ',');
+  if (triage) {
+    add(std::string_view(triage_header(false, language)).substr(1), ',');
+  }
+  return out;
+}
+
 std::string summary_header(const Framework &framework, SummaryFormat format, Language language, bool triage) {
   if (format == SummaryFormat::jsonl) {
     return {};
   }
-  if (format == SummaryFormat::excel) {
-    const bool nl = language == Language::nl;
-    const std::string lang(language_code(language));
-    std::string out = "\xEF\xBB\xBF"; // so Excel reads UTF-8
-    out += nl ? "Kenmerk;Titel;Bron;Oordeel" : "Identifier;Title;Source;Verdict";
-    for (const auto &block : framework.blocks) {
-      out += ";" + util::safe_csv(block.label.in(lang));
+  const bool excel = format == SummaryFormat::excel;
+  std::string out = excel ? "\xEF\xBB\xBF" : ""; // so Excel reads UTF-8
+  const auto headings = summary_headings(framework, excel, language, triage);
+  for (std::size_t i = 0; i < headings.size(); ++i) {
+    out += (i == 0 ? "" : excel ? ";" : ",") + util::safe_csv(headings[i]);
+  }
+  return out + "\r\n";
+}
+
+std::vector<std::string>
+summary_cells(const Framework &framework, const SummaryRow &row, bool excel, Language language) {
+  const bool assessed = row.error.empty() && !row.not_assessed;
+  std::vector<std::string> out;
+  out.push_back(row.id);
+  out.push_back(row.title);
+  out.push_back(row.source);
+  out.push_back(excel && row.verdict_value ? std::string(verdict_word(*row.verdict_value, language))
+                                           : row.verdict);
+  for (std::size_t i = 0; i <= framework.blocks.size(); ++i) {
+    out.push_back(i < row.scores.size() && row.scores[i] ? std::to_string(*row.scores[i]) : std::string());
+  }
+  std::string technology = row.top_technology;
+  if (excel) {
+    for (const auto &t : framework.technologies) {
+      technology = t.id == row.top_technology ? t.label.in(std::string(language_code(language))) : technology;
     }
-    out += nl ? ";Totaalscore;Beste technologie;Knock-outs;Hoog;Middel;Laag;Onbekende antwoorden;Open vragen;"
-                "Voorgestelde taken;Voorgestelde antwoorden;Fout;Beoordeeld met voorgestelde taken;"
-                "Gunstigste oordeel bij de open vragen;Ongunstigste oordeel bij de open vragen;Bereik exact"
-              : ";Overall score;Best technology;Knock-outs;High;Medium;Low;Unknown answers;Open questions;"
-                "Suggested tasks;Suggested answers;Error;Assessed with suggested tasks;"
-                "Most favourable verdict under the open questions;Least favourable verdict under the open "
-                "questions;Range exact";
-    return out + (triage ? triage_header(true, language) : "") + "\r\n";
   }
-  std::string out = "id,title,source,verdict";
+  out.push_back(technology);
+  for (const int flags : row.flags) {
+    out.push_back(assessed ? std::to_string(flags) : std::string());
+  }
+  const auto count = [&](int n) { return assessed ? std::to_string(n) : std::string(); };
+  const auto verdict_cell = [&](const std::optional<Verdict> &v) {
+    return !v ? std::string() : excel ? std::string(verdict_word(*v, language)) : std::string(to_string(*v));
+  };
+  if (excel) {
+    out.push_back(count(row.unknown_answers));
+    out.push_back(count(row.open_questions));
+    out.push_back(row.suggested_tasks);
+    out.push_back(row.suggested_answers);
+    out.push_back(row.error);
+    out.emplace_back(row.tasks_suggested ? word(Word::yes_word, language) : "");
+  } else {
+    out.push_back(row.error);
+    out.push_back(count(row.unknown_answers));
+    out.push_back(count(row.open_questions));
+    out.push_back(row.suggested_tasks);
+    out.push_back(row.suggested_answers);
+    out.emplace_back(row.tasks_suggested ? "true" : "");
+  }
+  out.push_back(verdict_cell(row.best));
+  out.push_back(verdict_cell(row.worst));
+  out.emplace_back(!row.best ? ""
+                   : excel   ? word(row.range_exact ? Word::yes_word : Word::no_word, language)
+                             : (row.range_exact ? "true" : "false"));
+  if (row.triaged) {
+    out.push_back(scope_word(row.scope, excel, language));
+    out.push_back(util::join(row.scope_evidence, ", "));
+    out.push_back(presumed_cell(row));
+    out.push_back(verdict_cell(row.presumed_verdict));
+    out.push_back(verdict_cell(row.presumed_best));
+    out.push_back(verdict_cell(row.presumed_worst));
+    out.emplace_back(!row.presumed_severity ? std::string_view()
+                     : excel                ? severity_word(*row.presumed_severity, language)
+                                            : to_string(*row.presumed_severity));
+    out.push_back(excel && !row.change.empty()
+                      ? std::string(word(row.change == "new"       ? Word::change_new
+                                         : row.change == "changed" ? Word::change_changed
+                                                                   : Word::change_same,
+                                         language))
+                      : row.change);
+    out.push_back(util::join(row.change_what, "; "));
+  }
+  return out;
+}
+
+std::vector<std::pair<std::string, std::string>>
+summary_column_notes(const Framework &framework, Language language, bool triage) {
+  const bool nl = language == Language::nl;
+  struct Note {
+    const char *nl;
+    const char *en;
+  };
+  // In the order of the columns after the blocks' scores (the first four come before them).
+  static constexpr Note k_first[] = {
+      {"Het kenmerk van de toepassing in het register.", "The application's identifier in the register."},
+      {"De naam van de toepassing.", "The application's name."},
+      {"Het bestand en de regel waar de toepassing staat.", "The file and line the application comes from."},
+      {"Het oordeel dat uit de antwoorden volgt (leeg: niet beoordeeld).",
+       "The verdict the answers give (empty: not assessed)."},
+  };
+  static constexpr Note k_rest[] = {
+      {"De totaalscore van 0 tot 100.", "The overall score from 0 to 100."},
+      {"De soort AI die het best bij de taken past.", "The kind of AI that suits the tasks best."},
+      {"Aantal signalen dat het oordeel 'niet kansrijk' maakt.",
+       "Number of flags that make the verdict 'not advised'."},
+      {"Aantal ernstige signalen.", "Number of high flags."},
+      {"Aantal signalen van middelmatig gewicht.", "Number of medium flags."},
+      {"Aantal lichte signalen.", "Number of low flags."},
+      {"Vragen over de toepassing die nog niet beantwoord zijn.",
+       "Questions about the application not yet answered."},
+      {"Onbeantwoorde vragen waarvan het antwoord het oordeel kan veranderen.",
+       "Unanswered questions whose answer can change the verdict."},
+      {"Taken die de beschrijving doet vermoeden; een voorstel, geen antwoord.",
+       "Tasks the description suggests; a suggestion, not an answer."},
+      {"Antwoorden die de beschrijving doet vermoeden; een voorstel, geen antwoord.",
+       "Answers the description suggests; a suggestion, not an answer."},
+      {"Waarom de toepassing niet beoordeeld kon worden.", "Why the application could not be assessed."},
+      {"Of de toepassing beoordeeld is met voorgestelde taken.",
+       "Whether it was assessed with suggested tasks."},
+      {"Het gunstigste oordeel dat nog mogelijk is als de open vragen beantwoord worden.",
+       "The most favourable verdict still possible once the open questions are answered."},
+      {"Het ongunstigste oordeel dat nog mogelijk is.", "The least favourable verdict still possible."},
+      {"Of dat bereik precies berekend is (nee: een ruime schatting).",
+       "Whether that range was computed exactly (no: a safe outer estimate)."},
+  };
+  static constexpr Note k_triage[] = {
+      {"Of de toepassing het werk van de arbeidsdeskundige raakt: kern, verwant of buiten het vak.",
+       "Whether the application touches the labour expert's work: core, adjacent or outside."},
+      {"De woorden van de beschrijving die dat bepaalden.", "The words of the description that decided it."},
+      {"Wat de woorden van de beschrijving waarschijnlijk maken, met die woorden; vermoedens, geen "
+       "antwoorden.",
+       "What the description's words make likely, with those words; presumptions, not answers."},
+      {"Het oordeel als de vermoedens kloppen.", "The verdict if the presumptions hold."},
+      {"Het gunstigste oordeel als de vermoedens kloppen.",
+       "The most favourable verdict if the presumptions hold."},
+      {"Het ongunstigste oordeel als de vermoedens kloppen.",
+       "The least favourable verdict if the presumptions hold."},
+      {"Het zwaarste signaal als de vermoedens kloppen.", "The gravest flag if the presumptions hold."},
+      {"Met --since: nieuw, veranderd of ongewijzigd tegenover de vorige beoordeling.",
+       "With --since: new, changed or unchanged against the previous assessment."},
+      {"Wat er veranderd is.", "What changed."},
+  };
+  const auto headings = summary_headings(framework, true, language, triage);
+  const std::string lang(language_code(language));
+  std::vector<std::pair<std::string, std::string>> out;
+  std::size_t h = 0;
+  for (const auto &note : k_first) {
+    out.emplace_back(headings[h++], nl ? note.nl : note.en);
+  }
   for (const auto &block : framework.blocks) {
-    out += ",score_" + block.id;
+    out.emplace_back(headings[h++],
+                     fmt::format(fmt::runtime(nl ? "De score van de bouwsteen '{}', van 0 tot 100."
+                                                 : "The score of the building block '{}', from 0 to 100."),
+                                 block.label.in(lang)));
   }
-  out += ",score_overall,top_technology";
-  for (const char *column : k_flag_columns) {
-    out += std::string(",") + column;
+  for (const auto &note : k_rest) {
+    out.emplace_back(headings[h++], nl ? note.nl : note.en);
   }
-  return out +
-         ",error,unknown_answers,open_questions,suggested_tasks,suggested_answers,tasks_suggested,"
-         "verdict_best,verdict_worst,range_exact" +
-         (triage ? triage_header(false, language) : "") + "\r\n";
+  if (triage) {
+    for (const auto &note : k_triage) {
+      out.emplace_back(headings[h++], nl ? note.nl : note.en);
+    }
+  }
+  return out;
 }
 
 std::string
@@ -258,58 +436,12 @@ summary_line(const Framework &framework, const SummaryRow &row, SummaryFormat fo
     return out + "}\n";
   }
   const bool excel = format == SummaryFormat::excel;
-  const char sep = excel ? ';' : ',';
-  const auto cell = [&](std::string_view text) { return util::safe_csv(text); };
-  const std::string verdict =
-      excel && row.verdict_value ? std::string(verdict_word(*row.verdict_value, language)) : row.verdict;
-  std::string out = cell(row.id) + sep + cell(row.title) + sep + cell(row.source) + sep + cell(verdict);
-  for (std::size_t i = 0; i <= framework.blocks.size(); ++i) {
-    out += sep;
-    if (i < row.scores.size() && row.scores[i]) {
-      out += std::to_string(*row.scores[i]);
-    }
+  const auto cells = summary_cells(framework, row, excel, language);
+  std::string out;
+  for (std::size_t i = 0; i < cells.size(); ++i) {
+    out += (i == 0 ? "" : excel ? ";" : ",") + util::safe_csv(cells[i]);
   }
-  std::string technology = row.top_technology;
-  if (excel) {
-    for (const auto &t : framework.technologies) {
-      technology = t.id == row.top_technology ? t.label.in(std::string(language_code(language))) : technology;
-    }
-  }
-  out += sep + cell(technology);
-  for (std::size_t i = 0; i < row.flags.size(); ++i) {
-    out += sep + (assessed ? std::to_string(row.flags[i]) : std::string());
-  }
-  const auto count = [&](int n) { return assessed ? std::to_string(n) : std::string(); };
-  const auto range_verdict = [&](const std::optional<Verdict> &v) {
-    return !v ? std::string() : excel ? cell(verdict_word(*v, language)) : std::string(to_string(*v));
-  };
-  const std::string range =
-      sep + range_verdict(row.best) + sep + range_verdict(row.worst) + sep +
-      (!row.best ? ""
-       : excel   ? std::string(word(row.range_exact ? Word::yes_word : Word::no_word, language))
-                 : std::string(row.range_exact ? "true" : "false"));
-  std::string triage;
-  if (row.triaged) {
-    const auto presumed_verdict = [&](const std::optional<Verdict> &v) {
-      return !v ? std::string() : excel ? cell(verdict_word(*v, language)) : std::string(to_string(*v));
-    };
-    triage = sep + cell(scope_word(row.scope, excel, language)) + sep +
-             cell(util::join(row.scope_evidence, ", ")) + sep + cell(presumed_cell(row)) + sep +
-             presumed_verdict(row.presumed_verdict) + sep + presumed_verdict(row.presumed_best) + sep +
-             presumed_verdict(row.presumed_worst) + sep +
-             (!row.presumed_severity ? std::string()
-              : excel                ? cell(severity_word(*row.presumed_severity, language))
-                                     : std::string(to_string(*row.presumed_severity))) +
-             sep + cell(row.change) + sep + cell(util::join(row.change_what, "; "));
-  }
-  if (excel) {
-    return out + sep + count(row.unknown_answers) + sep + count(row.open_questions) + sep +
-           cell(row.suggested_tasks) + sep + cell(row.suggested_answers) + sep + cell(row.error) + sep +
-           (row.tasks_suggested ? (language == Language::nl ? "ja" : "yes") : "") + range + triage + "\r\n";
-  }
-  return out + sep + cell(row.error) + sep + count(row.unknown_answers) + sep + count(row.open_questions) +
-         sep + cell(row.suggested_tasks) + sep + cell(row.suggested_answers) + sep +
-         (row.tasks_suggested ? "true" : "") + range + triage + "\r\n";
+  return out + "\r\n";
 }
 
 } // namespace kansrijk::report

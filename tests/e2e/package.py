@@ -69,7 +69,7 @@ def check_bash(root, completion, installed):
         ("as",): ["assess"],
         ("assess", "--form"): ["--format"],
         ("assess", "--format", ""): ["text", "markdown", "html", "json"],
-        ("batch", "--summary-format", "="): ["csv", "jsonl", "excel"],
+        ("batch", "--summary-format", "="): ["csv", "jsonl", "excel", "xlsx"],
         ("framework", "show", "beeldvorming.dossier"): ["beeldvorming.dossierstudie"],
         ("help", "validate"): ["validate", "validate-case"],
         ("schema", ""): ["use-case", "assessment", "framework"],

@@ -224,7 +224,7 @@ def check_cli():
             (["asess", example], 'kansrijk: error: unknown subcommand "asess" (did you mean "assess"?)\n'
                                  "Run `kansrijk help` for usage.\n"),
             (["help", "asess"], 'kansrijk: error: SUBCOMMAND: "asess" is not one of assess, compare, batch, interview, validate, '
-                                'validate-case, schema, graph, diff, test, framework, help, version (did you mean '
+                                'validate-case, schema, template, graph, diff, test, framework, help, version (did you mean '
                                 '"assess"?)\nRun `kansrijk help` for usage.\n'),
             (["assess", "--fromat", "json", example], "kansrijk: error: unknown option --fromat for `kansrijk assess` "
                                                       '(did you mean "--format"?)\nRun `kansrijk help assess` for its '

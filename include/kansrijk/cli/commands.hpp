@@ -45,6 +45,9 @@ void add_validate_case(CommandLine &app, Action &action);
 // Declares `kansrijk schema` on `app`; `action` is set to run it.
 void add_schema(CommandLine &app, Action &action);
 
+// Declares `kansrijk template` on `app`; `action` is set to run it.
+void add_template(CommandLine &app, Action &action);
+
 // Declares `kansrijk graph` on `app`; `action` is set to run it.
 void add_graph(CommandLine &app, Action &action);
 

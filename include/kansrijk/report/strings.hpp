@@ -217,13 +217,21 @@ enum class Word {
   change_gone,
   no_changes,
   no_task_recognised,
-  last_ = no_task_recognised, // keep last: the tests check every word has both languages
+  summary_sheet,
+  columns_sheet,
+  column,
+  column_meaning,
+  template_values_sheet,
+  template_allowed,
+  last_ = template_allowed, // keep last: the tests check every word has both languages
 };
 
 // `word` in `language`.
 std::string_view word(Word word, Language language);
 
 std::string_view verdict_word(core::Verdict verdict, Language language);
+// The colour a verdict is shown in (bars of the overview, fills of the .xlsx summary), "#rrggbb".
+std::string_view verdict_colour(core::Verdict verdict);
 std::string_view severity_word(core::Severity severity, Language language);
 std::string_view direction_word(core::QowDirection direction, Language language);
 std::string_view valence_word(core::Valence valence, Language language);

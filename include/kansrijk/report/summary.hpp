@@ -68,6 +68,19 @@ std::string summary_header(const core::Framework &framework,
                            Language language = Language::en,
                            bool triage = false);
 
+// The headings of the CSV (`excel`: the spreadsheet's, in `language`) summary, one per column.
+std::vector<std::string>
+summary_headings(const core::Framework &framework, bool excel, Language language, bool triage);
+
+// The cells of `row` under those headings, as text (not yet escaped for CSV).
+std::vector<std::string>
+summary_cells(const core::Framework &framework, const SummaryRow &row, bool excel, Language language);
+
+// Per heading of the spreadsheet summary, what its column means, in `language` (the second
+// sheet of an .xlsx summary).
+std::vector<std::pair<std::string, std::string>>
+summary_column_notes(const core::Framework &framework, Language language, bool triage);
+
 // One line, with its newline; `language` as for summary_header.
 std::string summary_line(const core::Framework &framework,
                          const SummaryRow &row,
