@@ -16,6 +16,7 @@
 #include <kansrijk/cli/cli.hpp>
 #include <kansrijk/cli/commands.hpp>
 #include <kansrijk/cli/report_options.hpp>
+#include <kansrijk/core/decision.hpp>
 #include <kansrijk/core/engine.hpp>
 #include <kansrijk/core/suggest.hpp>
 #include <kansrijk/core/triage.hpp>
@@ -102,6 +103,11 @@ private:
   bool m_stopping = false;
   std::vector<std::thread> m_threads;
 };
+
+// Search points per answer when the triage ranks a row's open questions (a report's: 4,000).
+// Measured on the 1,330 register entries: 4,000 points 1.71 s, 400 points 1.41 s; the order
+// of the first three questions is what the overview shows.
+constexpr std::size_t k_triage_search_limit = 400;
 
 struct BatchOptions {
   std::vector<std::string> inputs;
@@ -384,13 +390,18 @@ Outcome process(const io::Record &record, const Context &context) {
     // The question ranking and what-if search only for reports and the triage: the summary
     // does not show them.
     core::AssessOptions options;
-    options.questions = context.report_format.has_value() || (triage.has_value() && context.overview);
+    options.questions = context.report_format.has_value();
     options.what_if = context.report_format.has_value() || context.overview;
     // The overview's quick wins are sets of one change: without reports, a search for one.
     options.what_if_changes = context.report_format.has_value() ? 2 : 1;
     options.what_if_first_only = !context.report_format.has_value(); // the overview shows one
     options.score_range = context.report_format.has_value();         // only reports show the score range
-    const core::Assessment assessment = core::assess(context.framework, use_case, options);
+    core::Assessment assessment = core::assess(context.framework, use_case, options);
+    if (triage && context.overview && !options.questions) {
+      // The overview's triage shows the three questions to answer first: their order is what
+      // counts there, so the searches behind it are bounded more tightly than a report's.
+      assessment.questions = core::rank_questions(context.framework, use_case, assessment, k_triage_search_limit);
+    }
     outcome.id = use_case.id;
     outcome.title = use_case.title;
     if (context.overview) {

@@ -141,10 +141,16 @@ bool token_matches(const Token &token, const std::string &word, const std::strin
   case Token::Kind::stem:
     // Snowball's Dutch stems are coarse ("belastbaarheid" and "belastingen" both stem to
     // "belast"): a word must also share all but the last three letters of the declared word.
-    // And they miss some plurals ("verzekeringsartsen"): the declared word with an ending of at
-    // most three letters counts too.
-    return (stem == token.text && word.starts_with(token.prefix)) ||
-           (word.starts_with(token.word) && word.size() <= token.word.size() + 3);
+    // And they miss some plurals ("verzekeringsartsen"): a declared word of five letters or
+    // more with a plural or inflection ending (-s, -e, -en, -es, -n) counts too.
+    if (stem == token.text && word.starts_with(token.prefix)) {
+      return true;
+    }
+    if (token.word.size() >= 5 && word.starts_with(token.word)) {
+      const std::string_view ending = std::string_view(word).substr(token.word.size());
+      return ending == "s" || ending == "e" || ending == "en" || ending == "es" || ending == "n";
+    }
+    return false;
   case Token::Kind::prefix:
     return word.starts_with(token.text);
   case Token::Kind::suffix:

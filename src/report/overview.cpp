@@ -71,8 +71,14 @@ OverviewEntry overview_entry(const core::Assessment &a, Language language) {
       continue;
     }
     ++e.deciding_questions;
-    if (e.first_questions.size() < 3) {
-      e.first_questions.push_back(question_text(fw, *a.use_case, q.ref, language));
+    std::string text = question_text(fw, *a.use_case, q.ref, language);
+    if (!q.ref.task_field && q.ref.member >= 0) { // one value of a list: that value, in short
+      const core::FieldDecl &decl = fw.fields[static_cast<std::size_t>(q.ref.field)];
+      text = decl.label.in(lang) + ": " + core::value_label(decl, q.ref.member, lang) + "?";
+    }
+    if (e.first_questions.size() < 3 &&
+        std::find(e.first_questions.begin(), e.first_questions.end(), text) == e.first_questions.end()) {
+      e.first_questions.push_back(std::move(text));
     }
   }
   for (const auto &lift : a.what_if.lifts) {
