@@ -163,12 +163,30 @@ struct Context {
   std::vector<std::size_t> suggestion_fields; // with a suggester: suggestion_fields(framework)
 };
 
-// `suggestions` as summary cells: `ref (score: words)`, joined by " | ".
-std::string suggestion_cell(const std::vector<core::Suggestion> &suggestions) {
+// `suggestions` as summary cells: `ref (score: words)`, joined by " | "; for people (the excel
+// and .xlsx summaries) a task by its name and an answer by its field's and value's labels, in
+// the report language, without the score.
+std::string suggestion_cell(const std::vector<core::Suggestion> &suggestions, const Context &context) {
+  const bool people = context.xlsx || context.summary_format == report::SummaryFormat::excel;
+  const core::Framework &fw = context.framework;
+  const std::string lang(report::language_code(context.render_options.language));
   std::string out;
   for (const auto &s : suggestions) {
-    out +=
-        fmt::format("{}{} ({:.1f}: {})", out.empty() ? "" : " | ", s.ref, s.score, util::join(s.words, ", "));
+    if (!people) {
+      out += fmt::format("{}{} ({:.1f}: {})", out.empty() ? "" : " | ", s.ref, s.score,
+                         util::join(s.words, ", "));
+      continue;
+    }
+    std::string name = s.ref;
+    if (s.field.empty()) {
+      for (const auto &item : fw.items) {
+        name = item.id == s.ref ? item.label.in(lang) : name;
+      }
+    } else if (const int index = fw.field_index(s.field); index >= 0) {
+      const core::FieldDecl &decl = fw.fields[static_cast<std::size_t>(index)];
+      name = decl.label.in(lang) + ": " + core::value_label(decl, decl.domain.index_of(s.value), lang);
+    }
+    out += fmt::format("{}{} ({})", out.empty() ? "" : " | ", name, util::join(s.words, ", "));
   }
   return out;
 }
@@ -204,6 +222,12 @@ std::string description_of(const Context &context, const core::UseCase &use_case
 std::string source_of(const io::Record &record) {
   return record.where.line > 0 ? fmt::format("{}:{}", record.where.file, record.where.line)
                                : record.where.file;
+}
+
+// The heading of the column of tasks, in the framework's first language.
+std::string tasks_heading(const core::Framework &framework) {
+  const std::string &heading = framework.tasks_heading.in(framework.languages.front());
+  return heading.empty() ? framework.tasks_key : heading;
 }
 
 // The id of `record` as its summary row shows it, read without loading the use case.
@@ -369,9 +393,10 @@ Outcome process(const io::Record &record, const Context &context) {
       if (assumed.empty()) {
         throw util::Error(util::Diagnostic{
             record.where,
-            "no tasks: the file has no column for them and none could be suggested from the "
-            "title and description; add a column of tasks (\"Taken\"), or describe the work the "
-            "AI touches in the description"});
+            "no tasks: the file has no column for them and none could be suggested from the title and "
+            "description; add a column \"" +
+                tasks_heading(context.framework) +
+                "\" (tasks of the framework by name, separated by ;), or describe the work the AI touches"});
       }
     }
     const core::UseCase use_case = io::use_case_from_record(record, context.framework, assumed);
@@ -400,7 +425,8 @@ Outcome process(const io::Record &record, const Context &context) {
     if (triage && context.overview && !options.questions) {
       // The overview's triage shows the three questions to answer first: their order is what
       // counts there, so the searches behind it are bounded more tightly than a report's.
-      assessment.questions = core::rank_questions(context.framework, use_case, assessment, k_triage_search_limit);
+      assessment.questions =
+          core::rank_questions(context.framework, use_case, assessment, k_triage_search_limit);
     }
     outcome.id = use_case.id;
     outcome.title = use_case.title;
@@ -424,7 +450,7 @@ Outcome process(const io::Record &record, const Context &context) {
     if (context.suggester != nullptr) {
       const core::Suggestions suggestions = context.suggester->suggest(description_of(context, use_case));
       if (use_case.tasks.empty() || !assumed.empty()) {
-        row.suggested_tasks = suggestion_cell(suggestions.tasks);
+        row.suggested_tasks = suggestion_cell(suggestions.tasks, context);
       }
       std::vector<core::Suggestion> open;
       for (const auto &s : suggestions.answers) {
@@ -432,13 +458,29 @@ Outcome process(const io::Record &record, const Context &context) {
           open.push_back(s);
         }
       }
-      row.suggested_answers = suggestion_cell(open);
+      row.suggested_answers = suggestion_cell(open, context);
       if (context.drafts) {
         core::UseCase drafted = use_case;
         if (!assumed.empty()) {
           drafted.tasks.clear(); // suggested, so written as suggestions (marked)
         }
-        outcome.draft = io::draft_yaml(context.framework, drafted, suggestions, source_of(record),
+        // the presumptions go into the draft as suggestions too: marked, asked, never answers
+        core::Suggestions marked = suggestions;
+        if (triage) {
+          for (const auto &p : triage->presumed) {
+            const core::FieldDecl &decl = context.framework.fields[static_cast<std::size_t>(p.field)];
+            if (decl.type == core::FieldType::enum_list) {
+              continue; // a draft suggests one value per field; a list is asked in the interview
+            }
+            const std::string &path = decl.path;
+            const bool suggested = std::any_of(marked.answers.begin(), marked.answers.end(),
+                                               [&](const core::Suggestion &s) { return s.field == path; });
+            if (!suggested && !use_case.fields[static_cast<std::size_t>(p.field)].known) {
+              marked.answers.push_back({path + "=" + p.value, path, p.value, 0, p.evidence});
+            }
+          }
+        }
+        outcome.draft = io::draft_yaml(context.framework, drafted, marked, source_of(record),
                                        context.render_options.language == report::Language::nl);
       }
     }
@@ -645,8 +687,9 @@ int run_batch(const BatchOptions &options, std::istream &in, std::ostream &out, 
   const core::Framework framework = io::load_framework_for(options.framework);
   render_options.language = report::language_for(framework, options.report.language);
   std::optional<io::ColumnMap> columns;
+  io::ValueMaps values;
   if (!options.columns.empty()) {
-    columns = io::load_column_map(options.columns, framework);
+    columns = io::load_column_map(options.columns, framework, &values);
   }
   std::optional<core::Suggester> suggester;
   if (options.suggest || !options.drafts.empty()) {
@@ -687,6 +730,7 @@ int run_batch(const BatchOptions &options, std::istream &in, std::ostream &out, 
   io::SourceOptions source_options{&in, options.follow_symlinks ? io::Symlinks::follow : io::Symlinks::inside,
                                    &framework};
   source_options.columns = columns ? &*columns : nullptr;
+  source_options.values = &values;
   source_options.ignore_unknown_columns = options.ignore_unknown_columns;
   source_options.tasks_from_suggestions = suggester.has_value();
   source_options.sheet = options.sheet;
@@ -793,8 +837,9 @@ int run_batch(const BatchOptions &options, std::istream &in, std::ostream &out, 
           }
           err << util::safe_terminal(outcome.file) << ": warning: column \""
               << util::safe_terminal(util::excerpt(heading))
-              << "\" holds names, not the values of its field; its text is read for presumptions and the "
-                 "answer is left open (map the column with --columns to silence this)\n";
+              << "\" holds text (such as names), not one of its field's values; the text only feeds "
+                 "presumptions and the answer stays open (map the column elsewhere or to null with --columns "
+                 "to silence this)\n";
         }
       }
       if (workbook) {
@@ -919,7 +964,7 @@ int run_batch(const BatchOptions &options, std::istream &in, std::ostream &out, 
       }
     }
     if (!gone.empty()) {
-      err << fmt::format("kansrijk: {} entries of {} are gone: {}\n", gone.size(),
+      err << fmt::format("kansrijk: {} entries in {} are missing from this run: {}\n", gone.size(),
                          util::safe_terminal(options.since),
                          util::safe_terminal(util::excerpt(util::join(gone, ", "), 400)));
     }
@@ -990,7 +1035,8 @@ void add_batch(CommandLine &app, Action &action) {
       ->choices({"csv", "jsonl", "excel", "xlsx"});
   sub->add_option("--sheet", options->sheet, "Excel inputs (.xlsx): the sheet to read (default: the first)");
   sub->add_option("--columns", options->columns,
-                  "CSV: a YAML file mapping column headings to fields (or null)");
+                  "CSV, .xlsx and JSON Lines with their own keys: a YAML file mapping headings to fields (or "
+                  "null), and values too ({field: F, values: {Cell: value}})");
   sub->add_flag("--ignore-unknown-columns", options->ignore_unknown_columns,
                 "CSV: leave out columns that hold no field without a warning");
   sub->add_flag(

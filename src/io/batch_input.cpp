@@ -28,6 +28,8 @@ namespace {
 
 enum class InputKind { document, json_lines, csv, xlsx, stdin_json_lines };
 
+std::string normal(std::string_view text); // below: headings and labels as people write them
+
 InputKind kind_of(const fs::path &path) {
   const std::string ext = path.extension().string();
   if (ext == ".jsonl" || ext == ".ndjson") {
@@ -454,7 +456,7 @@ struct RecordSource::Open {
 };
 
 RecordSource::RecordSource(const std::vector<std::string> &inputs, SourceOptions options)
-    : m_options(options) {
+    : m_options(std::move(options)) {
   std::vector<util::Diagnostic> problems;
   for (const auto &input : inputs) {
     if (input == "-") {
@@ -564,6 +566,59 @@ std::optional<std::size_t> RecordSource::count() const {
     total += kind == InputKind::csv && lines > 0 ? lines - 1 : lines;
   }
   return total;
+}
+
+std::optional<Record>
+RecordSource::foreign_row(const std::string &line, const std::string &file, int number) const {
+  auto tree = parse_json_line(line, file, number, use_case_parse_limits());
+  if (!tree || !tree->is_map()) {
+    return std::nullopt; // reported as the use case it then is not
+  }
+  const core::Framework &framework = *m_options.framework;
+  // A key of the use-case format: `tasks`, a field path or the first part of one ("impact").
+  const auto native = [&](const std::string &key) {
+    return key == framework.tasks_key ||
+           std::any_of(framework.fields.begin(), framework.fields.end(), [&](const core::FieldDecl &field) {
+             return field.path == key || (field.path.starts_with(key) && field.path.size() > key.size() &&
+                                          field.path[key.size()] == '.');
+           });
+  };
+  const bool foreign = std::any_of(tree->entries.begin(), tree->entries.end(), [&](const Entry &entry) {
+    return !native(entry.key.scalar) &&
+           column_field(entry.key.scalar, framework, m_options.columns).has_value();
+  });
+  if (!foreign) {
+    return std::nullopt;
+  }
+  auto header = std::make_shared<CsvHeader>();
+  header->file = file;
+  Record record;
+  record.kind = Record::Kind::csv_row;
+  record.where = util::Location{file, number, 1};
+  for (const auto &entry : tree->entries) {
+    const auto field = column_field(entry.key.scalar, framework, m_options.columns);
+    header->names.push_back(CsvCell{entry.key.scalar, number, entry.key.where.column});
+    header->fields.push_back(field.value_or(std::string()));
+    header->mapped.push_back(field.has_value() &&
+                             column_field(entry.key.scalar, framework, nullptr) != field);
+    const std::map<std::string, std::string> *renamed = nullptr;
+    if (m_options.values != nullptr) {
+      const auto found = m_options.values->find(normal(entry.key.scalar));
+      renamed = found == m_options.values->end() ? nullptr : &found->second;
+    }
+    header->values.push_back(renamed);
+    std::string text;
+    if (entry.value.is_scalar()) {
+      text = entry.value.scalar;
+    } else if (entry.value.is_seq()) {
+      for (const auto &item : entry.value.items) {
+        text += (text.empty() ? "" : ";") + (item.is_scalar() ? item.scalar : std::string());
+      }
+    }
+    record.cells.push_back(CsvCell{std::move(text), number, entry.value.where.column});
+  }
+  record.header = std::move(header);
+  return record;
 }
 
 std::optional<Record> RecordSource::next() {
@@ -676,15 +731,24 @@ std::optional<Record> RecordSource::next() {
         // reported only for a file that is an inventory: the first line of another file (a
         // password file behind a link) is not quoted
         std::vector<util::Diagnostic> column_warnings;
+        const auto value_map = [&](const std::string &heading) -> const std::map<std::string, std::string> * {
+          if (m_options.values == nullptr) {
+            return nullptr;
+          }
+          const auto found = m_options.values->find(normal(heading));
+          return found == m_options.values->end() ? nullptr : &found->second;
+        };
         for (const auto &name : header->names) {
           if (m_options.framework == nullptr) {
             header->fields.push_back(name.text);
             header->mapped.push_back(false);
+            header->values.push_back(nullptr);
             continue;
           }
           auto field = column_field(name.text, *m_options.framework, m_options.columns);
           header->mapped.push_back(field.has_value() && m_options.columns != nullptr &&
                                    column_field(name.text, *m_options.framework, nullptr) != field);
+          header->values.push_back(value_map(name.text));
           if (!field && !name.text.empty() && !m_options.ignore_unknown_columns) {
             column_warnings.push_back(util::Diagnostic{
                 {file, name.line, name.column},
@@ -758,6 +822,12 @@ std::optional<Record> RecordSource::next() {
     }
     if (line.find_first_not_of(" \t\r") == std::string::npos) {
       continue;
+    }
+    if (m_options.columns != nullptr && m_options.framework != nullptr) {
+      if (auto row = foreign_row(line, file, open.line)) { // a register's own keys, mapped like headings
+        row->default_id = fmt::format("{}-{}", stem_of(open.path), open.line);
+        return row;
+      }
     }
     Record record;
     record.kind = Record::Kind::json_line;
@@ -901,6 +971,15 @@ void to_codes(Node &value,
   }
 }
 
+std::vector<Node *> pointers(std::vector<Node> &nodes) {
+  std::vector<Node *> out;
+  out.reserve(nodes.size());
+  for (auto &node : nodes) {
+    out.push_back(&node);
+  }
+  return out;
+}
+
 // A task written by its label in any language becomes its taxonomy id; anything else is left
 // for the use-case loader to check.
 void task_to_id(Node &ref, const core::Framework &framework) {
@@ -950,7 +1029,7 @@ column_field(const std::string &heading, const core::Framework &framework, const
   return std::nullopt;
 }
 
-ColumnMap load_column_map(const std::string &path, const core::Framework &framework) {
+ColumnMap load_column_map(const std::string &path, const core::Framework &framework, ValueMaps *values) {
   auto content = util::read_text_file(path, 1U << 20U);
   if (!content) {
     throw util::Error(content.error());
@@ -969,26 +1048,68 @@ ColumnMap load_column_map(const std::string &path, const core::Framework &framew
     targets.push_back(field.path);
   }
   ColumnMap out;
+  ValueMaps out_values; // when the caller does not want them: checked all the same
   std::vector<util::Diagnostic> problems;
   for (const auto &entry : tree->entries) {
     const bool leave_out =
         entry.value.kind == Node::Kind::null ||
         (entry.value.is_scalar() && entry.value.style != Node::Style::quoted &&
          (entry.value.scalar.empty() || entry.value.scalar == "null" || entry.value.scalar == "~"));
-    if (!leave_out && !entry.value.is_scalar()) {
+    const Node *target = &entry.value;
+    const Node *renamed = nullptr;
+    if (entry.value.is_map()) { // {field: path, values: {Cell: value}}
+      target = entry.value.find("field");
+      renamed = entry.value.find("values");
+      for (const auto &key : entry.value.entries) {
+        if (key.key.scalar != "field" && key.key.scalar != "values") {
+          problems.push_back(
+              {key.key.where, fmt::format("unknown key \"{}\"; a column is mapped with field and "
+                                          "values, e.g. {{field: impact.decisions, values: {{Geen: none}}}}",
+                                          util::excerpt(key.key.scalar))});
+        }
+      }
+      if (target == nullptr || !target->is_scalar()) {
+        problems.push_back({entry.value.where,
+                            "a column mapped with values names its field: {field: field.path, "
+                            "values: {Cell: value}}"});
+        continue;
+      }
+    }
+    if (!leave_out && !target->is_scalar()) {
       problems.push_back(
           {entry.value.where, "a heading maps to one field path, or null to leave the column out"});
       continue;
     }
-    if (!leave_out && std::find(targets.begin(), targets.end(), entry.value.scalar) == targets.end()) {
-      problems.push_back(
-          {entry.value.where,
-           fmt::format("unknown field \"{}\"{}; map a heading to a field path "
-                       "(see `kansrijk schema use-case`) or to null",
-                       util::excerpt(entry.value.scalar), util::did_you_mean(entry.value.scalar, targets))});
+    if (!leave_out && std::find(targets.begin(), targets.end(), target->scalar) == targets.end()) {
+      problems.push_back({target->where, fmt::format("unknown field \"{}\"{}; map a heading to a field path "
+                                                     "(see `kansrijk schema use-case`) or to null",
+                                                     util::excerpt(target->scalar),
+                                                     util::did_you_mean(target->scalar, targets))});
       continue;
     }
-    out[entry.key.scalar] = leave_out ? std::string() : entry.value.scalar;
+    out[entry.key.scalar] = leave_out ? std::string() : target->scalar;
+    if (renamed != nullptr) {
+      const int field = framework.field_index(target->scalar);
+      if (!renamed->is_map() || field < 0 ||
+          framework.fields[static_cast<std::size_t>(field)].type == core::FieldType::text) {
+        problems.push_back({renamed->where, "values are renamed for a field with values, as a mapping "
+                                            "{Cell: value}"});
+        continue;
+      }
+      const core::FieldDecl &decl = framework.fields[static_cast<std::size_t>(field)];
+      auto &map = (*(values != nullptr ? values : &out_values))[normal(entry.key.scalar)];
+      for (const auto &value : renamed->entries) {
+        if (!value.value.is_scalar() || !code_of(decl, value.value.scalar)) {
+          problems.push_back(
+              {value.value.where, fmt::format("\"{}\" is not a value of {}{}; write one of: {}",
+                                              util::excerpt(value.value.scalar), decl.path,
+                                              util::did_you_mean(value.value.scalar, decl.domain.values),
+                                              util::join(decl.domain.values, ", "))});
+          continue;
+        }
+        map[normal(value.key.scalar)] = value.value.scalar;
+      }
+    }
   }
   if (!problems.empty()) {
     throw util::Error(std::move(problems));
@@ -1052,6 +1173,13 @@ Node csv_tree(const Record &record, const core::Framework &framework, const std:
         Node value = is_list ? list_node(cell, value_where, name.text == "tasks")
                              : scalar_node(util::trim(cell.text), value_where);
         if (field >= 0) {
+          if (const auto *renamed = record.header->values[i]) { // --columns renames this column's values
+            for (Node *scalar : value.is_seq() ? pointers(value.items) : std::vector<Node *>{&value}) {
+              if (const auto to = renamed->find(normal(scalar->scalar)); to != renamed->end()) {
+                scalar->scalar = to->second;
+              }
+            }
+          }
           to_codes(value, framework.fields[static_cast<std::size_t>(field)], names[i].text,
                    framework.languages);
         } else if (name.text == "tasks") {

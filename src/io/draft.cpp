@@ -46,6 +46,9 @@ std::string draft_yaml(const core::Framework &fw,
   const std::string mark = dutch ? "voorgesteld" : "suggested";
   const std::string words = dutch ? "woorden" : "words";
   const auto comment = [&](const core::Suggestion &s) {
+    if (s.score <= 0) { // a presumption of the triage: no score, only its words
+      return fmt::format("  # {}: {}: {}", mark, words, util::safe_terminal(util::join(s.words, ", ")));
+    }
     return fmt::format("  # {}: score {:.1f}, {}: {}", mark, s.score, words,
                        util::safe_terminal(util::join(s.words, ", ")));
   };

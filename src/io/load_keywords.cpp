@@ -102,7 +102,7 @@ void Loading::read_scope_and_presumptions(const std::vector<std::string> &paths)
       const auto index = std::find(scopes.begin(), scopes.end(), *scope) - scopes.begin();
       if (index == static_cast<std::ptrdiff_t>(scopes.size())) {
         m_reader.error(node->find("scope")->where,
-                       "\"scope\" must be core or adjacent (outside is what no word points to), not \"" +
+                       R"("scope" must be core or adjacent (outside is what no word points to), not ")" +
                            util::excerpt(*scope) + "\"",
                        "KR005");
         continue;

@@ -254,7 +254,8 @@ public:
     if (name == "row") {
       m_row = TableRow{};
       const auto r = attribute(attributes, "r");
-      m_row.first_line = r ? std::max(1, std::atoi(std::string(*r).c_str())) : m_last_line + 1;
+      m_row.first_line =
+          r ? std::max(1, static_cast<int>(std::strtol(std::string(*r).c_str(), nullptr, 10))) : m_last_line + 1;
       m_last_line = m_row.first_line;
       m_next_column = 1;
       m_bytes = 0;
@@ -375,6 +376,7 @@ std::unique_ptr<RowReader> open_xlsx(const std::string &path, const std::string 
                                     [&](const auto &s) { return s.first == sheet; });
     if (found == workbook.sheets.end()) {
       std::vector<std::string> names;
+      names.reserve(workbook.sheets.size());
       for (const auto &s : workbook.sheets) {
         names.push_back("\"" + util::excerpt(s.first) + "\"");
       }

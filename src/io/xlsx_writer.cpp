@@ -51,7 +51,7 @@ XlsxWriter::XlsxWriter() : m_state(std::make_unique<State>()) {
   options.constant_memory = LXW_TRUE;
   m_state->workbook = workbook_new_opt(m_state->path.c_str(), &options);
   if (m_state->workbook == nullptr) {
-    std::remove(m_state->path.c_str());
+    (void)std::remove(m_state->path.c_str());
     throw util::Error("cannot make the workbook");
   }
   m_state->header = workbook_add_format(m_state->workbook);
@@ -66,7 +66,7 @@ XlsxWriter::~XlsxWriter() {
   if (m_state->workbook != nullptr) {
     workbook_close(m_state->workbook); // an unfinished workbook: its file is removed below
   }
-  std::remove(m_state->path.c_str());
+  (void)std::remove(m_state->path.c_str());
 }
 
 void XlsxWriter::add_sheet(const std::string &name,

@@ -207,7 +207,7 @@ std::string Overview::render(Format format, Language language) const {
   };
   const auto verdict = [&](Verdict v) { return std::string(verdict_word(v, language)); };
   const auto is_outside = [](const OverviewEntry &line) {
-    return line.triaged && line.scope == core::Scope::outside;
+    return line.triaged && !line.failed && line.scope == core::Scope::outside;
   };
   const auto listed_only = [](const OverviewEntry &line) { return line.not_assessed; };
   int assessed = 0;

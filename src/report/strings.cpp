@@ -313,50 +313,51 @@ constexpr Row k_words[] = {
     {Word::scope_outside, "buiten het vak", "outside the profession"},
     {Word::overview_triage, "Eerst bekijken", "Look at these first"},
     {Word::overview_triage_intro,
-     "De toepassingen die het werk van de arbeidsdeskundige raken, de zwaarste zorg eerst. Die zorg volgt "
-     "uit "
-     "vermoedens: wat de woorden van de beschrijving waarschijnlijk maken (zoals persoonsgegevens of een "
-     "besluit "
-     "zonder mens). Vermoedens zijn geen antwoorden; het oordeel volgt alleen uit de antwoorden. Bij gelijke "
-     "zorg staan de toepassingen die met de minste antwoorden te beslissen zijn eerst, met de vragen die als "
-     "eerste beantwoord moeten worden.",
-     "The applications that touch the labour expert's work, the gravest concern first. That concern comes "
-     "from "
+     "De toepassingen die het werk van de arbeidsdeskundige raken, het zwaarste signaal eerst. Dat signaal "
+     "volgt "
+     "uit vermoedens: wat de woorden van de beschrijving waarschijnlijk maken (zoals persoonsgegevens of een "
+     "besluit zonder tussenkomst van een mens). Vermoedens zijn geen antwoorden; het oordeel volgt alleen "
+     "uit de "
+     "antwoorden. Bij een even zwaar signaal staan de toepassingen die met de minste antwoorden te beslissen "
+     "zijn "
+     "bovenaan, met de vragen die als eerste beantwoord moeten worden.",
+     "The applications that touch the labour expert's work, the most severe flag first. That flag comes from "
      "presumptions: what the words of the description make likely (such as personal data or a decision "
      "without "
-     "a person). Presumptions are not answers; the verdict comes from the answers alone. At equal concern, "
-     "the "
-     "applications that the fewest answers can settle come first, with the questions to answer first."},
+     "human involvement). Presumptions are not answers; the verdict comes from the answers alone. With "
+     "equally "
+     "severe flags, the applications that the fewest answers can settle come first, with the questions to "
+     "answer "
+     "first."},
     {Word::scope_heading, "Raakt het vak", "Touches the profession"},
-    {Word::presumed_range, "Oordeel als de vermoedens kloppen", "Verdict if the presumptions hold"},
+    {Word::presumed_range, "Mogelijk oordeel als de vermoedens kloppen",
+     "Possible verdict if the presumptions hold"},
     {Word::presumed_flag, "Zwaarste signaal als de vermoedens kloppen",
-     "Gravest flag if the presumptions hold"},
+     "Most severe flag if the presumptions hold"},
     {Word::first_questions, "Eerst te beantwoorden", "Answer first"},
     {Word::overview_outside, "Buiten het vak", "Outside the profession"},
     {Word::overview_outside_intro,
-     "{} toepassingen raken het werk van de arbeidsdeskundige niet (geen woord uit de beschrijving wijst "
-     "erop); "
-     "ze zijn niet beoordeeld.",
-     "{} applications do not touch the labour expert's work (no word of their description points to it); "
-     "they "
-     "were not assessed."},
+     "Toepassingen die volgens hun beschrijving het werk van de arbeidsdeskundige niet raken: {}. Ze staan "
+     "niet "
+     "bij 'Eerst bekijken'.",
+     "Applications that by their description do not touch the labour expert's work: {}. They are not under "
+     "'Look "
+     "at these first'."},
     {Word::overview_changes, "Wat is veranderd", "What changed"},
-    {Word::overview_changes_intro, "Tegenover de vorige beoordeling van dit register ({}):",
-     "Compared with the previous assessment of this register ({}):"},
     {Word::change_new, "nieuw", "new"},
     {Word::change_changed, "veranderd", "changed"},
     {Word::change_same, "ongewijzigd", "unchanged"},
     {Word::change_gone, "verdwenen", "gone"},
     {Word::no_changes, "Niets veranderd.", "Nothing changed."},
     {Word::summary_sheet, "Overzicht", "Summary"},
-    {Word::columns_sheet, "Toelichting", "Columns"},
+    {Word::columns_sheet, "Toelichting", "Explanation"},
     {Word::column, "Kolom", "Column"},
     {Word::column_meaning, "Betekenis", "Meaning"},
     {Word::template_values_sheet, "Keuzelijsten", "Lists"},
-    {Word::template_allowed, "Mogelijke antwoorden (een lijst: scheid ze met ;)",
-     "Possible answers (a list: separate them with ;)"},
-    {Word::no_task_recognised, "niet beoordeeld: de beschrijving wijst op geen taak van het vak",
-     "not assessed: the description points to no task of the profession"},
+    {Word::template_allowed, "Mogelijke antwoorden (meer dan één, waar dat mag: scheid ze met ;)",
+     "Possible answers (several, where allowed: separate them with ;)"},
+    {Word::no_task_recognised, "niet beoordeeld: de beschrijving wijst niet op een taak van het vak",
+     "not assessed: the description does not point to a task of the profession"},
 };
 
 } // namespace

@@ -78,20 +78,18 @@ namespace {
 // The triage columns' headings (after the existing ones).
 std::string triage_header(bool excel, Language language) {
   if (!excel) {
-    return ",scope,scope_evidence,presumed_answers,presumed_verdict,presumed_verdict_best,presumed_verdict_"
-           "worst,"
-           "presumed_most_severe_flag,change,change_what";
+    return ",scope,scope_evidence,presumed_answers,presumed_verdict,presumed_verdict_best,"
+           "presumed_verdict_worst,presumed_most_severe_flag,change,change_what";
   }
   return language == Language::nl
-             ? ";Vakgebied;Woorden die het vakgebied bepaalden;Vermoedelijke antwoorden (geen antwoorden);"
+             ? ";Raakt het vak;Woorden waaruit blijkt of het vak geraakt wordt;Vermoedens (geen antwoorden);"
                "Oordeel als de vermoedens kloppen;Gunstigste oordeel als de vermoedens kloppen;"
                "Ongunstigste oordeel als de vermoedens kloppen;Zwaarste signaal als de vermoedens kloppen;"
                "Verandering;Wat is veranderd"
-             : ";Scope;Words that decided the scope;Presumed answers (not answers);Verdict if the "
-               "presumptions hold;"
-               "Most favourable verdict if the presumptions hold;Least favourable verdict if the "
-               "presumptions hold;"
-               "Most severe flag if the presumptions hold;Change;What changed";
+             : ";Touches the profession;Words that show whether it touches the profession;Presumptions (not "
+               "answers);Verdict if the presumptions hold;Most favourable verdict if the presumptions hold;"
+               "Least favourable verdict if the presumptions hold;Most severe flag if the presumptions hold;"
+               "Change;What changed";
 }
 
 std::string scope_word(std::string_view scope, bool excel, Language language) {
@@ -104,11 +102,22 @@ std::string scope_word(std::string_view scope, bool excel, Language language) {
                           language));
 }
 
-std::string presumed_cell(const SummaryRow &row) {
+// The presumptions in one cell: `field=value (words)`, or for people (`excel`) the field's
+// label and the value's label in `language`.
+std::string presumed_cell(const Framework &framework, const SummaryRow &row, bool excel, Language language) {
+  const std::string lang(language_code(language));
   std::string out;
   for (const auto &p : row.presumed) {
-    out +=
-        fmt::format("{}{}={} ({})", out.empty() ? "" : " | ", p.field, p.value, util::join(p.evidence, ", "));
+    const int index = framework.field_index(p.field);
+    if (excel && index >= 0) {
+      const FieldDecl &decl = framework.fields[static_cast<std::size_t>(index)];
+      out +=
+          fmt::format("{}{}: {} ({})", out.empty() ? "" : " | ", decl.label.in(lang),
+                      value_label(decl, decl.domain.index_of(p.value), lang), util::join(p.evidence, ", "));
+    } else {
+      out += fmt::format("{}{}={} ({})", out.empty() ? "" : " | ", p.field, p.value,
+                         util::join(p.evidence, ", "));
+    }
   }
   return out;
 }
@@ -229,7 +238,7 @@ summary_cells(const Framework &framework, const SummaryRow &row, bool excel, Lan
   if (row.triaged) {
     out.push_back(scope_word(row.scope, excel, language));
     out.push_back(util::join(row.scope_evidence, ", "));
-    out.push_back(presumed_cell(row));
+    out.push_back(presumed_cell(framework, row, excel, language));
     out.push_back(verdict_cell(row.presumed_verdict));
     out.push_back(verdict_cell(row.presumed_best));
     out.push_back(verdict_cell(row.presumed_worst));
@@ -265,43 +274,46 @@ summary_column_notes(const Framework &framework, Language language, bool triage)
   static constexpr Note k_rest[] = {
       {"De totaalscore van 0 tot 100.", "The overall score from 0 to 100."},
       {"De soort AI die het best bij de taken past.", "The kind of AI that suits the tasks best."},
-      {"Aantal signalen dat het oordeel 'niet kansrijk' maakt.",
+      {"Aantal signalen die het oordeel 'niet kansrijk' maken.",
        "Number of flags that make the verdict 'not advised'."},
       {"Aantal ernstige signalen.", "Number of high flags."},
-      {"Aantal signalen van middelmatig gewicht.", "Number of medium flags."},
+      {"Aantal matige signalen.", "Number of medium flags."},
       {"Aantal lichte signalen.", "Number of low flags."},
-      {"Vragen over de toepassing die nog niet beantwoord zijn.",
-       "Questions about the application not yet answered."},
-      {"Onbeantwoorde vragen waarvan het antwoord het oordeel kan veranderen.",
-       "Unanswered questions whose answer can change the verdict."},
-      {"Taken die de beschrijving doet vermoeden; een voorstel, geen antwoord.",
-       "Tasks the description suggests; a suggestion, not an answer."},
-      {"Antwoorden die de beschrijving doet vermoeden; een voorstel, geen antwoord.",
-       "Answers the description suggests; a suggestion, not an answer."},
+      {"Aantal vragen over de toepassing die nog niet beantwoord zijn.",
+       "Number of questions about the application not yet answered."},
+      {"Aantal onbeantwoorde vragen die het oordeel nog kunnen veranderen.",
+       "Number of unanswered questions that can still change the verdict."},
+      {"Taken die kansrijk voorstelt op grond van de beschrijving; een voorstel, geen antwoord.",
+       "Tasks kansrijk suggests from the description; a suggestion, not an answer."},
+      {"Antwoorden die kansrijk voorstelt op grond van de beschrijving; een voorstel, geen antwoord.",
+       "Answers kansrijk suggests from the description; a suggestion, not an answer."},
       {"Waarom de toepassing niet beoordeeld kon worden.", "Why the application could not be assessed."},
       {"Of de toepassing beoordeeld is met voorgestelde taken.",
        "Whether it was assessed with suggested tasks."},
       {"Het gunstigste oordeel dat nog mogelijk is als de open vragen beantwoord worden.",
        "The most favourable verdict still possible once the open questions are answered."},
       {"Het ongunstigste oordeel dat nog mogelijk is.", "The least favourable verdict still possible."},
-      {"Of dat bereik precies berekend is (nee: een ruime schatting).",
-       "Whether that range was computed exactly (no: a safe outer estimate)."},
+      {"Of die twee oordelen precies berekend zijn (nee: ruim geschat).",
+       "Whether those two verdicts were computed exactly (no: estimated wide)."},
   };
   static constexpr Note k_triage[] = {
-      {"Of de toepassing het werk van de arbeidsdeskundige raakt: kern, verwant of buiten het vak.",
-       "Whether the application touches the labour expert's work: core, adjacent or outside."},
-      {"De woorden van de beschrijving die dat bepaalden.", "The words of the description that decided it."},
-      {"Wat de woorden van de beschrijving waarschijnlijk maken, met die woorden; vermoedens, geen "
-       "antwoorden.",
-       "What the description's words make likely, with those words; presumptions, not answers."},
+      {"Of de toepassing het werk van de arbeidsdeskundige raakt: kern van het vak, verwant aan het vak of "
+       "buiten het vak.",
+       "Whether the application touches the labour expert's work: core, adjacent or outside the profession."},
+      {"De woorden van de beschrijving waaruit dat blijkt.", "The words of the description that show it."},
+      {"Wat de beschrijving waarschijnlijk maakt, met tussen haakjes de woorden waaruit dat blijkt; "
+       "vermoedens, "
+       "geen antwoorden.",
+       "What the description makes likely, with in brackets the words that show it; presumptions, not "
+       "answers."},
       {"Het oordeel als de vermoedens kloppen.", "The verdict if the presumptions hold."},
       {"Het gunstigste oordeel als de vermoedens kloppen.",
        "The most favourable verdict if the presumptions hold."},
       {"Het ongunstigste oordeel als de vermoedens kloppen.",
        "The least favourable verdict if the presumptions hold."},
-      {"Het zwaarste signaal als de vermoedens kloppen.", "The gravest flag if the presumptions hold."},
-      {"Met --since: nieuw, veranderd of ongewijzigd tegenover de vorige beoordeling.",
-       "With --since: new, changed or unchanged against the previous assessment."},
+      {"Het zwaarste signaal als de vermoedens kloppen.", "The most severe flag if the presumptions hold."},
+      {"Alleen bij vergelijking (--since): nieuw, veranderd of ongewijzigd sinds de vorige beoordeling.",
+       "Only when compared (--since): new, changed or unchanged since the previous assessment."},
       {"Wat er veranderd is.", "What changed."},
   };
   const auto headings = summary_headings(framework, true, language, triage);
@@ -368,10 +380,9 @@ summary_line(const Framework &framework, const SummaryRow &row, SummaryFormat fo
     out += ",\"suggested_answers\":";
     json_string_or_null(out, row.suggested_answers);
     out += row.tasks_suggested ? ",\"tasks_suggested\":true" : ",\"tasks_suggested\":false";
-    out += row.best && row.worst
-               ? fmt::format(",\"verdict_range\":{{\"best\":\"{}\",\"worst\":\"{}\",\"exact\":{}}}",
-                             to_string(*row.best), to_string(*row.worst), row.range_exact)
-               : std::string(",\"verdict_range\":null");
+    out += row.best && row.worst ? fmt::format(R"(,"verdict_range":{{"best":"{}","worst":"{}","exact":{}}})",
+                                               to_string(*row.best), to_string(*row.worst), row.range_exact)
+                                 : std::string(",\"verdict_range\":null");
     if (row.triaged) {
       const auto strings = [&](const std::vector<std::string> &list) {
         out += '[';
@@ -388,7 +399,7 @@ summary_line(const Framework &framework, const SummaryRow &row, SummaryFormat fo
       json_string_or_null(out, row.scope);
       out += ",\"scope_evidence\":";
       strings(row.scope_evidence);
-      out += ",\"presumed\":{\"answers\":{";
+      out += R"(,"presumed":{"answers":{)";
       std::string last_field;
       for (std::size_t i = 0; i < row.presumed.size(); ++i) {
         const auto &p = row.presumed[i];
@@ -426,7 +437,7 @@ summary_line(const Framework &framework, const SummaryRow &row, SummaryFormat fo
       out += row.presumed_severity ? fmt::format("\"{}\"", to_string(*row.presumed_severity)) : "null";
       out += '}';
       if (!row.change.empty()) {
-        out += ",\"change\":{\"kind\":";
+        out += R"(,"change":{"kind":)";
         json_string(out, row.change);
         out += ",\"what\":";
         strings(row.change_what);

@@ -68,8 +68,9 @@ def check_register():
                    f"register: no warning for {column} at {where}: {stderr}")
         expect(any("no column holds tasks" in line for line in warnings), f"register: no tasks warning: {stderr}")
         expect(errors and errors[0].endswith(":18:1: error: no tasks: the file has no column for them and none could "
-                                             "be suggested from the title and description; add a column of tasks "
-                                             "(\"Taken\"), or describe the work the AI touches in the description"),
+                                             "be suggested from the title and description; add a column \"Geraakte "
+                                             "taken en handelingen\" (tasks of the framework by name, separated by ;), "
+                                             "or describe the work the AI touches"),
                f"register: error {errors}")
         expect(lines[-1] == "kansrijk: 1 of 17 cases could not be assessed", f"register: last line {lines[-1]!r}")
         with open(summary, "rb") as f:
@@ -98,11 +99,12 @@ def check_register():
         expect(titles[0] == "Samenvatter medisch dossier" and titles[3] == "AO-percentage automatisch",
                f"register: titles {titles[:4]}")
         ao = body[3]
-        expect("oordeelsvorming.verdiencapaciteit-inschatten" in ao["Voorgestelde taken"],
+        # for people: tasks by name, answers by their labels, in the report language
+        expect("Verdiencapaciteit, loonwaarde of mate van arbeidsongeschiktheid inschatten" in ao["Voorgestelde taken"],
                f"register: AO row tasks {ao['Voorgestelde taken']!r}")
-        expect("ai.role=decide" in ao["Voorgestelde antwoorden"],
+        expect("Rol van de AI: zelf beslissen, zonder tussenkomst van een mens" in ao["Voorgestelde antwoorden"],
                f"register: AO row answers {ao['Voorgestelde antwoorden']!r}")
-        expect("beeldvorming.dossierstudie" in body[0]["Voorgestelde taken"], f"register: row 1 {body[0]}")
+        expect("Dossierstudie (" in body[0]["Voorgestelde taken"], f"register: row 1 {body[0]}")
         expect(body[16]["Voorgestelde taken"] == "", f"register: a row with only a name got {body[16]}")
         # the same run with a column map: no warnings at all
         columns = os.path.join(tmp, "kolommen.yaml")

@@ -16,6 +16,8 @@ Checks:
              sheet explaining the columns); `template` .xlsx/.csv filled in and read back by batch
   bad        located errors: --since with a file that is no summary, --since without --suggest,
              an .xlsx that is not a workbook, an unknown --sheet, an .xlsx summary to stdout
+  columns    --columns maps values too (`{field: F, values: {Cell: value}}`), for CSV and for JSON Lines
+             with a register's own keys; a wrong value in the map is located
   labelled   precision and recall on tests/registers/labelled (labels written before any run)
              stay above the floors in its measure.py (docs/batch.md has the figures)
 """
@@ -78,7 +80,7 @@ def check_register():
         expect(result.returncode == 0, f"register: exit {result.returncode}: {stderr[:500]}")
         expect(len(rows) == len(ROWS), f"register: {len(rows)} rows for {len(ROWS)}")
         expect(all(r["error"] is None for r in rows), f"register: a row refused: {[r['error'] for r in rows]}")
-        expect(stderr.count('column "Organisatie" holds names') == 1,
+        expect(stderr.count('column "Organisatie" holds text (such as names)') == 1,
                f"register: not one warning for the name column: {stderr}")
         by = {r["id"]: r for r in rows}
         expect(by["r1"]["scope"] == "outside" and by["r1"]["verdict"] is None and by["r1"]["scores"]["overall"] is None,
@@ -111,13 +113,25 @@ def check_register():
                f"register: profiling of benefit recipients not flagged high: {by['r4']['presumed']}")
         for r in assessed:
             expect(r["verdict_range"] is not None, f"register: {r['id']} has no range")
+        # drafts: for rows in scope only, named by the register's id, presumptions marked as suggestions
+        drafts = os.path.join(tmp, "concepten")
+        run(BINARY, ["batch", path, "--suggest", "--drafts", drafts, "--summary", os.path.join(tmp, "s.csv")])
+        made = sorted(os.listdir(drafts))
+        expect(made == ["r2.yaml", "r3.yaml", "r4.yaml"], f"register: drafts {made}")
+        with open(os.path.join(drafts, "r4.yaml"), encoding="utf-8") as f:
+            draft = f.read()
+        expect('organisation: "public_body"  # voorgesteld: woorden: gemeente' in draft,
+               f"register: the organisation is not a marked suggestion in the draft:\n{draft}")
+        checked = run(BINARY, ["validate-case", os.path.join(drafts, "r4.yaml")])
+        expect(checked.returncode == 0, f"register: the draft does not load: {checked.stdout.decode()[:300]}")
         # English: the words of the excel summary in English, the same triage
         excel = run(BINARY, ["batch", path, "--suggest", "--lang", "en", "--summary-format", "excel"])
         text = excel.stdout.decode("utf-8-sig")
         head = next(csv.reader(io.StringIO(text), delimiter=";"))
-        expect("Scope" in head and "Presumed answers (not answers)" in head, f"register: en headings {head}")
+        expect("Touches the profession" in head and "Presumptions (not answers)" in head,
+               f"register: en headings {head}")
         body = list(csv.reader(io.StringIO(text), delimiter=";"))[1:]
-        expect(len(body) == len(ROWS) and body[0][head.index("Scope")] == "outside the profession",
+        expect(len(body) == len(ROWS) and body[0][head.index("Touches the profession")] == "outside the profession",
                f"register: en scope {body[:1]}")
 
 
@@ -177,7 +191,8 @@ def check_overview():
             headings = [h.split("</h2>")[0] for h in html.split("<h2>")[1:]]
             expect(headings and headings[0] == first, f"overview {lang}: first section {headings[:2]}")
             expect(headings[-1] == outside, f"overview {lang}: last section {headings[-1:]}")
-            expect("<details><summary>3 " in html, f"overview {lang}: outside rows not collapsed with their count")
+            expect("<details><summary>" in html and ": 3. " in html.split("<details><summary>")[1][:300],
+                   f"overview {lang}: outside rows not collapsed with their count")
             triage = html.split("<h2>")[1]
             expect("Beoordeling arbeidsongeschiktheid" in triage and "Verkeerslichten" not in triage,
                    f"overview {lang}: triage rows")
@@ -206,7 +221,8 @@ def check_since():
         result = run(BINARY, ["batch", path, "--suggest", "--since", first, "--summary", second, "--overview", page])
         stderr = result.stderr.decode()
         expect(result.returncode == 0, f"since: exit {result.returncode}: {stderr[:300]}")
-        expect("1 entries of" in stderr and "are gone: r5" in stderr, f"since: gone row not reported: {stderr}")
+        expect("kansrijk: 1 entries in" in stderr and "are missing from this run: r5" in stderr,
+               f"since: gone row not reported: {stderr}")
         with open(second, encoding="utf-8") as f:
             by = {r["id"]: r for r in map(json.loads, f)}
         expect(by["r8"]["change"] == {"kind": "new", "what": []}, f"since: new row {by['r8'].get('change')}")
@@ -330,6 +346,46 @@ def check_bad():
         expect(result.returncode == 2 and b"FILE.xlsx or FILE.csv" in result.stderr, f"bad: template name {result.stderr}")
 
 
+def check_columns():
+    with tempfile.TemporaryDirectory() as tmp:
+        columns = os.path.join(tmp, "kolommen.yaml")
+        with open(columns, "w", encoding="utf-8") as f:
+            f.write("Besluitvorming: {field: impact.decisions, values: {Geen: none, Ondersteunend: indirect, "
+                    "Bepalend: direct}}\nnaam: title\nomschrijving: description\ntaken: tasks\n")
+        table = os.path.join(tmp, "register.csv")
+        with open(table, "w", encoding="utf-8") as f:
+            f.write("Naam;Omschrijving;Besluitvorming;Taken\n"
+                    "A;Vat het dossier samen;Ondersteunend;beeldvorming.dossierstudie\n"
+                    "B;Vat het dossier samen;Bepalend;beeldvorming.dossierstudie\n")
+        lines = os.path.join(tmp, "register.jsonl")
+        with open(lines, "w", encoding="utf-8") as f:
+            f.write(json.dumps({"naam": "A", "omschrijving": "Vat het dossier samen", "Besluitvorming": "Ondersteunend",
+                                "taken": ["beeldvorming.dossierstudie"]}) + "\n")
+            f.write(json.dumps({"naam": "B", "omschrijving": "Vat het dossier samen", "Besluitvorming": "Bepalend",
+                                "taken": ["beeldvorming.dossierstudie"]}) + "\n")
+            f.write(json.dumps({"title": "C", "tasks": [{"ref": "beeldvorming.dossierstudie"}],
+                                "impact": {"decisions": "direct"}}) + "\n")
+        for path in (table, lines):
+            out = os.path.join(tmp, "out-" + os.path.basename(path))
+            result = run(BINARY, ["batch", path, "--columns", columns, "--out", out, "--format", "json"])
+            expect(result.returncode == 0, f"columns: {path} exit {result.returncode}: {result.stderr.decode()[:300]}")
+            decisions = []
+            for name in sorted(os.listdir(out)):
+                if name.startswith("index"):
+                    continue
+                with open(os.path.join(out, name), encoding="utf-8") as f:
+                    text = f.read()
+                decisions.append("indirect" if '"indirect"' in text else "direct" if '"direct"' in text else "?")
+            want = ["indirect", "direct"] + (["direct"] if path == lines else [])
+            expect(decisions == want, f"columns: {os.path.basename(path)} decisions {decisions}, expected {want}")
+        bad = os.path.join(tmp, "fout.yaml")
+        with open(bad, "w", encoding="utf-8") as f:
+            f.write("Besluitvorming: {field: impact.decisions, values: {Geen: niks}}\n")
+        result = run(BINARY, ["batch", table, "--columns", bad])
+        expect(result.returncode == 2 and f'{bad}:1:58: error: "niks" is not a value of impact.decisions; write one of: '
+               f'none, indirect, direct'.encode() in result.stderr, f"columns: bad value map {result.stderr.decode()}")
+
+
 def check_labelled():
     script = os.path.join(SOURCE, "tests", "registers", "labelled", "measure.py")
     wrapper = os.environ.get("KANSRIJK_E2E_WRAPPER")
@@ -342,6 +398,7 @@ def check_labelled():
 
 if __name__ == "__main__":
     checks = {"register": check_register, "encodings": check_encodings, "overview": check_overview,
-              "since": check_since, "xlsx": check_xlsx, "bad": check_bad, "labelled": check_labelled}
+              "since": check_since, "xlsx": check_xlsx, "bad": check_bad, "columns": check_columns,
+              "labelled": check_labelled}
     checks[sys.argv[3]]()
     finish(f"triage.{sys.argv[3]}")

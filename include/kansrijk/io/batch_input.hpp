@@ -41,11 +41,16 @@ struct CsvHeader {
   // Per column: whether `--columns` mapped it to its field (its values are then checked as
   // values; a column matched by its heading may hold names instead, see entry_texts).
   std::vector<bool> mapped;
+  // Per column: the values `--columns` renames, or null.
+  std::vector<const std::map<std::string, std::string> *> values;
 };
 
 // Column headings of CSV inputs mapped to field paths (`--columns MAP.yaml`); an empty path
 // leaves the column out. Headings are compared case-insensitively, blanks collapsed.
 using ColumnMap = std::map<std::string, std::string>;
+// Per heading of a column map, the cell values it renames (`Besluitvorming: {field:
+// impact.decisions, values: {Geen: none}}`): a cell as written -> a value (code or label).
+using ValueMaps = std::map<std::string, std::map<std::string, std::string>>;
 
 // One case as read, not yet understood.
 struct Record {
@@ -72,6 +77,9 @@ struct SourceOptions {
   // header names none (a password file behind a link, say) is one error record, not read on.
   const core::Framework *framework = nullptr;
   const ColumnMap *columns = nullptr; // heading -> field path, before the framework's labels
+  const ValueMaps *values = nullptr;  // heading -> cell values renamed
+  // With `columns`: a JSON Lines object whose keys are headings of the map or labels (a
+  // register's own export) is read like a CSV row under those headings.
   // Columns that hold no field are left out; a warning for each, unless this is set.
   bool ignore_unknown_columns = false;
   // Set by `batch --suggest`: a CSV file without a column for tasks is assessed with the
@@ -110,6 +118,11 @@ public:
   };
 
 private:
+  // A JSON Lines object whose keys are a register's own (`columns`), as a CSV row; nullopt for
+  // a use case in the use-case format.
+  [[nodiscard]] std::optional<Record>
+  foreign_row(const std::string &line, const std::string &file, int number) const;
+
   struct Open;
   SourceOptions m_options;
   std::vector<Listed> m_files; // after expanding folders, in order
@@ -122,9 +135,12 @@ private:
 // as `RecordSource` judges it.
 bool is_many_case_file(const std::string &path);
 
-// The column map in the YAML file `path` (`Heading: field.path`, or `Heading: null` to leave
-// a column out); every target must be a field of `framework` or `tasks`. Throws util::Error.
-ColumnMap load_column_map(const std::string &path, const core::Framework &framework);
+// The column map in the YAML file `path` (`Heading: field.path`, `Heading: null` to leave a
+// column out, or `Heading: {field: field.path, values: {Cell: value}}` to rename its values
+// too, into `values` when given); every target must be a field of `framework` or `tasks`, and
+// every value one of the field's values or labels. Throws util::Error with every problem.
+ColumnMap
+load_column_map(const std::string &path, const core::Framework &framework, ValueMaps *values = nullptr);
 
 // The field path the CSV heading `heading` stands for: `columns` first, then a field path,
 // `tasks`, a field's label in any language of `framework`, or one of its `column_names`;

@@ -210,7 +210,6 @@ enum class Word {
   overview_outside,
   overview_outside_intro,
   overview_changes,
-  overview_changes_intro,
   change_new,
   change_changed,
   change_same,
