@@ -314,6 +314,18 @@ void set_summary(Outcome &outcome, const report::SummaryRow &row, const Context 
       report::summary_line(context.framework, row, context.summary_format, context.render_options.language);
 }
 
+// With --since, how `row` changed (in the summary and the overview); then its summary.
+void finish_row(Outcome &outcome, report::SummaryRow &row, const Context &context) {
+  if (context.earlier != nullptr) {
+    report::compare_with(row, *context.earlier);
+    if (outcome.overview) {
+      outcome.overview->change = row.change;
+      outcome.overview->change_what = row.change_what;
+    }
+  }
+  set_summary(outcome, row, context);
+}
+
 // The outcome of a register row that is listed but not assessed: outside the profession's
 // work, or in scope without a task of the profession that its words point to. The summary
 // and the overview show its triage and the flags its presumptions raise.
@@ -339,14 +351,7 @@ listed_only(const io::Record &record, const core::Triage &triage, const Context 
     entry.presumed_severity = row.presumed_severity;
     outcome.overview = std::move(entry);
   }
-  if (context.earlier != nullptr) {
-    report::compare_with(row, *context.earlier);
-    if (outcome.overview) {
-      outcome.overview->change = row.change;
-      outcome.overview->change_what = row.change_what;
-    }
-  }
-  set_summary(outcome, row, context);
+  finish_row(outcome, row, context);
   return outcome;
 }
 
@@ -484,14 +489,7 @@ Outcome process(const io::Record &record, const Context &context) {
                                        context.render_options.language == report::Language::nl);
       }
     }
-    if (context.earlier != nullptr) {
-      report::compare_with(row, *context.earlier);
-      if (outcome.overview) {
-        outcome.overview->change = row.change;
-        outcome.overview->change_what = row.change_what;
-      }
-    }
-    set_summary(outcome, row, context);
+    finish_row(outcome, row, context);
     if (context.report_format) {
       outcome.report = report::render(assessment, *context.report_format, context.render_options);
     }
