@@ -241,11 +241,13 @@ std::string row_id(const io::Record &record) {
 }
 
 // Fills the triage columns of `row`: the scope and presumptions of `triage`, and with a use
-// case, its assessment if the presumptions hold.
+// case, its assessment if the presumptions hold; without one, the flags the presumptions
+// raise on the entry's `texts` alone.
 void add_triage(report::SummaryRow &row,
                 const core::Triage &triage,
                 const Context &context,
-                const core::UseCase *use_case) {
+                const core::UseCase *use_case,
+                const core::EntryTexts &texts = {}) {
   const core::Framework &fw = context.framework;
   row.triaged = true;
   row.scope = std::string(core::to_string(triage.scope));
@@ -264,6 +266,12 @@ void add_triage(report::SummaryRow &row,
     bare.id = row.id;
     bare.title = row.title;
     bare.fields.resize(fw.fields.size());
+    for (const auto &[field, text] : texts) { // its texts: a register's goal is a purpose
+      if (fw.fields[static_cast<std::size_t>(field)].type == core::FieldType::text) {
+        bare.fields[static_cast<std::size_t>(field)].known = true;
+        bare.fields[static_cast<std::size_t>(field)].text = text;
+      }
+    }
     options.range = false;
     options.for_every_answer = false;
     const core::UseCase presumed = core::with_presumptions(fw, bare, triage);
@@ -336,7 +344,7 @@ listed_only(const io::Record &record, const core::Triage &triage, const Context 
   row.title = util::excerpt(io::record_text(record, "title"), 200);
   row.source = source_of(record);
   row.not_assessed = true;
-  add_triage(row, triage, context, nullptr);
+  add_triage(row, triage, context, nullptr, io::entry_texts(record, context.framework).texts);
   outcome.id = row.id;
   outcome.title = row.title;
   outcome.outside = true;

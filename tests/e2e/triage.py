@@ -86,6 +86,9 @@ def check_register():
         expect(by["r1"]["scope"] == "outside" and by["r1"]["verdict"] is None and by["r1"]["scores"]["overall"] is None,
                f"register: the traffic lights are assessed: {by['r1']}")
         expect(by["r5"]["scope"] == "outside", f"register: parking {by['r5']['scope']}")
+        # an outside row is judged on its own texts: its Doel is a purpose, so no "no purpose" flag
+        expect(by["r1"]["presumed"]["most_severe_flag"] is None,
+               f"register: the traffic lights raise a flag under the presumptions: {by['r1']['presumed']}")
         expect(by["r2"]["scope"] == "core" and "arbeidsongeschiktheid" in by["r2"]["scope_evidence"],
                f"register: WIA row {by['r2']['scope']} {by['r2']['scope_evidence']}")
         expect(by["r3"]["scope"] == "adjacent" and by["r4"]["scope"] == "adjacent",
