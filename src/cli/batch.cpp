@@ -363,6 +363,37 @@ listed_only(const io::Record &record, const core::Triage &triage, const Context 
   return outcome;
 }
 
+// A draft for a table row that could not be assessed: its texts, the suggestions they give,
+// and its problems as comments on top, so that it can be put right and resumed.
+std::string error_draft(const io::Record &record,
+                        const report::SummaryRow &row,
+                        const util::Error &error,
+                        const Context &context) {
+  const core::Framework &fw = context.framework;
+  core::UseCase draft;
+  draft.id = row.id;
+  draft.title = row.title;
+  draft.fields.resize(fw.fields.size());
+  std::string text = row.title;
+  for (const auto &[field, value] : io::entry_texts(record, fw).texts) {
+    if (fw.fields[static_cast<std::size_t>(field)].type == core::FieldType::text) {
+      draft.fields[static_cast<std::size_t>(field)].known = true;
+      draft.fields[static_cast<std::size_t>(field)].text = value;
+      text += "\n" + value;
+    }
+  }
+  if (const int title = fw.field_with(core::FieldRole::title); title >= 0) {
+    draft.fields[static_cast<std::size_t>(title)].known = !row.title.empty();
+    draft.fields[static_cast<std::size_t>(title)].text = row.title;
+  }
+  std::string out;
+  for (const auto &d : error.diagnostics()) {
+    out += "# " + util::safe_terminal(util::excerpt(d.to_string(), 400)) + "\n";
+  }
+  return out + io::draft_yaml(fw, draft, context.suggester->suggest(text), source_of(record),
+                              context.render_options.language == report::Language::nl);
+}
+
 Outcome process(const io::Record &record, const Context &context) {
   Outcome outcome;
   try {
@@ -522,6 +553,9 @@ Outcome process(const io::Record &record, const Context &context) {
     }
     set_summary(outcome, row, context);
     outcome.failed = true;
+    if (context.drafts && record.kind == io::Record::Kind::csv_row) {
+      outcome.draft = error_draft(record, row, error, context);
+    }
   }
   return outcome;
 }

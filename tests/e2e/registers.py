@@ -12,7 +12,8 @@ Checks:
   titles      error rows keep their title in csv, jsonl and excel summaries
   index       --out writes an index page (HTML, Markdown) linking every report in input order,
               with verdicts, and listing error rows
-  drafts      --drafts writes a YAML draft per row, suggestions marked, that loads as a use case
+  drafts      --drafts writes a YAML draft per row, suggestions marked, that loads as a use case (a
+              refused row's draft starts with its problems)
   suggest     precision and recall of the task suggestions on tests/suggest/descriptions.yaml;
               fails below the figures recorded in docs/batch.md
 """
@@ -209,8 +210,13 @@ def check_drafts():
                               "--summary", os.path.join(tmp, "s.csv")])
         expect(result.returncode == 3, f"drafts: exit {result.returncode} {result.stderr.decode()[:300]}")
         files = sorted(os.listdir(drafts)) if os.path.isdir(drafts) else []
-        expect(len(files) == 16, f"drafts: {len(files)} drafts, expected 16 (the row with only a name has none)")
-        paths = [os.path.join(drafts, f) for f in files]
+        # every row, the one with only a name too: its draft says what is wrong, to be put right
+        expect(len(files) == 17, f"drafts: {len(files)} drafts, expected 17")
+        with open(os.path.join(drafts, "register-18.yaml"), encoding="utf-8") as f:
+            refused = f.read()
+        expect(refused.startswith("# ") and ":18:1: no tasks:" in refused.splitlines()[0] and
+               'title: "Lege regel met alleen naam"' in refused, f"drafts: the refused row's draft:\n{refused}")
+        paths = [os.path.join(drafts, f) for f in files if f != "register-18.yaml"]
         checked = run(BINARY, ["validate-case"] + paths)
         expect(checked.returncode == 0, f"drafts: drafts do not load as use cases: {checked.stdout.decode()[:600]}")
         marked = 0
