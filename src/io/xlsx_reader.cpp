@@ -254,8 +254,8 @@ public:
     if (name == "row") {
       m_row = TableRow{};
       const auto r = attribute(attributes, "r");
-      m_row.first_line =
-          r ? std::max(1, static_cast<int>(std::strtol(std::string(*r).c_str(), nullptr, 10))) : m_last_line + 1;
+      m_row.first_line = r ? std::max(1, static_cast<int>(std::strtol(std::string(*r).c_str(), nullptr, 10)))
+                           : m_last_line + 1;
       m_last_line = m_row.first_line;
       m_next_column = 1;
       m_bytes = 0;
