@@ -633,11 +633,14 @@ index_page(const std::vector<IndexEntry> &entries, report::Format format, report
   const std::string failed = nl ? "niet beoordeeld" : "not assessed";
   std::string out;
   if (format == report::Format::html) {
-    out += fmt::format(
-        "<!DOCTYPE html>\n<html lang=\"{}\">\n<head><meta charset=\"utf-8\"><title>{}</title></head>\n"
-        "<body>\n<h1>{}</h1>\n<table>\n<tr><th>{}</th><th>{}</th><th>{}</th></tr>\n",
-        nl ? "nl" : "en", heading, heading, nl ? "Kenmerk" : "Identifier", nl ? "Titel" : "Title",
-        nl ? "Oordeel" : "Verdict");
+    out += fmt::format("<!DOCTYPE html>\n<html lang=\"{}\">\n<head><meta charset=\"utf-8\">\n"
+                       "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src "
+                       "'unsafe-inline'\">\n"
+                       "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+                       "<title>{}</title>\n<style>\n{}</style>\n</head>\n"
+                       "<body>\n<h1>{}</h1>\n<table>\n<tr><th>{}</th><th>{}</th><th>{}</th></tr>\n",
+                       nl ? "nl" : "en", heading, report::page_style(), heading,
+                       nl ? "Kenmerk" : "Identifier", nl ? "Titel" : "Title", nl ? "Oordeel" : "Verdict");
     for (const auto &e : entries) {
       const std::string title = util::safe_html(e.title.empty() ? e.id : e.title);
       out += fmt::format(

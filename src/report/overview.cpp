@@ -198,6 +198,8 @@ th{background:#f1f3f4}
 
 } // namespace
 
+std::string_view page_style() { return k_style; }
+
 std::string Overview::render(Format format, Language language) const {
   const bool html = format == Format::html;
   const std::string lang = language_code(language);

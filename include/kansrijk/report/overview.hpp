@@ -45,6 +45,9 @@ struct OverviewEntry {
   std::vector<std::string> change_what;
 };
 
+// The style sheet of the overview page, for the other pages of a batch run (the --out index).
+std::string_view page_style();
+
 // The entry of an assessed case. The what-if search must have run for the quick wins.
 OverviewEntry overview_entry(const core::Assessment &assessment, Language language);
 
