@@ -428,6 +428,7 @@ Json framework_schema(const core::Framework &fw) {
   presumption["properties"]["field"] = {{"type", "string"}};
   presumption["properties"]["value"] = {{"type", "string"}};
   presumption["properties"]["in"] = array_of({{"type", "string"}});
+  presumption["properties"]["with"] = scope["properties"]["with"];
   presumption["properties"]["provenance"] = provenance;
   presumption["properties"]["source"] = sources;
   properties["presumptions"] = array_of(presumption);

@@ -15,9 +15,23 @@ words_of(std::string_view text, std::size_t min_bytes, const std::set<std::strin
     }
     word.clear();
   };
-  for (const char c : text) {
-    const auto u = static_cast<unsigned char>(c);
-    if (u >= 0x80 || std::isalnum(u) != 0) {
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const auto u = static_cast<unsigned char>(text[i]);
+    // Punctuation outside ASCII separates words too: U+2000-U+203F (spaces, dashes, curly
+    // quotes, bullets, ellipsis: E2 80 xx) and the no-break space, guillemets and middle dot.
+    const auto next = [&](std::size_t k) {
+      return i + k < text.size() ? static_cast<unsigned char>(text[i + k]) : 0;
+    };
+    std::size_t punctuation = 0;
+    if (u == 0xE2 && next(1) == 0x80 && next(2) >= 0x80 && next(2) <= 0xBF) {
+      punctuation = 3;
+    } else if (u == 0xC2 && (next(1) == 0xA0 || next(1) == 0xAB || next(1) == 0xBB || next(1) == 0xB7)) {
+      punctuation = 2;
+    }
+    if (punctuation > 0) {
+      flush();
+      i += punctuation - 1;
+    } else if (u >= 0x80 || std::isalnum(u) != 0) {
       word += static_cast<char>(std::tolower(u));
     } else {
       flush();

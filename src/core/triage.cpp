@@ -181,12 +181,15 @@ bool negated(const Words &text, std::size_t first, std::size_t last, const std::
   return false;
 }
 
-// Adds to `evidence` each place in `text` where a phrase of `terms` stands, as written there;
-// with `negations`, not a place with a negation near it.
-void find(const Terms &terms,
-          const Words &text,
-          std::vector<std::string> &evidence,
-          const std::set<std::string> *negations = nullptr) {
+// Where to look for a phrase and what to note about a place found (all optional).
+struct Look {
+  const std::set<std::string> *negations = nullptr; // not a place with one of these near it
+  const std::set<int> *sentences = nullptr;         // only in these sentences
+  std::set<int> *found_in = nullptr;                // adds the sentence of each place found
+};
+
+// Adds to `evidence` each place in `text` where a phrase of `terms` stands, as written there.
+void find(const Terms &terms, const Words &text, std::vector<std::string> &evidence, Look look = {}) {
   for (const auto &phrase : terms.phrases) {
     const auto stems = text.stems.find(phrase.language);
     if (stems == text.stems.end() || phrase.tokens.size() > text.words.size()) {
@@ -197,8 +200,12 @@ void find(const Terms &terms,
       for (std::size_t j = 0; j < phrase.tokens.size() && all; ++j) {
         all = token_matches(phrase.tokens[j], text.words[i + j], stems->second[i + j]);
       }
-      if (!all || (negations != nullptr && negated(text, i, i + phrase.tokens.size(), *negations))) {
+      if (!all || (look.sentences != nullptr && !look.sentences->contains(text.sentence[i])) ||
+          (look.negations != nullptr && negated(text, i, i + phrase.tokens.size(), *look.negations))) {
         continue;
+      }
+      if (look.found_in != nullptr) {
+        look.found_in->insert(text.sentence[i]);
       }
       std::string found;
       for (std::size_t j = 0; j < phrase.tokens.size(); ++j) {
@@ -220,10 +227,15 @@ struct ScopeIndex {
   Terms unless; // any of these in the entry: `words` do not count
 };
 
+struct PresumptionIndex {
+  Terms words;
+  Terms with; // empty: `words` count alone; else only in a sentence with one of these
+};
+
 struct Triager::Index {
   std::vector<ScopeIndex> scope;
-  std::vector<Terms> presumptions; // parallel to Framework::presumptions
-  std::set<std::string> negations; // lower-case words, every language
+  std::vector<PresumptionIndex> presumptions; // parallel to Framework::presumptions
+  std::set<std::string> negations;            // lower-case words, every language
 };
 
 Triager::Triager(const Framework &framework) : m_fw(framework), m_index(std::make_unique<Index>()) {
@@ -233,7 +245,7 @@ Triager::Triager(const Framework &framework) : m_fw(framework), m_index(std::mak
                               terms_of(declared.with, stemmers), terms_of(declared.unless, stemmers)});
   }
   for (const auto &declared : framework.presumptions) {
-    m_index->presumptions.push_back(terms_of(declared.words, stemmers));
+    m_index->presumptions.push_back({terms_of(declared.words, stemmers), terms_of(declared.with, stemmers)});
   }
   for (const auto &[language, words] : framework.negations) {
     for (const auto &word : words) {
@@ -325,8 +337,31 @@ Triage Triager::triage(const EntryTexts &texts) const {
       const bool reads = declared.in.empty()
                              ? is_free_text(field)
                              : std::find(declared.in.begin(), declared.in.end(), field) != declared.in.end();
-      if (reads) {
-        find(m_index->presumptions[p], words, presumed.evidence, &m_index->negations);
+      if (!reads) {
+        continue;
+      }
+      const PresumptionIndex &index = m_index->presumptions[p];
+      if (index.with.phrases.empty()) {
+        find(index.words, words, presumed.evidence, {.negations = &m_index->negations});
+        continue;
+      }
+      // both in one sentence, neither denied there; the evidence names both
+      std::set<int> sentences;
+      std::vector<std::string> with;
+      find(index.with, words, with, {.negations = &m_index->negations, .found_in = &sentences});
+      std::set<int> both;
+      const auto before = presumed.evidence.size();
+      find(index.words, words, presumed.evidence,
+           {.negations = &m_index->negations, .sentences = &sentences, .found_in = &both});
+      if (presumed.evidence.size() > before) {
+        std::vector<std::string> kept; // the `with` words of the sentences that count
+        find(index.with, words, kept, {.negations = &m_index->negations, .sentences = &both});
+        for (auto &word : kept) {
+          if (std::find(presumed.evidence.begin(), presumed.evidence.end(), word) ==
+              presumed.evidence.end()) {
+            presumed.evidence.push_back(std::move(word));
+          }
+        }
       }
     }
     if (presumed.evidence.empty()) {

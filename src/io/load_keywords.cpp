@@ -154,8 +154,15 @@ void Loading::read_scope_and_presumptions(const std::vector<std::string> &paths)
       }
     }
     terms.origin = origin(*node);
-    terms.words =
-        words_of(*this, *node, {"field", "value", "in", "provenance", "source"}, "a presumption word");
+    terms.words = words_of(*this, *node, {"field", "value", "in", "with", "provenance", "source"},
+                           "a presumption word");
+    if (const Node *list = node->find("with"); list != nullptr) {
+      if (!list->is_map()) {
+        m_reader.error(list->where, "\"with\" must map each language to a list of words", "KR005");
+      } else {
+        terms.with = words_of(*this, *list, {}, "a presumption word");
+      }
+    }
     if (terms.field >= 0 && !terms.value.empty()) {
       m_fw.presumptions.push_back(std::move(terms));
     }

@@ -674,7 +674,7 @@ def check_tmux_error():
 def check_tmux_wrap():
     """In a terminal 50 columns wide every word of a long question stays whole on one line."""
     question = ("Doet de AI een of meer van deze dingen met mensen: profileren, emoties herkennen, taken "
-                "toewijzen of prestaties volgen?")
+                "toewijzen, prestaties volgen of mensen herkennen aan gezicht, vingerafdruk of stem?")
     intro = ("Beantwoord de vragen met het nummer van uw keuze. ? = uitleg, < = vorige vraag, Enter = 'weet ik "
              "niet' (of het huidige antwoord behouden), Ctrl-D of Ctrl-C = stoppen en bewaren als concept.")
     with tempfile.TemporaryDirectory() as tmp, Terminal(tmp, width=50) as term:

@@ -378,12 +378,14 @@ struct ScopeTerms {
 // Words in a register entry's text that make an answer likely (section `presumptions`): a
 // presumption is shown beside the verdict, never taken as an answer. `in`: the fields whose
 // text it reads (a column that holds an organisation's name instead of a type, say); empty:
-// every free text of the entry.
+// every free text of the entry. `with`: when not empty, `words` count only in a sentence
+// that has one of these words too ("automatisch" with "vastgesteld").
 struct PresumptionTerms {
   int field = -1; // index into Framework::fields
   std::string value;
   std::vector<int> in; // indices into Framework::fields
   std::map<std::string, std::vector<std::string>> words;
+  std::map<std::string, std::vector<std::string>> with;
   Origin origin;
 };
 

@@ -29,6 +29,7 @@ presumptions:
   - {field: tool.check, value: none, in: [aim.goal], nl: ["zonder controle"]}
   - {field: people.watch, value: scores, nl: [score*]}
   - {field: people.watch, value: moods, nl: [emotie*]}
+  - {field: tool.check, value: some, nl: [automatisch], with: {nl: [besluit*]}}
 )";
 
 core::Framework framework_with(const std::string &sections) {
@@ -102,11 +103,32 @@ TEST_CASE("a presumption has the words that support it; a negation near them can
         std::vector<std::string>{"data.private=yes"});
 }
 
+TEST_CASE("curly quotes, dashes and no-break spaces separate words as ASCII punctuation does",
+          "[core][triage]") {
+  const auto t =
+      triage("Het model \u2018voorspelt\u2019 wie\u2014inwoners\u00a0en \u00abpersoonsgegevens\u00bb\u2026");
+  CHECK(presumed(t) == std::vector<std::string>{"tool.kind=learning", "data.private=yes"});
+  REQUIRE(t.presumed.size() == 2);
+  CHECK(t.presumed[0].evidence == std::vector<std::string>{"voorspelt"});
+  CHECK(t.presumed[1].evidence == std::vector<std::string>{"persoonsgegevens", "inwoners"});
+}
+
 TEST_CASE("the first declared value of a field wins; a list field takes every value", "[core][triage]") {
   CHECK(presumed(triage("Machine learning naast beslisregels")) ==
         std::vector<std::string>{"tool.kind=learning"});
   CHECK(presumed(triage("Een score en emoties")) ==
         std::vector<std::string>{"people.watch=scores", "people.watch=moods"});
+}
+
+TEST_CASE("a presumption with a companion counts only in a sentence that has both, neither denied",
+          "[core][triage]") {
+  const auto t = triage("Intro. Het systeem neemt automatisch een besluit over de aanvraag.");
+  REQUIRE(presumed(t) == std::vector<std::string>{"tool.check=some"});
+  CHECK(t.presumed[0].evidence == std::vector<std::string>{"automatisch", "besluit"});
+  CHECK(presumed(triage("Het systeem werkt automatisch. Een medewerker neemt het besluit.")).empty());
+  CHECK(presumed(triage("Het systeem neemt niet automatisch een besluit.")).empty());
+  CHECK(presumed(triage("Er volgt automatisch geen besluit.")).empty());
+  CHECK(presumed(triage("Een besluit.")).empty());
 }
 
 TEST_CASE("a presumption that reads one field reads only that field's text", "[core][triage]") {
@@ -148,6 +170,7 @@ presumptions:
   - {field: aim.goal, value: "x", nl: [x]}
   - {field: tool.kind, value: ml, nl: [x]}
   - {field: tool.kind, value: rules, in: [nowhere], nl: [x]}
+  - {field: tool.kind, value: rules, nl: [x], with: [y]}
 negations: [geen]
 )");
   } catch (const util::Error &e) {
@@ -164,6 +187,7 @@ negations: [geen]
             "presume a field with values",
             "mini/scope.yaml:6:31: unknown value of tool.kind \"ml\"",
             "mini/scope.yaml:7:42: unknown field \"nowhere\"",
-            "mini/scope.yaml:8:12: \"negations\" must map each language to a list of words",
+            "mini/scope.yaml:8:53: \"with\" must map each language to a list of words",
+            "mini/scope.yaml:9:12: \"negations\" must map each language to a list of words",
         });
 }
