@@ -5,10 +5,12 @@
 // ("arbeidsongeschikt*" finds "arbeidsongeschiktheidsuitkering", "*uitkering" "bijstandsuitkering").
 #include <algorithm>
 #include <cctype>
+#include <cstdint>
 #include <kansrijk/core/decision.hpp>
 #include <kansrijk/core/terms.hpp>
 #include <kansrijk/core/triage.hpp>
 #include <set>
+#include <unordered_map>
 
 namespace kansrijk::core {
 
@@ -17,9 +19,10 @@ namespace {
 struct Token {
   enum class Kind { stem, prefix, suffix, infix };
   Kind kind = Kind::stem;
-  std::string text;   // the stem, or the lower-case part of a word
-  std::string prefix; // a stem token: what a word must start with too (see token_matches)
-  std::string word;   // a stem token: the declared word itself, lower case
+  std::string text;                   // the stem, or the lower-case part of a word
+  std::string prefix;                 // a stem token: what a word must start with too (see token_matches)
+  std::string word;                   // a stem token: the declared word itself, lower case
+  std::vector<std::string> inflected; // a stem token of five letters or more: word + -s, -e, ...
 };
 
 struct Phrase {
@@ -71,6 +74,11 @@ Phrase phrase_of(const std::string &language, const std::string &phrase, const S
     if (token.kind == Token::Kind::stem) {
       token.prefix = word.substr(0, std::max<std::size_t>(3, word.size() > 3 ? word.size() - 3 : 0));
       token.word = word;
+      if (word.size() >= 5) {
+        for (const char *ending : {"s", "e", "en", "es", "n"}) {
+          token.inflected.push_back(word + ending);
+        }
+      }
     }
     out.tokens.push_back(std::move(token));
   }
@@ -100,6 +108,12 @@ struct Words {
   std::vector<std::string> words;
   std::vector<int> sentence;
   std::map<std::string, std::vector<std::string>, std::less<>> stems; // language -> stem per word
+  // To find where a phrase can start without comparing it at every word: the positions
+  // ordered by their word, and per language the positions of each stem.
+  std::vector<std::uint32_t> by_word;
+  std::unordered_map<std::string, std::vector<std::uint32_t>> at_word; // word -> its positions
+  std::string joined; // every word with \x01 before and after it: one search rules a part out
+  std::map<std::string, std::unordered_map<std::string, std::vector<std::uint32_t>>, std::less<>> by_stem;
 };
 
 Words words_with_stems(std::string_view text,
@@ -128,11 +142,74 @@ Words words_with_stems(std::string_view text,
   }
   for (const auto &language : languages) {
     auto &stems = out.stems[language];
+    auto &positions = out.by_stem[language];
     stems.reserve(out.words.size());
     for (const auto &word : out.words) {
-      stems.push_back(stemmers.stem(language, word));
+      std::string stem = stemmers.stem(language, word);
+      positions[stem].push_back(static_cast<std::uint32_t>(stems.size()));
+      stems.push_back(std::move(stem));
     }
   }
+  out.joined.push_back('\x01');
+  for (std::uint32_t i = 0; i < out.words.size(); ++i) {
+    out.joined += out.words[i];
+    out.joined.push_back('\x01');
+    out.at_word[out.words[i]].push_back(i);
+  }
+  out.by_word.resize(out.words.size());
+  for (std::uint32_t i = 0; i < out.by_word.size(); ++i) {
+    out.by_word[i] = i;
+  }
+  std::stable_sort(out.by_word.begin(), out.by_word.end(),
+                   [&](std::uint32_t a, std::uint32_t b) { return out.words[a] < out.words[b]; });
+  return out;
+}
+
+// The positions in `text` where a word starts with `start`, in the order of the words;
+// appended to `into`.
+void words_from(const Words &text, std::string_view start, std::vector<std::uint32_t> &into) {
+  auto at = std::lower_bound(text.by_word.begin(), text.by_word.end(), start,
+                             [&](std::uint32_t i, std::string_view s) { return text.words[i] < s; });
+  for (; at != text.by_word.end() && text.words[*at].starts_with(start); ++at) {
+    into.push_back(*at);
+  }
+}
+
+// The positions where the first token of `phrase` may match, ascending; every position for a
+// token that ends a word or stands inside one (no index helps there).
+std::vector<std::uint32_t> candidates(const Token &first, const std::string &language, const Words &text) {
+  std::vector<std::uint32_t> out;
+  switch (first.kind) {
+  case Token::Kind::stem: {
+    if (const auto per = text.by_stem.find(language); per != text.by_stem.end()) {
+      if (const auto same = per->second.find(first.text); same != per->second.end()) {
+        out = same->second;
+      }
+    }
+    for (const auto &form : first.inflected) { // the plural and inflection endings (see token_matches)
+      if (const auto same = text.at_word.find(form); same != text.at_word.end()) {
+        out.insert(out.end(), same->second.begin(), same->second.end());
+      }
+    }
+    break;
+  }
+  case Token::Kind::prefix:
+    words_from(text, first.text, out);
+    break;
+  case Token::Kind::suffix:
+  case Token::Kind::infix:
+    if (text.joined.find(first.kind == Token::Kind::suffix ? first.text + "\x01" : first.text) ==
+        std::string::npos) {
+      return out; // no word ends with it or holds it
+    }
+    out.resize(text.words.size());
+    for (std::uint32_t i = 0; i < out.size(); ++i) {
+      out[i] = i;
+    }
+    return out;
+  }
+  std::sort(out.begin(), out.end());
+  out.erase(std::unique(out.begin(), out.end()), out.end());
   return out;
 }
 
@@ -195,7 +272,10 @@ void find(const Terms &terms, const Words &text, std::vector<std::string> &evide
     if (stems == text.stems.end() || phrase.tokens.size() > text.words.size()) {
       continue;
     }
-    for (std::size_t i = 0; i + phrase.tokens.size() <= text.words.size(); ++i) {
+    for (const std::size_t i : candidates(phrase.tokens.front(), phrase.language, text)) {
+      if (i + phrase.tokens.size() > text.words.size()) {
+        continue;
+      }
       bool all = true;
       for (std::size_t j = 0; j < phrase.tokens.size() && all; ++j) {
         all = token_matches(phrase.tokens[j], text.words[i + j], stems->second[i + j]);
@@ -283,11 +363,18 @@ Triage Triager::triage(const EntryTexts &texts) const {
       for (const auto &[field, words] : read) {
         if (is_free_text(field)) {
           find(declared.words, words, found);
+        }
+      }
+      if (found.empty()) {
+        continue; // the companions and exclusions matter only where the words stand
+      }
+      for (const auto &[field, words] : read) {
+        if (is_free_text(field)) {
           find(declared.with, words, with);
           find(declared.unless, words, unless);
         }
       }
-      if (found.empty() || (!declared.with.phrases.empty() && with.empty()) || !unless.empty()) {
+      if ((!declared.with.phrases.empty() && with.empty()) || !unless.empty()) {
         continue;
       }
       auto &into = declared.scope == Scope::core ? core_words : adjacent_words;
@@ -346,6 +433,11 @@ Triage Triager::triage(const EntryTexts &texts) const {
         continue;
       }
       // both in one sentence, neither denied there; the evidence names both
+      std::vector<std::string> anywhere;
+      find(index.words, words, anywhere, {.negations = &m_index->negations});
+      if (anywhere.empty()) {
+        continue;
+      }
       std::set<int> sentences;
       std::vector<std::string> with;
       find(index.with, words, with, {.negations = &m_index->negations, .found_in = &sentences});
