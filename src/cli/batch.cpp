@@ -148,6 +148,33 @@ struct Outcome {
   std::optional<core::Verdict> verdict_value;
 };
 
+// The triage's question rankings, by the answers they were worked out for (core::answers_key):
+// the rows of a register that leave the same questions open get the same ranking, so it is
+// searched once. Shared by the worker threads.
+class RankingMemo {
+public:
+  std::vector<core::RankedQuestion> rank(const core::Framework &framework,
+                                         const core::UseCase &use_case,
+                                         const core::Assessment &assessment,
+                                         std::size_t limit) {
+    std::string key = core::answers_key(use_case);
+    {
+      const std::lock_guard lock(m_mutex);
+      if (const auto found = m_rankings.find(key); found != m_rankings.end()) {
+        return found->second;
+      }
+    }
+    auto ranked = core::rank_questions(framework, use_case, assessment, limit);
+    const std::lock_guard lock(m_mutex);
+    m_rankings.emplace(std::move(key), ranked);
+    return ranked;
+  }
+
+private:
+  std::mutex m_mutex;
+  std::map<std::string, std::vector<core::RankedQuestion>> m_rankings;
+};
+
 struct Context {
   const core::Framework &framework;
   report::SummaryFormat summary_format{};
@@ -161,6 +188,7 @@ struct Context {
   bool drafts = false;
   bool overview = false;                      // with --overview: the what-if search too, for the quick wins
   std::vector<std::size_t> suggestion_fields; // with a suggester: suggestion_fields(framework)
+  RankingMemo *rankings = nullptr;            // with --suggest and --overview
 };
 
 // `suggestions` as summary cells: `ref (score: words)`, joined by " | "; for people (the excel
@@ -470,7 +498,7 @@ Outcome process(const io::Record &record, const Context &context) {
       // The overview's triage shows the three questions to answer first: their order is what
       // counts there, so the searches behind it are bounded more tightly than a report's.
       assessment.questions =
-          core::rank_questions(context.framework, use_case, assessment, k_triage_search_limit);
+          context.rankings->rank(context.framework, use_case, assessment, k_triage_search_limit);
     }
     outcome.id = use_case.id;
     outcome.title = use_case.title;
@@ -755,6 +783,7 @@ int run_batch(const BatchOptions &options, std::istream &in, std::ostream &out, 
     }
     earlier = report::parse_earlier(*text, options.since);
   }
+  RankingMemo rankings;
   const Context context{framework,
                         format_name == "jsonl"   ? report::SummaryFormat::jsonl
                         : format_name == "excel" ? report::SummaryFormat::excel
@@ -769,7 +798,8 @@ int run_batch(const BatchOptions &options, std::istream &in, std::ostream &out, 
                         xlsx,
                         !options.drafts.empty(),
                         !options.overview.empty(),
-                        suggester ? suggestion_fields(framework) : std::vector<std::size_t>{}};
+                        suggester ? suggestion_fields(framework) : std::vector<std::size_t>{},
+                        &rankings};
   io::SourceOptions source_options{&in, options.follow_symlinks ? io::Symlinks::follow : io::Symlinks::inside,
                                    &framework};
   source_options.columns = columns ? &*columns : nullptr;

@@ -156,4 +156,42 @@ const std::string &value_label(const FieldDecl &decl, int value, const std::stri
   return raw;
 }
 
+namespace {
+
+void add_value(std::string &key, const FieldValue &value) {
+  if (!value.known) {
+    key += '?';
+    return;
+  }
+  key += value.defaulted ? 'd' : 'k';
+  key += std::to_string(value.value) + ',' + std::to_string(value.low) + ',' + std::to_string(value.high);
+  key += value.text.empty() ? "" : "t";
+  for (const int v : value.values) {
+    key += '+' + std::to_string(v);
+  }
+  for (const int v : value.possible) {
+    key += '~' + std::to_string(v);
+  }
+  key += ';';
+}
+
+} // namespace
+
+std::string answers_key(const UseCase &use_case) {
+  std::string key;
+  for (const auto &value : use_case.fields) {
+    add_value(key, value);
+  }
+  for (const auto &task : use_case.tasks) {
+    key += "|" + std::to_string(task.item) + ':';
+    for (const auto &value : task.attributes) {
+      add_value(key, value);
+    }
+    for (const auto &skill : task.skills) {
+      key += std::to_string(skill.skill) + '*' + std::to_string(skill.weight) + ',';
+    }
+  }
+  return key;
+}
+
 } // namespace kansrijk::core

@@ -68,4 +68,10 @@ bool imply_skipped_answers(const Framework &framework, UseCase &use_case);
 // The label of value `value` of `decl` in `language`: its value label, else the value itself.
 const std::string &value_label(const FieldDecl &decl, int value, const std::string &language);
 
+// A key that two use cases share exactly when every rule sees the same answers and tasks: a
+// free text counts only by whether it is given (rules can compare text only with `unknown`);
+// names, ids and places in files do not count. For reusing what was worked out for one row of
+// a register for the next row with the same answers.
+std::string answers_key(const UseCase &use_case);
+
 } // namespace kansrijk::core

@@ -390,3 +390,33 @@ TEST_CASE("the ranked questions and the what-if are the same on one thread and o
   CHECK(compared > 50);
   CHECK(lifts > 5);
 }
+
+TEST_CASE("two use cases share an answers key exactly when the rules see the same answers",
+          "[core][decision]") {
+  // The batch triage reuses one row's question ranking for the next row with the same key, so
+  // the key must change with every answer and task the rules read, and with nothing else.
+  const auto fw = test::mini_framework();
+  const std::string rest = "jobs: [{item: desk.write}]\ntool: {mode: draft, kind: rules}\n";
+  const auto a = test::use_case(fw, "name: First\naim: {goal: one goal}\n" + rest);
+  const auto b = test::use_case(fw, "name: Second\naim: {goal: another goal entirely}\n" + rest);
+  CHECK(core::answers_key(a) == core::answers_key(b));
+  const auto rankings_of = [&](const core::UseCase &uc) {
+    std::vector<std::pair<int, bool>> out;
+    for (const auto &q : core::assess(fw, uc).questions) {
+      out.emplace_back(q.ref.field, q.can_change);
+    }
+    return out;
+  };
+  CHECK(rankings_of(a) == rankings_of(b));
+  // no goal given: a rule can read that it is unknown
+  CHECK(core::answers_key(a) != core::answers_key(test::use_case(fw, "name: First\n" + rest)));
+  // another answer, another task
+  CHECK(core::answers_key(a) !=
+        core::answers_key(test::use_case(
+            fw, "name: First\naim: {goal: one goal}\njobs: [{item: desk.write}]\ntool: {mode: draft, kind: "
+                "learning}\n")));
+  CHECK(core::answers_key(a) !=
+        core::answers_key(test::use_case(
+            fw, "name: First\naim: {goal: one goal}\njobs: [{item: desk.write}, {item: desk.talk}]\ntool: "
+                "{mode: draft, kind: rules}\n")));
+}
