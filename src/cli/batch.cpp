@@ -811,11 +811,22 @@ int run_batch(const BatchOptions &options, std::istream &in, std::ostream &out, 
   const std::vector<std::string> files = source.files(); // folders expanded
   inputs.insert(inputs.end(), files.begin(), files.end());
   check_outputs(options, inputs);
-  std::set<std::pair<dev_t, ino_t>> input_ids; // a report must not replace one of them
-  for (const auto &file : files) {
-    if (auto id = util::file_id(file)) {
-      input_ids.emplace(id->device, id->inode);
-    }
+  // One ledger for every file this run writes: never over an input (the cases, the framework,
+  // the --columns map), never two outputs on one file. --since may be this run's --summary:
+  // it was read whole above.
+  util::RunFiles run_files;
+  for (const auto &file : inputs) {
+    run_files.input(file);
+  }
+  run_files.input(options.columns);
+  run_files.claim("--summary", options.summary);
+  run_files.claim("--overview", options.overview);
+  std::string index_path; // with --out: the index page, claimed before any report is written
+  if (context.report_format) {
+    index_path = (fs::path(options.out_dir) /
+                  ("index" + std::string(report::format_extension(*context.report_format))))
+                     .string();
+    run_files.claim("the index page of --out", index_path);
   }
   for (const std::string *dir : {&options.out_dir, &options.drafts}) {
     if (dir->empty()) {
@@ -869,30 +880,32 @@ int run_batch(const BatchOptions &options, std::istream &in, std::ostream &out, 
   }
   std::unordered_set<std::string> used_draft_names;
   const auto write_draft = [&](const Outcome &outcome) {
-    const std::string path =
+    std::string path =
         (fs::path(options.drafts) / (report_name(outcome.id, used_draft_names) + ".yaml")).string();
-    const auto id = util::file_id(path);
-    if (id && input_ids.contains({id->device, id->inode})) {
-      throw util::Error(util::Diagnostic{{path},
-                                         "the draft of case \"" + util::excerpt(outcome.id) +
-                                             "\" would replace this input of the run; give --drafts "
-                                             "another folder"});
+    // A file there that is not a draft kansrijk wrote and nobody changed since (a person's
+    // edits, a framework file) is kept; the new draft takes the next free name.
+    for (int tries = 0; tries < 100 && util::file_id(path); ++tries) {
+      const auto existing = util::read_text_file(path, std::size_t{1} << 24U);
+      if (existing && io::unchanged_draft(*existing)) {
+        break;
+      }
+      const std::string kept = path;
+      path = (fs::path(options.drafts) / (report_name(outcome.id, used_draft_names) + ".yaml")).string();
+      err << fmt::format("kansrijk: {} was changed since kansrijk wrote it, or is not a draft of kansrijk; "
+                         "it is kept, and the new draft of case \"{}\" is {}\n",
+                         util::safe_terminal(kept), util::safe_terminal(util::excerpt(outcome.id)),
+                         util::safe_terminal(path));
     }
-    util::write_file_atomically(path, outcome.draft);
+    run_files.claim("the draft of case \"" + util::excerpt(outcome.id) + "\" in --drafts", path);
+    util::write_file_atomically(path, io::sealed_draft(outcome.draft), util::Naming::chosen);
   };
   const auto write_report = [&](const Outcome &outcome) {
     const std::string name = report_name(outcome.id, used_names);
     const std::string path =
         (fs::path(options.out_dir) / (name + std::string(report::format_extension(*context.report_format))))
             .string();
-    const auto id = util::file_id(path);
-    if (id && input_ids.contains({id->device, id->inode})) {
-      throw util::Error(
-          util::Diagnostic{{path},
-                           "the report of case \"" + util::excerpt(outcome.id) +
-                               "\" would replace this input of the run; give --out another folder"});
-    }
-    util::write_file_atomically(path, outcome.report);
+    run_files.claim("the report of case \"" + util::excerpt(outcome.id) + "\" in --out", path);
+    util::write_file_atomically(path, outcome.report, util::Naming::chosen);
     index.push_back(
         IndexEntry{outcome.id, outcome.title, outcome.verdict, fs::path(path).filename().string(), {}});
   };
@@ -1043,12 +1056,8 @@ int run_batch(const BatchOptions &options, std::istream &in, std::ostream &out, 
     }
   }
   if (context.report_format) {
-    const std::string name = *context.report_format == report::Format::html       ? "index.html"
-                             : *context.report_format == report::Format::markdown ? "index.md"
-                             : *context.report_format == report::Format::json     ? "index.json"
-                                                                                  : "index.txt";
-    util::write_file_atomically((fs::path(options.out_dir) / name).string(),
-                                index_page(index, *context.report_format, render_options.language));
+    util::write_file_atomically(
+        index_path, index_page(index, *context.report_format, render_options.language), util::Naming::chosen);
   }
   if (overview) {
     util::write_file_atomically(

@@ -132,6 +132,9 @@ int run_interview(const InterviewOptions &options, std::ostream &out, std::ostre
   inputs.push_back(options.resume);
   inputs.push_back(options.case_file);
   util::refuse_output_over_inputs("-o", options.output, inputs);
+  util::RunFiles run_files; // the use case and the report never share a file
+  run_files.claim("--case", options.case_file == options.resume ? std::string() : options.case_file);
+  run_files.claim("-o", options.output);
   const core::Framework framework = io::load_framework_for(options.framework);
   InterviewFiles files(options.case_file, options.resume);
   io::Answers answers;
@@ -246,7 +249,7 @@ int run_interview(const InterviewOptions &options, std::ostream &out, std::ostre
       framework.interview_tasks.after);
   std::string path;
   try {
-    path = files.write_case(yaml, title_slug(framework, final_answers));
+    path = files.write_case(yaml, title_slug(framework, final_answers), options.output);
   } catch (const util::Error &) {
     save_draft(flow.answers());
     report_draft();

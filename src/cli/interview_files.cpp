@@ -72,7 +72,7 @@ std::string write_temporary(const fs::path &folder, const std::string &content) 
     }
     done += static_cast<std::size_t>(wrote);
   }
-  const bool synced = ::fchmod(fd, 0644) == 0 && ::fsync(fd) == 0;
+  const bool synced = ::fchmod(fd, util::new_file_mode()) == 0 && ::fsync(fd) == 0;
   const std::string reason = std::strerror(errno);
   ::close(fd);
   if (!synced) {
@@ -186,7 +186,8 @@ void InterviewFiles::save_draft(const std::string &yaml, const std::string &name
 
 std::optional<std::string> InterviewFiles::take_warning() { return std::exchange(m_warning, std::nullopt); }
 
-std::string InterviewFiles::write_case(const std::string &yaml, const std::string &name_hint) {
+std::string
+InterviewFiles::write_case(const std::string &yaml, const std::string &name_hint, const std::string &report) {
   std::string chosen;
   if (!m_case.empty() && m_case == m_resume) {
     util::write_file_atomically(m_case, yaml); // asked for in so many words
@@ -203,6 +204,9 @@ std::string InterviewFiles::write_case(const std::string &yaml, const std::strin
     const std::string written = write_temporary(fs::path(base).parent_path(), yaml);
     for (int n = 1; n < 1000 && chosen.empty(); ++n) {
       const std::string candidate = numbered(base, n, extension);
+      if (!report.empty() && report != util::k_standard_output && util::same_file_name(candidate, report)) {
+        continue; // the report's file: two outputs of one session never share a file
+      }
       if (::link(written.c_str(), candidate.c_str()) == 0) {
         chosen = candidate;
       } else if (errno != EEXIST) {

@@ -4,6 +4,7 @@
 #include <iterator>
 #include <kansrijk/io/draft.hpp>
 #include <kansrijk/util/safe_text.hpp>
+#include <kansrijk/util/sha256.hpp>
 #include <kansrijk/util/text.hpp>
 #include <map>
 #include <vector>
@@ -119,6 +120,30 @@ std::string draft_yaml(const core::Framework &fw,
     }
   }
   return out;
+}
+
+namespace {
+
+constexpr std::string_view k_seal = "# kansrijk draft, sha256 ";
+
+std::string digest(std::string_view text) {
+  util::Sha256 hash;
+  hash.update(text);
+  return hash.hex_digest();
+}
+
+} // namespace
+
+std::string sealed_draft(const std::string &yaml) { return yaml + std::string(k_seal) + digest(yaml) + "\n"; }
+
+bool unchanged_draft(std::string_view content) {
+  if (!content.ends_with('\n')) {
+    return false;
+  }
+  const auto start = content.rfind('\n', content.size() - 2);
+  const std::size_t line = start == std::string_view::npos ? 0 : start + 1;
+  const std::string_view last = content.substr(line, content.size() - 1 - line);
+  return last.starts_with(k_seal) && last.substr(k_seal.size()) == digest(content.substr(0, line));
 }
 
 } // namespace kansrijk::io

@@ -9,6 +9,7 @@
 #include <filesystem>
 #include <fstream>
 #include <kansrijk/util/output.hpp>
+#include <optional>
 #include <ostream>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -48,7 +49,38 @@ std::string refusal(const struct stat &st) {
   return {};
 }
 
+// The open descriptor a path names when it is one of ours: /dev/stdout, /dev/stderr,
+// /dev/fd/N, /proc/self/fd/N, or any name of the file behind standard output or standard
+// error. Such a file is written through the descriptor as a stream, never replaced: replacing
+// it would erase what the shell appended there before (`-o /dev/stdout >> log`).
+std::optional<int> descriptor_named(const std::string &path, const struct stat &st) {
+  for (const std::string_view prefix : {"/dev/fd/", "/proc/self/fd/"}) {
+    if (path.starts_with(prefix)) {
+      const std::string number = path.substr(prefix.size());
+      if (!number.empty() && number.size() < 6 &&
+          number.find_first_not_of("0123456789") == std::string::npos) {
+        return std::stoi(number);
+      }
+    }
+  }
+  if (path == "/dev/stdout") {
+    return 1;
+  }
+  if (path == "/dev/stderr") {
+    return 2;
+  }
+  for (const int fd : {1, 2}) {
+    struct stat open {};
+    if (::fstat(fd, &open) == 0 && open.st_dev == st.st_dev && open.st_ino == st.st_ino) {
+      return fd;
+    }
+  }
+  return std::nullopt;
+}
+
 } // namespace
+
+mode_t new_file_mode() { return 0666U & ~current_umask(); }
 
 void check_output_name(std::string_view option, const std::string &path) {
   if (path.empty()) {
@@ -107,12 +139,27 @@ void write_stream(std::ostream &out, std::string_view data) {
   flush_stream(out);
 }
 
-OutputFile::OutputFile(std::string path) : m_path(std::move(path)) {
+OutputFile::OutputFile(std::string path, Naming naming) : m_path(std::move(path)) {
   check_output_name("an output", m_path);
+  struct stat link {};
+  if (naming == Naming::chosen && ::lstat(m_path.c_str(), &link) == 0 && S_ISLNK(link.st_mode)) {
+    // A name kansrijk made up (a report or draft in a folder) that is a symbolic link was
+    // planted there: writing through it would replace whatever it points to.
+    throw Error(Diagnostic{{m_path},
+                           "is a symbolic link; kansrijk does not write through a link in a folder it "
+                           "writes to: remove the link, or give another folder"});
+  }
   struct stat st {};
   if (::stat(m_path.c_str(), &st) == 0) {
     if (const std::string why = refusal(st); !why.empty()) {
       throw Error(Diagnostic{{m_path}, why});
+    }
+    if (const auto fd = descriptor_named(m_path, st)) { // our own output: a stream, in place
+      m_fd = ::fcntl(*fd, F_DUPFD_CLOEXEC, 3);
+      if (m_fd < 0) {
+        fail(errno);
+      }
+      return;
     }
     if (!S_ISREG(st.st_mode)) { // a FIFO or a character device: written in place, never replaced
       m_fd = ::open(m_path.c_str(), O_WRONLY | O_NOCTTY | O_CLOEXEC);
@@ -133,7 +180,6 @@ OutputFile::OutputFile(std::string path) : m_path(std::move(path)) {
     m_target = resolved; // replace the file a symbolic link points to, not the link
   } else {
     const int error = errno;
-    struct stat link {};
     if (error == ENOENT && ::lstat(m_path.c_str(), &link) == 0 && S_ISLNK(link.st_mode)) {
       throw Error(Diagnostic{{m_path},
                              "is a symbolic link to a file that does not exist; remove the link or give "
@@ -142,7 +188,7 @@ OutputFile::OutputFile(std::string path) : m_path(std::move(path)) {
     if (error != ENOENT) {
       fail(error);
     }
-    m_mode = 0666U & ~current_umask();
+    m_mode = new_file_mode();
     m_target = m_path;
   }
   const fs::path target(m_target);
@@ -233,8 +279,8 @@ void write_output(const std::string &path, std::string_view content, std::ostrea
   write_file_atomically(path, content);
 }
 
-void write_file_atomically(const std::string &path, std::string_view content) {
-  OutputFile file(path);
+void write_file_atomically(const std::string &path, std::string_view content, Naming naming) {
+  OutputFile file(path, naming);
   file.write(content);
   file.commit();
 }
@@ -266,6 +312,74 @@ void refuse_output_over_inputs(std::string_view option,
                                  " so the input is not overwritten"});
     }
   }
+}
+
+namespace {
+
+// `path` made absolute, with symbolic links in the part that exists resolved: two names of
+// one file give one string.
+std::string normalised(const std::string &path) {
+  std::error_code ec;
+  fs::path out = fs::weakly_canonical(fs::absolute(path, ec), ec);
+  if (ec) {
+    out = fs::absolute(path, ec).lexically_normal();
+  }
+  return out.string();
+}
+
+} // namespace
+
+bool same_file_name(const std::string &a, const std::string &b) {
+  if (normalised(a) == normalised(b)) {
+    return true;
+  }
+  const auto id = file_id(a);
+  return id && id == file_id(b);
+}
+
+void RunFiles::input(const std::string &path) {
+  if (path.empty() || path == k_standard_output) {
+    return;
+  }
+  const std::string name = normalised(path);
+  m_inputs.insert(name);
+  m_names.emplace(name, "an input");
+  if (const auto id = file_id(path)) {
+    m_ids.emplace(std::pair(id->device, id->inode), "an input");
+  }
+}
+
+void RunFiles::claim(std::string_view option, const std::string &path) {
+  if (path.empty() || path == k_standard_output) {
+    return;
+  }
+  struct stat st {};
+  const bool exists = ::stat(path.c_str(), &st) == 0;
+  if (exists && !S_ISREG(st.st_mode) && !S_ISDIR(st.st_mode)) {
+    return; // a device or FIFO is written in place, by as many outputs as name it
+  }
+  const std::string name = normalised(path);
+  std::string first;
+  if (const auto found = m_names.find(name); found != m_names.end()) {
+    first = found->second;
+  } else if (exists) {
+    if (const auto same = m_ids.find({st.st_dev, st.st_ino}); same != m_ids.end()) {
+      first = same->second;
+    } else {
+      m_ids.emplace(std::pair(st.st_dev, st.st_ino), std::string(option));
+    }
+  }
+  if (first == "an input") {
+    throw Error(Diagnostic{{path},
+                           "is an input of this run, and " + std::string(option) +
+                               " would overwrite it; give the output another file or folder"});
+  }
+  if (!first.empty()) {
+    throw Error(Diagnostic{{path},
+                           "would be written by " + first + " and by " + std::string(option) +
+                               " of this run; give each output a file of its own"});
+  }
+  m_names.emplace(name, std::string(option));
 }
 
 } // namespace kansrijk::util

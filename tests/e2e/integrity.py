@@ -336,7 +336,7 @@ def check_inputs():
         write(json_case, json.dumps({"id": "x", "title": "X", "tasks": [{"ref": TASK}]}))
         before = read(json_case)
         result = run(BINARY, ["batch", json_case, "--out", tmp, "--format", "json"])
-        expect(result.returncode == 2 and read(json_case) == before and b"would replace this input" in result.stderr,
+        expect(result.returncode == 2 and read(json_case) == before and b"is an input of this run" in result.stderr,
                f"inputs: report over its own case file: exit {result.returncode} {result.stderr.decode()}")
 
 

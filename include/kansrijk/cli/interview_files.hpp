@@ -37,8 +37,10 @@ public:
   // Writes the finished use case `yaml` under a name no file has: --case, else the resumed
   // draft's name without ".draft", else `name_hint`, with -2, -3 ... as needed (--case only
   // when it equals --resume is written over). Removes the draft and returns the name.
-  // Throws util::Error when it cannot be written; the draft is kept then.
-  std::string write_case(const std::string &yaml, const std::string &name_hint);
+  // Throws util::Error when it cannot be written; the draft is kept then. A name that is the
+  // same file as `report` (where the report goes next) is passed over.
+  std::string
+  write_case(const std::string &yaml, const std::string &name_hint, const std::string &report = {});
 
 private:
   bool write_draft_at(const std::string &path, const std::string &yaml);

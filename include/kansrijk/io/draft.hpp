@@ -6,6 +6,7 @@
 #include <kansrijk/core/suggest.hpp>
 #include <kansrijk/core/use_case.hpp>
 #include <string>
+#include <string_view>
 
 namespace kansrijk::io {
 
@@ -18,5 +19,13 @@ std::string draft_yaml(const core::Framework &framework,
                        const core::Suggestions &suggestions,
                        const std::string &source,
                        bool dutch);
+
+// `yaml` with a last comment line that holds the SHA-256 of everything before it, so that a
+// later run can tell a draft nobody changed (it may be replaced by a newer one) from a draft a
+// person edited, or a file that is no draft of kansrijk at all (never replaced).
+std::string sealed_draft(const std::string &yaml);
+
+// Whether `content` is a sealed draft, unchanged since kansrijk wrote it.
+bool unchanged_draft(std::string_view content);
 
 } // namespace kansrijk::io

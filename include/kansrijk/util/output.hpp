@@ -9,7 +9,9 @@
 
 #include <iosfwd>
 #include <kansrijk/util/diagnostic.hpp>
+#include <map>
 #include <optional>
+#include <set>
 #include <span>
 #include <string>
 #include <string_view>
@@ -36,13 +38,23 @@ void write_stream(std::ostream &out, std::string_view data);
 // Flushes `out`; throws Error when it or an earlier write failed.
 void flush_stream(std::ostream &out);
 
+// Who named an output file: the user (an option's value: a symbolic link there is followed,
+// and the file it points to replaced) or kansrijk (a report or draft it names in a folder: a
+// symbolic link there is refused, since someone else may have planted it).
+enum class Naming { given, chosen };
+
+// The mode a new file gets: 0666 less the process's umask.
+mode_t new_file_mode();
+
 // A result written in pieces. For a regular file (new or existing) it appears at `path`
 // only when committed: until then it is a temporary file in the same folder, removed if the
 // object is destroyed first, so an error or an interrupted run never leaves a half-written
-// file. A FIFO or character device at `path` is written in place as the pieces come.
+// file. A FIFO or character device at `path` is written in place as the pieces come, and so
+// is standard output or error under any of its names (/dev/stdout, /dev/fd/1, the file the
+// shell redirected it to): those are written through the descriptor, never replaced.
 class OutputFile {
 public:
-  explicit OutputFile(std::string path); // throws Error when the path cannot be written
+  explicit OutputFile(std::string path, Naming naming = Naming::given); // throws Error
   ~OutputFile();
   OutputFile(const OutputFile &) = delete;
   OutputFile &operator=(const OutputFile &) = delete;
@@ -66,7 +78,7 @@ private:
 void write_output(const std::string &path, std::string_view content, std::ostream &out);
 
 // Writes `content` to the file at `path` through an OutputFile.
-void write_file_atomically(const std::string &path, std::string_view content);
+void write_file_atomically(const std::string &path, std::string_view content, Naming naming = Naming::given);
 
 // A file's identity (device and inode), to tell whether two paths name the same file.
 struct FileId {
@@ -83,5 +95,25 @@ std::optional<FileId> file_id(const std::string &path);
 void refuse_output_over_inputs(std::string_view option,
                                const std::string &path,
                                std::span<const std::string> inputs);
+
+// Whether `a` and `b` name the same file: the same name once made absolute and with the
+// symbolic links of the part that exists resolved, or the same existing file.
+bool same_file_name(const std::string &a, const std::string &b);
+
+// The files one run reads and writes, so that one rule guards every output: no output is an
+// input of the run, and no two outputs of one run name the same file (by name, or by identity
+// when the file exists). Standard output ("-") is never refused.
+class RunFiles {
+public:
+  void input(const std::string &path);
+  // Claims `path` for the output given to `option` (or named by kansrijk, described by
+  // `option`); throws Error when it is an input of the run or another output claimed it first.
+  void claim(std::string_view option, const std::string &path);
+
+private:
+  std::map<std::string, std::string> m_names; // normalised name -> the input or output's option
+  std::map<std::pair<dev_t, ino_t>, std::string> m_ids;
+  std::set<std::string> m_inputs; // normalised names of inputs
+};
 
 } // namespace kansrijk::util

@@ -8,6 +8,7 @@
 #include <catch2/catch.hpp>
 #include <kansrijk/core/use_case.hpp>
 #include <kansrijk/io/answers.hpp>
+#include <kansrijk/io/draft.hpp>
 #include <kansrijk/io/use_case_loader.hpp>
 #include <random>
 #include <set>
@@ -356,4 +357,18 @@ TEST_CASE("tasks are written under the framework's own task keys", "[io][answers
   REQUIRE(tree.has_value());
   CHECK(io::read_answers(fw, *tree, ignored) == answers);
   CHECK(ignored.empty());
+}
+
+TEST_CASE("a sealed draft is known unchanged until a byte of it changes", "[io][draft]") {
+  const std::string yaml = "id: \"a\"\ntitle: \"A\"\n";
+  const std::string sealed = io::sealed_draft(yaml);
+  CHECK(sealed.starts_with(yaml));
+  CHECK(io::unchanged_draft(sealed));
+  CHECK_FALSE(io::unchanged_draft(yaml)); // no seal: a person's file, or a framework's
+  std::string edited = sealed;
+  edited[5] = 'b';
+  CHECK_FALSE(io::unchanged_draft(edited));
+  CHECK_FALSE(io::unchanged_draft("# checked\n" + sealed));
+  CHECK_FALSE(io::unchanged_draft(sealed.substr(0, sealed.size() - 1))); // the last line cut
+  CHECK_FALSE(io::unchanged_draft(""));
 }

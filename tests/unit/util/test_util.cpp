@@ -59,6 +59,45 @@ TEST_CASE("files are checked before they are read", "[util][file]") {
   std::filesystem::remove_all(dir);
 }
 
+TEST_CASE("one run's outputs never land on an input or on each other", "[util][file]") {
+  const auto dir = std::filesystem::temp_directory_path() / "kansrijk-run-files-test";
+  std::filesystem::remove_all(dir);
+  std::filesystem::create_directories(dir);
+  const auto input = (dir / "in.csv").string();
+  write_file_atomically(input, "x");
+  RunFiles files;
+  files.input(input);
+  CHECK_THROWS_WITH(files.claim("--summary", (dir / "." / "in.csv").string()),
+                    Catch::Contains("is an input of this run, and --summary would overwrite it"));
+  files.claim("--summary", (dir / "s.csv").string()); // new, not yet written
+  CHECK_THROWS_WITH(files.claim("--overview", (dir / "sub" / ".." / "s.csv").string()),
+                    Catch::Contains("would be written by --summary and by --overview"));
+  files.claim("--overview", "-"); // standard output is never refused
+  files.claim("--summary", "-");
+  files.claim("a", "/dev/null"); // a device takes any number of outputs
+  files.claim("b", "/dev/null");
+  CHECK(same_file_name((dir / "a" / ".." / "x").string(), (dir / "x").string()));
+  CHECK_FALSE(same_file_name((dir / "x").string(), (dir / "y").string()));
+  std::filesystem::remove_all(dir);
+}
+
+TEST_CASE("a name kansrijk chose is never written through a symbolic link", "[util][file]") {
+  const auto dir = std::filesystem::temp_directory_path() / "kansrijk-link-test";
+  std::filesystem::remove_all(dir);
+  std::filesystem::create_directories(dir);
+  const auto victim = (dir / "victim").string();
+  write_file_atomically(victim, "precious");
+  std::filesystem::create_symlink(victim, dir / "report.html");
+  CHECK_THROWS_WITH(write_file_atomically((dir / "report.html").string(), "x", Naming::chosen),
+                    Catch::Contains("is a symbolic link"));
+  std::ifstream in(victim);
+  CHECK(std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>()) == "precious");
+  write_file_atomically((dir / "report.html").string(), "given", Naming::given); // a name the user gave
+  std::ifstream again(victim);
+  CHECK(std::string((std::istreambuf_iterator<char>(again)), std::istreambuf_iterator<char>()) == "given");
+  std::filesystem::remove_all(dir);
+}
+
 TEST_CASE("atomic writes replace the file whole and leave no temporary files", "[util][file]") {
   const auto dir = std::filesystem::temp_directory_path() / "kansrijk-atomic-test";
   std::filesystem::remove_all(dir);
