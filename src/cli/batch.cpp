@@ -258,14 +258,25 @@ std::string tasks_heading(const core::Framework &framework) {
   return heading.empty() ? framework.tasks_key : heading;
 }
 
+// The path of the framework's field with `role` (the built-in framework's `title`, `id`).
+std::string role_path(const core::Framework &framework, core::FieldRole role, const char *fallback) {
+  const int field = framework.field_with(role);
+  return field < 0 ? std::string(fallback) : framework.fields[static_cast<std::size_t>(field)].path;
+}
+
 // The id of `record` as its summary row shows it, read without loading the use case.
-std::string row_id(const io::Record &record) {
+std::string row_id(const io::Record &record, const core::Framework &framework) {
   if (record.kind == io::Record::Kind::csv_row) { // the row's own id, when it has one
-    if (auto id = io::record_text(record, "id"); !id.empty()) {
+    if (auto id = io::record_text(record, role_path(framework, core::FieldRole::id, "id")); !id.empty()) {
       return id;
     }
   }
   return record.default_id;
+}
+
+// The title of `record`, read without loading the use case (an error row keeps its title).
+std::string row_title(const io::Record &record, const core::Framework &framework) {
+  return util::excerpt(io::record_text(record, role_path(framework, core::FieldRole::title, "title")), 200);
 }
 
 // Fills the triage columns of `row`: the scope and presumptions of `triage`, and with a use
@@ -368,8 +379,8 @@ void finish_row(Outcome &outcome, report::SummaryRow &row, const Context &contex
 Outcome
 listed_only(const io::Record &record, const core::Triage &triage, const Context &context, Outcome outcome) {
   report::SummaryRow row;
-  row.id = row_id(record);
-  row.title = util::excerpt(io::record_text(record, "title"), 200);
+  row.id = row_id(record, context.framework);
+  row.title = row_title(record, context.framework);
   row.source = source_of(record);
   row.not_assessed = true;
   add_triage(row, triage, context, nullptr, io::entry_texts(record, context.framework).texts);
@@ -562,9 +573,9 @@ Outcome process(const io::Record &record, const Context &context) {
     }
   } catch (const util::Error &error) {
     report::SummaryRow row;
-    row.id = row_id(record);
+    row.id = row_id(record, context.framework);
     row.source = source_of(record);
-    row.title = util::excerpt(io::record_text(record, "title"), 200); // an error row keeps its title
+    row.title = row_title(record, context.framework); // an error row keeps its title
     outcome.id = row.id;
     outcome.title = row.title;
     const auto &diagnostics = error.diagnostics();

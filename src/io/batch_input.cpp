@@ -438,6 +438,25 @@ bool known_header(const CsvHeader &header) {
                      [](const std::string &f) { return !f.empty(); });
 }
 
+// A few of the framework's own field paths, for messages: its title and description, its
+// task list and its first field with values.
+std::string example_fields(const core::Framework &framework) {
+  std::vector<std::string> out;
+  for (const auto role : {core::FieldRole::title, core::FieldRole::description}) {
+    if (const int field = framework.field_with(role); field >= 0) {
+      out.push_back(framework.fields[static_cast<std::size_t>(field)].path);
+    }
+  }
+  out.push_back(framework.tasks_key);
+  for (const auto &field : framework.fields) {
+    if (field.type == core::FieldType::enumeration && !field.derived) {
+      out.push_back(field.path);
+      break;
+    }
+  }
+  return util::join(out, ", ");
+}
+
 } // namespace
 
 bool is_many_case_file(const std::string &path) {
@@ -753,9 +772,9 @@ std::optional<Record> RecordSource::next() {
             column_warnings.push_back(util::Diagnostic{
                 {file, name.line, name.column},
                 fmt::format("column \"{}\" holds no field of the framework and is left out; name a field "
-                            "(such as title, description or ai.role) or its label, map it with --columns "
-                            "MAP.yaml, or leave it out silently with --ignore-unknown-columns",
-                            util::excerpt(name.text))});
+                            "(such as {}) or its label, map it with --columns MAP.yaml, or leave it out "
+                            "silently with --ignore-unknown-columns",
+                            util::excerpt(name.text), example_fields(*m_options.framework))});
           }
           header->fields.push_back(field.value_or(std::string()));
         }
@@ -849,8 +868,15 @@ Node scalar_node(std::string text, const util::Location &where) {
   return node;
 }
 
-// A `;`-separated list cell as a sequence; tasks become `{ref: ...}` mappings.
-Node list_node(const CsvCell &cell, const util::Location &where, bool tasks) {
+// The key of a task's reference to the framework's task list (`ref` in the built-in one).
+std::string task_ref_key(const core::Framework &framework) {
+  const int field = framework.task_field_with(core::FieldRole::task_ref);
+  return field < 0 ? std::string("ref") : framework.task_fields[static_cast<std::size_t>(field)].path;
+}
+
+// A `;`-separated list cell as a sequence; with a `ref_key`, tasks: `{ref_key: ...}` mappings.
+Node list_node(const CsvCell &cell, const util::Location &where, const std::string &ref_key = {}) {
+  const bool tasks = !ref_key.empty();
   Node list;
   list.kind = Node::Kind::sequence;
   list.where = where;
@@ -864,7 +890,7 @@ Node list_node(const CsvCell &cell, const util::Location &where, bool tasks) {
         Node task;
         task.kind = Node::Kind::mapping;
         task.where = where;
-        task.entries.push_back(Entry{scalar_node("ref", where), std::move(value)});
+        task.entries.push_back(Entry{scalar_node(ref_key, where), std::move(value)});
         list.items.push_back(std::move(task));
       } else {
         list.items.push_back(std::move(value));
@@ -1006,7 +1032,10 @@ column_field(const std::string &heading, const core::Framework &framework, const
       }
     }
   }
-  if (heading == "tasks" || framework.field_index(heading) >= 0) {
+  if (heading == "tasks" || heading == framework.tasks_key) {
+    return std::string("tasks"); // the task column, whatever the framework calls its task list
+  }
+  if (framework.field_index(heading) >= 0) {
     return heading;
   }
   for (const auto &field : framework.fields) {
@@ -1043,7 +1072,7 @@ ColumnMap load_column_map(const std::string &path, const core::Framework &framew
         tree->where,
         "a column map is a mapping of headings to fields, e.g. `Naam: title` or `Status: null`"});
   }
-  std::vector<std::string> targets{"tasks"};
+  std::vector<std::string> targets{"tasks", framework.tasks_key};
   for (const auto &field : framework.fields) {
     targets.push_back(field.path);
   }
@@ -1087,7 +1116,9 @@ ColumnMap load_column_map(const std::string &path, const core::Framework &framew
                                                      util::did_you_mean(target->scalar, targets))});
       continue;
     }
-    out[entry.key.scalar] = leave_out ? std::string() : target->scalar;
+    out[entry.key.scalar] = leave_out                               ? std::string()
+                            : target->scalar == framework.tasks_key ? std::string("tasks")
+                                                                    : target->scalar;
     if (renamed != nullptr) {
       const int field = framework.field_index(target->scalar);
       if (!renamed->is_map() || field < 0 ||
@@ -1170,8 +1201,9 @@ Node csv_tree(const Record &record, const core::Framework &framework, const std:
         const bool is_list =
             name.text == "tasks" || (field >= 0 && framework.fields[static_cast<std::size_t>(field)].type ==
                                                        core::FieldType::enum_list);
-        Node value = is_list ? list_node(cell, value_where, name.text == "tasks")
-                             : scalar_node(util::trim(cell.text), value_where);
+        Node value = is_list
+                         ? list_node(cell, value_where, name.text == "tasks" ? task_ref_key(framework) : "")
+                         : scalar_node(util::trim(cell.text), value_where);
         if (field >= 0) {
           if (const auto *renamed = record.header->values[i]) { // --columns renames this column's values
             for (Node *scalar : value.is_seq() ? pointers(value.items) : std::vector<Node *>{&value}) {
@@ -1194,7 +1226,9 @@ Node csv_tree(const Record &record, const core::Framework &framework, const std:
             }
           }
         }
-        group->entries.push_back(Entry{scalar_node(part, key_where), std::move(value)});
+        // the task column under the framework's own key for its task list
+        group->entries.push_back(Entry{
+            scalar_node(name.text == "tasks" ? framework.tasks_key : part, key_where), std::move(value)});
         break;
       }
       if (found == nullptr) {
@@ -1215,7 +1249,8 @@ Node csv_tree(const Record &record, const core::Framework &framework, const std:
   if (!tasks.empty()) {
     const util::Location where{{}, record.where.line, record.where.column};
     CsvCell cell{util::join(tasks, ";"), record.where.line, record.where.column};
-    root.entries.push_back(Entry{scalar_node(framework.tasks_key, where), list_node(cell, where, true)});
+    root.entries.push_back(
+        Entry{scalar_node(framework.tasks_key, where), list_node(cell, where, task_ref_key(framework))});
   }
   return root;
 }

@@ -63,7 +63,18 @@ std::string draft_yaml(const core::Framework &fw,
                           "# from the title and description, not answers: check them. Continue with:\n"
                           "# kansrijk interview --resume <this file>\n",
                           util::safe_terminal(source), mark);
-  out += "id: " + quoted(use_case.id) + "\n";
+  // the framework's own keys: its id field, its task list, a task's reference and name
+  const auto path_of = [&](core::FieldRole role, const char *fallback) {
+    const int field = fw.field_with(role);
+    return field < 0 ? std::string(fallback) : fw.fields[static_cast<std::size_t>(field)].path;
+  };
+  const auto task_key = [&](core::FieldRole role, const char *fallback) {
+    const int field = fw.task_field_with(role);
+    return field < 0 ? std::string(fallback) : fw.task_fields[static_cast<std::size_t>(field)].path;
+  };
+  const std::string ref_key = task_key(core::FieldRole::task_ref, "ref");
+  const std::string name_key = task_key(core::FieldRole::task_name, "name");
+  out += path_of(core::FieldRole::id, "id") + ": " + quoted(use_case.id) + "\n";
   // fields grouped by their first part (`ai.role` under `ai:`), in declaration order
   std::vector<std::pair<std::string, std::vector<std::string>>> groups;
   const auto add = [&](const std::string &path, const std::string &line) {
@@ -108,15 +119,15 @@ std::string draft_yaml(const core::Framework &fw,
     out += fw.tasks_key + ":\n";
     for (const auto &task : use_case.tasks) {
       if (task.item >= 0) {
-        out += "  - ref: " + fw.items[static_cast<std::size_t>(task.item)].id + "\n";
+        out += "  - " + ref_key + ": " + fw.items[static_cast<std::size_t>(task.item)].id + "\n";
       } else {
-        out += "  - name: " + quoted(task.name) + "\n";
+        out += "  - " + name_key + ": " + quoted(task.name) + "\n";
       }
     }
   } else if (!suggestions.tasks.empty()) {
     out += fw.tasks_key + ":\n";
     for (const auto &s : suggestions.tasks) {
-      out += "  - ref: " + s.ref + comment(s) + "\n";
+      out += "  - " + ref_key + ": " + s.ref + comment(s) + "\n";
     }
   }
   return out;

@@ -147,6 +147,53 @@ def check_batch():
                    and os.path.exists(os.path.join(out_dir, "index.html")), f"batch --out: {reports}")
 
 
+def check_inventory():
+    """A CSV inventory in this framework's own words: its task list `werkzaamheden` (by key, by
+    heading and through --columns), suggested tasks under its own reference key, and error rows
+    that keep their `naam` (issue 27, points 1 to 4)."""
+    with tempfile.TemporaryDirectory() as tmp:
+        inventory = os.path.join(tmp, "inventaris.csv")
+        with open(inventory, "w", encoding="utf-8") as f:
+            f.write("kenmerk;naam;knelpunt;werkzaamheden;Eigen kolom\n"
+                    "a;Samenvatting vooraf;Lange dossiers;begeleiding.dossier-voorbereiden;x\n"
+                    "b;Kapotte rij;Iets;begeleiding.bestaat-niet;y\n")
+        result = kansrijk(["batch", inventory, "--framework", FRAMEWORK, "--summary-format", "jsonl"])
+        rows = {r["id"]: r for r in map(json.loads, result.stdout.decode().splitlines())}
+        stderr = result.stderr.decode()
+        expect(rows.get("a", {}).get("verdict") and not rows["a"].get("error"),
+               f"inventory: the werkzaamheden column was not read: {rows.get('a')} {stderr}")
+        expect(rows.get("b", {}).get("error") and rows["b"].get("title") == "Kapotte rij",
+               f"inventory: the error row lost its naam: {rows.get('b')}")
+        expect("such as naam, toelichting, werkzaamheden" in stderr and "ai.role" not in stderr,
+               f"inventory: the unknown-column warning names another framework's fields: {stderr}")
+        # the heading of the task list, and a --columns map to its key
+        with open(inventory, "w", encoding="utf-8") as f:
+            f.write("naam;Geraakte werkzaamheden;Taken\nSamenvatting;begeleiding.dossier-voorbereiden;\n")
+        columns = os.path.join(tmp, "map.yaml")
+        with open(columns, "w", encoding="utf-8") as f:
+            f.write("Taken: werkzaamheden\nGeraakte werkzaamheden: werkzaamheden\n")
+        for extra in ([], ["--columns", columns]):
+            result = kansrijk(["batch", inventory, "--framework", FRAMEWORK, "--summary-format", "jsonl"] + extra)
+            rows = [json.loads(line) for line in result.stdout.decode().splitlines()]
+            expect(len(rows) == 1 and rows[0].get("verdict") and not rows[0].get("error"),
+                   f"inventory: heading of the task list {extra}: {rows} {result.stderr.decode()}")
+        # suggested tasks under the framework's own reference key
+        with open(inventory, "w", encoding="utf-8") as f:
+            f.write("naam;toelichting\nSpreekuur samenvatten;AI maakt een samenvatting van het spreekuur\n")
+        drafts = os.path.join(tmp, "drafts")
+        result = kansrijk(["batch", inventory, "--framework", FRAMEWORK, "--suggest", "--summary-format", "jsonl",
+                           "--drafts", drafts])
+        rows = [json.loads(line) for line in result.stdout.decode().splitlines()]
+        expect(len(rows) == 1 and rows[0].get("verdict") and not rows[0].get("error"),
+               f"inventory: --suggest: {rows} {result.stderr.decode()}")
+        for name in os.listdir(drafts) if os.path.isdir(drafts) else []:
+            draft = open(os.path.join(drafts, name), encoding="utf-8").read()
+            expect("werkzaamheden:" in draft and "werkzaamheid:" in draft and "ref:" not in draft,
+                   f"inventory: the draft uses another framework's keys:\n{draft}")
+            check = kansrijk(["validate-case", os.path.join(drafts, name), "--framework", FRAMEWORK])
+            expect(check.returncode == 0, f"inventory: the draft is not a valid use case: {check.stderr.decode()}")
+
+
 def check_test():
     result = kansrijk(["test", FRAMEWORK, "--min-coverage", "100"])
     if ok(result, "test"):
@@ -323,6 +370,7 @@ def check_languages():
 CHECKS = {
     "assess": check_assess,
     "batch": check_batch,
+    "inventory": check_inventory,
     "test": check_test,
     "validate": check_validate,
     "schema": check_schema,
