@@ -117,7 +117,7 @@ could not be written (a full disk, a closed pipe). No output file is left half w
 \fBkansrijk batch\fR: some cases could not be assessed.
 .TP
 .B 130
-Interrupted (Ctrl-C; 143 after SIGTERM, 129 after SIGHUP): \fBkansrijk batch\fR writes no
+Interrupted (Ctrl-C; 143 after SIGTERM, 129 after SIGHUP, 131 after Ctrl-\e (SIGQUIT)): \fBkansrijk batch\fR writes no
 summary; \fBkansrijk interview\fR (also after Ctrl-D) has saved the answers given so far in
 a draft.
 .SH ENVIRONMENT

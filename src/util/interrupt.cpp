@@ -20,6 +20,7 @@ static_assert(std::atomic<int>::is_always_lock_free && std::atomic<bool>::is_alw
 struct sigaction g_old_int {};
 struct sigaction g_old_term {};
 struct sigaction g_old_hup {};
+struct sigaction g_old_quit {};
 // NOLINTEND(cppcoreguidelines-avoid-non-const-global-variables)
 
 extern "C" void on_stop_signal(int signal) {
@@ -47,12 +48,14 @@ InterruptGuard::InterruptGuard(StdinOnStop on_stop) {
   sigaction(SIGINT, &action, &g_old_int);
   sigaction(SIGTERM, &action, &g_old_term);
   sigaction(SIGHUP, &action, &g_old_hup);
+  sigaction(SIGQUIT, &action, &g_old_quit); // Ctrl-\ stops like Ctrl-C: terminal restored, answers kept
 }
 
 InterruptGuard::~InterruptGuard() {
   sigaction(SIGINT, &g_old_int, nullptr);
   sigaction(SIGTERM, &g_old_term, nullptr);
   sigaction(SIGHUP, &g_old_hup, nullptr);
+  sigaction(SIGQUIT, &g_old_quit, nullptr);
   g_signal.store(0);
   g_end_stdin.store(false);
 }

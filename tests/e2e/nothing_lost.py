@@ -13,6 +13,7 @@ Usage: nothing_lost.py BINARY SOURCE_DIR CHECK
   drafts   a draft a person edited, or a file that is no draft (a framework's rules.yaml), is
            never replaced by --drafts; an unchanged draft is
   umask    the interview's files follow the umask
+  limits   ulimit -f is an error, not a kill by SIGXFSZ; Ctrl-\\ (SIGQUIT) stops the interview like Ctrl-C
 """
 import csv
 import json
@@ -205,8 +206,43 @@ def check_umask():
             expect(mode == 0o600, f"umask: {name} has mode {oct(mode)} under umask 077")
 
 
+def check_limits():
+    """Past `ulimit -f` a write fails and is reported; SIGXFSZ no longer kills the run (exit 153)
+    and leaves a temporary file. Ctrl-\\ (SIGQUIT) stops the interview like Ctrl-C."""
+    import resource  # noqa: E402
+    import signal  # noqa: E402
+    import time  # noqa: E402
+
+    def small_files():
+        resource.setrlimit(resource.RLIMIT_FSIZE, (2048, 2048))
+
+    with tempfile.TemporaryDirectory() as tmp:
+        csv_in = os.path.join(tmp, "in.csv")
+        register(csv_in, [f"c{i}" for i in range(40)])
+        for args in (["assess", EXAMPLE, "-o", os.path.join(tmp, "r.html"), "--format", "html"],
+                     ["batch", csv_in, "--summary", os.path.join(tmp, "s.jsonl"), "--progress", "never"],
+                     ["batch", csv_in, "--out", os.path.join(tmp, "out"), "--format", "html", "--progress", "never"]):
+            result = subprocess.run(WRAPPER + [BINARY] + args, capture_output=True, env=env(), timeout=300,
+                                    preexec_fn=small_files)
+            left = [n for root, _, names in os.walk(tmp) for n in names if n.startswith(".")]
+            expect(result.returncode == 2 and b"File too large" in result.stderr and not left,
+                   f"limits: {args[0]} under ulimit -f: exit {result.returncode}, left {left}, "
+                   f"{result.stderr.decode()[-200:]}")
+    with tempfile.TemporaryDirectory() as tmp:
+        proc = subprocess.Popen(WRAPPER + [BINARY, "interview", "--case", "q.yaml"], stdin=subprocess.PIPE,
+                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env(), cwd=tmp)
+        proc.stdin.write("Een titel\n".encode())
+        proc.stdin.flush()
+        time.sleep(1.0)
+        proc.send_signal(signal.SIGQUIT)
+        out, err = proc.communicate(timeout=60)
+        drafts = [n for n in os.listdir(tmp) if n.endswith(".draft.yaml")]
+        expect(proc.returncode == 131 and drafts, f"limits: interview after SIGQUIT: exit {proc.returncode}, "
+                                                  f"drafts {drafts}, {err.decode()[-200:]}")
+
+
 CHECKS = {"stdout": check_stdout, "links": check_links, "collide": check_collide, "drafts": check_drafts,
-          "umask": check_umask}
+          "umask": check_umask, "limits": check_limits}
 
 if __name__ == "__main__":
     if len(sys.argv) != 4 or sys.argv[3] not in CHECKS:

@@ -12,7 +12,8 @@ enum class StdinOnStop {
   end,  // standard input is replaced by /dev/null, so a pending read (libedit's too) sees its end
 };
 
-// Catches SIGINT, SIGTERM and SIGHUP while it lives and restores the previous handlers afterwards.
+// Catches SIGINT, SIGTERM, SIGHUP and SIGQUIT (Ctrl-backslash) while it lives and restores the
+// previous handlers afterwards.
 // Only one guard may live at a time.
 class InterruptGuard {
 public:
@@ -22,7 +23,7 @@ public:
   InterruptGuard &operator=(const InterruptGuard &) = delete;
 
   // The exit code for the run that was stopped: 128 + the signal (130 for SIGINT, 143 for
-  // SIGTERM, 129 for SIGHUP).
+  // SIGTERM, 129 for SIGHUP, 131 for SIGQUIT).
   [[nodiscard]] static int exit_code() noexcept;
 };
 
