@@ -907,6 +907,15 @@ int run_batch(const BatchOptions &options, std::istream &in, std::ostream &out, 
                          util::safe_terminal(kept), util::safe_terminal(util::excerpt(outcome.id)),
                          util::safe_terminal(path));
     }
+    const auto now = util::file_id(path);
+    if (now) { // a hundred names taken: never write over what is there
+      const auto existing = util::read_text_file(path, std::size_t{1} << 24U);
+      if (!existing || !io::unchanged_draft(*existing)) {
+        throw util::Error(util::Diagnostic{{path},
+                                           "exists and is not an unchanged draft of kansrijk, like the 99 "
+                                           "names before it; give --drafts an empty folder"});
+      }
+    }
     run_files.claim("the draft of case \"" + util::excerpt(outcome.id) + "\" in --drafts", path);
     util::write_file_atomically(path, io::sealed_draft(outcome.draft), util::Naming::chosen);
   };

@@ -126,9 +126,10 @@ Words words_with_stems(std::string_view text,
     const bool end = i == text.size();
     const char c = end ? '.' : text[i];
     if (c == '.' || c == '!' || c == '?' || c == ';' || c == '\n') {
-      // a '.' between digits or letters ("3.5", "e.g") does not end a sentence
-      const bool inside =
-          !end && c == '.' && i + 1 < text.size() && text[i + 1] != ' ' && text[i + 1] != '\n';
+      // a '.' before a letter or digit ("3.5", "e.g", "www.x.nl") does not end a sentence;
+      // before a space, a quote or a bracket it does
+      const bool inside = !end && c == '.' && i + 1 < text.size() &&
+                          std::isalnum(static_cast<unsigned char>(text[i + 1])) != 0;
       if (inside) {
         continue;
       }
@@ -242,16 +243,24 @@ bool token_matches(const Token &token, const std::string &word, const std::strin
 constexpr std::size_t k_negation_before = 4;
 constexpr std::size_t k_negation_after = 3;
 
-// Whether a negation word stands near the words `first` to `last` (exclusive) of `text`.
-bool negated(const Words &text, std::size_t first, std::size_t last, const std::set<std::string> &negations) {
+// Whether a negation word stands near the words `first` to `last` (exclusive) of `text`. A
+// word `declared` marks is part of a declared phrase ("zonder tussenkomst"), not a negation.
+bool negated(const Words &text,
+             std::size_t first,
+             std::size_t last,
+             const std::set<std::string> &negations,
+             const std::vector<bool> &declared) {
   const int sentence = text.sentence[first];
+  const auto denies = [&](std::size_t i) {
+    return text.sentence[i] == sentence && !declared[i] && negations.contains(text.words[i]);
+  };
   for (std::size_t i = first >= k_negation_before ? first - k_negation_before : 0; i < first; ++i) {
-    if (text.sentence[i] == sentence && negations.contains(text.words[i])) {
+    if (denies(i)) {
       return true;
     }
   }
   for (std::size_t i = last; i < std::min(text.words.size(), last + k_negation_after); ++i) {
-    if (text.sentence[i] == sentence && negations.contains(text.words[i])) {
+    if (denies(i)) {
       return true;
     }
   }
@@ -261,12 +270,16 @@ bool negated(const Words &text, std::size_t first, std::size_t last, const std::
 // Where to look for a phrase and what to note about a place found (all optional).
 struct Look {
   const std::set<std::string> *negations = nullptr; // not a place with one of these near it
-  const std::set<int> *sentences = nullptr;         // only in these sentences
-  std::set<int> *found_in = nullptr;                // adds the sentence of each place found
+  const Terms *fixed = nullptr; // phrases led by a negation ("zonder tussenkomst"): no negation there
+  const std::set<int> *sentences = nullptr; // only in these sentences
+  std::set<int> *found_in = nullptr;        // adds the sentence of each place found
 };
 
 // Adds to `evidence` each place in `text` where a phrase of `terms` stands, as written there.
 void find(const Terms &terms, const Words &text, std::vector<std::string> &evidence, Look look = {}) {
+  // every place a phrase stands, in the order of the phrases, then of the words
+  std::vector<std::pair<std::size_t, std::size_t>> places; // first word, number of words
+  std::vector<bool> declared(text.words.size(), false);    // the words of some place
   for (const auto &phrase : terms.phrases) {
     const auto stems = text.stems.find(phrase.language);
     if (stems == text.stems.end() || phrase.tokens.size() > text.words.size()) {
@@ -280,20 +293,43 @@ void find(const Terms &terms, const Words &text, std::vector<std::string> &evide
       for (std::size_t j = 0; j < phrase.tokens.size() && all; ++j) {
         all = token_matches(phrase.tokens[j], text.words[i + j], stems->second[i + j]);
       }
-      if (!all || (look.sentences != nullptr && !look.sentences->contains(text.sentence[i])) ||
-          (look.negations != nullptr && negated(text, i, i + phrase.tokens.size(), *look.negations))) {
+      if (all) {
+        places.emplace_back(i, phrase.tokens.size());
+        std::fill_n(declared.begin() + static_cast<std::ptrdiff_t>(i), phrase.tokens.size(), true);
+      }
+    }
+  }
+  if (look.fixed != nullptr && look.negations != nullptr) {
+    for (const auto &phrase : look.fixed->phrases) {
+      const auto stems = text.stems.find(phrase.language);
+      if (stems == text.stems.end()) {
         continue;
       }
-      if (look.found_in != nullptr) {
-        look.found_in->insert(text.sentence[i]);
+      for (const std::size_t i : candidates(phrase.tokens.front(), phrase.language, text)) {
+        bool all = i + phrase.tokens.size() <= text.words.size();
+        for (std::size_t j = 0; j < phrase.tokens.size() && all; ++j) {
+          all = token_matches(phrase.tokens[j], text.words[i + j], stems->second[i + j]);
+        }
+        if (all) {
+          std::fill_n(declared.begin() + static_cast<std::ptrdiff_t>(i), phrase.tokens.size(), true);
+        }
       }
-      std::string found;
-      for (std::size_t j = 0; j < phrase.tokens.size(); ++j) {
-        found += (j == 0 ? "" : " ") + text.words[i + j];
-      }
-      if (std::find(evidence.begin(), evidence.end(), found) == evidence.end()) {
-        evidence.push_back(std::move(found));
-      }
+    }
+  }
+  for (const auto &[i, length] : places) {
+    if ((look.sentences != nullptr && !look.sentences->contains(text.sentence[i])) ||
+        (look.negations != nullptr && negated(text, i, i + length, *look.negations, declared))) {
+      continue;
+    }
+    if (look.found_in != nullptr) {
+      look.found_in->insert(text.sentence[i]);
+    }
+    std::string found;
+    for (std::size_t j = 0; j < length; ++j) {
+      found += (j == 0 ? "" : " ") + text.words[i + j];
+    }
+    if (std::find(evidence.begin(), evidence.end(), found) == evidence.end()) {
+      evidence.push_back(std::move(found));
     }
   }
 }
@@ -316,6 +352,7 @@ struct Triager::Index {
   std::vector<ScopeIndex> scope;
   std::vector<PresumptionIndex> presumptions; // parallel to Framework::presumptions
   std::set<std::string> negations;            // lower-case words, every language
+  Terms fixed; // every presumption phrase led by a negation word ("zonder tussenkomst")
 };
 
 Triager::Triager(const Framework &framework) : m_fw(framework), m_index(std::make_unique<Index>()) {
@@ -331,6 +368,17 @@ Triager::Triager(const Framework &framework) : m_fw(framework), m_index(std::mak
     for (const auto &word : words) {
       for (auto &w : words_of(word, 1, nullptr)) {
         m_index->negations.insert(std::move(w));
+      }
+    }
+  }
+  for (const auto &presumption : m_index->presumptions) {
+    for (const Terms *terms : {&presumption.words, &presumption.with}) {
+      for (const auto &phrase : terms->phrases) {
+        const Token &first = phrase.tokens.front();
+        if (phrase.tokens.size() > 1 &&
+            m_index->negations.contains(first.word.empty() ? first.text : first.word)) {
+          m_index->fixed.phrases.push_back(phrase);
+        }
       }
     }
   }
@@ -429,25 +477,31 @@ Triage Triager::triage(const EntryTexts &texts) const {
       }
       const PresumptionIndex &index = m_index->presumptions[p];
       if (index.with.phrases.empty()) {
-        find(index.words, words, presumed.evidence, {.negations = &m_index->negations});
+        find(index.words, words, presumed.evidence,
+             {.negations = &m_index->negations, .fixed = &m_index->fixed});
         continue;
       }
       // both in one sentence, neither denied there; the evidence names both
       std::vector<std::string> anywhere;
-      find(index.words, words, anywhere, {.negations = &m_index->negations});
+      find(index.words, words, anywhere, {.negations = &m_index->negations, .fixed = &m_index->fixed});
       if (anywhere.empty()) {
         continue;
       }
       std::set<int> sentences;
       std::vector<std::string> with;
-      find(index.with, words, with, {.negations = &m_index->negations, .found_in = &sentences});
+      find(index.with, words, with,
+           {.negations = &m_index->negations, .fixed = &m_index->fixed, .found_in = &sentences});
       std::set<int> both;
       const auto before = presumed.evidence.size();
       find(index.words, words, presumed.evidence,
-           {.negations = &m_index->negations, .sentences = &sentences, .found_in = &both});
+           {.negations = &m_index->negations,
+            .fixed = &m_index->fixed,
+            .sentences = &sentences,
+            .found_in = &both});
       if (presumed.evidence.size() > before) {
         std::vector<std::string> kept; // the `with` words of the sentences that count
-        find(index.with, words, kept, {.negations = &m_index->negations, .sentences = &both});
+        find(index.with, words, kept,
+             {.negations = &m_index->negations, .fixed = &m_index->fixed, .sentences = &both});
         for (auto &word : kept) {
           if (std::find(presumed.evidence.begin(), presumed.evidence.end(), word) ==
               presumed.evidence.end()) {

@@ -88,9 +88,10 @@ std::string draft_yaml(const core::Framework &fw,
     }
     it->second.push_back(key + ": " + line);
   };
+  const int id_field = fw.field_with(core::FieldRole::id);
   for (const auto &decl : fw.fields) {
-    if (decl.path == "id") {
-      continue;
+    if (decl.index == id_field || (id_field < 0 && decl.path == "id")) {
+      continue; // written above, under the framework's own key
     }
     const auto &value = use_case.fields[static_cast<std::size_t>(decl.index)];
     if (value.known && !value.defaulted) {

@@ -49,6 +49,9 @@ InterruptGuard::InterruptGuard(StdinOnStop on_stop) {
   sigaction(SIGTERM, &action, &g_old_term);
   sigaction(SIGHUP, &action, &g_old_hup);
   sigaction(SIGQUIT, &action, &g_old_quit); // Ctrl-\ stops like Ctrl-C: terminal restored, answers kept
+  if (g_old_quit.sa_handler == SIG_IGN) {   // ignored by whoever started us (a background job): so be it
+    sigaction(SIGQUIT, &g_old_quit, nullptr);
+  }
 }
 
 InterruptGuard::~InterruptGuard() {

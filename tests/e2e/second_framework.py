@@ -179,7 +179,8 @@ def check_inventory():
                    f"inventory: heading of the task list {extra}: {rows} {result.stderr.decode()}")
         # suggested tasks under the framework's own reference key
         with open(inventory, "w", encoding="utf-8") as f:
-            f.write("naam;toelichting\nSpreekuur samenvatten;AI maakt een samenvatting van het spreekuur\n")
+            f.write("kenmerk;naam;toelichting\nspreekuur;Spreekuur samenvatten;AI maakt een samenvatting van het "
+                    "spreekuur\n")
         drafts = os.path.join(tmp, "drafts")
         result = kansrijk(["batch", inventory, "--framework", FRAMEWORK, "--suggest", "--summary-format", "jsonl",
                            "--drafts", drafts])
@@ -188,7 +189,8 @@ def check_inventory():
                f"inventory: --suggest: {rows} {result.stderr.decode()}")
         for name in os.listdir(drafts) if os.path.isdir(drafts) else []:
             draft = open(os.path.join(drafts, name), encoding="utf-8").read()
-            expect("werkzaamheden:" in draft and "werkzaamheid:" in draft and "ref:" not in draft,
+            expect("werkzaamheden:" in draft and "werkzaamheid:" in draft and "ref:" not in draft and
+                   draft.count("kenmerk:") == 1 and "\nid:" not in draft,
                    f"inventory: the draft uses another framework's keys:\n{draft}")
             check = kansrijk(["validate-case", os.path.join(drafts, name), "--framework", FRAMEWORK])
             expect(check.returncode == 0, f"inventory: the draft is not a valid use case: {check.stderr.decode()}")

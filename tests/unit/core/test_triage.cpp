@@ -191,3 +191,24 @@ negations: [geen]
             "mini/scope.yaml:9:12: \"negations\" must map each language to a list of words",
         });
 }
+
+TEST_CASE("a declared phrase led by a negation word denies nothing near it", "[core][triage]") {
+  // "zonder tussenkomst" is itself a presumption's phrase: its "zonder" does not deny the
+  // "automatisch afgewezen" beside it; a "geen" does.
+  const core::Framework framework = framework_with(R"(negations:
+  nl: [geen, zonder]
+presumptions:
+  - {field: tool.check, value: none, nl: ["automatisch afgewezen", "zonder tussenkomst"]}
+)");
+  const core::Triager triager(framework);
+  const auto presume = [&](const std::string &text) {
+    return triager.triage({{framework.field_index("name"), text}}).presumed;
+  };
+  const auto found = presume("Aanvragen worden automatisch afgewezen zonder tussenkomst van een medewerker.");
+  REQUIRE(found.size() == 1);
+  CHECK(found[0].evidence == std::vector<std::string>{"automatisch afgewezen", "zonder tussenkomst"});
+  CHECK(presume("Er wordt geen aanvraag automatisch afgewezen.").empty());
+  // a sentence ends at a full stop before a quote or bracket too
+  CHECK(presume("Het werkt \"zonder tussenkomst\". (Geen aanvraag wordt automatisch afgewezen.)").size() ==
+        1);
+}
