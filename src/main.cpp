@@ -9,7 +9,7 @@
 int main(int argc, char **argv) {
   // Past `ulimit -f` a write fails with EFBIG, which every output reports and cleans up after
   // (no temporary file left, exit 2), instead of SIGXFSZ killing the process mid-write.
-  std::signal(SIGXFSZ, SIG_IGN);
+  (void)std::signal(SIGXFSZ, SIG_IGN); // SIG_ERR only for an invalid signal number
   const std::vector<std::string> args(argv + 1, argv + argc);
   return kansrijk::cli::run_cli(args, std::cin, std::cout, std::cerr);
 }
