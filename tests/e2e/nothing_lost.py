@@ -233,7 +233,12 @@ def check_limits():
                                 stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env(), cwd=tmp)
         proc.stdin.write("Een titel\n".encode())
         proc.stdin.flush()
-        time.sleep(1.0)
+        # the draft is saved after the first answer: the session runs, its stop signals caught
+        # (under valgrind that takes seconds)
+        for _ in range(600):
+            if [n for n in os.listdir(tmp) if n.endswith(".draft.yaml")] or proc.poll() is not None:
+                break
+            time.sleep(0.1)
         proc.send_signal(signal.SIGQUIT)
         out, err = proc.communicate(timeout=60)
         drafts = [n for n in os.listdir(tmp) if n.endswith(".draft.yaml")]
