@@ -177,14 +177,16 @@ def check_determinism():
         # Under the sanitizers every case (with its ranked questions and what-if search for the
         # report) runs about 20 times slower: fewer cases there (still several chunks of 64 per
         # job), the same three job counts.
-        count = 300 if os.environ.get("KANSRIJK_E2E_SANITIZED") else 3000
+        # When only some runs are checked (harness.py), the run with 4 jobs always is: threads
+        # sharing work are what this test is about.
+        count = 150 if os.environ.get("KANSRIJK_E2E_SANITIZED") else 3000
         generate(count, cases)
         results = {}
         for jobs in ("1", "2", "4"):
             out = os.path.join(tmp, f"out{jobs}")
             summary = os.path.join(tmp, f"summary{jobs}.jsonl")
             result = run(BINARY, ["batch", cases, "--jobs", jobs, "--summary", summary, "--out", out,
-                                  "--format", "json"])
+                                  "--format", "json"], checked=True if jobs == "4" else None)
             expect(result.returncode == 3, f"determinism: -j{jobs} exit {result.returncode}")
             with open(summary, "rb") as f:
                 results[jobs] = (f.read(), tree_bytes(out))

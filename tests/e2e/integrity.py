@@ -29,7 +29,7 @@ import tempfile
 import time
 
 sys.path.insert(0, os.path.dirname(__file__))
-from harness import binary_and_source, expect, finish, run  # noqa: E402
+from harness import binary_and_source, command, expect, finish, run  # noqa: E402
 
 BINARY, SOURCE = binary_and_source()
 BINARY, SOURCE = os.path.abspath(BINARY), os.path.abspath(SOURCE)
@@ -55,7 +55,7 @@ def raw(args, **kwargs):
     """Runs the binary with subprocess.run's own arguments (stdout to a file, a preexec_fn...)."""
     kwargs.setdefault("env", env())
     kwargs.setdefault("timeout", 300)
-    return subprocess.run(WRAPPER + [BINARY] + args, **kwargs)
+    return subprocess.run(command(BINARY, args), **kwargs)
 
 
 def write(path, text, mode="w"):
@@ -261,7 +261,7 @@ def check_injection():
         answers = open(complete, encoding="utf-8").read().splitlines()
         write(complete, "\n".join("title: " + json.dumps(HOSTILE_TITLE) if l.startswith("title:") else l
                                    for l in answers) + "\n")
-        resumed = subprocess.run(WRAPPER + [BINARY, "interview", "--resume", complete, "--case", os.path.join(tmp, "done.yaml")],
+        resumed = subprocess.run(command(BINARY, ["interview", "--resume", complete, "--case", os.path.join(tmp, "done.yaml")]),
                                  input=b"", capture_output=True, env=env(), cwd=tmp, timeout=120)
         out = resumed.stdout.decode()
         expect("Rood<U+001B>[31m" in out, f"injection: interview --resume does not show the title: {out[-500:]}")
@@ -363,7 +363,7 @@ def check_csv_rows():
 def check_stop():
     for sig, code in ((signal.SIGINT, 130), (signal.SIGTERM, 143)):
         with open("/dev/zero", "rb") as zero:
-            proc = subprocess.Popen(WRAPPER + [BINARY, "batch", "-"], stdin=zero, stdout=subprocess.PIPE,
+            proc = subprocess.Popen(command(BINARY, ["batch", "-"], checked=True), stdin=zero, stdout=subprocess.PIPE,
                                     stderr=subprocess.PIPE, env=env())
             # well into the endless line: under valgrind the start alone (loading the framework)
             # takes seconds, and a signal before the handler is set ends the process by default
@@ -381,7 +381,7 @@ def check_stop():
     with tempfile.TemporaryDirectory() as tmp:
         # one line of 1 MiB without a line break: no answer; the interview reads (and echoes) at
         # most 64 KiB of it, then stops with exit 2 and says why
-        result = subprocess.run(WRAPPER + [BINARY, "interview", "--case", "x.yaml"], input=b"x" * (1 << 20),
+        result = subprocess.run(command(BINARY, ["interview", "--case", "x.yaml"]), input=b"x" * (1 << 20),
                                 capture_output=True, env=env(), cwd=tmp, timeout=300)
         longest = max(len(line) for line in result.stdout.split(b"\n"))
         expect(result.returncode == 2 and longest <= 65536 + 200 and b"64 KiB" in result.stderr,

@@ -22,7 +22,7 @@ import tempfile
 import time
 
 sys.path.insert(0, os.path.dirname(__file__))
-from harness import binary_and_source, expect, finish, run  # noqa: E402
+from harness import binary_and_source, command, expect, finish, run  # noqa: E402
 
 BINARY, SOURCE = binary_and_source()
 # The scripted sessions answer in the framework's order; `decisive` tests the default order.
@@ -219,7 +219,7 @@ def check_interrupt():
         with tempfile.TemporaryDirectory() as tmp:
             env = dict(os.environ, SOURCE_DATE_EPOCH="1795392000")
             wrapper = os.environ.get("KANSRIJK_E2E_WRAPPER", "").split()
-            proc = subprocess.Popen(wrapper + [BINARY, "interview", "--case", "x.yaml"], stdin=subprocess.PIPE,
+            proc = subprocess.Popen(command(BINARY, ["interview", "--case", "x.yaml"], checked=True), stdin=subprocess.PIPE,
                                     stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=tmp, env=env)
             proc.stdin.write(b"Onderbroken toepassing\n\n")
             proc.stdin.flush()

@@ -24,12 +24,11 @@ import sys
 import tempfile
 
 sys.path.insert(0, os.path.dirname(__file__))
-from harness import binary_and_source, expect, finish, run  # noqa: E402
+from harness import binary_and_source, command, expect, finish, run  # noqa: E402
 
 BINARY, SOURCE = binary_and_source()
 BINARY, SOURCE = os.path.abspath(BINARY), os.path.abspath(SOURCE)
 EXAMPLE = os.path.join(SOURCE, "examples", "rapport-concept.yaml")
-WRAPPER = os.environ.get("KANSRIJK_E2E_WRAPPER", "").split()
 KEEP = "a line the shell wrote before kansrijk ran\n"
 
 
@@ -70,7 +69,7 @@ def check_stdout():
             log = os.path.join(tmp, "log")
             write(log, KEEP)
             with open(log, "a", encoding="utf-8") as out:
-                result = subprocess.run(WRAPPER + [BINARY] + args, stdout=out, stderr=subprocess.PIPE, env=env(),
+                result = subprocess.run(command(BINARY, args), stdout=out, stderr=subprocess.PIPE, env=env(),
                                         timeout=300)
             text = read(log)
             expect(result.returncode == 0, f"stdout: {args} exit {result.returncode}: {result.stderr.decode()}")
@@ -137,7 +136,7 @@ def check_collide():
         # -o on the name the interview gives the use case (the slug of its title): both are kept
         from interview import NL_ANSWERS  # noqa: E402
         slug = "ai-vat-het-medisch-dossier-samen-voor.yaml"
-        result = subprocess.run(WRAPPER + [BINARY, "interview", "-o", slug],
+        result = subprocess.run(command(BINARY, ["interview", "-o", slug]),
                                 input=("\n".join(NL_ANSWERS) + "\n").encode(), capture_output=True, env=env(),
                                 cwd=tmp, timeout=300)
         report = read(os.path.join(tmp, slug)) if os.path.exists(os.path.join(tmp, slug)) else ""
@@ -185,7 +184,7 @@ def check_umask():
     from interview import NL_ANSWERS  # noqa: E402  (a whole interview's answers)
     with tempfile.TemporaryDirectory() as tmp:
         # a whole interview: the use-case file and the report
-        result = subprocess.run(WRAPPER + [BINARY, "interview", "--case", "case.yaml", "-o", "report.txt"],
+        result = subprocess.run(command(BINARY, ["interview", "--case", "case.yaml", "-o", "report.txt"]),
                                 input=("\n".join(NL_ANSWERS) + "\n").encode(), capture_output=True, env=env(),
                                 cwd=tmp, timeout=300, preexec_fn=lambda: os.umask(0o077))
         expect(result.returncode == 0, f"umask: interview exit {result.returncode} {result.stderr.decode()[-300:]}")
@@ -196,7 +195,7 @@ def check_umask():
     with tempfile.TemporaryDirectory() as tmp:
         case = os.path.join(tmp, "t.yaml")
         # Ctrl-D after the title: the answers so far are saved as a draft
-        result = subprocess.run(WRAPPER + [BINARY, "interview", "--case", case], input=b"Een titel\n",
+        result = subprocess.run(command(BINARY, ["interview", "--case", case]), input=b"Een titel\n",
                                 capture_output=True, env=env(), cwd=tmp, timeout=300,
                                 preexec_fn=lambda: os.umask(0o077))
         drafts = [n for n in os.listdir(tmp) if n.endswith(".yaml")]
@@ -222,14 +221,14 @@ def check_limits():
         for args in (["assess", EXAMPLE, "-o", os.path.join(tmp, "r.html"), "--format", "html"],
                      ["batch", csv_in, "--summary", os.path.join(tmp, "s.jsonl"), "--progress", "never"],
                      ["batch", csv_in, "--out", os.path.join(tmp, "out"), "--format", "html", "--progress", "never"]):
-            result = subprocess.run(WRAPPER + [BINARY] + args, capture_output=True, env=env(), timeout=300,
+            result = subprocess.run(command(BINARY, args), capture_output=True, env=env(), timeout=300,
                                     preexec_fn=small_files)
             left = [n for root, _, names in os.walk(tmp) for n in names if n.startswith(".")]
             expect(result.returncode == 2 and b"File too large" in result.stderr and not left,
                    f"limits: {args[0]} under ulimit -f: exit {result.returncode}, left {left}, "
                    f"{result.stderr.decode()[-200:]}")
     with tempfile.TemporaryDirectory() as tmp:
-        proc = subprocess.Popen(WRAPPER + [BINARY, "interview", "--case", "q.yaml"], stdin=subprocess.PIPE,
+        proc = subprocess.Popen(command(BINARY, ["interview", "--case", "q.yaml"], checked=True), stdin=subprocess.PIPE,
                                 stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env(), cwd=tmp)
         proc.stdin.write("Een titel\n".encode())
         proc.stdin.flush()

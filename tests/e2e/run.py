@@ -14,9 +14,10 @@ import subprocess
 import sys
 import tempfile
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from harness import command  # noqa: E402  (KANSRIJK_E2E_WRAPPER and sampling: harness.py)
+
 BINARY, SOURCE = sys.argv[1], sys.argv[2]
-# KANSRIJK_E2E_WRAPPER runs the binary under another program, e.g. valgrind in .ci/run.
-WRAPPER = os.environ.get("KANSRIJK_E2E_WRAPPER", "").split()
 FAILURES = []
 
 
@@ -26,7 +27,7 @@ def run(args, stdin=None, env=None, cwd=None):
     full_env.setdefault("SOURCE_DATE_EPOCH", "1795392000")  # 2026-11-23: reports are reproducible
     if env:
         full_env.update(env)
-    return subprocess.run(WRAPPER + [BINARY] + args, input=stdin, capture_output=True, env=full_env, cwd=cwd, timeout=300)
+    return subprocess.run(command(BINARY, args), input=stdin, capture_output=True, env=full_env, cwd=cwd, timeout=300)
 
 
 def expect(condition, message):
