@@ -1,5 +1,6 @@
 // Shared report options of `assess` and `batch`.
 #include <charconv>
+#include <chrono>
 #include <cstdlib>
 #include <ctime>
 #include <fmt/format.h>
@@ -13,8 +14,6 @@ namespace kansrijk::cli {
 
 namespace {
 
-bool leap(int year) { return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0; }
-
 bool valid_date(const std::string &text) {
   if (text.size() != 10 || text[4] != '-' || text[7] != '-') {
     return false;
@@ -26,13 +25,13 @@ bool valid_date(const std::string &text) {
     const auto [end, ec] = std::from_chars(text.data() + at, text.data() + at + len, value);
     return ec == std::errc() && end == text.data() + at + len;
   };
-  if (!number(0, 4, year) || !number(5, 2, month) || !number(8, 2, day) || year < 1900 || month < 1 ||
-      month > 12) {
+  if (!number(0, 4, year) || !number(5, 2, month) || !number(8, 2, day) || year < 1900) {
     return false;
   }
-  static constexpr int k_days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  const int days = k_days[month - 1] + (month == 2 && leap(year) ? 1 : 0);
-  return day >= 1 && day <= days;
+  return std::chrono::year_month_day{std::chrono::year{year},
+                                     std::chrono::month{static_cast<unsigned>(month)},
+                                     std::chrono::day{static_cast<unsigned>(day)}}
+      .ok();
 }
 
 std::string utc_day(std::time_t seconds) {

@@ -248,8 +248,13 @@ def check_colour():
     env["NO_COLOR"] = "1"
     tty = subprocess.run(script, capture_output=True, env=env, timeout=60)
     expect(b"\x1b[" not in tty.stdout, "NO_COLOR on a terminal: still coloured")
-    bad_date = run(BINARY, ["assess", example, "--date", "2026-02-30"])
-    expect(bad_date.returncode == 2 and b"--date '2026-02-30' is not a date" in bad_date.stderr, "bad --date accepted")
+    for wrong in ("2026-02-30", "2025-02-29", "1900-02-29", "2026-13-01", "2026-00-10", "2026-04-31", "2026-1-015",
+                  "1899-12-31", "2026-06--1"):
+        bad_date = run(BINARY, ["assess", example, "--date", wrong])
+        expect(bad_date.returncode == 2 and f"--date '{wrong}' is not a date".encode() in bad_date.stderr,
+               f"bad --date {wrong} accepted")
+    for right in ("2000-02-29", "2026-12-31", "1900-01-01"):
+        expect(run(BINARY, ["assess", example, "--date", right]).returncode == 0, f"--date {right} refused")
     bad_epoch = run(BINARY, ["assess", example], env={"SOURCE_DATE_EPOCH": "yesterday"})
     expect(bad_epoch.returncode == 2 and b"SOURCE_DATE_EPOCH 'yesterday'" in bad_epoch.stderr, "bad SOURCE_DATE_EPOCH")
     dated = run(BINARY, ["assess", example, "--date", "2024-02-29", "--format", "json"])
