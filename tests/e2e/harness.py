@@ -19,17 +19,17 @@ def binary_and_source():
 _RUNS = [0]
 
 
-def checking():
-    """True when the runs of this script go through a checker (a wrapper or a sampled plain binary)."""
-    return bool(os.environ.get("KANSRIJK_E2E_WRAPPER")) or int(os.environ.get("KANSRIJK_E2E_EVERY", "1") or 1) > 1
+def _sampling():
+    """(N, offset) of KANSRIJK_E2E_EVERY and KANSRIJK_E2E_OFFSET; (1, 0) when not set."""
+    every = max(1, int(os.environ.get("KANSRIJK_E2E_EVERY", "1") or 1))
+    return every, int(os.environ.get("KANSRIJK_E2E_OFFSET", "0") or 0) % every
 
 
 def command(binary, args, checked=None):
     """The command line of one run of the binary. checked=True always uses the checker (runs that
     test signals or limits), None lets the sampling decide."""
-    every = max(1, int(os.environ.get("KANSRIJK_E2E_EVERY", "1") or 1))
     if checked is None:
-        offset = int(os.environ.get("KANSRIJK_E2E_OFFSET", "0") or 0)
+        every, offset = _sampling()
         checked = (_RUNS[0] + offset) % every == 0
         _RUNS[0] += 1
     if checked:
@@ -44,10 +44,7 @@ def sample(items):
     (KANSRIJK_E2E_EVERY): every N-th from the offset, at least one. The browser's work is the
     same in every stage and was checked in full without the checker."""
     items = list(items)
-    every = max(1, int(os.environ.get("KANSRIJK_E2E_EVERY", "1") or 1))
-    if every == 1 or not items:
-        return items
-    offset = int(os.environ.get("KANSRIJK_E2E_OFFSET", "0") or 0) % every
+    every, offset = _sampling()
     return items[offset::every] or items[:1]
 
 
