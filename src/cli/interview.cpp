@@ -197,8 +197,27 @@ int run_interview(const InterviewOptions &options, std::ostream &out, std::ostre
         }
         open.decisive = decisive ? open.fields.size() : open.decisive;
       }
+      for (const auto &condition : assessment.conditions) {
+        if (condition.status != core::ConditionStatus::in_place || condition.stated) {
+          open.conditions.push_back(framework.conditions[static_cast<std::size_t>(condition.advice)].id);
+        }
+      }
       const core::VerdictRange &range = assessment.range;
-      if (range.computed && range.exact && range.best == range.worst) {
+      // Stating the offered conditions as arranged (the last question) can still resolve flags:
+      // settled only when doing so would leave the verdict as it is.
+      const auto unchanged_by_stating = [&] {
+        if (framework.in_place_field < 0 || open.conditions.empty()) {
+          return true;
+        }
+        io::Answers stated = completed(framework, now);
+        stated.fields[static_cast<std::size_t>(framework.in_place_field)] =
+            io::Answer{io::Answer::State::known, {}, open.conditions};
+        const std::string text = io::write_answers(framework, stated, {}, framework.interview_tasks.after);
+        const core::UseCase with = io::parse_use_case(text, "interview", framework, "interview");
+        const core::VerdictRange other = core::assess(framework, with, assess_options).range;
+        return other.computed && other.exact && other.best == range.best && other.worst == range.worst;
+      };
+      if (range.computed && range.exact && range.best == range.worst && unchanged_by_stating()) {
         open.settled = range.best;
       }
       return open;

@@ -67,6 +67,9 @@ InterviewFlow::InterviewFlow(
   if (std::find(m_steps.begin(), m_steps.end(), k_tasks) == m_steps.end()) {
     m_steps.push_back(k_tasks);
   }
+  if (m_fw.in_place_field >= 0) {
+    m_steps.push_back(m_fw.in_place_field); // last: it offers the conditions the answers raise
+  }
 }
 
 bool InterviewFlow::run() {
@@ -281,6 +284,9 @@ bool InterviewFlow::skip(std::size_t step) {
   if (index == k_tasks) {
     return false;
   }
+  if (index == m_fw.in_place_field) {
+    return !m_open || m_open->conditions.empty(); // nothing applies (yet): nothing to state
+  }
   const FieldDecl &decl = m_fw.fields[static_cast<std::size_t>(index)];
   if (!decl.ask_if ||
       core::evaluate(*decl.ask_if, partial_use_case(m_fw, m_answers)).truth != core::Truth::no) {
@@ -310,6 +316,21 @@ Outcome InterviewFlow::ask(std::size_t step) {
     return outcome;
   }
   const FieldDecl &decl = m_fw.fields[static_cast<std::size_t>(index)];
+  if (index == m_fw.in_place_field && m_open) {
+    // Only the conditions that apply, and those already stated, are offered.
+    FieldDecl offered = decl;
+    Answer &answer = m_answers.fields[static_cast<std::size_t>(index)];
+    offered.domain.values = m_open->conditions;
+    for (const auto &value : answer.values) {
+      if (std::find(offered.domain.values.begin(), offered.domain.values.end(), value) ==
+          offered.domain.values.end()) {
+        offered.domain.values.push_back(value);
+      }
+    }
+    return ask_field(m_talk, m_fw, offered, answer,
+                     fmt::format("{} {}/{} · {}", m_talk.t("Vraag", "Question"), question_number(step),
+                                 m_steps.size(), decl.label.in(lang)));
+  }
   // With the ranking, a question whose answer can change the verdict says so.
   std::string label = decl.label.in(lang);
   if (m_open) {

@@ -200,7 +200,7 @@ Json assessment_schema(const core::Framework &fw) {
        "verdict",    "verdict_reasons", "verdict_policy", "verdict_range",   "scores",   "score_details",
        "tasks",      "skills",          "technologies",   "quality_of_work", "flags",    "open_questions",
        "conditions", "recommendations", "trace",          "input",           "sources",  "statement",
-       "limits"});
+       "limits",     "resolved_flags"});
   Json props = Json::object();
   props["tool"] = {{"type", "object"}, {"required", Json::array({"name", "version"})}};
   props["framework"] = {{"type", "object"}, {"required", Json::array({"id", "version", "sha256"})}};
@@ -239,6 +239,10 @@ Json assessment_schema(const core::Framework &fw) {
   flag_item["properties"]["severity"] = string_enum({"low", "medium", "high", "knockout"});
   flag_item["properties"]["source"] = sources;
   props["flags"] = {{"type", "array"}, {"items", flag_item}};
+  Json resolved_item = flag_item; // 1.3: flags the use case resolves, and by which conditions
+  resolved_item["properties"]["resolved_by"] = {{"type", "array"},
+                                                {"items", string_enum(core::ids_of(fw.conditions))}};
+  props["resolved_flags"] = {{"type", "array"}, {"items", resolved_item}};
   for (const char *list : {"open_questions", "recommendations", "trace", "sources"}) {
     props[list] = {{"type", "array"}};
   }
@@ -247,6 +251,7 @@ Json assessment_schema(const core::Framework &fw) {
       {"required", Json::array({"id", "text", "source", "rules", "status", "waits_for", "answers_flag"})}};
   condition_item["properties"]["status"] = string_enum({"in_place", "to_arrange", "open"});
   condition_item["properties"]["waits_for"] = {{"type", "array"}};
+  condition_item["properties"]["stated"] = {{"type", "boolean"}}; // 1.3
   props["conditions"] = {{"type", "array"}, {"items", condition_item}};
   props["input"] = {{"type", "object"}, {"required", Json::array({"fields", "tasks"})}};
   props["statement"] = {{"type", "string"}};
@@ -386,7 +391,8 @@ Json framework_schema(const core::Framework &fw) {
   properties["flags"] = array_of(item({{"id", id},
                                        {"severity", string_enum({"low", "medium", "high", "knockout"})},
                                        {"message", lang_text},
-                                       {"justification", lang_text}},
+                                       {"justification", lang_text},
+                                       {"resolved_by", array_of({{"type", "string"}})}},
                                       {"id", "severity", "message", "justification"}));
   properties["recommendations"] = array_of(item({{"id", id}, {"text", lang_text}}, {"id", "text"}));
   properties["conditions"] = array_of(

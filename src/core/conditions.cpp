@@ -18,6 +18,23 @@ std::string_view to_string(ConditionStatus status) {
   return "?";
 }
 
+bool stated_in_place(const Framework &framework, const UseCase &use_case, int condition) {
+  const int field = framework.in_place_field;
+  if (field < 0 || static_cast<std::size_t>(field) >= use_case.fields.size()) {
+    return false;
+  }
+  const FieldValue &value = use_case.fields[static_cast<std::size_t>(field)];
+  // The domain of the in_place field is the conditions, in order (values_from: conditions).
+  return value.known && std::binary_search(value.values.begin(), value.values.end(), condition);
+}
+
+bool flag_resolved(const Framework &framework, const UseCase &use_case, int flag) {
+  const auto &by = framework.flags[static_cast<std::size_t>(flag)].resolved_by;
+  return !by.empty() && std::all_of(by.begin(), by.end(), [&](int condition) {
+    return stated_in_place(framework, use_case, condition);
+  });
+}
+
 void settle_condition_status(const Framework &framework,
                              const UseCase &use_case,
                              std::vector<RaisedAdvice> &conditions) {
@@ -25,6 +42,11 @@ void settle_condition_status(const Framework &framework,
     const Advice &condition = framework.conditions[static_cast<std::size_t>(raised.advice)];
     raised.status = ConditionStatus::to_arrange;
     raised.waits_for.clear();
+    raised.stated = stated_in_place(framework, use_case, raised.advice);
+    if (raised.stated) {
+      raised.status = ConditionStatus::in_place;
+      continue;
+    }
     if (!condition.met_when) {
       continue;
     }

@@ -238,10 +238,13 @@ private:
       }
       m_out.fired.push_back(FiredRule{static_cast<int>(r), m_for_every_answer[r]});
       for (const int flag : rule.effects.flags) {
-        const auto seen = std::find_if(m_out.flags.begin(), m_out.flags.end(),
-                                       [&](const RaisedFlag &f) { return f.flag == flag; });
-        if (seen == m_out.flags.end()) {
-          m_out.flags.push_back(RaisedFlag{flag, rule.id, {rule.id}, {}});
+        // A flag the use case resolves (every condition that resolves it stated as arranged)
+        // is kept apart: the report names it as resolved, and it does not count.
+        auto &flags = flag_resolved(m_fw, m_uc, flag) ? m_out.resolved_flags : m_out.flags;
+        const auto seen =
+            std::find_if(flags.begin(), flags.end(), [&](const RaisedFlag &f) { return f.flag == flag; });
+        if (seen == flags.end()) {
+          flags.push_back(RaisedFlag{flag, rule.id, {rule.id}, {}});
         } else {
           seen->rules.push_back(rule.id);
         }
@@ -296,7 +299,7 @@ private:
       const bool already = std::any_of(m_out.flags.begin(), m_out.flags.end(), [&](const RaisedFlag &raised) {
         return raised.flag == static_cast<int>(f);
       });
-      if (already) {
+      if (already || flag_resolved(m_fw, m_uc, static_cast<int>(f))) {
         continue;
       }
       std::vector<std::size_t> candidates;

@@ -108,6 +108,7 @@ int favourability(Verdict verdict) {
 Verdict least_favourable(Verdict a, Verdict b) { return favourability(a) <= favourability(b) ? a : b; }
 
 void Framework::index_field_groups() {
+  in_place_field = field_with(FieldRole::in_place);
   field_groups.clear();
   field_groups[""].emplace_back(tasks_key);
   for (const auto &field : fields) {

@@ -149,7 +149,7 @@ int unknown_share(const Framework &framework, const UseCase &use_case) {
   int asked = 0;
   int open = 0;
   for (const auto &decl : framework.fields) {
-    if (decl.derived || !decl.asked || decl.role == FieldRole::description) {
+    if (decl.derived || !decl.asked || !decl.counts_as_open || decl.role == FieldRole::description) {
       continue;
     }
     ++asked;

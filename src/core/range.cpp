@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <functional>
 #include <kansrijk/core/completion.hpp>
+#include <kansrijk/core/conditions.hpp>
 #include <kansrijk/core/range.hpp>
 #include <map>
 #include <memory>
@@ -268,6 +269,9 @@ public:
     std::vector<int> &state = m_work.state;
     state.assign(m_fw.flags.size(), 0); // 2 raised, 1 possible
     for (const auto &[rule, flag] : m_work.effects.flags) {
+      if (flag_resolved(m_fw, m_uc, flag)) {
+        continue; // resolved by conditions the use case states as arranged
+      }
       const Truth t = truth(rule);
       if (t != Truth::no) {
         int &slot = state[static_cast<std::size_t>(flag)];

@@ -29,6 +29,7 @@ constexpr RoleSpec k_roles[] = {
     {"kind", FieldRole::task_kind, true},
     {"skills", FieldRole::task_skills, true},
     {"involvement", FieldRole::task_involvement, true},
+    {"in_place", FieldRole::in_place, false},
 };
 
 std::string_view role_name(FieldRole role) {
@@ -94,10 +95,10 @@ void Loading::read_fields() {
 }
 
 FieldDecl Loading::read_field(const Node &node, bool task) {
-  m_reader.check_keys(node,
-                      {"path", "type", "values", "values_from", "ordered", "required", "derived", "role",
-                       "per_use", "not_scored", "defaults", "design_choice", "label", "question", "help",
-                       "asked", "ask_if", "if_skipped", "value_labels"},
+  m_reader.check_keys(node, {"path",     "type",          "values",     "values_from",  "ordered",
+                             "required", "derived",       "role",       "per_use",      "not_scored",
+                             "defaults", "design_choice", "label",      "question",     "help",
+                             "asked",    "ask_if",        "if_skipped", "value_labels", "counts_as_open"},
                       {"path", "type", "label"});
   FieldDecl field;
   field.where = node.where;
@@ -111,12 +112,18 @@ FieldDecl Loading::read_field(const Node &node, bool task) {
                                      : FieldType::text;
   field.domain.values = m_reader.strings(node, "values", false);
   field.values_from =
-      m_reader.choice(node, "values_from", false, {"taxonomy", "skills", "pillars", "technologies"})
+      m_reader
+          .choice(node, "values_from", false, {"taxonomy", "skills", "pillars", "technologies", "conditions"})
           .value_or("");
   field.domain.ordered = m_reader.boolean(node, "ordered", false).value_or(false);
   field.required = m_reader.boolean(node, "required", false).value_or(false);
   field.design_choice = m_reader.boolean(node, "design_choice", false).value_or(false);
   field.per_use = m_reader.boolean(node, "per_use", false).value_or(false);
+  field.counts_as_open = m_reader.boolean(node, "counts_as_open", false).value_or(true);
+  if (!field.counts_as_open && task) {
+    m_reader.error(node.find("counts_as_open")->where, "\"counts_as_open\" is for use-case fields only",
+                   "KR005");
+  }
   if (field.per_use && !task) {
     m_reader.error(node.find("per_use")->where, "\"per_use\" is for task fields only", "KR005");
   }
@@ -409,6 +416,8 @@ void Loading::check_roles() {
   };
   values_from(m_fw.task_field_with(FieldRole::task_ref), true, "taxonomy");
   values_from(m_fw.task_field_with(FieldRole::task_skills), true, "skills");
+  expect_type(m_fw.field_with(FieldRole::in_place), false, FieldType::enum_list, "a list of condition ids");
+  values_from(m_fw.field_with(FieldRole::in_place), false, "conditions");
   // The named technology must be one of the declared technologies, or the technology fit
   // could never be found for it.
   if (const int index = m_fw.field_with(FieldRole::technology); index >= 0) {

@@ -40,9 +40,14 @@ std::vector<int> resolve_list(Loading &loading,
 
 void Loading::read_flags_and_advice() {
   const std::vector<std::string> severities = {"low", "medium", "high", "knockout"};
+  std::vector<std::pair<std::size_t, const Node *>> resolved_by; // flags, read once conditions are
   for (const Node *node : items("flags", true)) {
-    m_reader.check_keys(*node, {"id", "severity", "message", "justification", "provenance", "source"},
+    m_reader.check_keys(*node,
+                        {"id", "severity", "message", "justification", "resolved_by", "provenance", "source"},
                         {"id", "severity", "message", "justification"});
+    if (node->find("resolved_by") != nullptr) {
+      resolved_by.emplace_back(m_fw.flags.size(), node);
+    }
     Flag flag;
     flag.id = id_of(*node, "flag");
     if (const auto severity = m_reader.choice(*node, "severity", true, severities)) {
@@ -74,6 +79,20 @@ void Loading::read_flags_and_advice() {
         }
       }
       target.push_back(std::move(advice));
+    }
+  }
+  const auto conditions = ids_of(m_fw.conditions);
+  for (const auto &[flag, node] : resolved_by) {
+    m_fw.flags[flag].resolved_by = resolve_list(*this, *node, "resolved_by", conditions, "condition");
+  }
+  // The field with role in_place takes its values from the conditions, and their texts as labels.
+  for (auto &field : m_fw.fields) {
+    if (field.values_from != "conditions") {
+      continue;
+    }
+    field.domain.values = conditions;
+    for (const auto &condition : m_fw.conditions) {
+      field.value_labels.emplace(condition.id, condition.text);
     }
   }
 }

@@ -803,6 +803,29 @@ private:
                   severity_tone(flag.severity));
       m_sink.detail("", cite_missing(flag.justification.in(m_lang), flag.origin));
     }
+    resolved_flags(layer);
+  }
+
+  // Flags the rules raise but the use case resolves: every condition that resolves them is
+  // stated as arranged. Named, so that a reader sees what the statement carries.
+  void resolved_flags(Layer layer) {
+    if (m_a.resolved_flags.empty()) {
+      return;
+    }
+    m_sink.subheading(w(Word::resolved_flags), Tone::plain);
+    for (const auto &raised : m_a.resolved_flags) {
+      const Flag &flag = m_fw.flags[static_cast<std::size_t>(raised.flag)];
+      m_sink.item("-",
+                  layer == Layer::main ? flag.message.in(m_lang)
+                                       : fmt::format("{} {}", flag.message.in(m_lang), flag_ref(raised)),
+                  Tone::plain);
+      std::vector<std::string> texts;
+      texts.reserve(flag.resolved_by.size());
+      for (const int condition : flag.resolved_by) {
+        texts.push_back(m_fw.conditions[static_cast<std::size_t>(condition)].text.in(m_lang));
+      }
+      m_sink.detail("", fmt::format("{}: {}", w(Word::resolved_by_stated), util::join(texts, " ")));
+    }
   }
 
   void questions(Layer layer) {
@@ -1017,6 +1040,8 @@ private:
                 m_fw.flags[static_cast<std::size_t>(m_a.flags[static_cast<std::size_t>(flag)].flag)];
             m_sink.detail("", fmt::format("{}: {}", w(Word::answers_flag), f.message.in(m_lang)));
           }
+        } else if (raised.stated) {
+          m_sink.detail("", w(Word::stated_in_place));
         } else if (status == ConditionStatus::open) {
           std::vector<std::string> questions;
           questions.reserve(raised.waits_for.size());
@@ -1037,9 +1062,10 @@ private:
     m_sink.heading(w(Word::conditions));
     for (const auto &raised : m_a.conditions) {
       const Advice &entry = m_fw.conditions[static_cast<std::size_t>(raised.advice)];
-      const Word status = raised.status == ConditionStatus::in_place ? Word::status_in_place
-                          : raised.status == ConditionStatus::open   ? Word::status_open
-                                                                     : Word::status_to_arrange;
+      const Word status = raised.stated                                ? Word::status_stated
+                          : raised.status == ConditionStatus::in_place ? Word::status_in_place
+                          : raised.status == ConditionStatus::open     ? Word::status_open
+                                                                       : Word::status_to_arrange;
       m_sink.item(fmt::format("[{}]", w(status)),
                   fmt::format("{} {} ({} {}; {}: {})", entry.text.in(m_lang), cite(entry.origin),
                               w(Word::condition), entry.id,

@@ -29,7 +29,7 @@ public:
   Json write() {
     Json out;
     out["tool"] = {{"name", "kansrijk"}, {"version", KANSRIJK_VERSION}};
-    out["format_version"] = "1.2";
+    out["format_version"] = "1.3";
     out["framework"] = {{"id", m_fw.id}, {"version", m_fw.version}, {"sha256", m_fw.sha256}};
     out["use_case"] = {{"id", m_uc.id}, {"title", m_uc.title}};
     out["language"] = m_lang;
@@ -56,7 +56,7 @@ public:
     }
     out["technologies"] = technologies;
     out["quality_of_work"] = quality_of_work();
-    out["flags"] = flags();
+    out["flags"] = flags(m_a.flags);
     out["open_questions"] = open_questions();
     out["ranked_questions"] = ranked_questions();
     out["what_if"] = what_if();
@@ -67,11 +67,21 @@ public:
     out["sources"] = used_sources();
     out["statement"] = m_fw.statement.in(m_lang);
     out["limits"] = m_fw.limits.in(m_lang);
+    out["resolved_flags"] = flags(m_a.resolved_flags); // 1.3
     return out;
   }
 
 private:
   static Json optional(const std::optional<int> &value) { return value ? Json(*value) : Json(nullptr); }
+
+  // The ids of the `indices` in `catalogue` (flags, rules, conditions, ...).
+  template <typename Catalogue> static Json ids(const std::vector<int> &indices, const Catalogue &catalogue) {
+    Json out = Json::array();
+    for (const int i : indices) {
+      out.push_back(catalogue[static_cast<std::size_t>(i)].id);
+    }
+    return out;
+  }
 
   static Json sources(const Origin &origin) {
     Json list = Json::array();
@@ -280,9 +290,9 @@ private:
     return out;
   }
 
-  Json flags() const {
+  Json flags(const std::vector<RaisedFlag> &raised_flags) const {
     Json list = Json::array();
-    for (const auto &raised : m_a.flags) {
+    for (const auto &raised : raised_flags) {
       const Flag &flag = m_fw.flags[static_cast<std::size_t>(raised.flag)];
       Json rules = Json::array();
       for (const auto &id : raised.either.empty() ? raised.rules : raised.either) {
@@ -295,6 +305,9 @@ private:
                       {"for_every_answer", !raised.either.empty()},
                       {"message", flag.message.in(m_lang)},
                       {"source", sources(flag.origin)}});
+      if (&raised_flags == &m_a.resolved_flags) { // 1.3: the conditions that resolved it
+        list.back()["resolved_by"] = ids(flag.resolved_by, m_fw.conditions);
+      }
     }
     return list;
   }
@@ -391,20 +404,13 @@ private:
              {"to", value_json(decl, lift.changes[i].value)},
              {"alternatives", alternatives}});
       }
-      const auto ids = [](const auto &all, const std::vector<int> &indices) {
-        Json out = Json::array();
-        for (const int i : indices) {
-          out.push_back(all[static_cast<std::size_t>(i)].id);
-        }
-        return out;
-      };
       lifts.push_back({{"changes", changes},
                        {"verdict", std::string(to_string(lift.verdict))},
                        {"overall", optional(lift.overall)},
-                       {"flags_removed", ids(m_fw.flags, lift.flags_removed)},
-                       {"flags_added", ids(m_fw.flags, lift.flags_added)},
-                       {"rules_removed", ids(m_fw.rules, lift.rules_removed)},
-                       {"rules_added", ids(m_fw.rules, lift.rules_added)}});
+                       {"flags_removed", ids(lift.flags_removed, m_fw.flags)},
+                       {"flags_added", ids(lift.flags_added, m_fw.flags)},
+                       {"rules_removed", ids(lift.rules_removed, m_fw.rules)},
+                       {"rules_added", ids(lift.rules_added, m_fw.rules)}});
     }
     return {{"status", k_status[static_cast<int>(wi.status)]},
             {"max_changes", wi.max_changes},
@@ -463,6 +469,7 @@ private:
                 ? Json(nullptr)
                 : Json(m_fw.flags[static_cast<std::size_t>(m_a.flags[static_cast<std::size_t>(flag)].flag)]
                            .id);
+        entry["stated"] = item.stated; // 1.3: in place because the use case says so (in_place)
       }
       list.push_back(entry);
     }
@@ -489,13 +496,6 @@ private:
         }
         effects["quality_of_work"] = qow;
       }
-      auto ids = [](const std::vector<int> &indices, const auto &catalogue) {
-        Json out = Json::array();
-        for (const int i : indices) {
-          out.push_back(catalogue[static_cast<std::size_t>(i)].id);
-        }
-        return out;
-      };
       if (!rule.effects.flags.empty()) {
         effects["flags"] = ids(rule.effects.flags, m_fw.flags);
       }

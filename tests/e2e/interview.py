@@ -42,6 +42,7 @@ NL_ANSWERS = [
     "1",  # share: small
     "1",  # oversight: every output, before it takes effect
     "2",  # reviewer: the labour expert
+    "1",  # (1.2) the reviewer can read the output: yes
     "2",  # external service: no (so outside the EU is not asked)
     "-",  # about people: none
     "1",  # personal data: yes
@@ -49,17 +50,21 @@ NL_ANSWERS = [
     "2",  # medical details: no, functional limitations only
     "5",  # who sees the data: the labour expert
     "2",  # recording: no (so consent is not asked)
-    "1",  # data quality: good
+    "1",  # data quality: good (training labels are not asked: generative AI)
+    "1",  # (1.2) consent: not used as the legal basis
     "2",  # decisions: indirect
+    "1",  # (1.2) the decision is about: a person
     "2",  # medical judgement: no
     "1",  # freed time: client contact
-    "5",  # who receives the output: the labour expert
+    "5",  # who receives the output: the labour expert (so transparency is not asked)
+    "1",  # (1.2) the output is used in the work for clients
     "4",  # organisation: labour-expert firm
     "2",  # ai literacy: medium
     "1", "1", "3", "1",  # employees involved, small start, IT ready, room to experiment
+    "2", "1",  # (1.2) stage: pilot; use is voluntary
     "j",
 ]
-QUESTIONS = 31
+QUESTIONS = 41  # 39 asked fields, the tasks step, and the conditions in place (asked only with a judge)
 
 
 def interview(args, answers, cwd, lang_env=None):
@@ -115,10 +120,13 @@ def check_complete_en():
         "Plan workplace visits", "2", "1 2", "3", "1", "1", "1", "3",  # name, kind action, skills 1 2, routine high...
         "",  # the AI's part in the task: left open, so it follows from the AI's role
         "d",
-        "4", "1", "1", "3", "2", "2", "3",  # automate, symbolic, small, sample, reviewer, external no, task allocation
-        "2",  # personal data: no -> health (and what depends on it) is not asked
-        "-", "2", "1", "1", "5", "-", "2",  # shared with, recording, quality, decisions, freed time, output to, employer
+        "4", "1", "1", "3", "2",  # automate, symbolic, small, sample, reviewer
+        "1", "2", "3",  # the reviewer can read the output, external no, task allocation
+        "2",  # personal data: no -> health (and what depends on it, consent too) is not asked
+        "-", "2", "1", "1", "5", "-",  # shared with, recording, quality, decisions: none, freed time, output to
+        "1", "2",  # the output is used in the work for clients; organisation: employer
         "3", "1", "1", "3", "1",
+        "2", "1",  # stage: pilot; use is voluntary
         "y",
     ]
     with tempfile.TemporaryDirectory() as tmp:
@@ -153,7 +161,7 @@ def check_edits():
         "3", "1 2",  # Besluitvorming: two tasks
         "w", "2",  # remove the second
         "k",
-    ] + ["0"] * 25 + [
+    ] + ["0"] * 34 + [
         "3",  # summary: change answer 3 (goal)
         "Een beter doel",
         "j",
@@ -179,11 +187,12 @@ def check_edits():
 def check_skip():
     with tempfile.TemporaryDirectory() as tmp:
         # personal data: no; health, medical details and the medical judgement are skipped
-        answers = NL_ANSWERS[:15] + ["2"] + NL_ANSWERS[18:22] + NL_ANSWERS[23:]
+        # (consent is skipped too)
+        answers = NL_ANSWERS[:16] + ["2"] + NL_ANSWERS[19:22] + NL_ANSWERS[23:25] + NL_ANSWERS[26:]
         result = interview(["--case", "x.yaml"], answers, tmp)
         out = result.stdout.decode()
         expect(result.returncode == 0, f"skip: exit {result.returncode}")
-        expect(f"Vraag 16/{QUESTIONS} · Gezondheidsgegevens" not in out, "skip: the health question was asked")
+        expect("· Gezondheidsgegevens" not in out, "skip: the health question was asked")
         doc = assess_json(os.path.join(tmp, "x.yaml"))
         expect(doc and doc["input"]["fields"]["data.health"] == "no", "skip: health not set to no")
 
@@ -462,7 +471,9 @@ def check_decisive():
         expect(len(marked) == len(decisive), f"decisive: {len(marked)} questions marked, {len(decisive)} decisive")
         numbers = [int(h.split()[1].split("/")[0]) for h, _ in order if "Taken en handelingen" not in h]
         expect(numbers == sorted(numbers) and len(set(numbers)) == len(numbers), f"decisive: numbering {numbers}")
-        expect(len(after_tasks) == QUESTIONS - 6, f"decisive: {len(after_tasks)} questions after the tasks")
+        # every field after the tasks, and the conditions in place only when a condition applies
+        stated = any("Al geregeld" in header for header, _ in after_tasks)
+        expect(len(after_tasks) == QUESTIONS - 7 + (1 if stated else 0), f"decisive: {len(after_tasks)} questions after the tasks")
         # a draft whose answers already decide the verdict: said once, before the next question
         with open(os.path.join(tmp, "d.yaml"), encoding="utf-8") as f:
             case = f.read()
@@ -477,6 +488,30 @@ def check_decisive():
         expect(result.returncode == 0 and out.count("Het oordeel ligt nu vast: niet kansrijk") == 1
                and out.index("ligt nu vast") < out.index("Vraag "),
                f"decisive: settled verdict not said once before the questions:\n{out[:1500]}")
+        # the last question offers the conditions that apply, and only those (use-case format 1.2)
+        import yaml
+        # (the external cloud summary of a golden case, every answer given, nothing stated yet)
+        golden = os.path.join(SOURCE, "frameworks", "tno-arbeidsdeskundige", "tests", "f-geregeld-deels.yaml")
+        with open(golden, encoding="utf-8") as f:
+            case = yaml.safe_load(f)["use_case"]
+        del case["in_place"]
+        case["description"] = "Een AI-dienst in de cloud vat het dossier samen."
+        case["impact"]["decision_subject"] = "person"
+        ready = os.path.join(tmp, "ready.yaml")
+        with open(ready, "w", encoding="utf-8") as f:
+            yaml.safe_dump(case, f, allow_unicode=True, sort_keys=False)
+        result = interview(["--resume", ready, "--case", "r.yaml"], ["1", "j"], tmp, env)
+        out = result.stdout.decode()
+        offered = out[out.index("· Al geregeld"):] if "· Al geregeld" in out else ""
+        expect(result.returncode == 0 and "Regel de gegevensbescherming" in offered
+               and "instemming van de ondernemingsraad" not in offered,
+               f"decisive: the conditions in place were not offered, or not only those that apply:\n{out[-2500:]}")
+        # stating conditions can still resolve the flags, so the verdict is not called settled
+        expect("ligt nu vast" not in out, f"decisive: settled although stated conditions can resolve flags:\n{out[:800]}")
+        with open(os.path.join(tmp, "r.yaml"), encoding="utf-8") as f:
+            saved = yaml.safe_load(f)
+        expect(isinstance(saved.get("in_place"), list) and len(saved["in_place"]) == 1,
+               f"decisive: the chosen condition was not saved: {saved.get('in_place')}")
         # --order framework keeps the framework's order; a wrong order is refused
         result = interview(["--order", "framework", "--case", "f.yaml"], answers, tmp, env)
         headers = [h for h, _ in asked(result.stdout.decode())]
@@ -682,8 +717,8 @@ def check_tmux_wrap():
             return
         term.type(f"{BINARY} interview --case t.yaml; echo EXIT=$?")
         expect(term.wait_for("Hoe heet de AI-toepassing?"), f"tmux-wrap: no first question:\n{term.screen()}")
-        term.answer(NL_ANSWERS[:14])  # up to the external service (no, so outside the EU is skipped)
-        expect(term.wait_for(f"Vraag 14/{QUESTIONS}"), f"tmux-wrap: no question 14:\n{term.screen()[-800:]}")
+        term.answer(NL_ANSWERS[:15])  # up to the external service (no, so outside the EU is skipped)
+        expect(term.wait_for(f"Vraag 15/{QUESTIONS}"), f"tmux-wrap: no question 15:\n{term.screen()[-800:]}")
         time.sleep(0.3)
         lines = term.screen().splitlines()
         for text in (intro, question):

@@ -39,7 +39,7 @@ JSON_KEYS = ["tool", "format_version", "framework", "use_case", "language", "dat
              "verdict_policy", "verdict_range", "scores",
              "score_details", "tasks", "skills", "technologies", "quality_of_work", "flags",
              "open_questions", "ranked_questions", "what_if", "conditions", "recommendations", "trace", "input", "sources",
-             "statement", "limits"]
+             "statement", "limits", "resolved_flags"]
 VERDICTS = {"promising", "conditional", "limited", "not_advised", "insufficient_information"}
 RANK = {"not_advised": 0, "insufficient_information": 1, "limited": 2, "conditional": 3, "promising": 4}
 DIRECTIONS = {"up", "down", "mixed", "none", "unknown"}
@@ -56,7 +56,7 @@ def check_json_contract(doc, name):
            f"{name}: input.fields does not hold the title")
     expect(len(doc["framework"]["sha256"]) == 64, f"{name}: framework.sha256")
     expect(doc["verdict"] in VERDICTS, f"{name}: verdict {doc['verdict']}")
-    expect(doc["format_version"] == "1.2", f"{name}: format_version {doc['format_version']}")
+    expect(doc["format_version"] == "1.3", f"{name}: format_version {doc['format_version']}")
     window = doc["verdict_range"]
     expect(window["now"] == doc["verdict"], f"{name}: verdict_range.now differs from verdict")
     expect(RANK[window["best"]] >= RANK[window["worst"]], f"{name}: verdict_range best below worst")

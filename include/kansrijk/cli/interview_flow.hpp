@@ -6,7 +6,8 @@
 // judge, the questions whose answer can still change the verdict come first, the most
 // decisive first (the ranking of core/decision.hpp, recomputed after every answer), and the
 // interview says when no answer can change the verdict any more; without one, declaration
-// order throughout.
+// order throughout. Last, with a judge, the conditions that apply: which are arranged
+// already (the field with role in_place, use-case format 1.2).
 #pragma once
 
 #include <cstddef>
@@ -26,6 +27,9 @@ struct OpenQuestions {
   std::vector<int> fields;              // open fields, in the order to ask them
   std::size_t decisive = 0;             // the first `decisive` can change the verdict
   std::optional<core::Verdict> settled; // no answer can change the verdict any more
+  // The ids of the conditions that apply and that the answers do not show as arranged:
+  // what the last question (the field with role in_place) offers.
+  std::vector<std::string> conditions;
 };
 
 class InterviewFlow {

@@ -58,6 +58,6 @@ struct UnknownFavoursResult {
 // it. A flag that holds for every answer to the field counts as raised (as the engine raises
 // it). Rules over tasks are left out of this check. Each field's search is limited to
 // `limit` combinations; beyond that the field is `undecided`.
-UnknownFavoursResult unknown_favours(const Framework &framework, std::size_t limit = 200000);
+UnknownFavoursResult unknown_favours(const Framework &framework, std::size_t limit = 1000000);
 
 } // namespace kansrijk::core

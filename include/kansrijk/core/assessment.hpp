@@ -84,6 +84,7 @@ struct RaisedAdvice {
   std::vector<std::string> rules;
   ConditionStatus status = ConditionStatus::to_arrange; // conditions only
   std::vector<UnknownRef> waits_for;                    // open: the answers that decide it
+  bool stated = false; // conditions only: in place because the use case states it (in_place)
 };
 
 // A question the use case leaves open, and the rules whose outcome depends on it.
@@ -199,6 +200,7 @@ struct Assessment {
   std::vector<TechnologyFit> technologies; // best first
   std::vector<QowResult> quality_of_work;  // in framework dimension order
   std::vector<RaisedFlag> flags;           // most severe first
+  std::vector<RaisedFlag> resolved_flags;  // raised by rules, but resolved (core::flag_resolved)
   std::vector<OpenQuestion> open_questions;
   std::vector<RuleQuestion> rule_questions;
   std::vector<RaisedAdvice> conditions;

@@ -67,6 +67,7 @@ enum class FieldRole {
   task_kind,        // a task: task or action (or whatever kinds the framework declares)
   task_skills,      // a task: the skills it needs
   task_involvement, // a task: how the AI is involved; some values leave the task out of scoring
+  in_place,         // the conditions the organisation states as arranged (values_from: conditions)
 };
 
 // How a derived task attribute is computed from the task.
@@ -90,7 +91,8 @@ struct FieldDecl {
   std::string path;
   FieldType type = FieldType::text;
   Domain domain;
-  std::string values_from; // "taxonomy", "skills", "pillars" or "technologies": domain filled by the loader
+  // "taxonomy", "skills", "pillars", "technologies" or "conditions": domain filled by the loader
+  std::string values_from;
   bool required = false;
   bool derived = false;
   Derivation derivation = Derivation::none;
@@ -104,6 +106,10 @@ struct FieldDecl {
   // A choice the organisation makes (oversight, share, ...) rather than a fact about the
   // work; "what would make it promising" changes only these.
   bool design_choice = false;
+  // Whether leaving the field open counts toward the verdict policy's `unknown_share`. False
+  // for refinements a use case may leave out without the picture being incomplete (the
+  // fields added in use-case format 1.2, which older files do not state).
+  bool counts_as_open = true;
   int index = -1; // position in Framework::fields or Framework::task_fields
   Text label;
   Text question;
@@ -220,6 +226,9 @@ struct Flag {
   Text message;
   Text justification;
   Origin origin;
+  // The conditions that resolve the flag: when the use case states every one of them as
+  // arranged (the field with role in_place), the flag is resolved and does not count.
+  std::vector<int> resolved_by;
 };
 
 // A recommendation of [000] or a condition to arrange before starting.
@@ -443,8 +452,11 @@ struct Framework {
   // The keys a use case may have directly under a group prefix ("" -> id, title, purpose,
   // ..., tasks; "ai." -> role, technology, ...); filled by index_field_groups().
   std::map<std::string, std::vector<std::string>, std::less<>> field_groups;
+  // The field with role in_place (the conditions stated as arranged); -1 when none. Filled by
+  // index_field_groups(), as the engine reads it for every flag.
+  int in_place_field = -1;
 
-  // Fills field_groups from fields; call after the fields are declared.
+  // Fills field_groups and in_place_field from fields; call after the fields are declared.
   void index_field_groups();
 
   // Look-ups by id; -1 when absent.
