@@ -27,7 +27,7 @@ FLOORS = {
     "health data recall": 0.40,
     "profiling recall": 0.70,
     "decision without a person recall": 0.55,
-    "serious rows flagged high or worse": 0.45,
+    "serious rows flagged high or worse": 0.65,
     "mild rows with a knock-out": None,  # a ceiling, checked below
 }
 KNOCKOUT_CEILING = 0.10
