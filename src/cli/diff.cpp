@@ -78,11 +78,12 @@ void summarise_fields(const std::vector<core::FieldDecl> &fields,
                       std::map<std::string, Summary> &out) {
   static constexpr const char *k_types[] = {"text", "enum", "enum list"};
   for (const auto &f : fields) {
-    out[kind][f.path] =
-        fmt::format("{}{} [{}]{}{}{}{}; ask if {}; if skipped {}", k_types[static_cast<int>(f.type)],
-                    f.domain.ordered ? " (ordered)" : "", util::join(f.domain.values, ", "),
-                    f.values_from.empty() ? "" : " from " + f.values_from, f.required ? ", required" : "",
-                    f.derived ? ", derived" : "", f.asked ? "" : ", not asked", f.ask_if_text, f.if_skipped);
+    out[kind][f.path] = fmt::format(
+        "{}{} [{}]{}{}{}{}{}{}", k_types[static_cast<int>(f.type)], f.domain.ordered ? " (ordered)" : "",
+        util::join(f.domain.values, ", "), f.values_from.empty() ? "" : " from " + f.values_from,
+        f.required ? ", required" : "", f.derived ? ", derived" : "", f.asked ? "" : ", not asked",
+        f.ask_if_text.empty() ? "" : "; asked if " + f.ask_if_text,
+        f.if_skipped < 0 ? "" : "; else " + f.domain.values[static_cast<std::size_t>(f.if_skipped)]);
     std::string labels;
     for (const auto &[value, label] : f.value_labels) {
       labels += value + ": " + text_of(label) + " ";
@@ -204,7 +205,9 @@ std::map<std::string, Summary> summarise(const core::Framework &fw) {
         fmt::format("block {}; when {}; {}", fw.blocks[static_cast<std::size_t>(rule.block)].id,
                     rule.when_text, effects_of(fw, rule));
     out["rule text"][rule.id] = text_of(rule.text);
-    out["rule counterweights"][rule.id] = util::join(rule.counterweights, ", ");
+    if (!rule.counterweights.empty()) {
+      out["rule counterweights"][rule.id] = util::join(rule.counterweights, ", ");
+    }
     out["rule provenance"][rule.id] = origin_of(rule.origin);
   }
   return out;
@@ -324,6 +327,13 @@ void add_diff(CommandLine &app, Action &action) {
   sub->callback([options, &action] {
     action = [options](std::istream &in, std::ostream &out, std::ostream &err) {
       const std::vector<std::string> cases = case_files(options->cases);
+      if (!options->fail_on.empty() && cases.empty()) {
+        // a gate that assesses nothing would always pass
+        throw util::Error(
+            fmt::format("--fail-on {} needs use cases to compare: name use-case or golden-case "
+                        "files or folders after the two framework folders (e.g. OLD NEW NEW/tests)",
+                        options->fail_on));
+      }
       const auto old_files = io::read_framework_folder(options->old_dir);
       const auto new_files = io::read_framework_folder(options->new_dir);
       const core::Framework old_fw = io::load_framework(old_files, options->old_dir);
@@ -400,6 +410,8 @@ void add_diff(CommandLine &app, Action &action) {
       }
       doc["cases"] = nlohmann::ordered_json::array();
       std::size_t changed_cases = 0;
+      std::size_t failing_cases = 0; // those that --fail-on counts
+      std::size_t unchanged = 0;
       bool fail = false;
       for (const auto &file : cases) {
         const Outcome a = assess_with(old_fw, file, in);
@@ -427,9 +439,16 @@ void add_diff(CommandLine &app, Action &action) {
         const bool flags_changed = a.flags != b.flags;
         const bool same = !verdict_changed && a.overall == b.overall && !flags_changed && a.error == b.error;
         changed_cases += same ? 0 : 1;
-        fail = fail || (options->fail_on == "verdict" && verdict_changed) ||
-               (options->fail_on == "flags" && flags_changed) || (options->fail_on == "any" && !same);
-        report += (same ? "  " : "* ") + line + '\n';
+        const bool fails = (options->fail_on == "verdict" && verdict_changed) ||
+                           (options->fail_on == "flags" && flags_changed) ||
+                           (options->fail_on == "any" && !same);
+        failing_cases += fails ? 1 : 0;
+        fail = fail || fails;
+        if (same) {
+          ++unchanged;
+        } else {
+          report += "* " + line + '\n';
+        }
         const auto side = [](const Outcome &o) {
           nlohmann::ordered_json j;
           if (!o.error.empty()) {
@@ -450,6 +469,9 @@ void add_diff(CommandLine &app, Action &action) {
                                 {"new", side(b)}});
       }
       if (!cases.empty()) {
+        if (unchanged > 0) {
+          report += fmt::format("  ({} use {} unchanged)\n", unchanged, unchanged == 1 ? "case" : "cases");
+        }
         report += fmt::format("{} of {} use cases change\n", changed_cases, cases.size());
       }
       doc["changed_cases"] = changed_cases;
@@ -459,8 +481,11 @@ void add_diff(CommandLine &app, Action &action) {
       }
       util::write_stream(out, report);
       if (fail) {
-        err << fmt::format("kansrijk: --fail-on {}: {} of {} use cases change\n", options->fail_on,
-                           changed_cases, cases.size());
+        const char *what = options->fail_on == "verdict" ? " their verdict"
+                           : options->fail_on == "flags" ? " their flags"
+                                                         : "";
+        err << fmt::format("kansrijk: --fail-on {}: {} of {} use cases change{}\n", options->fail_on,
+                           failing_cases, cases.size(), what);
       }
       return fail ? k_exit_findings : k_exit_ok;
     };

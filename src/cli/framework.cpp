@@ -72,6 +72,10 @@ public:
         }
       }
     }
+    section("skill groups");
+    for (const auto &g : m_fw.skill_groups) {
+      row(g.id, g.label.in(m_lang));
+    }
     section("skills");
     for (const auto &s : m_fw.skills) {
       row(s.id, s.label.in(m_lang));
@@ -178,6 +182,14 @@ public:
       if (f.id == id) {
         head(f.id, f.message, f.origin);
         m_out << "severity: " << core::to_string(f.severity) << "\n" << f.justification.in(m_lang) << "\n";
+        if (!f.resolved_by.empty()) {
+          std::vector<std::string> ids;
+          ids.reserve(f.resolved_by.size());
+          for (const int c : f.resolved_by) {
+            ids.push_back(m_fw.conditions[static_cast<std::size_t>(c)].id);
+          }
+          m_out << "resolved when stated in place: " << util::join(ids, ", ") << "\n";
+        }
         return true;
       }
     }
@@ -209,6 +221,26 @@ public:
       if (p.id == id) {
         head(p.id, p.label, p.origin);
         m_out << p.description.in(m_lang) << "\n";
+        return true;
+      }
+    }
+    for (const auto &step : m_fw.verdict.steps) {
+      if (step.id == id) {
+        head(step.id, step.text, step.origin);
+        m_out << fmt::format("when: {}\nat most: {}\n{}\n", step.when_text, core::to_string(step.at_most),
+                             step.justification.in(m_lang));
+        return true;
+      }
+    }
+    for (const auto &group : m_fw.skill_groups) {
+      if (group.id == id) {
+        m_out << fmt::format("{}: {}\nskills:", group.id, group.label.in(m_lang));
+        for (const auto &skill : m_fw.skills) {
+          if (m_fw.skill_groups[static_cast<std::size_t>(skill.group)].id == id) {
+            m_out << " " << skill.id;
+          }
+        }
+        m_out << "\n";
         return true;
       }
     }

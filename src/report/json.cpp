@@ -148,11 +148,13 @@ private:
                                (fact == "flags" && std::find(reads.flags.begin(), reads.flags.end(),
                                                              raised.flag) != reads.flags.end());
           if (counted) {
-            list.push_back(
-                {{"kind", flag.severity == Severity::knockout ? "knockout" : "capped_by_high_flag"},
-                 {"flag", flag.id},
-                 {"rule", raised.rule},
-                 {"step", step.id}});
+            list.push_back({{"kind", flag.severity == Severity::knockout ? "knockout"
+                                     : flag.severity == Severity::high
+                                         ? "capped_by_high_flag"
+                                         : "capped_by_flag"}, // 1.3: a milder flag a step names
+                            {"flag", flag.id},
+                            {"rule", raised.rule},
+                            {"step", step.id}});
           }
         }
       } else if (fact == "score.lowest" || (fact.starts_with("score.") && fact != "score.overall")) {

@@ -326,6 +326,23 @@ def check_framework_command():
     expect(not_rule.returncode == 2 and b'(did you mean "qow.freed-time-more-cases"?)' in not_rule.stderr, f"explain typo: {not_rule.stderr.decode()}")
     no_id = run(["framework", "show"])
     expect(no_id.returncode == 2 and b"needs an id" in no_id.stderr, "framework show without id")
+    # what `list` lists, `show` shows: policy steps and skill groups too (issue 27, point 7)
+    expect("skill groups" in out and "affective" in out, "framework list lacks the skill groups")
+    step = run(["framework", "show", "several-high-flags"]).stdout.decode()
+    expect("at most: limited" in step and "when: flags.high >= 2" in step, f"framework show of a policy step: {step}")
+    group = run(["framework", "show", "affective"])
+    expect(group.returncode == 0 and b"empathy" in group.stdout and b"writing" not in group.stdout,
+           f"framework show of a skill group: {group.stdout.decode()}")
+    resolved = run(["framework", "show", "health-data-external"]).stdout.decode()
+    expect("resolved when stated in place: data-protection, health-data-basis" in resolved, f"framework show of a flag: {resolved}")
+    # a policy step that names a medium flag is not "capped by a high flag" in JSON (1.3)
+    with tempfile.TemporaryDirectory() as tmp:
+        case = os.path.join(tmp, "c.yaml")
+        with open(case, "w", encoding="utf-8") as f:
+            f.write("title: Zonder doel\ntasks: [{ref: besluitvorming.rapporteren}]\n")
+        doc = json.loads(run(["assess", case, "--format", "json"]).stdout)
+        kinds = {(r["kind"], r.get("flag")) for r in doc["verdict_reasons"] if r.get("flag") == "no-purpose"}
+        expect(kinds == {("capped_by_flag", "no-purpose")}, f"verdict reason of a medium flag named by a step: {kinds}")
 
 
 def check_golden_runner():

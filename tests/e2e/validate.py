@@ -276,6 +276,17 @@ def check_diff():
         same = run(BINARY, ["diff", "old", "old", *examples], cwd=tmp).stdout.decode()
         expect("0 changes in the framework" in same and "\n* " not in same and f"0 of {len(examples)} use cases change" in same,
                f"diff: identical frameworks differ:\n{same}")
+    # no internal values and no empty lines: a rule without counterweights, a field without
+    # `if_skipped` (issue 27, point 7)
+    with tempfile.TemporaryDirectory() as tmp:
+        shutil.copytree(FRAMEWORK, os.path.join(tmp, "old"))
+        broken_copy(tmp, CONTRADICTION + [{"file": "fields.yaml", "find": "    label: {nl: \"Fase\", en: \"Stage\"}",
+                                           "replace": "    label: {nl: \"Stadium\", en: \"Stage\"}\n    ordered: true"}], "diff-clean")
+        out = run(BINARY, ["diff", "old", "fw"], cwd=tmp).stdout.decode()
+        expect("+ rule qow.extra-load" in out and "rule counterweights qow.extra-load" not in out,
+               f"diff: an empty counterweight line for a new rule:\n{out}")
+        expect("~ field context.stage" in out and "if skipped" not in out and "-1" not in out,
+               f"diff: internal values in a field line:\n{out}")
 
 
 def check_diff_ci():
@@ -292,12 +303,24 @@ def check_diff_ci():
         goldens = len([f for f in os.listdir(os.path.join(tmp, "old", "tests")) if f.endswith(".yaml")])
         # the count names exactly the cases listed as changed
         changed = len([l for l in gate.stdout.decode().splitlines() if l.startswith("* ") and " -> " in l])
-        expect(changed >= 2 and f"kansrijk: --fail-on verdict: {changed} of {goldens} use cases change" in err,
-               f"diff-ci: {changed} listed: {err}")
+        expect(changed >= 2 and f"{changed} of {goldens} use cases change\n" in gate.stdout.decode(),
+               f"diff-ci: {changed} listed: {gate.stdout.decode()[-300:]}")
         with open(os.path.join(FRAMEWORK, "framework.yaml"), encoding="utf-8") as f:
             version = next(line.split(":", 1)[1].strip() for line in f if line.startswith("version:"))
         expect(f'warning: the framework\'s content changed but its version is still "{version}"' in err,
                f"diff-ci: no version warning: {err}")
+        # the gate counts what it gates on: cases whose verdict changed
+        verdicts = len([l for l in gate.stdout.decode().splitlines()
+                        if l.startswith("* ") and " -> " in l.split(", overall")[0]])
+        expect(f"--fail-on verdict: {verdicts} of {goldens} use cases change their verdict" in err,
+               f"diff-ci: {verdicts} verdict changes listed: {err}")
+        # changed cases are listed; unchanged ones only counted
+        listed = [l for l in gate.stdout.decode().splitlines() if l.startswith("  old/tests/")]
+        expect(not listed and f"({goldens - changed} use cases unchanged)" in gate.stdout.decode(),
+               f"diff-ci: unchanged cases listed one by one: {listed[:3]}")
+        # a gate without use cases would check nothing: a usage error
+        empty = run(BINARY, ["diff", "old", "fw", "--fail-on", "verdict"], cwd=tmp)
+        expect(empty.returncode == 2 and b"needs use cases" in empty.stderr, f"diff-ci: --fail-on without cases: {empty.returncode} {empty.stderr}")
         flags = run(BINARY, ["diff", "old", "fw", "old/tests", "--fail-on", "flags"], cwd=tmp)
         expect(flags.returncode == 0, f"diff-ci: --fail-on flags fails without a flag change: {flags.returncode}")
         same = run(BINARY, ["diff", "old", "old", "old/tests", "--fail-on", "any"], cwd=tmp)
