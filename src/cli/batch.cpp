@@ -189,6 +189,7 @@ struct Context {
   bool overview = false;                      // with --overview: the what-if search too, for the quick wins
   std::vector<std::size_t> suggestion_fields; // with a suggester: suggestion_fields(framework)
   RankingMemo *rankings = nullptr;            // with --suggest and --overview
+  std::string resume;                         // how a draft is continued (io::resume_command)
 };
 
 // `suggestions` as summary cells: `ref (score: words)`, joined by " | "; for people (the excel
@@ -430,7 +431,7 @@ std::string error_draft(const io::Record &record,
     out += "# " + util::safe_terminal(util::excerpt(d.to_string(), 400)) + "\n";
   }
   return out + io::draft_yaml(fw, draft, context.suggester->suggest(text), source_of(record),
-                              context.render_options.language == report::Language::nl);
+                              context.render_options.language == report::Language::nl, context.resume);
 }
 
 Outcome process(const io::Record &record, const Context &context) {
@@ -563,8 +564,9 @@ Outcome process(const io::Record &record, const Context &context) {
             }
           }
         }
-        outcome.draft = io::draft_yaml(context.framework, drafted, marked, source_of(record),
-                                       context.render_options.language == report::Language::nl);
+        outcome.draft =
+            io::draft_yaml(context.framework, drafted, marked, source_of(record),
+                           context.render_options.language == report::Language::nl, context.resume);
       }
     }
     finish_row(outcome, row, context);
@@ -810,7 +812,8 @@ int run_batch(const BatchOptions &options, std::istream &in, std::ostream &out, 
                         !options.drafts.empty(),
                         !options.overview.empty(),
                         suggester ? suggestion_fields(framework) : std::vector<std::size_t>{},
-                        &rankings};
+                        &rankings,
+                        io::resume_command(io::framework_folder_for(options.framework))};
   io::SourceOptions source_options{&in, options.follow_symlinks ? io::Symlinks::follow : io::Symlinks::inside,
                                    &framework};
   source_options.columns = columns ? &*columns : nullptr;

@@ -15,6 +15,7 @@
 #include <kansrijk/cli/report_options.hpp>
 #include <kansrijk/core/engine.hpp>
 #include <kansrijk/io/answers.hpp>
+#include <kansrijk/io/draft.hpp>
 #include <kansrijk/io/framework_loader.hpp>
 #include <kansrijk/io/tree.hpp>
 #include <kansrijk/io/use_case_loader.hpp>
@@ -122,13 +123,13 @@ std::string interview_order(const InterviewOptions &options) {
 int run_interview(const InterviewOptions &options, std::ostream &out, std::ostream &err) {
   const report::Format format = *report::format_from_name(options.report.format);
   const bool report_to_stdout = options.output == util::k_standard_output;
-  const report::RenderOptions render =
+  report::RenderOptions render =
       resolve_report_options(options.report, report_to_stdout && stdout_is_terminal());
-  Messages messages(render.language, err);
   // The report may not land on a file the session reads: the framework, the draft resumed,
   // or the use-case file it writes.
   util::check_output_target("-o", options.output);
-  std::vector<std::string> inputs = io::framework_file_paths(io::framework_folder_for(options.framework));
+  const std::string framework_folder = io::framework_folder_for(options.framework);
+  std::vector<std::string> inputs = io::framework_file_paths(framework_folder);
   inputs.push_back(options.resume);
   inputs.push_back(options.case_file);
   util::refuse_output_over_inputs("-o", options.output, inputs);
@@ -136,6 +137,13 @@ int run_interview(const InterviewOptions &options, std::ostream &out, std::ostre
   run_files.claim("--case", options.case_file == options.resume ? std::string() : options.case_file);
   run_files.claim("-o", options.output);
   const core::Framework framework = io::load_framework_for(options.framework);
+  // The session speaks the framework's language: its first, or --lang when it declares it (an
+  // English-only framework gets an English interview; --lang en on a Dutch-only one is refused,
+  // as assess refuses it).
+  render.language = report::language_for(framework, options.report.language);
+  Messages messages(render.language, err);
+  // Following the printed command resumes under the same framework, not the built-in one.
+  const std::string resume_command = io::resume_command(framework_folder);
   InterviewFiles files(options.case_file, options.resume);
   io::Answers answers;
   if (!options.resume.empty()) {
@@ -152,9 +160,9 @@ int run_interview(const InterviewOptions &options, std::ostream &out, std::ostre
   const util::InterruptGuard stop(util::StdinOnStop::end);
   LineInput input(terminal ? LineInput::Mode::terminal : LineInput::Mode::plain, out);
   Conversation talk(out, input, render.language, width);
-  const std::string draft_header =
-      messages.t("Concept van kansrijk interview; ga verder met: kansrijk interview --resume <dit bestand>",
-                 "Draft of kansrijk interview; continue with: kansrijk interview --resume <this file>");
+  const std::string draft_header = messages.t("Concept van kansrijk interview; ga verder met: ",
+                                              "Draft of kansrijk interview; continue with: ") +
+                                   resume_command + messages.t("<dit bestand>", "<this file>");
   const auto save_draft = [&](const io::Answers &now) {
     files.save_draft(io::write_answers(framework, completed(framework, now), draft_header,
                                        framework.interview_tasks.after),
@@ -171,8 +179,8 @@ int run_interview(const InterviewOptions &options, std::ostream &out, std::ostre
       err << util::safe_terminal_lines(files.unsaved());
     } else if (!files.draft().empty()) {
       messages.say("concept bewaard in ", "draft saved in ",
-                   fmt::format("{}; {}: kansrijk interview --resume {}", files.draft(),
-                               messages.t("ga verder met", "continue with"), files.draft()));
+                   fmt::format("{}; {}: {}{}", files.draft(), messages.t("ga verder met", "continue with"),
+                               resume_command, io::shell_word(files.draft())));
     }
   };
 

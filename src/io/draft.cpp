@@ -1,5 +1,6 @@
 // Drafts of use cases with marked suggestions (see draft.hpp).
 #include <algorithm>
+#include <cctype>
 #include <fmt/format.h>
 #include <iterator>
 #include <kansrijk/io/draft.hpp>
@@ -39,11 +40,33 @@ std::string value_yaml(const core::FieldDecl &decl, const core::FieldValue &valu
 
 } // namespace
 
+std::string shell_word(const std::string &word) {
+  const bool plain = !word.empty() && std::all_of(word.begin(), word.end(), [](unsigned char c) {
+    return std::isalnum(c) != 0 || c == '_' || c == '.' || c == '/' || c == '-' || c == ',' || c == '+' ||
+           c == ':' || c == '@' || c >= 0x80;
+  });
+  if (plain) {
+    return word;
+  }
+  std::string out = "'";
+  for (const char c : word) {
+    out += c == '\'' ? std::string("'\\''") : std::string(1, c);
+  }
+  return out + "'";
+}
+
+std::string resume_command(const std::string &framework_folder) {
+  return "kansrijk interview " +
+         (framework_folder.empty() ? std::string() : "--framework " + shell_word(framework_folder) + " ") +
+         "--resume ";
+}
+
 std::string draft_yaml(const core::Framework &fw,
                        const core::UseCase &use_case,
                        const core::Suggestions &suggestions,
                        const std::string &source,
-                       bool dutch) {
+                       bool dutch,
+                       const std::string &resume) {
   const std::string mark = dutch ? "voorgesteld" : "suggested";
   const std::string words = dutch ? "woorden" : "words";
   const auto comment = [&](const core::Suggestion &s) {
@@ -57,12 +80,12 @@ std::string draft_yaml(const core::Framework &fw,
   out +=
       dutch ? fmt::format("# Concept uit {} (kansrijk batch --drafts). Regels met \"# {}\" zijn voorstellen\n"
                           "# uit de titel en omschrijving, geen antwoorden: controleer ze. Ga verder met:\n"
-                          "# kansrijk interview --resume <dit bestand>\n",
-                          util::safe_terminal(source), mark)
+                          "# {}<dit bestand>\n",
+                          util::safe_terminal(source), mark, util::safe_terminal(resume))
             : fmt::format("# Draft from {} (kansrijk batch --drafts). Lines marked \"# {}\" are suggestions\n"
                           "# from the title and description, not answers: check them. Continue with:\n"
-                          "# kansrijk interview --resume <this file>\n",
-                          util::safe_terminal(source), mark);
+                          "# {}<this file>\n",
+                          util::safe_terminal(source), mark, util::safe_terminal(resume));
   // the framework's own keys: its id field, its task list, a task's reference and name
   const auto path_of = [&](core::FieldRole role, const char *fallback) {
     const int field = fw.field_with(role);

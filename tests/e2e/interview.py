@@ -409,6 +409,27 @@ def check_other_framework():
             doc = json.loads(assessed.stdout)
             expect(doc["use_case"]["title"] == "Ander kader" and doc["input"]["tasks"][0]["ref"] == "beeldvorming.dossierstudie",
                    f"other-framework: {doc['use_case']} {doc['input']['tasks']}")
+        # a session stopped under another framework says how to resume under that framework, in
+        # the draft and on stderr; following it keeps the answers (issue 27, point 5)
+        stopped = interview(["--framework", framework, "--case", "b.yaml"], ["Onderbroken", "Een beschrijving"], tmp)
+        hint = f"kansrijk interview --framework {framework} --resume b.draft.yaml"
+        expect(stopped.returncode == 130 and hint in stopped.stderr.decode(),
+               f"other-framework: resume hint without --framework: {stopped.stderr.decode()}")
+        with open(os.path.join(tmp, "b.draft.yaml"), encoding="utf-8") as f:
+            expect(f"kansrijk interview --framework {framework} --resume <dit bestand>" in f.readline(),
+                   "other-framework: the draft's resume line lacks --framework")
+        resumed = interview(["--framework", framework, "--resume", "b.draft.yaml"], [], tmp)
+        expect("Een beschrijving" in open(os.path.join(tmp, "b.draft.yaml"), encoding="utf-8").read()
+               and b"Vraag 1/" not in resumed.stdout, "other-framework: resuming lost the answers")
+        # the session speaks the framework's first language (--lang must be one it declares, checked
+        # as for assess: report::language_for)
+        with open(os.path.join(framework, "framework.yaml"), encoding="utf-8") as f:
+            text = f.read()
+        with open(os.path.join(framework, "framework.yaml"), "w", encoding="utf-8") as f:
+            f.write(text.replace("languages: [nl, en]", "languages: [en, nl]"))
+        english = interview(["--framework", framework, "--case", "c.yaml"], ["English first"], tmp)
+        expect(b"Question 1/" in english.stdout and b"Vraag " not in english.stdout,
+               f"other-framework: an English-first framework got: {english.stdout.decode()[:300]}")
 
 
 def peak_rss(args, stdin_path, cwd, timeout):

@@ -192,6 +192,9 @@ def check_inventory():
             expect("werkzaamheden:" in draft and "werkzaamheid:" in draft and "ref:" not in draft and
                    draft.count("kenmerk:") == 1 and "\nid:" not in draft,
                    f"inventory: the draft uses another framework's keys:\n{draft}")
+            # following its resume line continues under this framework, not the built-in one
+            expect(f"kansrijk interview --framework {FRAMEWORK} --resume <" in draft,
+                   f"inventory: the draft's resume line lacks --framework:\n{draft[:400]}")
             check = kansrijk(["validate-case", os.path.join(drafts, name), "--framework", FRAMEWORK])
             expect(check.returncode == 0, f"inventory: the draft is not a valid use case: {check.stderr.decode()}")
 
