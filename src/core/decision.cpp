@@ -243,8 +243,42 @@ std::vector<RankedQuestion> rank_questions(const Framework &framework,
 
 void set_field(const Framework &framework, UseCase &use_case, int field, const FieldValue &value) {
   give_answer(framework, use_case, UnknownRef{field, -1, false}, value);
+  // A change that rules out a question gives it its `if_skipped` answer, over the answer it had:
+  // with "no personal data" set, an earlier "health data: yes" no longer stands
+  // (framework-authoring.md, ask_if and if_skipped). And so on for what that rules out.
+  bool forced = false;
+  std::vector<int> changed{field};
+  while (!changed.empty()) {
+    const auto from = static_cast<std::size_t>(changed.back());
+    changed.pop_back();
+    if (from >= framework.fields_skipped_by.size()) {
+      continue;
+    }
+    for (const int gated : framework.fields_skipped_by[from]) {
+      const FieldDecl &decl = framework.fields[static_cast<std::size_t>(gated)];
+      if (!decl.ask_if || decl.if_skipped < 0 || evaluate(*decl.ask_if, use_case).truth != Truth::no) {
+        continue;
+      }
+      FieldValue skipped;
+      skipped.known = true;
+      if (decl.type == FieldType::enum_list) {
+        skipped.values = {decl.if_skipped};
+      } else {
+        skipped.value = decl.if_skipped;
+      }
+      FieldValue &slot = use_case.fields[static_cast<std::size_t>(gated)];
+      if (slot.known && slot.value == skipped.value && slot.values == skipped.values &&
+          slot.possible.empty()) {
+        continue;
+      }
+      skipped.where = slot.where;
+      slot = std::move(skipped);
+      forced = true;
+      changed.push_back(gated);
+    }
+  }
   // As the loader does: "no external service" implies "not outside the EU" when unknown.
-  if (imply_skipped_answers(framework, use_case)) {
+  if (imply_skipped_answers(framework, use_case) || forced) {
     apply_defaults(framework, use_case);
   }
 }

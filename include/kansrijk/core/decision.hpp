@@ -39,7 +39,9 @@ WhatIf find_lifts(const Framework &framework,
                   bool first_only = false);
 
 // `use_case` with `field` set to `value`, the answers it implies (imply_skipped_answers) and the
-// defaults recomputed (give_answer).
+// defaults recomputed (give_answer). A question the new value rules out (its `ask_if` is now
+// false) takes its `if_skipped` answer even when it had another: `--set` and what-if changes
+// never leave a contradiction such as "no personal data" with "health data: yes".
 void set_field(const Framework &framework, UseCase &use_case, int field, const FieldValue &value);
 
 } // namespace kansrijk::core

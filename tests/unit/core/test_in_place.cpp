@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <catch2/catch.hpp>
 #include <kansrijk/core/conditions.hpp>
+#include <kansrijk/core/decision.hpp>
 #include <kansrijk/core/engine.hpp>
 #include <kansrijk/io/framework_loader.hpp>
 
@@ -167,4 +168,27 @@ TEST_CASE("resolved_by names conditions, and role in_place needs a list of condi
       }));
     }
   }
+}
+
+TEST_CASE("a change that rules out a question gives it its if_skipped answer, over the answer it had",
+          "[core][decision]") {
+  // framework-authoring.md: a --set or what-if change makes a question it rules out take its
+  // `if_skipped` value; before, "no personal data" stood beside "health data: yes".
+  const auto &fw = builtin();
+  auto uc = test::use_case(fw, dossier(""));
+  const int personal = fw.field_index("data.personal");
+  const int health = fw.field_index("data.health");
+  const int medical = fw.field_index("data.medical");
+  REQUIRE(uc.fields[static_cast<std::size_t>(health)].known);
+  core::FieldValue no;
+  no.known = true;
+  no.value = fw.fields[static_cast<std::size_t>(personal)].domain.index_of("no");
+  core::set_field(fw, uc, personal, no);
+  const auto &decl = fw.fields[static_cast<std::size_t>(health)];
+  CHECK(uc.fields[static_cast<std::size_t>(health)].value == decl.domain.index_of("no"));
+  // and what that rules out in turn
+  CHECK(uc.fields[static_cast<std::size_t>(medical)].value ==
+        fw.fields[static_cast<std::size_t>(medical)].domain.index_of("no"));
+  const auto a = core::assess(fw, uc);
+  CHECK(ids(a.flags).empty());
 }
