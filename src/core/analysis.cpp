@@ -306,12 +306,14 @@ namespace kansrijk::core {
 
 UnknownFavoursResult unknown_favours(const Framework &fw, std::size_t limit) {
   UnknownFavoursResult result;
+  const std::size_t n_flags = fw.flags.size();
   for (const auto &decl : fw.fields) {
     if (decl.type == FieldType::text || decl.derived) {
       continue;
     }
-    // The flag-raising rules that read this field and no task.
+    // The flag-raising rules that read this field and no task, and the other fields each reads.
     std::vector<const Rule *> rules;
+    std::vector<std::vector<int>> rule_fields;
     Reads reads;
     for (const auto &rule : fw.rules) {
       if (rule.effects.flags.empty()) {
@@ -324,104 +326,193 @@ UnknownFavoursResult unknown_favours(const Framework &fw, std::size_t limit) {
       }
       rules.push_back(&rule);
       collect_reads(rule.when, reads);
+      std::vector<int> fields;
+      for (const auto &path : own.fields) {
+        const int index = fw.field_index(path);
+        if (index >= 0 && index != decl.index) {
+          fields.push_back(index);
+        }
+      }
+      rule_fields.push_back(std::move(fields));
     }
     if (rules.empty()) {
       continue;
     }
     const std::vector<FieldValue> answers = field_choices(decl, &reads, false);
-    std::vector<int> others;
-    std::vector<std::vector<FieldValue>> options;
-    for (const auto &path : reads.fields) {
-      const int index = fw.field_index(path);
-      if (index < 0 || index == decl.index) {
-        continue;
+    // Groups of rules that share another field, transitively. Rules of different groups read
+    // different fields besides this one, so an assignment of a group's fields matters only
+    // through the flags its rules raise with each answer and with this field open: its
+    // signature. Searching each group, then every combination of the distinct signatures, is
+    // the same search as over every combination of all fields, and far smaller.
+    std::vector<std::size_t> group_of(rules.size());
+    for (std::size_t r = 0; r < rules.size(); ++r) {
+      group_of[r] = r;
+    }
+    const std::function<std::size_t(std::size_t)> root = [&](std::size_t r) {
+      return group_of[r] == r ? r : group_of[r] = root(group_of[r]);
+    };
+    for (std::size_t a = 0; a < rules.size(); ++a) {
+      for (std::size_t b = a + 1; b < rules.size(); ++b) {
+        const bool share = std::any_of(rule_fields[a].begin(), rule_fields[a].end(), [&](int f) {
+          return std::find(rule_fields[b].begin(), rule_fields[b].end(), f) != rule_fields[b].end();
+        });
+        if (share) {
+          group_of[root(a)] = root(b);
+        }
       }
-      others.push_back(index);
-      options.push_back(field_choices(fw.fields[static_cast<std::size_t>(index)], &reads, true));
+    }
+    struct Group {
+      std::vector<const Rule *> rules;
+      std::vector<int> fields;
+      std::vector<std::vector<FieldValue>> options;
+      // distinct signatures: per answer, then with the field open, which flags are raised
+      std::map<std::vector<char>, std::vector<FieldValue>> signatures; // -> an assignment giving it
+    };
+    std::map<std::size_t, Group> by_root;
+    for (std::size_t r = 0; r < rules.size(); ++r) {
+      Group &group = by_root[root(r)];
+      group.rules.push_back(rules[r]);
+      for (const int f : rule_fields[r]) {
+        if (std::find(group.fields.begin(), group.fields.end(), f) == group.fields.end()) {
+          group.fields.push_back(f);
+        }
+      }
+    }
+    std::vector<Group> groups;
+    for (auto &[_, group] : by_root) {
+      std::sort(group.fields.begin(), group.fields.end());
+      for (const int f : group.fields) {
+        group.options.push_back(field_choices(fw.fields[static_cast<std::size_t>(f)], &reads, true));
+      }
+      groups.push_back(std::move(group));
     }
     UseCase uc;
     uc.fields.resize(fw.fields.size());
+    FieldValue &slot = uc.fields[static_cast<std::size_t>(decl.index)];
+    const std::size_t rows = answers.size() + 1; // each answer, then the field open
     std::size_t tried = 0;
-    bool reported = false;
-    // The most severe flag raised by `rules` in `uc`, with this field as it is set there.
-    const auto severity_now = [&]() {
-      int worst = -1;
-      for (const Rule *rule : rules) {
-        if (evaluate(rule->when, uc).truth == Truth::yes) {
-          for (const int flag : rule->effects.flags) {
-            worst = std::max(worst, static_cast<int>(fw.flags[static_cast<std::size_t>(flag)].severity));
+    bool stopped = false;
+    for (Group &group : groups) {
+      const std::function<void(std::size_t)> walk = [&](std::size_t depth) {
+        if (stopped) {
+          return;
+        }
+        if (depth < group.fields.size()) {
+          for (const auto &value : group.options[depth]) {
+            uc.fields[static_cast<std::size_t>(group.fields[depth])] = value;
+            walk(depth + 1);
           }
+          uc.fields[static_cast<std::size_t>(group.fields[depth])] = FieldValue{};
+          return;
+        }
+        if (++tried > limit) {
+          stopped = true;
+          return;
+        }
+        std::vector<char> signature(rows * n_flags, 0);
+        for (std::size_t row = 0; row < rows; ++row) {
+          slot = row < answers.size() ? answers[row] : FieldValue{};
+          for (const Rule *rule : group.rules) {
+            if (evaluate(rule->when, uc).truth == Truth::yes) {
+              for (const int flag : rule->effects.flags) {
+                signature[row * n_flags + static_cast<std::size_t>(flag)] = 1;
+              }
+            }
+          }
+        }
+        slot = FieldValue{};
+        if (!group.signatures.contains(signature)) {
+          std::vector<FieldValue> example;
+          example.reserve(group.fields.size());
+          for (const int f : group.fields) {
+            example.push_back(uc.fields[static_cast<std::size_t>(f)]);
+          }
+          group.signatures.emplace(std::move(signature), std::move(example));
+        }
+      };
+      walk(0);
+    }
+    if (stopped) {
+      result.undecided.push_back(decl.path);
+      continue;
+    }
+    // Every combination of the groups' signatures: the flags of each row are the union.
+    const auto severity_of = [&](const std::vector<char> &flags, std::size_t row) {
+      int worst = -1;
+      for (std::size_t f = 0; f < n_flags; ++f) {
+        if (flags[row * n_flags + f] != 0) {
+          worst = std::max(worst, static_cast<int>(fw.flags[f].severity));
         }
       }
       return worst;
     };
-    std::function<bool(std::size_t)> search = [&](std::size_t depth) {
-      if (reported || ++tried > limit) {
-        return false;
-      }
-      if (depth < others.size()) {
-        for (const auto &value : options[depth]) {
-          uc.fields[static_cast<std::size_t>(others[depth])] = value;
-          if (!search(depth + 1)) {
-            return false;
+    std::vector<const std::pair<const std::vector<char>, std::vector<FieldValue>> *> chosen(groups.size());
+    bool reported = false;
+    const std::function<void(std::size_t, const std::vector<char> &)> combine =
+        [&](std::size_t g, const std::vector<char> &acc) {
+          if (reported || stopped) {
+            return;
           }
-        }
-        uc.fields[static_cast<std::size_t>(others[depth])] = FieldValue{};
-        return true;
-      }
-      FieldValue &slot = uc.fields[static_cast<std::size_t>(decl.index)];
-      // Each answer: the most severe flag; and which flags every answer raises.
-      int least = 1000;
-      std::vector<int> raised_by_all(fw.flags.size(), 1);
-      for (const auto &answer : answers) {
-        slot = answer;
-        least = std::min(least, severity_now());
-        std::vector<int> raised(fw.flags.size(), 0);
-        for (const Rule *rule : rules) {
-          if (evaluate(rule->when, uc).truth == Truth::yes) {
-            for (const int flag : rule->effects.flags) {
-              raised[static_cast<std::size_t>(flag)] = 1;
+          if (g < groups.size()) {
+            for (const auto &entry : groups[g].signatures) {
+              std::vector<char> next = acc;
+              for (std::size_t i = 0; i < next.size(); ++i) {
+                next[i] = static_cast<char>(next[i] | entry.first[i]);
+              }
+              chosen[g] = &entry;
+              combine(g + 1, next);
+            }
+            return;
+          }
+          if (++tried > limit) {
+            stopped = true;
+            return;
+          }
+          int least = 1000;
+          std::vector<char> by_all(n_flags, 1);
+          for (std::size_t row = 0; row < answers.size(); ++row) {
+            least = std::min(least, severity_of(acc, row));
+            for (std::size_t f = 0; f < n_flags; ++f) {
+              by_all[f] = static_cast<char>(by_all[f] & acc[row * n_flags + f]);
             }
           }
-        }
-        for (std::size_t f = 0; f < raised.size(); ++f) {
-          raised_by_all[f] = raised_by_all[f] != 0 && raised[f] != 0 ? 1 : 0;
-        }
-      }
-      slot = FieldValue{};
-      int open = severity_now();
-      for (std::size_t f = 0; f < raised_by_all.size(); ++f) {
-        if (raised_by_all[f] != 0) {
-          open = std::max(open, static_cast<int>(fw.flags[f].severity));
-        }
-      }
-      if (!answers.empty() && open < least) {
-        UnknownFavours found;
-        found.field = decl.path;
-        for (const Rule *rule : rules) {
-          found.rules.push_back(rule->id);
-        }
-        for (int k : others) {
-          const FieldValue &value = uc.fields[static_cast<std::size_t>(k)];
-          if (value.known) {
-            const FieldDecl &other = fw.fields[static_cast<std::size_t>(k)];
-            found.witness +=
-                (found.witness.empty() ? "" : ", ") + other.path + ": " + value_text(other, value);
+          int open = severity_of(acc, answers.size());
+          for (std::size_t f = 0; f < n_flags; ++f) {
+            if (by_all[f] != 0) {
+              open = std::max(open, static_cast<int>(fw.flags[f].severity));
+            }
           }
-        }
-        if (found.witness.empty()) {
-          found.witness = "any use case";
-        }
-        found.unknown_severity = open;
-        found.least_answer_severity = least;
-        result.found.push_back(std::move(found));
-        reported = true;
-        return false;
-      }
-      return true;
-    };
-    search(0);
-    if (!reported && tried > limit) {
+          if (answers.empty() || open >= least) {
+            return;
+          }
+          UnknownFavours found;
+          found.field = decl.path;
+          for (const Rule *rule : rules) {
+            found.rules.push_back(rule->id);
+          }
+          std::map<int, FieldValue> witness; // in field order
+          for (std::size_t k = 0; k < groups.size(); ++k) {
+            for (std::size_t i = 0; i < groups[k].fields.size(); ++i) {
+              witness[groups[k].fields[i]] = chosen[k]->second[i];
+            }
+          }
+          for (const auto &[k, value] : witness) {
+            if (value.known) {
+              const FieldDecl &other = fw.fields[static_cast<std::size_t>(k)];
+              found.witness +=
+                  (found.witness.empty() ? "" : ", ") + other.path + ": " + value_text(other, value);
+            }
+          }
+          if (found.witness.empty()) {
+            found.witness = "any use case";
+          }
+          found.unknown_severity = open;
+          found.least_answer_severity = least;
+          result.found.push_back(std::move(found));
+          reported = true;
+        };
+    combine(0, std::vector<char>(rows * n_flags, 0));
+    if (!reported && stopped) {
       result.undecided.push_back(decl.path);
     }
   }

@@ -56,8 +56,10 @@ struct UnknownFavoursResult {
 // For every use-case field, whether some combination of the other answers read by the
 // flag-raising rules that read the field makes the open field milder than every answer to
 // it. A flag that holds for every answer to the field counts as raised (as the engine raises
-// it). Rules over tasks are left out of this check. Each field's search is limited to
-// `limit` combinations; beyond that the field is `undecided`.
-UnknownFavoursResult unknown_favours(const Framework &framework, std::size_t limit = 1000000);
+// it). Rules over tasks are left out of this check. The rules fall into groups that share no
+// field besides this one; each group's combinations are searched apart and only their distinct
+// outcomes combined, so the search is exact and far smaller than every combination of all
+// fields. Each field's search is limited to `limit` steps; beyond that it is `undecided`.
+UnknownFavoursResult unknown_favours(const Framework &framework, std::size_t limit = 200000);
 
 } // namespace kansrijk::core
