@@ -186,11 +186,14 @@ int run_interview(const InterviewOptions &options, std::ostream &out, std::ostre
 
   // After the tasks: the decisive questions first, recomputed after every answer (the range
   // and ranked questions of the answers so far, without the what-if search).
+  // The answers as the use case the saved file would hold.
+  const auto use_case_of = [&](const io::Answers &given) {
+    const std::string yaml = io::write_answers(framework, given, {}, framework.interview_tasks.after);
+    return io::parse_use_case(yaml, "interview", framework, "interview");
+  };
   const auto judge = [&](const io::Answers &now) -> std::optional<OpenQuestions> {
     try {
-      const std::string yaml =
-          io::write_answers(framework, completed(framework, now), {}, framework.interview_tasks.after);
-      const core::UseCase use_case = io::parse_use_case(yaml, "interview", framework, "interview");
+      const core::UseCase use_case = use_case_of(completed(framework, now));
       core::AssessOptions assess_options = core::waited_for();
       assess_options.what_if = false;
       assess_options.score_range = false; // the order needs the verdicts, not the score range
@@ -220,9 +223,7 @@ int run_interview(const InterviewOptions &options, std::ostream &out, std::ostre
         io::Answers stated = completed(framework, now);
         stated.fields[static_cast<std::size_t>(framework.in_place_field)] =
             io::Answer{io::Answer::State::known, {}, open.conditions};
-        const std::string text = io::write_answers(framework, stated, {}, framework.interview_tasks.after);
-        const core::UseCase with = io::parse_use_case(text, "interview", framework, "interview");
-        const core::VerdictRange other = core::assess(framework, with, assess_options).range;
+        const core::VerdictRange other = core::assess(framework, use_case_of(stated), assess_options).range;
         return other.computed && other.exact && other.best == range.best && other.worst == range.worst;
       };
       if (range.computed && range.exact && range.best == range.worst && unchanged_by_stating()) {
